@@ -1,0 +1,242 @@
+// The kiosk API contract (DESIGN §5). Written once here; kiosk-ui imports it with `import type` only.
+
+export const SERVICE_NAMES = ['idcard', 'printer', 'camera'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** Device commands each service offers (besides the common.* ones). */
+export const DEVICE_COMMANDS: Record<ServiceName, readonly string[]> = {
+  idcard: ['read'],
+  printer: ['printForm', 'printRaw'],
+  camera: [],
+};
+
+export type DeviceState =
+  | 'starting'
+  | 'online'
+  | 'deviceBusy'
+  | 'offline'
+  | 'powerOff'
+  | 'noDevice'
+  | 'hardwareError'
+  | 'userError';
+
+export type MediaState = 'present' | 'notPresent' | 'unknown';
+export type PaperState = 'full' | 'low' | 'out' | 'jammed' | 'unknown';
+
+/** XFS ErrorEvent actions; the admin page turns them into instructions. */
+export type OperatorAction = 'reset' | 'softwareError' | 'configuration' | 'clear' | 'maintenance' | 'suspend';
+
+export interface LastError {
+  eventId: string;
+  action: OperatorAction;
+  description: string;
+}
+
+export interface ConnectionInfo {
+  transport: string;
+  path?: string;
+  since?: string;
+  reconnects: number;
+}
+
+export interface ServiceStatusBase {
+  device: DeviceState;
+  lastError?: LastError;
+  connection?: ConnectionInfo;
+}
+
+export interface IdCardStatus extends ServiceStatusBase {
+  media: MediaState;
+}
+
+export interface PrinterStatus extends ServiceStatusBase {
+  paper: PaperState;
+  coverOpen?: boolean | 'unknown';
+  /** True when the transport can read status bytes back (usblp often cannot). */
+  bidirectional?: boolean;
+  /** Receipts kept after a paper-out, waiting for a reprint. */
+  heldJobs?: number;
+}
+
+export interface CameraStatus extends ServiceStatusBase {
+  /** Whether a video device node exists; `unknown` where the agent cannot tell. */
+  presence: MediaState;
+  /** Video device nodes seen, e.g. ["/dev/video0"]; empty when none. */
+  nodes?: string[];
+}
+
+export interface ServiceStatusMap {
+  idcard: IdCardStatus;
+  printer: PrinterStatus;
+  camera: CameraStatus;
+}
+
+export interface ConfigErrorItem {
+  /** JSON path of the offending value, e.g. "/devices/printer/paperWidthMm". */
+  path: string;
+  message: string;
+}
+
+export interface VoiceStatus {
+  available: boolean;
+  engine: 'espeak-ng' | 'recorded-only' | 'none';
+}
+
+export interface AgentStatusDocument {
+  agent: {
+    version: string;
+    uptimeSec: number;
+    seq: number;
+    configState: 'ok' | 'error';
+    terminal?: { id: string; name: string };
+    voice?: VoiceStatus;
+  };
+  services: ServiceStatusMap;
+  /** Present (non-empty) only in the configuration error state. */
+  configErrors?: ConfigErrorItem[];
+}
+
+export type CompletionCode =
+  | 'success'
+  | 'commandErrorCode'
+  | 'canceled'
+  | 'timeOut'
+  | 'deviceNotReady'
+  | 'hardwareError'
+  | 'internalError'
+  | 'invalidData'
+  | 'userError'
+  | 'sequenceError';
+
+export type PrinterErrorCode = 'paperOut' | 'paperJammed' | 'coverOpen' | 'cutterError';
+export type IdCardErrorCode = 'noMedia' | 'invalidMedia' | 'readFailed' | 'samError';
+
+export type AckStatus =
+  | null
+  | 'invalidMessage'
+  | 'invalidRequestId'
+  | 'invalidData'
+  | 'unsupportedCommand'
+  | 'tooManyRequests'
+  | 'notAuthorized';
+
+export type MessageType = 'command' | 'ack' | 'event' | 'completion' | 'unsolicited';
+
+export interface CommandHeader {
+  type: 'command';
+  name: string;
+  requestId: number;
+  timeoutMs?: number;
+}
+
+export interface AckHeader {
+  type: 'ack';
+  name: string;
+  requestId: number;
+  status: AckStatus;
+  errorDescription?: string;
+}
+
+export interface EventHeader {
+  type: 'event';
+  name: string;
+  requestId: number;
+}
+
+export interface CompletionHeader {
+  type: 'completion';
+  name: string;
+  requestId: number;
+  completionCode: CompletionCode;
+  errorDescription?: string;
+}
+
+export interface UnsolicitedHeader {
+  type: 'unsolicited';
+  name: string;
+  seq: number;
+}
+
+export interface Envelope<H, P = unknown> {
+  header: H;
+  payload: P;
+}
+
+export type CommandMessage<P = unknown> = Envelope<CommandHeader, P>;
+export type AckMessage = Envelope<AckHeader, Record<string, never>>;
+export type EventMessage<P = unknown> = Envelope<EventHeader, P>;
+export type CompletionMessage<P = unknown> = Envelope<CompletionHeader, P>;
+export type UnsolicitedMessage<P = unknown> = Envelope<UnsolicitedHeader, P>;
+export type ServerMessage = AckMessage | EventMessage | CompletionMessage | UnsolicitedMessage;
+
+export interface StatusChangedPayload<S extends ServiceName = ServiceName> {
+  service: S;
+  status: ServiceStatusMap[S];
+  changed: string[];
+}
+
+export interface ErrorEventPayload extends LastError {
+  service: ServiceName;
+}
+
+// ---- Command payloads and results ------------------------------------------------------------
+
+export type CardType = 'resident' | 'hkMacaoTaiwan' | 'foreignPermanent2017' | 'foreignPermanent2023';
+
+/** Fields decoded from the card's text block; which are present depends on the card type. */
+export interface IdCardFields {
+  cardType: CardType;
+  name: string;
+  /** Foreign permanent resident cards carry an English name. */
+  englishName?: string;
+  gender: string;
+  genderCode: string;
+  ethnicity?: string;
+  ethnicityCode?: string;
+  /** ISO 3166 alpha-3 for foreign cards. */
+  nationality?: string;
+  birthDate: string;
+  address?: string;
+  idNumber: string;
+  idNumberValid: boolean;
+  issuingAuthority: string;
+  validFrom: string;
+  /** ISO date or "长期". */
+  validUntil: string;
+  passNumber?: string;
+  issueCount?: string;
+  photo?: { format: 'wlt'; base64: string };
+}
+
+export interface PrintFormPayload {
+  form: string;
+  fields: Record<string, unknown>;
+}
+
+export interface PrintFormResult {
+  /** Characters that could not be printed as text and were substituted or rasterised. */
+  unsupported?: string[];
+  /** Id of the kept job when it completed with paperOut/coverOpen (for a later reprint). */
+  heldJobId?: string;
+  errorCode?: PrinterErrorCode;
+}
+
+export interface CommandMap {
+  'idcard.read': { payload: Record<string, never>; result: IdCardFields | { errorCode: IdCardErrorCode } };
+  'printer.printForm': { payload: PrintFormPayload; result: PrintFormResult };
+  'common.status': { payload: { service?: ServiceName }; result: AgentStatusDocument | ServiceStatusMap[ServiceName] };
+  'common.cancel': { payload: { requestIds?: number[] }; result: Record<string, never> };
+  'common.reset': { payload: { service: ServiceName }; result: Record<string, never> };
+}
+
+export type CommandName = keyof CommandMap;
+
+// ---- Submissions (outbox) --------------------------------------------------------------------
+
+export type SubmissionKind = 'legalAid' | 'notarization' | 'callback' | 'rating';
+
+export interface SubmissionAccepted {
+  receiptNo: string;
+  storedAt: string;
+  uploaded: boolean;
+}

@@ -1,0 +1,240 @@
+// The one schema of kiosk.config.json (DESIGN §4). The admin page renders its form from it;
+// `x-requiresRestart` marks keys that only take effect after a process restart.
+
+const HEX4 = { type: 'string', pattern: '^[0-9a-fA-F]{4}$' } as const;
+const DEVICE_PATH = { type: 'string', minLength: 1, pattern: '^/' } as const;
+const BAUD = { type: 'integer', enum: [9600, 19200, 38400, 57600, 115200, 230400] } as const;
+const PAPER = { type: 'integer', enum: [58, 80], 'x-label': '纸宽 (mm)' } as const;
+
+const idCardSchema = {
+  'x-label': '身份证阅读器',
+  type: 'object',
+  discriminator: { propertyName: 'transport' },
+  required: ['transport'],
+  oneOf: [
+    {
+      type: 'object',
+      properties: { transport: { const: 'simulated' } },
+      required: ['transport'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { transport: { const: 'serial' }, path: DEVICE_PATH, baudRate: BAUD },
+      required: ['transport', 'path'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        transport: { const: 'hid' },
+        vendorId: HEX4,
+        productId: HEX4,
+        path: DEVICE_PATH,
+      },
+      required: ['transport', 'vendorId', 'productId'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { transport: { const: 'none' } },
+      required: ['transport'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+const printerCommon = {
+  paperWidthMm: PAPER,
+  profile: { type: 'string', minLength: 1, maxLength: 40, 'x-label': '打印机型号配置' },
+} as const;
+
+const printerSchema = {
+  'x-label': '小票打印机',
+  type: 'object',
+  discriminator: { propertyName: 'transport' },
+  required: ['transport'],
+  oneOf: [
+    {
+      type: 'object',
+      properties: { transport: { const: 'simulated' }, ...printerCommon },
+      required: ['transport', 'paperWidthMm'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { transport: { const: 'serial' }, path: DEVICE_PATH, baudRate: BAUD, ...printerCommon },
+      required: ['transport', 'path', 'paperWidthMm'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { transport: { const: 'usblp' }, path: DEVICE_PATH, ...printerCommon },
+      required: ['transport', 'path', 'paperWidthMm'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        transport: { const: 'tcp' },
+        host: { type: 'string', minLength: 1 },
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        ...printerCommon,
+      },
+      required: ['transport', 'host', 'paperWidthMm'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { transport: { const: 'none' } },
+      required: ['transport'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const CONFIG_VERSION = 1;
+
+export const configSchema = {
+  $id: 'https://kiosk.invalid/kiosk.config.schema.json',
+  title: '终端配置',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    configVersion: { const: CONFIG_VERSION, 'x-requiresRestart': true },
+    terminal: {
+      'x-label': '终端',
+      type: 'object',
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9-]{1,32}$', 'x-label': '终端编号' },
+        name: { type: 'string', minLength: 1, maxLength: 40, 'x-label': '终端名称' },
+        regionCode: { type: 'string', pattern: '^[0-9]{6}$', 'x-label': '行政区划代码' },
+      },
+      required: ['id', 'name', 'regionCode'],
+      additionalProperties: false,
+    },
+    agent: {
+      'x-label': '本机服务',
+      'x-requiresRestart': true,
+      type: 'object',
+      properties: {
+        host: { type: 'string', minLength: 1, 'x-label': '监听地址', 'x-requiresRestart': true },
+        port: { type: 'integer', minimum: 0, maximum: 65535, 'x-requiresRestart': true },
+        adminPort: { type: 'integer', minimum: 0, maximum: 65535, 'x-requiresRestart': true },
+        adminHost: { type: 'string', minLength: 1, 'x-label': '管理页监听地址', 'x-requiresRestart': true },
+      },
+      required: ['host', 'port', 'adminPort'],
+      additionalProperties: false,
+    },
+    devices: {
+      'x-label': '设备',
+      type: 'object',
+      properties: {
+        idCard: idCardSchema,
+        printer: printerSchema,
+        camera: {
+          'x-label': '摄像头',
+          type: 'object',
+          properties: { enabled: { type: 'boolean' } },
+          required: ['enabled'],
+          additionalProperties: false,
+        },
+      },
+      required: ['idCard', 'printer', 'camera'],
+      additionalProperties: false,
+    },
+    center: {
+      'x-label': '县级服务中心',
+      type: 'object',
+      properties: {
+        url: { type: 'string', pattern: '^https?://[^\\s]+$' },
+        token: { type: 'string', minLength: 8, maxLength: 200 },
+      },
+      required: ['url', 'token'],
+      additionalProperties: false,
+    },
+    ui: {
+      'x-label': '界面',
+      type: 'object',
+      properties: {
+        locale: { enum: ['zh-CN'] },
+        idleWarningSeconds: { type: 'integer', minimum: 5, maximum: 3600 },
+        idleCountdownSeconds: { type: 'integer', minimum: 5, maximum: 600 },
+        voice: { type: 'boolean' },
+        screen: {
+          type: 'object',
+          'x-label': '屏幕尺寸（用于按物理尺寸计算按钮大小）',
+          properties: {
+            diagonalInches: { type: 'number', minimum: 7, maximum: 100 },
+            widthPx: { type: 'integer', minimum: 320 },
+            heightPx: { type: 'integer', minimum: 320 },
+          },
+          required: ['diagonalInches', 'widthPx', 'heightPx'],
+          additionalProperties: false,
+        },
+      },
+      required: ['locale', 'idleWarningSeconds', 'idleCountdownSeconds', 'voice'],
+      additionalProperties: false,
+    },
+    hotline: {
+      type: 'object',
+      properties: { number: { type: 'string', pattern: '^[0-9-]{3,20}$' } },
+      required: ['number'],
+      additionalProperties: false,
+    },
+    county: {
+      type: 'string',
+      pattern: '^[a-z0-9-]{1,40}$',
+      'x-label': '县（内容目录 content/counties/ 下的名称）',
+    },
+  },
+  required: ['configVersion', 'terminal', 'agent', 'devices', 'center', 'ui', 'hotline'],
+  additionalProperties: false,
+} as const;
+
+export type IdCardDeviceConfig =
+  | { transport: 'simulated' }
+  | { transport: 'serial'; path: string; baudRate?: number }
+  | { transport: 'hid'; vendorId: string; productId: string; path?: string }
+  | { transport: 'none' };
+
+interface PrinterCommon {
+  paperWidthMm: 58 | 80;
+  profile?: string;
+}
+
+export type PrinterDeviceConfig =
+  | ({ transport: 'simulated' } & PrinterCommon)
+  | ({ transport: 'serial'; path: string; baudRate?: number } & PrinterCommon)
+  | ({ transport: 'usblp'; path: string } & PrinterCommon)
+  | ({ transport: 'tcp'; host: string; port?: number } & PrinterCommon)
+  | { transport: 'none' };
+
+export interface KioskConfig {
+  configVersion: 1;
+  terminal: { id: string; name: string; regionCode: string };
+  agent: { host: string; port: number; adminPort: number; adminHost?: string };
+  devices: { idCard: IdCardDeviceConfig; printer: PrinterDeviceConfig; camera: { enabled: boolean } };
+  center: { url: string; token: string };
+  ui: {
+    locale: 'zh-CN';
+    idleWarningSeconds: number;
+    idleCountdownSeconds: number;
+    voice: boolean;
+    screen?: { diagonalInches: number; widthPx: number; heightPx: number };
+  };
+  hotline: { number: string };
+  county?: string;
+}
+
+export const DEFAULT_AGENT = { host: '127.0.0.1', port: 7300, adminPort: 7301 } as const;
+
+/** JSON paths (as prefixes) whose change needs a process restart, read from the schema. */
+export function restartRequiredPaths(schema: object = configSchema, prefix = ''): string[] {
+  const out: string[] = [];
+  const node = schema as Record<string, unknown>;
+  if (node['x-requiresRestart'] === true && prefix) out.push(prefix);
+  const props = node['properties'] as Record<string, object> | undefined;
+  for (const [key, child] of Object.entries(props ?? {})) out.push(...restartRequiredPaths(child, `${prefix}/${key}`));
+  return out;
+}

@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import type { ErrorEventPayload, ServiceName, ServiceStatusMap } from '../api/contract.js';
+import type { Logger } from '../log/logger.js';
+
+/** Events modules exchange inside the agent. They never carry card fields or photos. */
+export interface BusEvents {
+  statusChanged: [{ service: ServiceName; status: ServiceStatusMap[ServiceName]; changed: string[] }];
+  deviceError: [ErrorEventPayload];
+  /** The villager's visit ended: drop anything held for it. */
+  sessionEnded: [];
+}
+
+type Listener<K extends keyof BusEvents> = (...args: BusEvents[K]) => void;
+
+export class EventBus {
+  private readonly _emitter = new EventEmitter();
+  private readonly _owners = new Map<object, Array<[keyof BusEvents, (...args: unknown[]) => void]>>();
+
+  constructor(private readonly _log: Logger) {
+    this._emitter.setMaxListeners(100);
+  }
+
+  on<K extends keyof BusEvents>(event: K, owner: object, listener: Listener<K>): void {
+    const wrapped = (...args: unknown[]): void => {
+      try {
+        listener(...(args as BusEvents[K]));
+      } catch (err) {
+        const name = (owner as { name?: unknown }).name;
+        this._log.error({ err }, `${typeof name === 'string' ? name : 'module'}/${event} listener failed`);
+      }
+    };
+    this._emitter.on(event, wrapped);
+    const list = this._owners.get(owner) ?? [];
+    list.push([event, wrapped]);
+    this._owners.set(owner, list);
+  }
+
+  emit<K extends keyof BusEvents>(event: K, ...args: BusEvents[K]): void {
+    this._emitter.emit(event, ...args);
+  }
+
+  removeListeners(owner: object): void {
+    for (const [event, fn] of this._owners.get(owner) ?? []) this._emitter.off(event, fn);
+    this._owners.delete(owner);
+  }
+}

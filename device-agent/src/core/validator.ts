@@ -1,0 +1,36 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, discriminator: true, useDefaults: false });
+ajv.addKeyword('x-requiresRestart');
+ajv.addKeyword('x-label');
+ajv.addKeyword('x-help');
+
+const cache = new WeakMap<object, ValidateFunction>();
+
+export interface SchemaError {
+  path: string;
+  message: string;
+}
+
+export function formatErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
+  return (errors ?? []).map((e) => {
+    let path = e.instancePath || '/';
+    if (e.keyword === 'required') path = `${e.instancePath}/${String(e.params['missingProperty'])}`;
+    if (e.keyword === 'additionalProperties')
+      path = `${e.instancePath}/${String(e.params['additionalProperty'])}`;
+    return { path, message: e.message ?? e.keyword };
+  });
+}
+
+/** Validates `value` against a JSON Schema; returns every error with its JSON path. */
+export function validate(schema: object, value: unknown): SchemaError[] {
+  let fn = cache.get(schema);
+  if (!fn) {
+    fn = ajv.compile(schema);
+    cache.set(schema, fn);
+  }
+  return fn(value) ? [] : formatErrors(fn.errors);
+}
+
+export const describeErrors = (errors: SchemaError[]): string =>
+  errors.map((e) => `${e.path}: ${e.message}`).join('; ');

@@ -1,0 +1,73 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { SERVICE_NAMES, type AgentStatusDocument, type ServerMessage } from '../api/contract.js';
+import type { ClientConnection, Dispatcher } from '../core/dispatcher.js';
+import type { Logger } from '../log/logger.js';
+import { isAllowed, type OriginPolicy } from './guards.js';
+import type { StatusHub } from './status-hub.js';
+
+let nextConnectionId = 1;
+export const newConnectionId = (): number => nextConnectionId++;
+
+export interface WsDeps {
+  path: string;
+  listener: 'kiosk' | 'admin';
+  policy: OriginPolicy;
+  dispatcher: Dispatcher;
+  hub: StatusHub;
+  statusDocument: () => AgentStatusDocument;
+  log: Logger;
+  /** Extra check on the upgrade (the admin listener requires a login). */
+  authorize?: (req: IncomingMessage) => boolean;
+}
+
+/** Attaches the `{header, payload}` WebSocket to a server: guard on upgrade, then `ws` noServer. */
+export function attachWebSocket(server: Server, deps: WsDeps): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== deps.path) return refuse(socket, 404, 'Not Found');
+    if (!isAllowed(req, deps.policy)) {
+      deps.log.warn({ origin: req.headers.origin, host: req.headers.host }, 'websocket upgrade refused');
+      return refuse(socket, 403, 'Forbidden');
+    }
+    if (deps.authorize && !deps.authorize(req)) return refuse(socket, 401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, deps));
+  });
+  return wss;
+}
+
+function refuse(socket: Duplex, code: number, text: string): void {
+  socket.end(`HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function onConnection(ws: WebSocket, deps: WsDeps): void {
+  const closed = new AbortController();
+  const send = (message: ServerMessage): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const conn: ClientConnection = { id: newConnectionId(), listener: deps.listener, signal: closed.signal, send };
+  // Snapshot first, then deltas (every key listed as changed).
+  const doc = deps.statusDocument();
+  for (const service of SERVICE_NAMES) {
+    const status = doc.services[service];
+    send(deps.hub.message('common.statusChanged', { service, status, changed: Object.keys(status) }));
+  }
+  const unsubscribe = deps.hub.subscribe(send);
+  ws.on('message', (data, isBinary) => {
+    let parsed: unknown;
+    try {
+      parsed = isBinary ? undefined : JSON.parse(String(data));
+    } catch {
+      parsed = undefined;
+    }
+    deps.dispatcher.dispatch(conn, parsed);
+  });
+  ws.on('close', () => {
+    unsubscribe();
+    closed.abort();
+    deps.dispatcher.cancelAll(conn.id);
+  });
+  ws.on('error', (err) => deps.log.warn({ err }, 'websocket error'));
+}

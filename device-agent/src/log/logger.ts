@@ -1,0 +1,38 @@
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { redact } from './redact.js';
+import { LogRing } from './log-ring.js';
+
+export type Logger = PinoLogger;
+
+export interface LoggerOptions {
+  level?: string;
+  /** Where lines go besides the ring buffer; stdout by default. */
+  destination?: DestinationStream;
+  /** Keeps the last lines for the admin page. */
+  ring?: LogRing;
+}
+
+/**
+ * The one logger of a process. Every argument of every call passes through `redact` first, so
+ * personal data is removed at the source, not by convention at call sites.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const ring = options.ring;
+  const out = options.destination ?? pino.destination({ dest: 1, sync: false });
+  const stream: DestinationStream = ring
+    ? { write: (line: string) => { ring.push(line); out.write(line); } }
+    : out;
+  return pino(
+    {
+      level: options.level ?? process.env['LOG_LEVEL'] ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => redact(a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    stream,
+  );
+}
