@@ -235,8 +235,36 @@ export type CommandName = keyof CommandMap;
 
 export type SubmissionKind = 'legalAid' | 'notarization' | 'callback' | 'rating';
 
+/** Answer of POST /api/v1/submissions: stored durably in the outbox before this answer. */
 export interface SubmissionAccepted {
   receiptNo: string;
   storedAt: string;
+  /** False while the centre has not acknowledged yet ("已提交，待上传"). */
   uploaded: boolean;
+}
+
+export type SubmissionState =
+  | 'pendingUpload' // stored on the terminal, not yet at the centre
+  | 'received' // at the centre, not yet handled
+  | 'accepted' // 受理
+  | 'needMaterials' // 补充材料 (一次性告知)
+  | 'approved' // 准予
+  | 'rejected'; // 不予
+
+/**
+ * GET /api/v1/submissions/:receiptNo?idLast4=XXXX → 200 SubmissionStatus; 404 unknown receipt;
+ * 403 when idLast4 does not match the applicant's ID number. Never contains the name or ID number.
+ */
+export interface SubmissionStatus {
+  receiptNo: string;
+  kind: SubmissionKind;
+  state: SubmissionState;
+  submittedAt: string;
+  updatedAt: string;
+  /** Art. 43: decision due (ISO date) for legal aid. */
+  decisionDueBy?: string;
+  /** needMaterials: the one-time list of what is missing. */
+  missingMaterials?: string[];
+  /** rejected: the reason given by the centre. */
+  reason?: string;
 }
