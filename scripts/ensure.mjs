@@ -1,0 +1,5 @@
+// Installs npm dependencies when missing and builds what is stale (`--force` rebuilds all).
+import { ensureBuilt, ensureDependencies } from './lib.mjs';
+
+ensureDependencies();
+ensureBuilt({ force: process.argv.includes('--force') });

@@ -1,0 +1,77 @@
+// Shared helpers of the project's own commands (npm start / npm test / npm run build). Plain Node,
+// no dependencies, so they work before `npm ci` has run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function say(message) {
+  process.stdout.write(`[kiosk] ${message}\n`);
+}
+
+export function run(command, args, options = {}) {
+  const r = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+export function mustRun(command, args, options = {}) {
+  const status = run(command, args, options);
+  if (status !== 0) {
+    say(`failed: ${command} ${args.join(' ')} (exit ${status})`);
+    process.exit(status);
+  }
+}
+
+/** Newest modification time under the given paths (files or folders), skipping build output. */
+export function newestMtime(paths) {
+  let newest = 0;
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) {
+        if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+        walk(join(p, name));
+      }
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of paths) walk(join(root, p));
+  return newest;
+}
+
+export function mtime(path) {
+  const p = join(root, path);
+  return existsSync(p) ? statSync(p).mtimeMs : 0;
+}
+
+/** `npm ci` when node_modules is missing or older than the lock file. */
+export function ensureDependencies() {
+  const installed = mtime('node_modules/.package-lock.json');
+  if (installed && installed >= mtime('package-lock.json')) return;
+  say('installing npm dependencies (npm ci)…');
+  mustRun('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+}
+
+const NODE_SOURCES = ['device-agent/src', 'service-center/src', 'tsconfig.json', 'tsconfig.node.json', 'package-lock.json'];
+const UI_SOURCES = ['kiosk-ui', 'content/i18n', 'device-agent/src/api', 'tsconfig.json', 'package-lock.json'];
+const CONSOLE_SOURCES = ['service-center/console', 'content/i18n', 'tsconfig.json', 'package-lock.json'];
+
+/** Builds what is stale: the Node parts (tsc), the kiosk UI and the staff console (Vite). */
+export function ensureBuilt({ force = false } = {}) {
+  const bin = (name) => join(root, 'node_modules/.bin', name);
+  if (force || newestMtime(NODE_SOURCES) > mtime('dist/node/.tsbuildinfo')) {
+    say('building device-agent and service-center (tsc)…');
+    mustRun(bin('tsc'), ['-p', 'tsconfig.node.json']);
+  }
+  if (existsSync(join(root, 'kiosk-ui/vite.config.ts')) && (force || newestMtime(UI_SOURCES) > mtime('dist/kiosk-ui/index.html'))) {
+    say('building kiosk-ui (vite)…');
+    mustRun(bin('vite'), ['build', '--config', 'kiosk-ui/vite.config.ts', '--logLevel', 'warn']);
+  }
+  if (existsSync(join(root, 'service-center/console/vite.config.ts')) && (force || newestMtime(CONSOLE_SOURCES) > mtime('dist/console/index.html'))) {
+    say('building the staff console (vite)…');
+    mustRun(bin('vite'), ['build', '--config', 'service-center/console/vite.config.ts', '--logLevel', 'warn']);
+  }
+}

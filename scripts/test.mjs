@@ -1,0 +1,36 @@
+// `npm test`: installs what the tests need (npm dependencies; as root the Debian packages chromium,
+// socat, espeak-ng and a CJK font), builds what is stale, then runs every vitest project. Extra arguments go
+// to vitest (e.g. `npm test -- --project node`).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ensureBuilt, ensureDependencies, run, say } from './lib.mjs';
+
+const DEBIAN = [
+  ['chromium', '/usr/bin/chromium'],
+  ['socat', '/usr/bin/socat'],
+  ['espeak-ng', '/usr/bin/espeak-ng'],
+  // A CJK font, so Chinese text is laid out and measured with real glyphs in the browser tests.
+  ['fonts-wqy-microhei', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'],
+];
+
+function ensureDebianPackages() {
+  const missing = DEBIAN.filter(([, bin]) => !existsSync(bin)).map(([pkg]) => pkg);
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) {
+    say(`missing Debian packages: ${missing.join(' ')}`);
+    say(`install them with: sudo apt-get install -y ${missing.join(' ')}`);
+    process.exit(1);
+  }
+  say(`installing Debian packages: ${missing.join(' ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+}
+
+ensureDebianPackages();
+ensureDependencies();
+ensureBuilt();
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+const status = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]);
+process.exit(status);
