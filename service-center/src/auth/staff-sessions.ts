@@ -1,0 +1,76 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface StaffSession {
+  id: string;
+  name: string;
+  csrfToken: string;
+  mustChange: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+const IDLE_MS = 30 * 60_000;
+const ABSOLUTE_MS = 12 * 3600_000;
+
+/**
+ * Staff logins held in memory (a restart logs everyone out, which is fine for a county office).
+ * Each login has its own CSRF token, echoed by the console in `X-CSRF-Token` on every change.
+ */
+export class StaffSessions {
+  private readonly _sessions = new Map<string, StaffSession>();
+
+  constructor(private readonly _now: () => number = Date.now) {}
+
+  create(name: string, mustChange: boolean): StaffSession {
+    const now = this._now();
+    const session: StaffSession = {
+      id: randomBytes(32).toString('base64url'),
+      name,
+      csrfToken: randomBytes(24).toString('base64url'),
+      mustChange,
+      createdAt: now,
+      lastSeenAt: now,
+    };
+    this._sessions.set(session.id, session);
+    return session;
+  }
+
+  /** The live session for a cookie value; refreshes its idle timer. */
+  get(id: string | undefined): StaffSession | undefined {
+    if (!id) return undefined;
+    const s = this._sessions.get(id);
+    if (!s) return undefined;
+    const now = this._now();
+    if (now - s.lastSeenAt > IDLE_MS || now - s.createdAt > ABSOLUTE_MS) {
+      this._sessions.delete(id);
+      return undefined;
+    }
+    s.lastSeenAt = now;
+    return s;
+  }
+
+  end(id: string): void {
+    this._sessions.delete(id);
+  }
+
+  /** A password change ends every login of that account. */
+  endAllOf(name: string): void {
+    for (const [id, s] of this._sessions) if (s.name === name) this._sessions.delete(id);
+  }
+
+  static csrfMatches(session: StaffSession, header: string | undefined): boolean {
+    if (!header) return false;
+    const a = Buffer.from(session.csrfToken);
+    const b = Buffer.from(header);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+}
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { DEFAULT_LOG_N, MIN_PASSWORD_LENGTH, hashPassword } from './auth/password.js';
+import { centerDataDir } from './config.js';
+import { SqliteRepository } from './store/sqlite-repository.js';
+
+// `node dist/node/service-center/src/cli.js add-staff <name>`: creates a staff account (or sets a
+// new password for an existing one). The password is read from stdin: typed at a prompt on a
+// terminal, or the first line of piped input. CENTER_DATA_DIR selects the database.
+
+const USAGE = 'usage: cli.js add-staff <name>   (password on stdin; at least 10 characters)\n';
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) process.stdout.write('password: ');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    rl.close();
+    return line.replace(/\r$/, '');
+  }
+  return '';
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, name] = argv;
+  if (command !== 'add-staff' || !name || !/^[\p{L}\p{N}._-]{1,40}$/u.test(name)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const password = await readPassword();
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    process.stderr.write(`password too short: at least ${MIN_PASSWORD_LENGTH} characters\n`);
+    return 2;
+  }
+  const requested = Number(process.env['CENTER_SCRYPT_LN']);
+  const logN = Number.isInteger(requested) && requested >= 10 && requested <= 20 ? requested : DEFAULT_LOG_N;
+  const repo = new SqliteRepository(join(centerDataDir(), 'center.sqlite'));
+  try {
+    await repo.migrate();
+    const existed = Boolean(await repo.getStaff(name));
+    await repo.putStaff({ name, passwordHash: await hashPassword(password, logN), mustChange: false, at: new Date().toISOString() });
+    process.stdout.write(`${existed ? 'password set for' : 'created'} staff account ${name}\n`);
+  } finally {
+    await repo.close();
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,60 @@
+// Numbered migrations of the centre's SQLite database; applied in order, each in a transaction,
+// recorded in `schema_migrations`. Never edit a released step: add a new one.
+
+export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE submissions (
+        center_id       TEXT PRIMARY KEY,
+        terminal_id     TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        body_hash       TEXT NOT NULL,
+        receipt_no      TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        state           TEXT NOT NULL,
+        submitted_at    TEXT NOT NULL,
+        received_at     TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        decision_due_by TEXT,
+        urgent          INTEGER NOT NULL DEFAULT 0,
+        matter          TEXT,
+        data_json       TEXT NOT NULL,
+        missing_json    TEXT,
+        reason          TEXT,
+        UNIQUE (terminal_id, idempotency_key),
+        UNIQUE (terminal_id, receipt_no)
+      );
+      CREATE INDEX submissions_state ON submissions (state, received_at);
+      CREATE TABLE documents (
+        center_id TEXT NOT NULL REFERENCES submissions (center_id) ON DELETE CASCADE,
+        role      TEXT NOT NULL,
+        idx       INTEGER NOT NULL,
+        mime      TEXT NOT NULL,
+        label     TEXT,
+        bytes     BLOB NOT NULL,
+        PRIMARY KEY (center_id, role, idx)
+      );
+      CREATE TABLE status_events (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        center_id       TEXT NOT NULL REFERENCES submissions (center_id) ON DELETE CASCADE,
+        terminal_id     TEXT NOT NULL,
+        receipt_no      TEXT NOT NULL,
+        state           TEXT NOT NULL,
+        at              TEXT NOT NULL,
+        by_staff        TEXT,
+        decision_due_by TEXT,
+        missing_json    TEXT,
+        reason          TEXT
+      );
+      CREATE INDEX status_events_terminal ON status_events (terminal_id, seq);
+      CREATE TABLE staff (
+        name          TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        must_change   INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+    `,
+  },
+];

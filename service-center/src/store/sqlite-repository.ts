@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { IntakeAccepted, IntakeStatusChange } from '../../../device-agent/src/api/center-contract.js';
+import type { SubmissionKind, SubmissionState } from '../../../device-agent/src/api/contract.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import type {
+  ApplicationDetail,
+  ApplicationSummary,
+  CenterRepository,
+  DocumentInfo,
+  IntakeResult,
+  ListFilter,
+  NewIntake,
+  StaffAccount,
+  StatusChangeInput,
+  StatusHistoryEntry,
+} from './repository.js';
+
+interface SubmissionRow {
+  center_id: string;
+  terminal_id: string;
+  idempotency_key: string;
+  body_hash: string;
+  receipt_no: string;
+  kind: SubmissionKind;
+  state: SubmissionState;
+  submitted_at: string;
+  received_at: string;
+  updated_at: string;
+  decision_due_by: string | null;
+  urgent: number;
+  matter: string | null;
+  data_json: string;
+  missing_json: string | null;
+  reason: string | null;
+}
+
+interface EventRow {
+  seq: number;
+  receipt_no: string;
+  state: SubmissionState;
+  at: string;
+  by_staff: string | null;
+  decision_due_by: string | null;
+  missing_json: string | null;
+  reason: string | null;
+}
+
+const optional = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/** The county default: one embedded SQLite file (WAL) in the centre's data directory. */
+export class SqliteRepository implements CenterRepository {
+  private readonly _db: Database.Database;
+
+  constructor(file: string) {
+    this._db = new Database(file);
+    this._db.pragma('journal_mode = WAL');
+    this._db.pragma('synchronous = FULL');
+    this._db.pragma('foreign_keys = ON');
+    this._db.pragma('busy_timeout = 5000');
+  }
+
+  async migrate(): Promise<void> {
+    const db = this._db;
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    for (const step of SQLITE_MIGRATIONS) {
+      if (done.has(step.version)) continue;
+      db.transaction(() => {
+        db.exec(step.sql);
+        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(step.version, new Date().toISOString());
+      })();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this._db.open) this._db.close();
+  }
+
+  async insertIntake(input: NewIntake): Promise<IntakeResult> {
+    const db = this._db;
+    const s = input.submission;
+    return db.transaction((): IntakeResult => {
+      const existing = db
+        .prepare('SELECT * FROM submissions WHERE terminal_id = ? AND idempotency_key = ?')
+        .get(input.terminalId, input.idempotencyKey) as SubmissionRow | undefined;
+      if (existing) {
+        if (existing.body_hash !== input.bodyHash) return { outcome: 'conflict' };
+        return { outcome: 'replay', accepted: { ...accepted(existing), replay: true } };
+      }
+      const sameReceipt = db
+        .prepare('SELECT 1 FROM submissions WHERE terminal_id = ? AND receipt_no = ?')
+        .get(input.terminalId, s.receiptNo);
+      if (sameReceipt) return { outcome: 'conflict' };
+      const centerId = randomUUID();
+      const data = s.data;
+      const urgency = (data['urgency'] ?? {}) as Record<string, unknown>;
+      const urgent = urgency['deadlineWithin7Days'] === true || urgency['preservationNeeded'] === true;
+      const matter = data['matter'] as { code?: unknown } | string | undefined;
+      const matterCode = typeof matter === 'string' ? matter : typeof matter?.code === 'string' ? matter.code : null;
+      db.prepare(
+        `INSERT INTO submissions (center_id, terminal_id, idempotency_key, body_hash, receipt_no, kind, state,
+           submitted_at, received_at, updated_at, decision_due_by, urgent, matter, data_json)
+         VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        centerId, input.terminalId, input.idempotencyKey, input.bodyHash, s.receiptNo, s.kind,
+        s.submittedAt, input.receivedAt, input.receivedAt, input.decisionDueBy ?? null, urgent ? 1 : 0, matterCode,
+        JSON.stringify(data),
+      );
+      const doc = db.prepare('INSERT INTO documents (center_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const d of s.documents) doc.run(centerId, d.role, d.index, d.mime, d.label ?? null, Buffer.from(d.base64, 'base64'));
+      db.prepare(
+        `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, decision_due_by)
+         VALUES (?, ?, ?, 'received', ?, ?)`,
+      ).run(centerId, input.terminalId, s.receiptNo, input.receivedAt, input.decisionDueBy ?? null);
+      const row = db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as SubmissionRow;
+      return { outcome: 'created', accepted: { ...accepted(row), replay: false } };
+    }).immediate();
+  }
+
+  async listApplications(filter: ListFilter): Promise<ApplicationSummary[]> {
+    const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
+    const offset = Math.max(filter.offset ?? 0, 0);
+    const rows = (
+      filter.state
+        ? this._db
+            .prepare('SELECT * FROM submissions WHERE state = ? ORDER BY urgent DESC, received_at ASC LIMIT ? OFFSET ?')
+            .all(filter.state, limit, offset)
+        : this._db.prepare('SELECT * FROM submissions ORDER BY received_at DESC LIMIT ? OFFSET ?').all(limit, offset)
+    ) as SubmissionRow[];
+    return rows.map(summary);
+  }
+
+  async getApplication(centerId: string): Promise<ApplicationDetail | undefined> {
+    const row = this._db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as SubmissionRow | undefined;
+    if (!row) return undefined;
+    const documents = (
+      this._db
+        .prepare('SELECT role, idx, mime, label, length(bytes) AS size FROM documents WHERE center_id = ? ORDER BY role, idx')
+        .all(centerId) as Array<{ role: DocumentInfo['role']; idx: number; mime: string; label: string | null; size: number }>
+    ).map((d) => ({ role: d.role, index: d.idx, mime: d.mime, size: d.size, ...(d.label ? { label: d.label } : {}) }));
+    const history = (
+      this._db.prepare('SELECT * FROM status_events WHERE center_id = ? ORDER BY seq').all(centerId) as EventRow[]
+    ).map((e): StatusHistoryEntry => ({
+      state: e.state,
+      at: e.at,
+      ...(e.by_staff ? { by: e.by_staff } : {}),
+      ...(e.missing_json ? { missingMaterials: JSON.parse(e.missing_json) as string[] } : {}),
+      ...(e.reason ? { reason: e.reason } : {}),
+    }));
+    const detail: ApplicationDetail = {
+      ...summary(row),
+      data: JSON.parse(row.data_json) as Record<string, unknown>,
+      documents,
+      history,
+    };
+    if (row.missing_json) detail.missingMaterials = JSON.parse(row.missing_json) as string[];
+    if (row.reason) detail.reason = row.reason;
+    return detail;
+  }
+
+  async getDocument(centerId: string, role: DocumentInfo['role'], index: number): Promise<{ mime: string; bytes: Buffer } | undefined> {
+    return this._db
+      .prepare('SELECT mime, bytes FROM documents WHERE center_id = ? AND role = ? AND idx = ?')
+      .get(centerId, role, index) as { mime: string; bytes: Buffer } | undefined;
+  }
+
+  async changeStatus(centerId: string, change: StatusChangeInput): Promise<ApplicationDetail | undefined> {
+    const db = this._db;
+    const found = db.transaction(() => {
+      const row = db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as SubmissionRow | undefined;
+      if (!row) return false;
+      const missing = change.missingMaterials?.length ? JSON.stringify(change.missingMaterials) : null;
+      const reason = change.reason ?? null;
+      db.prepare('UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ? WHERE center_id = ?').run(
+        change.state, change.at, missing, reason, centerId,
+      );
+      db.prepare(
+        `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, by_staff, decision_due_by, missing_json, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(centerId, row.terminal_id, row.receipt_no, change.state, change.at, change.by, row.decision_due_by, missing, reason);
+      return true;
+    }).immediate();
+    return found ? this.getApplication(centerId) : undefined;
+  }
+
+  async statusChanges(terminalId: string, since: number, limit: number): Promise<{ changes: IntakeStatusChange[]; last: number; more: boolean }> {
+    const rows = this._db
+      .prepare('SELECT * FROM status_events WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(terminalId, since, limit + 1) as EventRow[];
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const changes = page.map((e): IntakeStatusChange => ({
+      receiptNo: e.receipt_no,
+      state: e.state,
+      at: e.at,
+      ...(e.decision_due_by ? { decisionDueBy: e.decision_due_by } : {}),
+      ...(e.missing_json ? { missingMaterials: JSON.parse(e.missing_json) as string[] } : {}),
+      ...(e.reason ? { reason: e.reason } : {}),
+    }));
+    return { changes, last: page.length ? page[page.length - 1]!.seq : since, more };
+  }
+
+  async countStaff(): Promise<number> {
+    return this._db.prepare('SELECT count(*) FROM staff').pluck().get() as number;
+  }
+
+  async getStaff(name: string): Promise<StaffAccount | undefined> {
+    const row = this._db.prepare('SELECT * FROM staff WHERE name = ?').get(name) as
+      | { name: string; password_hash: string; must_change: number; created_at: string; updated_at: string }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      name: row.name,
+      passwordHash: row.password_hash,
+      mustChange: row.must_change === 1,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async putStaff(account: { name: string; passwordHash: string; mustChange: boolean; at: string }): Promise<void> {
+    this._db
+      .prepare(
+        `INSERT INTO staff (name, password_hash, must_change, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
+           updated_at = excluded.updated_at`,
+      )
+      .run(account.name, account.passwordHash, account.mustChange ? 1 : 0, account.at, account.at);
+  }
+}
+
+function summary(row: SubmissionRow): ApplicationSummary {
+  const data = JSON.parse(row.data_json) as { applicant?: { name?: unknown } };
+  const name = data.applicant?.name;
+  return {
+    centerId: row.center_id,
+    terminalId: row.terminal_id,
+    receiptNo: row.receipt_no,
+    kind: row.kind,
+    state: row.state,
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    updatedAt: row.updated_at,
+    urgent: row.urgent === 1,
+    ...(row.decision_due_by ? { decisionDueBy: row.decision_due_by } : {}),
+    ...(optional(row.matter) ? { matter: row.matter! } : {}),
+    ...(typeof name === 'string' ? { applicantName: name } : {}),
+  };
+}
+
+function accepted(row: SubmissionRow): Omit<IntakeAccepted, 'replay'> {
+  return {
+    receiptNo: row.receipt_no,
+    centerId: row.center_id,
+    state: 'received',
+    receivedAt: row.received_at,
+    ...(row.decision_due_by ? { decisionDueBy: row.decision_due_by } : {}),
+  };
+}
