@@ -1,0 +1,266 @@
+// The legal-aid application flow as a pure state machine (style R3): nextFlow(state, event) → state.
+// No DOM, no I/O, no timers. An event that does not belong to the current step returns the same object.
+// Economic outcomes (Art. 32 / Art. 42) arrive in the events, computed by the owner with the pure
+// eligibility engine, so this module needs no rule tables.
+import type { LegalStage } from '../eligibility/types.js';
+
+export const LEGAL_AID_STEPS = [
+  'consent',
+  'declined',
+  'idCard',
+  'manualId',
+  'phone',
+  'matter',
+  'details',
+  'circumstances',
+  'group',
+  'pledge',
+  'urgency',
+  'assessment',
+  'documents',
+  'review',
+  'signature',
+  'submitting',
+  'receipt',
+  'done',
+  'exited',
+] as const;
+export type LegalAidStep = (typeof LEGAL_AID_STEPS)[number];
+
+export const MAX_PHOTOS = 10;
+
+export type IncomeBand = 'none' | 'under1000' | 'under2000' | 'under3000' | 'over3000';
+
+export interface Identity {
+  source: 'card' | 'typed';
+  name: string;
+  idNumber: string;
+  gender?: string;
+  ethnicity?: string;
+  birthDate?: string;
+  address?: string;
+}
+
+export interface Photo {
+  /** JPEG data URL produced by the camera step (canvas, compressed). */
+  dataUrl: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface LegalAidAnswers {
+  identity: Identity | null;
+  phone: string;
+  matterId: string | null;
+  stage: LegalStage | null;
+  otherParty: string;
+  what: string;
+  circumstances: string[];
+  /** null: not answered yet; 'none': none of the groups. */
+  exemptGroupId: string | null;
+  income: IncomeBand | null;
+  pledged: boolean;
+  deadlineSoon: boolean | null;
+  preservationNeeded: boolean | null;
+  photos: Photo[];
+  /** PNG data URL of the on-screen signature. */
+  signature: string | null;
+}
+
+export interface SubmissionResult {
+  receiptNo: string;
+  storedAt: string;
+  uploaded: boolean;
+}
+
+export type PrintState =
+  | { kind: 'idle' }
+  | { kind: 'printing' }
+  | { kind: 'printed' }
+  | { kind: 'paperOut'; heldJobId: string }
+  | { kind: 'failed' };
+
+export interface LegalAidFlowState {
+  step: LegalAidStep;
+  /** Steps visited before the current one; `back` pops it. */
+  history: LegalAidStep[];
+  answers: LegalAidAnswers;
+  /** Set once the agent stored the application; never cleared by printing problems. */
+  submission: SubmissionResult | null;
+  submitError: boolean;
+  print: PrintState;
+}
+
+export type LegalAidEvent =
+  | { type: 'consentGiven' }
+  | { type: 'consentDeclined' }
+  | { type: 'cardRead'; identity: Identity }
+  | { type: 'typeIdInstead' }
+  | { type: 'identityTyped'; idNumber: string; name: string }
+  | { type: 'phoneEntered'; phone: string }
+  | { type: 'matterChosen'; matterId: string }
+  | { type: 'detailsEntered'; stage: LegalStage; otherParty: string; what: string }
+  | { type: 'circumstancesChosen'; ids: string[]; noEconomicTest: boolean }
+  | { type: 'groupChosen'; groupId: string; exempt: boolean }
+  | { type: 'pledgeMade'; income: IncomeBand }
+  | { type: 'urgencyAnswered'; deadlineSoon: boolean; preservationNeeded: boolean }
+  | { type: 'assessmentSeen' }
+  | { type: 'photoAdded'; photo: Photo }
+  | { type: 'photoRemoved'; index: number }
+  | { type: 'photosDone' }
+  | { type: 'reviewConfirmed' }
+  | { type: 'signed'; signature: string }
+  | { type: 'submitSucceeded'; result: SubmissionResult }
+  | { type: 'submitFailed' }
+  | { type: 'retrySubmit' }
+  | { type: 'printStarted' }
+  | { type: 'printSucceeded' }
+  | { type: 'printPaperOut'; heldJobId: string }
+  | { type: 'printFailed' }
+  | { type: 'reprintRequested' }
+  | { type: 'finished' }
+  | { type: 'back' }
+  | { type: 'reset' };
+
+export type LegalAidEventType = LegalAidEvent['type'];
+
+export function initialLegalAidState(): LegalAidFlowState {
+  return {
+    step: 'consent',
+    history: [],
+    answers: {
+      identity: null,
+      phone: '',
+      matterId: null,
+      stage: null,
+      otherParty: '',
+      what: '',
+      circumstances: [],
+      exemptGroupId: null,
+      income: null,
+      pledged: false,
+      deadlineSoon: null,
+      preservationNeeded: null,
+      photos: [],
+      signature: null,
+    },
+    submission: null,
+    submitError: false,
+    print: { kind: 'idle' },
+  };
+}
+
+/** Steps after which going back would undo something already sent or printed. */
+const NO_BACK: readonly LegalAidStep[] = ['receipt', 'done', 'exited', 'declined'];
+
+function go(state: LegalAidFlowState, step: LegalAidStep, answers: Partial<LegalAidAnswers> = {}): LegalAidFlowState {
+  return { ...state, step, history: [...state.history, state.step], answers: { ...state.answers, ...answers } };
+}
+
+function back(state: LegalAidFlowState): LegalAidFlowState {
+  if (NO_BACK.includes(state.step)) return state;
+  if (state.step === 'submitting' && !state.submitError) return state;
+  if (state.history.length === 0) return { ...state, step: 'exited' };
+  return { ...state, step: state.history[state.history.length - 1]!, history: state.history.slice(0, -1), submitError: false };
+}
+
+export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalAidFlowState {
+  const at = (...steps: LegalAidStep[]): boolean => steps.includes(state.step);
+  switch (event.type) {
+    case 'reset':
+      return initialLegalAidState();
+    case 'back':
+      return back(state);
+    case 'consentGiven':
+      return at('consent') ? go(state, 'idCard') : state;
+    case 'consentDeclined':
+      return at('consent') ? go(state, 'declined') : state;
+    case 'cardRead':
+      return at('idCard') ? go(state, 'phone', { identity: event.identity }) : state;
+    case 'typeIdInstead':
+      return at('idCard') ? go(state, 'manualId') : state;
+    case 'identityTyped':
+      return at('manualId')
+        ? go(state, 'phone', { identity: { source: 'typed', idNumber: event.idNumber.toUpperCase(), name: event.name } })
+        : state;
+    case 'phoneEntered':
+      return at('phone') ? go(state, 'matter', { phone: event.phone }) : state;
+    case 'matterChosen':
+      return at('matter') ? go(state, 'details', { matterId: event.matterId }) : state;
+    case 'detailsEntered':
+      return at('details')
+        ? go(state, 'circumstances', { stage: event.stage, otherParty: event.otherParty, what: event.what })
+        : state;
+    case 'circumstancesChosen':
+      return at('circumstances')
+        ? go(state, event.noEconomicTest ? 'urgency' : 'group', { circumstances: [...event.ids] })
+        : state;
+    case 'groupChosen':
+      return at('group') ? go(state, event.exempt ? 'urgency' : 'pledge', { exemptGroupId: event.groupId }) : state;
+    case 'pledgeMade':
+      return at('pledge') ? go(state, 'urgency', { income: event.income, pledged: true }) : state;
+    case 'urgencyAnswered':
+      return at('urgency')
+        ? go(state, 'assessment', { deadlineSoon: event.deadlineSoon, preservationNeeded: event.preservationNeeded })
+        : state;
+    case 'assessmentSeen':
+      return at('assessment') ? go(state, 'documents') : state;
+    case 'photoAdded':
+      return at('documents') && state.answers.photos.length < MAX_PHOTOS
+        ? { ...state, answers: { ...state.answers, photos: [...state.answers.photos, event.photo] } }
+        : state;
+    case 'photoRemoved':
+      return at('documents') && event.index >= 0 && event.index < state.answers.photos.length
+        ? { ...state, answers: { ...state.answers, photos: state.answers.photos.filter((_, i) => i !== event.index) } }
+        : state;
+    case 'photosDone':
+      return at('documents') ? go(state, 'review') : state;
+    case 'reviewConfirmed':
+      return at('review') ? go(state, 'signature') : state;
+    case 'signed':
+      return at('signature') ? { ...go(state, 'submitting', { signature: event.signature }), submitError: false } : state;
+    case 'submitSucceeded':
+      return at('submitting') && !state.submitError
+        ? { ...state, step: 'receipt', history: [...state.history, state.step], submission: event.result, print: { kind: 'idle' } }
+        : state;
+    case 'submitFailed':
+      return at('submitting') && !state.submitError ? { ...state, submitError: true } : state;
+    case 'retrySubmit':
+      return at('submitting') && state.submitError ? { ...state, submitError: false } : state;
+    case 'printStarted':
+      return at('receipt') && state.print.kind === 'idle' ? { ...state, print: { kind: 'printing' } } : state;
+    case 'printSucceeded':
+      return at('receipt') && state.print.kind === 'printing' ? { ...state, print: { kind: 'printed' } } : state;
+    case 'printPaperOut':
+      return at('receipt') && state.print.kind === 'printing'
+        ? { ...state, print: { kind: 'paperOut', heldJobId: event.heldJobId } }
+        : state;
+    case 'printFailed':
+      return at('receipt') && state.print.kind === 'printing' ? { ...state, print: { kind: 'failed' } } : state;
+    case 'reprintRequested':
+      return at('receipt') && state.print.kind === 'paperOut' ? { ...state, print: { kind: 'printing' } } : state;
+    case 'finished':
+      return at('receipt') && state.print.kind !== 'printing' ? go(state, 'done') : state;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+/** Steps the progress line counts ("第3步，共12步"); terminal and error-only steps are not counted. */
+export const COUNTED_STEPS: readonly LegalAidStep[] = [
+  'consent',
+  'idCard',
+  'phone',
+  'matter',
+  'details',
+  'circumstances',
+  'group',
+  'urgency',
+  'assessment',
+  'documents',
+  'review',
+  'signature',
+];
