@@ -168,6 +168,19 @@ export class Agent {
       statusDocument: () => this.statusDocument(),
       log: this.log,
     });
+    const adminAuth = this.modules.find((m) => m.authorizeAdminSocket);
+    if (adminAuth) {
+      attachWebSocket(this._adminServer, {
+        path: '/admin/api/ws',
+        listener: 'admin',
+        policy: adminPolicy,
+        dispatcher: this.dispatcher,
+        hub: this.hub,
+        statusDocument: () => this.statusDocument(),
+        log: this.log,
+        authorize: (req) => adminAuth.authorizeAdminSocket!(req),
+      });
+    }
     await listen(this._kioskServer, this._options.port ?? port, host);
     await listen(this._adminServer, this._options.adminPort ?? adminPort, adminHost ?? host);
     this.log.info({ kiosk: this.urls.kiosk, admin: this.urls.admin }, 'device agent listening');

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Router } from 'express';
 import type { AgentStatusDocument, ServiceName } from '../api/contract.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -35,6 +36,8 @@ export interface AgentModule {
   kioskRouter?(): Router;
   /** Routes under /admin/api on the admin listener. */
   adminRouter?(): Router;
+  /** Accepts the admin status WebSocket upgrade (/admin/api/ws); the admin module checks the login. */
+  authorizeAdminSocket?(req: IncomingMessage): boolean;
   /** Contributes to GET /api/v1/status `agent` (e.g. voice availability). */
   agentStatus?(): Record<string, unknown>;
 }

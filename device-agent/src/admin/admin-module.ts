@@ -1,0 +1,159 @@
+import type { IncomingMessage } from 'node:http';
+import { Router } from 'express';
+import type { PrinterStatus } from '../api/contract.js';
+import type { AgentModule, ModuleContext } from '../core/module.js';
+import { AdminAuth } from './admin-auth.js';
+import { configRouter } from './config-routes.js';
+import { deviceRouter } from './device-routes.js';
+import { collectDiagnostics, type DiagnosticsRoots } from './diagnostics.js';
+import { Heartbeat } from './heartbeat.js';
+import { logRouter } from './log-routes.js';
+import { PRODUCTION_SCRYPT, type ScryptParams } from './password-hash.js';
+import { scanPorts } from './port-scan.js';
+import { readinessRouter } from './readiness-routes.js';
+import { textReceipt } from './receipt-bytes.js';
+import { runAdminCommand } from './run-command.js';
+import { SecretsStore } from './secrets-store.js';
+import { loadAdminTexts } from './texts.js';
+
+export interface AdminModuleOptions {
+  /** scrypt cost; tests use a low `ln` (the parameters travel inside the stored hash). */
+  scrypt?: ScryptParams;
+  /** Clock for logins, expiry and rate limits (tests move it). */
+  now?: () => number;
+  /** POST /restart: reply first, then this (default: SIGTERM to self, systemd starts us again). */
+  restart?: () => void;
+  diagnosticsRoots?: DiagnosticsRoots;
+  scan?: typeof scanPorts;
+}
+
+/**
+ * The technician's admin API on the admin listener (DESIGN §6, reference/device-agent.md §4)
+ * and the kiosk page heartbeat on the kiosk listener.
+ */
+export class AdminModule implements AgentModule {
+  readonly name = 'admin';
+  readonly auth: AdminAuth;
+  readonly heartbeat: Heartbeat;
+  readonly secrets: SecretsStore;
+  private readonly _text: ReturnType<typeof loadAdminTexts>;
+  private _printingToken = false;
+
+  constructor(
+    private readonly _ctx: ModuleContext,
+    private readonly _options: AdminModuleOptions = {},
+  ) {
+    const now = _options.now ?? Date.now;
+    this.secrets = new SecretsStore(_ctx.dataDir);
+    this.auth = new AdminAuth({
+      secrets: this.secrets,
+      log: _ctx.log,
+      scrypt: _options.scrypt ?? PRODUCTION_SCRYPT,
+      now,
+      adminPort: () => _ctx.ports().adminPort,
+    });
+    this.heartbeat = new Heartbeat(now);
+    this._text = loadAdminTexts(_ctx.contentDir);
+  }
+
+  async start(): Promise<void> {
+    const token = this.secrets.ensureSetupToken();
+    if (!token) return;
+    // Logged on every start until used (the technician reads it from `journalctl -u kiosk-agent`).
+    this._ctx.log.warn(`admin setup token: ${token} (no technician password yet; open the admin page and enter this token)`);
+    this._ctx.bus.on('statusChanged', this, (change) => {
+      if (change.service === 'printer') void this._printSetupToken();
+    });
+    void this._printSetupToken();
+  }
+
+  async stop(): Promise<void> {
+    this._ctx.bus.removeListeners(this);
+  }
+
+  /** The admin status WebSocket accepts only a live login (it never refreshes the idle timer). */
+  authorizeAdminSocket(req: IncomingMessage): boolean {
+    return this.auth.loginOf(req) !== null;
+  }
+
+  kioskRouter(): Router {
+    return this.heartbeat.router();
+  }
+
+  adminRouter(): Router {
+    const ctx = this._ctx;
+    const router = Router();
+    router.use(this.auth.publicRouter());
+    router.use(this.auth.gate);
+    router.use(this.auth.privateRouter());
+    router.get('/status', (_req, res) => {
+      res.json(ctx.statusDocument());
+    });
+    router.use(configRouter(ctx.loaded, this.auth, ctx.log));
+    router.get('/ports', async (_req, res) => {
+      res.json(await (this._options.scan ?? scanPorts)());
+    });
+    router.use(
+      deviceRouter({
+        dispatcher: ctx.dispatcher,
+        services: ctx.services,
+        auth: this.auth,
+        log: ctx.log,
+        terminal: () => ({ id: ctx.config?.terminal.id ?? '', name: ctx.config?.terminal.name ?? '' }),
+        testPageLines: () => [this._text('print.testTitle'), this._text('print.testLine1'), this._text('print.testLine2')],
+      }),
+    );
+    router.get('/diagnostics', async (_req, res) => {
+      const status = ctx.statusDocument();
+      res.json({
+        ...(await collectDiagnostics(ctx.config, this._options.diagnosticsRoots)),
+        services: Object.fromEntries(
+          Object.entries(status.services).map(([name, s]) => [name, { device: s.device, lastError: s.lastError, connection: s.connection }]),
+        ),
+        heartbeatAgeSec: this.heartbeat.ageSec(),
+      });
+    });
+    router.use(
+      readinessRouter({
+        ctx,
+        configured: () => this.auth.configured(),
+        heartbeatAgeSec: () => this.heartbeat.ageSec(),
+        diagnosticsRoots: this._options.diagnosticsRoots,
+        text: this._text,
+      }),
+    );
+    router.use(logRouter(ctx.logRing));
+    router.post('/restart', (_req, res) => {
+      ctx.log.info('restart requested from the admin page');
+      res.json({ restarting: true });
+      setTimeout(this._options.restart ?? (() => process.kill(process.pid, 'SIGTERM')), 500).unref();
+    });
+    return router;
+  }
+
+  /** Prints the setup token once, as soon as a printer is usable. */
+  private async _printSetupToken(): Promise<void> {
+    const secrets = this.secrets.read();
+    if (this._printingToken || secrets.passwordHash || !secrets.setupToken || secrets.setupTokenPrintedAt) return;
+    const printer = this._ctx.services.get('printer')?.status() as PrinterStatus | undefined;
+    if (!printer || printer.device !== 'online' || printer.paper === 'out') return;
+    this._printingToken = true;
+    try {
+      const bytes = textReceipt([
+        { text: this._text('print.tokenTitle'), large: true, center: true },
+        { text: this._text('print.tokenHint') },
+        { text: secrets.setupToken, large: true, center: true },
+        { text: this._text('print.tokenWarning') },
+      ]);
+      const completion = await runAdminCommand(this._ctx.dispatcher, 'printer.printRaw', { data: bytes.toString('base64') });
+      if (completion.header.completionCode === 'success') {
+        this.secrets.write({ ...this.secrets.read(), setupTokenPrintedAt: new Date().toISOString() });
+        this._ctx.log.info('admin setup token printed on the receipt printer');
+      } else {
+        this._ctx.log.warn({ completionCode: completion.header.completionCode }, 'admin setup token could not be printed');
+      }
+    } finally {
+      this._printingToken = false;
+    }
+  }
+}

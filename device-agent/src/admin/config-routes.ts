@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { Router, type Request, type Response } from 'express';
+import type { LoadedConfig } from '../config/load.js';
+import { saveConfig } from '../config/load.js';
+import { configSchema, restartRequiredPaths } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
+import type { AdminAuth } from './admin-auth.js';
+import { changedPaths, mergePatch, needingRestart } from './config-diff.js';
+
+/** Keys whose change moves the listeners: a stolen idle login must not open the admin page to the LAN. */
+const DANGEROUS = ['/agent'];
+
+/** GET/PUT/PATCH /admin/api/config: the schema-driven form's data, validated atomic saves. */
+export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger): Router {
+  const router = Router();
+  const restartPaths = restartRequiredPaths();
+
+  const readFile = (): { value: unknown; parseError?: string } => {
+    try {
+      return { value: JSON.parse(readFileSync(loaded.path, 'utf8')) as unknown };
+    } catch (err) {
+      return { value: null, parseError: (err as Error).message };
+    }
+  };
+
+  router.get('/config', (_req, res) => {
+    const file = readFile();
+    const running = loaded.config;
+    res.json({
+      path: loaded.path,
+      config: file.value,
+      schema: configSchema,
+      restartRequiredPaths: restartPaths,
+      /** Errors of the configuration the agent started with (the "configuration error" state). */
+      errors: loaded.errors,
+      /** Saved but not yet running: what a restart would change. */
+      pendingRestart: running ? changedPaths(running, file.value) : [],
+    });
+  });
+
+  const save = (req: Request, res: Response, patch: boolean): void => {
+    const body: unknown = req.body;
+    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+      res.status(400).json({ error: 'invalidConfig', errors: [{ path: '/', message: 'body must be a JSON object' }] });
+      return;
+    }
+    const before = readFile().value;
+    const after = patch ? mergePatch(before, body) : body;
+    const changed = changedPaths(before, after);
+    if (changed.some((p) => DANGEROUS.some((d) => p === d || p.startsWith(`${d}/`))) && !auth.logins.recentlyAuthenticated(req.adminLogin!)) {
+      res.status(403).json({ error: 'reauthRequired', message: 'enter the password again to change listen addresses or ports' });
+      return;
+    }
+    const errors = saveConfig(loaded.path, after);
+    if (errors.length) {
+      res.status(400).json({ error: 'invalidConfig', errors });
+      return;
+    }
+    const restartRequired = needingRestart(changed, restartPaths);
+    log.info({ changed, restartRequired }, 'configuration saved from the admin page');
+    res.json({ saved: true, changed, restartRequired, pendingRestart: loaded.config ? changedPaths(loaded.config, after) : changed });
+  };
+
+  router.put('/config', (req, res) => save(req, res, false));
+  router.patch('/config', (req, res) => save(req, res, true));
+  return router;
+}

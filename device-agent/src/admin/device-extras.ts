@@ -1,0 +1,33 @@
+import type { CardType } from '../api/contract.js';
+import type { Service } from '../core/service.js';
+
+// What the device services offer the admin page beyond the kiosk commands. Each is optional:
+// a service that lacks one (not configured, or another transport) simply has no such control.
+
+export interface IdCardSimulatorControls {
+  placeCard(type?: CardType): unknown;
+  removeCard(): unknown;
+  unplug(): unknown;
+  plug(): unknown;
+}
+
+export interface PrinterSimulatorControls {
+  setPaper(level: 'full' | 'low' | 'out'): unknown;
+  setCoverOpen(open: boolean): unknown;
+  unplug(): unknown;
+  plug(): unknown;
+}
+
+export interface IdCardExtras {
+  probe?(): Promise<unknown>;
+  simulator?: IdCardSimulatorControls | null;
+}
+
+export interface PrinterExtras {
+  selfTest?(): Promise<unknown>;
+  lastPreview?(): string | null | undefined;
+  simulator?: PrinterSimulatorControls | null;
+}
+
+export const idcardExtras = (s: Service | undefined): IdCardExtras => (s ?? {}) as IdCardExtras;
+export const printerExtras = (s: Service | undefined): PrinterExtras => (s ?? {}) as PrinterExtras;

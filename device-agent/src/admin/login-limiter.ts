@@ -1,0 +1,51 @@
+/** One failure window: at most `max` failures within `windowMs`. */
+interface Window {
+  windowMs: number;
+  max: number;
+}
+
+const MINUTE = 60_000;
+/** OctoPrint's "3/minute;5/10 minutes;10/hour" per remote address. */
+const PER_ADDRESS: Window[] = [
+  { windowMs: MINUTE, max: 3 },
+  { windowMs: 10 * MINUTE, max: 5 },
+  { windowMs: 60 * MINUTE, max: 10 },
+];
+/** Node-RED: more than 5 failures in 10 minutes locks the account for the rest of the window. */
+const PER_ACCOUNT: Window[] = [{ windowMs: 10 * MINUTE, max: 5 }];
+
+/**
+ * Counts failed logins (and failed setup tokens) only. A success never counts and nothing is
+ * banned for good: every block ends when its window slides past the failures.
+ */
+export class LoginLimiter {
+  private readonly _failures = new Map<string, number[]>();
+
+  constructor(private readonly _now: () => number = Date.now) {}
+
+  /** Milliseconds to wait before another attempt is even checked; 0 when allowed. */
+  retryAfterMs(address: string, account: string): number {
+    return Math.max(this._wait(`addr:${address}`, PER_ADDRESS), this._wait(`acct:${account}`, PER_ACCOUNT));
+  }
+
+  recordFailure(address: string, account: string): void {
+    const now = this._now();
+    for (const key of [`addr:${address}`, `acct:${account}`]) {
+      const list = this._failures.get(key) ?? [];
+      list.push(now);
+      this._failures.set(key, list.filter((t) => now - t < 60 * MINUTE));
+    }
+  }
+
+  private _wait(key: string, windows: Window[]): number {
+    const now = this._now();
+    const list = (this._failures.get(key) ?? []).filter((t) => now - t < 60 * MINUTE);
+    let wait = 0;
+    for (const w of windows) {
+      const recent = list.filter((t) => now - t < w.windowMs);
+      // Blocked until the oldest failure that keeps the count at the limit leaves the window.
+      if (recent.length >= w.max) wait = Math.max(wait, recent[recent.length - w.max]! + w.windowMs - now);
+    }
+    return wait;
+  }
+}

@@ -1,0 +1,67 @@
+import { Router } from 'express';
+import type { ModuleContext } from '../core/module.js';
+import { collectDiagnostics, type DiagnosticsRoots } from './diagnostics.js';
+import { readinessChecks, type ReadinessCheck } from './readiness.js';
+import { textReceipt, type ReceiptLine } from './receipt-bytes.js';
+import { runAdminCommand } from './run-command.js';
+import type { loadAdminTexts } from './texts.js';
+
+export interface ReadinessDeps {
+  ctx: ModuleContext;
+  configured: () => boolean;
+  heartbeatAgeSec: () => number | null;
+  diagnosticsRoots?: DiagnosticsRoots;
+  text: ReturnType<typeof loadAdminTexts>;
+}
+
+async function centerReachable(url: string | undefined): Promise<boolean | null> {
+  if (!url) return null;
+  try {
+    await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** GET /readiness (every check with its fix) and POST /readiness/print (the same on paper). */
+export function readinessRouter(deps: ReadinessDeps): Router {
+  const router = Router();
+  const { ctx, text } = deps;
+
+  const report = async (): Promise<{ ok: boolean; checks: Array<ReadinessCheck & { name: string; fix: string }> }> => {
+    const checks = readinessChecks({
+      status: ctx.statusDocument(),
+      config: ctx.config,
+      configErrors: ctx.loaded.errors.length,
+      passwordSet: deps.configured(),
+      diagnostics: await collectDiagnostics(ctx.config, deps.diagnosticsRoots),
+      heartbeatAgeSec: deps.heartbeatAgeSec(),
+      centerReachable: await centerReachable(ctx.config?.center.url),
+    }).map((c) => ({ ...c, name: text(`readiness.${c.id}.name`), fix: text(`readiness.${c.id}.fix`) }));
+    return { ok: checks.every((c) => c.ok), checks };
+  };
+
+  router.get('/readiness', async (_req, res) => {
+    res.json({ generatedAt: new Date().toISOString(), ...(await report()) });
+  });
+
+  router.post('/readiness/print', async (_req, res) => {
+    const { ok, checks } = await report();
+    const terminal = ctx.config?.terminal;
+    const lines: ReceiptLine[] = [
+      { text: text('readiness.title'), large: true, center: true },
+      { text: `${terminal?.name ?? ''} ${terminal?.id ?? ''}` },
+      { text: new Date().toISOString().replace('T', ' ').slice(0, 19) },
+      { text: ok ? text('readiness.allPassed') : text('readiness.someFailed') },
+    ];
+    for (const c of checks) {
+      lines.push({ text: `${c.ok ? text('readiness.pass') : text('readiness.fail')} ${c.name}${c.detail ? ` (${c.detail})` : ''}` });
+      if (!c.ok) lines.push({ text: `  ${c.fix}` });
+    }
+    const completion = await runAdminCommand(ctx.dispatcher, 'printer.printRaw', { data: textReceipt(lines).toString('base64') });
+    res.json(completion);
+  });
+
+  return router;
+}
