@@ -6,7 +6,7 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 /** Device commands each service offers (besides the common.* ones). */
 export const DEVICE_COMMANDS: Record<ServiceName, readonly string[]> = {
   idcard: ['read'],
-  printer: ['printForm', 'printRaw'],
+  printer: ['printForm', 'printRaw', 'reprint'],
   camera: [],
 };
 
@@ -211,6 +211,12 @@ export interface IdCardFields {
 export interface PrintFormPayload {
   form: string;
   fields: Record<string, unknown>;
+  /**
+   * Optional 1-bit images the UI rendered (canvas) for text the printer cannot print as text
+   * (rare name characters such as 𠮷), keyed by that exact text: a row value or a whole line.
+   * Rows: ceil(width/8) bytes, MSB leftmost, 1 = black; base64.
+   */
+  textImages?: Record<string, { width: number; height: number; data: string }>;
 }
 
 export interface PrintFormResult {
@@ -219,6 +225,8 @@ export interface PrintFormResult {
   /** Id of the kept job when it completed with paperOut/coverOpen (for a later reprint). */
   heldJobId?: string;
   errorCode?: PrinterErrorCode;
+  /** The subset of `unsupported` printed as □ because no text image was supplied. */
+  placeholders?: string[];
 }
 
 export interface CommandMap {
