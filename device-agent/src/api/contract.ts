@@ -275,4 +275,6 @@ export interface SubmissionStatus {
   missingMaterials?: string[];
   /** rejected: the reason given by the centre. */
   reason?: string;
+  /** False while the centre has not acknowledged yet ("已提交，待上传"). */
+  uploaded?: boolean;
 }

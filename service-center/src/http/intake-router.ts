@@ -10,7 +10,7 @@ import { imageMatches } from '../../../device-agent/src/outbox/images.js';
 import type { TerminalEntry } from '../config-schema.js';
 import { decisionDueBy } from '../legal-aid-clock.js';
 import type { CenterRepository } from '../store/repository.js';
-import { bodyHash } from './canonical-json.js';
+import { bodyHash } from '../../../device-agent/src/outbox/canonical-json.js';
 import { terminalAuth, type TerminalRequest } from './terminal-auth.js';
 
 const intakeSchema = {

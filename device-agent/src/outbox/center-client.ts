@@ -1,0 +1,78 @@
+import {
+  INTAKE_STATUS_PATH,
+  INTAKE_SUBMISSIONS_PATH,
+  type IntakeAccepted,
+  type IntakeStatusPage,
+  type IntakeSubmission,
+} from '../api/center-contract.js';
+
+/** How a forward attempt ended, as far as the retry policy cares. */
+export type ForwardResult =
+  | { outcome: 'accepted'; accepted: IntakeAccepted }
+  /** Network down, centre down or overloaded, token refused: retry later with backoff. */
+  | { outcome: 'unavailable'; detail: string }
+  /** The centre refuses this one submission (400/409): retry much later, it needs a person. */
+  | { outcome: 'refused'; detail: string };
+
+const TIMEOUT_MS = 20_000;
+
+/** The outbox's side of the intake wire (device-agent/src/api/center-contract.ts). */
+export class CenterClient {
+  constructor(
+    private readonly _url: string,
+    private readonly _token: string,
+  ) {}
+
+  private _headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { authorization: `Bearer ${this._token}`, ...extra };
+  }
+
+  async forward(idempotencyKey: string, body: IntakeSubmission, signal?: AbortSignal): Promise<ForwardResult> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(INTAKE_SUBMISSIONS_PATH, this._url), {
+        method: 'POST',
+        headers: this._headers({ 'content-type': 'application/json', 'idempotency-key': idempotencyKey }),
+        body: JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      return { outcome: 'unavailable', detail: networkDetail(err) };
+    }
+    const text = await res.text().catch(() => '');
+    if (res.ok) {
+      try {
+        return { outcome: 'accepted', accepted: JSON.parse(text) as IntakeAccepted };
+      } catch {
+        return { outcome: 'unavailable', detail: 'centre answered 200 without JSON' };
+      }
+    }
+    const detail = `HTTP ${res.status} ${errorCode(text)}`;
+    return res.status === 400 || res.status === 409 || res.status === 413 ? { outcome: 'refused', detail } : { outcome: 'unavailable', detail };
+  }
+
+  async statusChanges(since: string, signal?: AbortSignal): Promise<IntakeStatusPage> {
+    const url = new URL(INTAKE_STATUS_PATH, this._url);
+    url.searchParams.set('since', since);
+    const res = await fetch(url, {
+      headers: this._headers(),
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (!res.ok) throw new Error(`status pull: HTTP ${res.status}`);
+    return (await res.json()) as IntakeStatusPage;
+  }
+}
+
+function errorCode(text: string): string {
+  try {
+    const e = (JSON.parse(text) as { error?: unknown }).error;
+    return typeof e === 'string' ? e : '';
+  } catch {
+    return '';
+  }
+}
+
+function networkDetail(err: unknown): string {
+  const e = err as { name?: string; cause?: { code?: string } };
+  return e.cause?.code ?? e.name ?? 'network error';
+}
