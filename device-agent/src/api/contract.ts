@@ -205,7 +205,12 @@ export interface IdCardFields {
   validUntil: string;
   passNumber?: string;
   issueCount?: string;
-  photo?: { format: 'wlt'; base64: string };
+  /** 2017 foreign permanent resident card version. */
+  cardVersion?: string;
+  /** True when validUntil is a date before today ("长期" never expires); the flow decides what to do. */
+  expired?: boolean;
+  /** Raw WLT bytes; `decoded` only when a WLT decoder plugin is configured (the UI must not need it). */
+  photo?: { format: 'wlt'; base64: string; decoded?: { mimeType: 'image/bmp' | 'image/png'; base64: string } };
 }
 
 export interface PrintFormPayload {
