@@ -59,6 +59,8 @@ export interface LegalAidRules {
   decision: { basis: Citation; decideDays: number; assignDays: number };
   venue: { basis: Citation; station: Citation };
   outOfScope: { basis: Citation; services: Citation };
+  /** Common phrases for 发生了什么, by matter (keys of legalAid.phrases). */
+  phrases: { common: string[]; byMatter: Record<string, string[]> };
   materials: { always: string[]; byMatter: Record<string, string[]> };
 }
 
@@ -68,6 +70,8 @@ export interface CountyRules {
   province: string;
   office: string;
   station: string;
+  /** Receipt QR target; `{receiptNo}` is replaced. */
+  progressUrl: string;
   hardship: { basis: Citation; monthlyIncomeYuan: number; version: string };
   additions: CountyMatterRule[];
   exemptGroupAdditions: ExemptGroupRule[];

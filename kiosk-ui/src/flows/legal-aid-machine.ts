@@ -29,8 +29,6 @@ export type LegalAidStep = (typeof LEGAL_AID_STEPS)[number];
 
 export const MAX_PHOTOS = 10;
 
-export type IncomeBand = 'none' | 'under1000' | 'under2000' | 'under3000' | 'over3000';
-
 export interface Identity {
   source: 'card' | 'typed';
   name: string;
@@ -47,9 +45,13 @@ export interface Photo {
   width: number;
   height: number;
   bytes: number;
+  /** Which material (content/legal-aid material id) the villager said this photo shows. */
+  materialId?: string;
 }
 
 export interface LegalAidAnswers {
+  /** When the villager agreed to the use of the data (PIPL consent), ISO time. */
+  consentAt: string | null;
   identity: Identity | null;
   phone: string;
   matterId: string | null;
@@ -59,8 +61,10 @@ export interface LegalAidAnswers {
   circumstances: string[];
   /** null: not answered yet; 'none': none of the groups. */
   exemptGroupId: string | null;
-  income: IncomeBand | null;
-  pledged: boolean;
+  /** Art. 41 statement: the household's monthly income in yuan. */
+  monthlyIncomeYuan: number | null;
+  /** When the Art. 41 pledge was made, ISO time; null while not made. */
+  pledgedAt: string | null;
   deadlineSoon: boolean | null;
   preservationNeeded: boolean | null;
   photos: Photo[];
@@ -93,7 +97,7 @@ export interface LegalAidFlowState {
 }
 
 export type LegalAidEvent =
-  | { type: 'consentGiven' }
+  | { type: 'consentGiven'; at: string }
   | { type: 'consentDeclined' }
   | { type: 'cardRead'; identity: Identity }
   | { type: 'typeIdInstead' }
@@ -103,7 +107,7 @@ export type LegalAidEvent =
   | { type: 'detailsEntered'; stage: LegalStage; otherParty: string; what: string }
   | { type: 'circumstancesChosen'; ids: string[]; noEconomicTest: boolean }
   | { type: 'groupChosen'; groupId: string; exempt: boolean }
-  | { type: 'pledgeMade'; income: IncomeBand }
+  | { type: 'pledgeMade'; monthlyIncomeYuan: number; at: string }
   | { type: 'urgencyAnswered'; deadlineSoon: boolean; preservationNeeded: boolean }
   | { type: 'assessmentSeen' }
   | { type: 'photoAdded'; photo: Photo }
@@ -130,6 +134,7 @@ export function initialLegalAidState(): LegalAidFlowState {
     step: 'consent',
     history: [],
     answers: {
+      consentAt: null,
       identity: null,
       phone: '',
       matterId: null,
@@ -138,8 +143,8 @@ export function initialLegalAidState(): LegalAidFlowState {
       what: '',
       circumstances: [],
       exemptGroupId: null,
-      income: null,
-      pledged: false,
+      monthlyIncomeYuan: null,
+      pledgedAt: null,
       deadlineSoon: null,
       preservationNeeded: null,
       photos: [],
@@ -173,7 +178,7 @@ export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalA
     case 'back':
       return back(state);
     case 'consentGiven':
-      return at('consent') ? go(state, 'idCard') : state;
+      return at('consent') ? go(state, 'idCard', { consentAt: event.at }) : state;
     case 'consentDeclined':
       return at('consent') ? go(state, 'declined') : state;
     case 'cardRead':
@@ -199,7 +204,7 @@ export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalA
     case 'groupChosen':
       return at('group') ? go(state, event.exempt ? 'urgency' : 'pledge', { exemptGroupId: event.groupId }) : state;
     case 'pledgeMade':
-      return at('pledge') ? go(state, 'urgency', { income: event.income, pledged: true }) : state;
+      return at('pledge') ? go(state, 'urgency', { monthlyIncomeYuan: event.monthlyIncomeYuan, pledgedAt: event.at }) : state;
     case 'urgencyAnswered':
       return at('urgency')
         ? go(state, 'assessment', { deadlineSoon: event.deadlineSoon, preservationNeeded: event.preservationNeeded })

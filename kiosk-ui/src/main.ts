@@ -1,0 +1,1 @@
+import './shell/kiosk-app.js';

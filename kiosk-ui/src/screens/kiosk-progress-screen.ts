@@ -1,0 +1,153 @@
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { SubmissionStatus } from '../../../device-agent/src/api/contract.js';
+import { lookupSubmission, type StatusLookup } from '../data/submissions.js';
+import { say, sayText } from '../i18n/say.js';
+import '../inputs/kiosk-digit-pad.js';
+import { ScreenBase } from './screen-base.js';
+
+/** ISO timestamp → "2026-11-29" (digits are shown in digit size). */
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/**
+ * @summary 查询进度: receipt number + last four of the ID number → the submission's state in plain
+ * words (GET /api/v1/submissions/:receiptNo?idLast4=).
+ */
+@customElement('kiosk-progress-screen')
+export class KioskProgressScreen extends ScreenBase {
+  static override styles = [
+    ...ScreenBase.styles,
+    css`
+      .pads {
+        display: grid;
+        grid-template-columns: 1fr 1fr auto;
+        gap: 2rem;
+        align-items: end;
+      }
+      .result {
+        margin-top: 1.5rem;
+        background: var(--kiosk-muted-bg);
+        border-radius: var(--kiosk-radius);
+        padding: 1.25rem 1.5rem;
+      }
+      .state {
+        font-size: 2.25rem;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  @state() private _receipt = '';
+  @state() private _last4 = '';
+  @state() private _pending = false;
+  @state() private _result: StatusLookup | undefined;
+  private _abort: AbortController | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._abort?.abort();
+  }
+
+  private async _search(): Promise<void> {
+    if (!this._receipt || this._last4.length !== 4) return;
+    this._abort?.abort();
+    const abort = new AbortController();
+    this._abort = abort;
+    this._pending = true;
+    this._result = undefined;
+    try {
+      const result = await lookupSubmission(this._receipt, this._last4, abort.signal);
+      if (abort.signal.aborted) return;
+      this._result = result;
+    } catch {
+      return;
+    } finally {
+      if (this._abort === abort) this._pending = false;
+    }
+  }
+
+  private _renderStatus(s: SubmissionStatus) {
+    const t = this._t;
+    return html`<div class="result" role="status">
+      <h2>${say(t, 'progress.resultTitle')}</h2>
+      <p>${say(t, `progress.kinds.${s.kind}`)}</p>
+      <p class="state" data-state=${s.state}>${say(t, `progress.states.${s.state}`)}</p>
+      <p>${say(t, 'progress.submittedAt')}：${sayText(day(s.submittedAt))}</p>
+      ${s.decisionDueBy ? html`<p>${say(t, 'progress.decisionDueBy')}：${sayText(day(s.decisionDueBy))}</p>` : null}
+      ${s.missingMaterials?.length
+        ? html`<p>${say(t, 'progress.missingMaterials')}：</p>
+            <ul>
+              ${s.missingMaterials.map((m) => html`<li>${sayText(m)}</li>`)}
+            </ul>`
+        : null}
+      ${s.reason ? html`<p>${say(t, 'progress.reason')}：${sayText(s.reason)}</p>` : null}
+    </div>`;
+  }
+
+  private _renderResult() {
+    const t = this._t;
+    if (this._pending) return html`<p class="result" role="status">${say(t, 'progress.searching')}</p>`;
+    const r = this._result;
+    if (!r) return null;
+    switch (r.kind) {
+      case 'found':
+        return this._renderStatus(r.status);
+      case 'notFound':
+        return html`<div class="result" role="alert">
+          <p class="state">${say(t, 'progress.notFound')}</p>
+          <p>${say(t, 'progress.notFoundHint')}</p>
+        </div>`;
+      case 'mismatch':
+        return html`<div class="result" role="alert">
+          <p class="state">${say(t, 'progress.mismatch')}</p>
+          <p>${say(t, 'progress.mismatchHint')}</p>
+        </div>`;
+      case 'failed':
+        return html`<p class="result" role="alert">${say(t, 'progress.failed', { hotline: this._config.hotline.number })}</p>`;
+      default: {
+        const never: never = r;
+        return never;
+      }
+    }
+  }
+
+  override render() {
+    const t = this._t;
+    return html`
+      <h1>${say(t, 'progress.title')}</h1>
+      <p>${say(t, 'progress.prompt')}</p>
+      <div class="pads">
+        <kiosk-digit-pad
+          name="receiptNo"
+          required
+          maxlength="24"
+          .label=${t('progress.receiptLabel')}
+          .value=${this._receipt}
+          @input=${(e: Event) => (this._receipt = (e.target as HTMLInputElement).value)}
+        ></kiosk-digit-pad>
+        <kiosk-digit-pad
+          name="idLast4"
+          required
+          with-x
+          minlength="4"
+          maxlength="4"
+          .label=${t('progress.idLast4Label')}
+          .value=${this._last4}
+          @input=${(e: Event) => (this._last4 = (e.target as HTMLInputElement).value)}
+        ></kiosk-digit-pad>
+        <button type="button" class="primary" ?disabled=${!this._receipt || this._last4.length !== 4 || this._pending} @click=${this._search}>
+          ${t('progress.search')}
+        </button>
+      </div>
+      ${this._renderResult()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-progress-screen': KioskProgressScreen;
+  }
+}

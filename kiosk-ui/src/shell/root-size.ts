@@ -1,0 +1,20 @@
+import type { UiConfig } from '../data/ui-config.js';
+
+/** Pixel pitch of the reference panel (21.5″ 1920×1080): accessibility.md §1. */
+export const REFERENCE_PITCH_MM = 0.248;
+/** Root font size on the reference panel; every size in the UI is in rem of this. */
+export const REFERENCE_ROOT_PX = 16;
+/** 大字 mode: 28 → 36 px body, 36 → 47 px digits. */
+export const LARGE_TEXT_FACTOR = 1.3;
+
+/** mm per CSS px of the configured panel (diagonal over the pixel diagonal), or the reference. */
+export function pixelPitchMm(screen: UiConfig['ui']['screen']): number {
+  if (!screen) return REFERENCE_PITCH_MM;
+  return (screen.diagonalInches * 25.4) / Math.hypot(screen.widthPx, screen.heightPx);
+}
+
+/** The root font size that keeps physical sizes (mm) equal to the reference panel's. */
+export function rootFontPx(screen: UiConfig['ui']['screen'], largeText: boolean): number {
+  const base = REFERENCE_ROOT_PX * (REFERENCE_PITCH_MM / pixelPitchMm(screen));
+  return Math.round(base * (largeText ? LARGE_TEXT_FACTOR : 1) * 100) / 100;
+}

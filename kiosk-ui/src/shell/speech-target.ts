@@ -1,0 +1,24 @@
+import type { MessageKey, MessageParams } from '../i18n/message-types.js';
+
+export type SpeechTarget = { key: MessageKey; params?: MessageParams } | { text: string };
+
+/** The nearest tapped element marked by say()/sayText() (i18n/say.ts), if any. */
+export function speechTarget(path: EventTarget[]): SpeechTarget | null {
+  for (const node of path) {
+    if (!(node instanceof HTMLElement)) continue;
+    const key = node.dataset['say'];
+    if (key) {
+      const raw = node.dataset['sayParams'];
+      let params: MessageParams | undefined;
+      try {
+        params = raw ? (JSON.parse(raw) as MessageParams) : undefined;
+      } catch {
+        params = undefined;
+      }
+      return params ? { key: key as MessageKey, params } : { key: key as MessageKey };
+    }
+    const text = node.dataset['sayText'];
+    if (text) return { text };
+  }
+  return null;
+}

@@ -1,0 +1,86 @@
+import { css } from 'lit';
+
+/**
+ * Size and colour tokens (accessibility.md §2). Everything is in rem, so the root font size is the
+ * one variable: 16 px on the reference 21.5″ 1080p panel, scaled by physical pitch when `ui.screen`
+ * is configured, and ×1.3 in 大字 mode (see shell/root-size.ts).
+ *
+ * At the reference root: body 1.75rem = 28 px, digits 2.25rem = 36 px, headings 2.75rem = 44 px,
+ * primary targets 4.5rem = 72 px (≥ 16 mm), gaps 1rem = 16 px (≈ 4 mm). Text #111 on #fff is 18.9:1;
+ * white on the primary #003366 is 12.6:1 and on the help red #7a0000 11.5:1 (≥ 10:1).
+ */
+export const tokens = css`
+  :host {
+    --kiosk-text: #111111;
+    --kiosk-bg: #ffffff;
+    --kiosk-muted-bg: #eef2f7;
+    --kiosk-primary: #003366;
+    --kiosk-on-primary: #ffffff;
+    --kiosk-help: #7a0000;
+    --kiosk-on-help: #ffffff;
+    --kiosk-border: #334155;
+    --kiosk-focus: #b45309;
+    --kiosk-font-body: 1.75rem;
+    --kiosk-font-digits: 2.25rem;
+    --kiosk-font-heading: 2.75rem;
+    --kiosk-target: 4.5rem;
+    --kiosk-gap: 1rem;
+    --kiosk-radius: 0.75rem;
+    font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif;
+    font-size: var(--kiosk-font-body);
+    line-height: 1.5;
+    color: var(--kiosk-text);
+  }
+  .num {
+    font-size: max(var(--kiosk-font-digits), 1em);
+    font-variant-numeric: tabular-nums;
+  }
+  h1,
+  h2 {
+    font-size: var(--kiosk-font-heading);
+    line-height: 1.3;
+    margin: 0 0 var(--kiosk-gap);
+  }
+  h3 {
+    font-size: 2.25rem;
+    margin: 0 0 0.5rem;
+  }
+  p {
+    margin: 0 0 calc(var(--kiosk-font-body) * 0.6);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    min-height: var(--kiosk-target);
+    min-width: var(--kiosk-target);
+    border-radius: var(--kiosk-radius);
+    cursor: pointer;
+    touch-action: manipulation;
+    user-select: none;
+  }
+  button:focus-visible {
+    outline: 0.25rem solid var(--kiosk-focus);
+    outline-offset: 0.2rem;
+  }
+  .primary {
+    background: var(--kiosk-primary);
+    color: var(--kiosk-on-primary);
+    border: 0.15rem solid var(--kiosk-primary);
+    padding: 0.5rem 1.5rem;
+  }
+  .secondary {
+    background: var(--kiosk-bg);
+    color: var(--kiosk-primary);
+    border: 0.15rem solid var(--kiosk-primary);
+    padding: 0.5rem 1.5rem;
+  }
+  [data-say] {
+    cursor: pointer;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
