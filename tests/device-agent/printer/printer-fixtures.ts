@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import jsQR from 'jsqr';
+import { EventBus } from '../../../device-agent/src/core/event-bus.js';
+import type { ServiceDeps } from '../../../device-agent/src/core/service.js';
+import { getPixel, type MonoBitmap } from '../../../device-agent/src/devices/printer/bitmap.js';
+import type { PrinterDeviceConfig } from '../../../device-agent/src/config/schema.js';
+import { createLogger } from '../../../device-agent/src/log/logger.js';
+import type { PrintedJob } from '../../../device-agent/src/devices/printer/job.js';
+
+export const CONTENT_DIR = resolve(import.meta.dirname, '../../../content');
+export const TERMINAL = { id: 'test-0001', name: '测试村公共法律服务室' };
+export const FIXED_NOW = new Date('2026-11-29T02:30:00Z');
+
+/** Obviously fake applicant data (style.md §4.6). */
+export const LEGAL_AID_FIELDS = {
+  receiptNo: 'FY-2026-000123',
+  applicantName: '张三',
+  idNumberMasked: '4501**********123X',
+  matter: '劳动报酬（拖欠工资）',
+  submittedAt: '2026-11-29T10:05:00+08:00',
+  station: '测试村公共法律服务室',
+  decisionDueBy: '2026-12-06',
+  materials: ['身份证', '劳动合同', '工资欠条'],
+  laterMaybe: ['经济困难证明'],
+  qr: 'https://kiosk.example/r/FY-2026-000123?t=k3J9',
+  uploadState: 'uploaded',
+};
+
+export const RECEIPT_FIELDS = {
+  title: '受理回执',
+  receiptNo: 'GZ-2026-000042',
+  rows: [
+    { label: '申请人', value: '李四' },
+    { label: '事项', value: '远程公证预约：学历公证' },
+  ],
+  qr: 'https://kiosk.example/r/GZ-2026-000042',
+  notes: ['请妥善保管本回执', '咨询电话 12348'],
+};
+
+/** Deps for a service built directly (no agent): a log sink the test can read. */
+export function printerDeps(config: PrinterDeviceConfig): ServiceDeps<PrinterDeviceConfig> & { logText(): string } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const log = createLogger({ destination: sink, level: 'debug' });
+  return {
+    bus: new EventBus(log),
+    log,
+    config,
+    contentDir: CONTENT_DIR,
+    dataDir: mkdtempSync(join(tmpdir(), 'kiosk-printer-')),
+    terminal: TERMINAL,
+    logText: () => lines.join(''),
+  };
+}
+
+/** Decodes a QR raster with jsQR (1 = black), padding a white quiet zone around it. */
+export function decodeQrBitmap(bitmap: MonoBitmap): string | null {
+  const pad = 16;
+  const width = bitmap.width + 2 * pad;
+  const height = bitmap.height + 2 * pad;
+  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < bitmap.height; y++)
+    for (let x = 0; x < bitmap.width; x++)
+      if (getPixel(bitmap, x, y)) {
+        const i = ((y + pad) * width + x + pad) * 4;
+        rgba[i] = rgba[i + 1] = rgba[i + 2] = 0;
+      }
+  return jsQR(rgba, width, height)?.data ?? null;
+}
+
+/** All printed text of a job as one string (lines joined by newlines). */
+export const jobText = (job: PrintedJob): string => job.lines.join('\n');
+
+export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
