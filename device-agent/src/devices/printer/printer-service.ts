@@ -70,6 +70,8 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   private _writeOnly = false;
   private _answeredSinceOpen = false;
   private _faultKey = '';
+  private _wasLost = false;
+  private _reconnects = 0;
 
   constructor(
     deps: ServiceDeps<PrinterDeviceConfig>,
@@ -296,13 +298,15 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   private async _onOpen(): Promise<void> {
     this._answeredSinceOpen = false;
     this._writeOnly = false;
+    if (this._wasLost) this._reconnects++;
+    this._wasLost = false;
     this.setStatus({
       bidirectional: this._link.bidirectional,
       connection: {
         transport: this._options.transport,
         path: this._link.description,
         since: new Date().toISOString(),
-        reconnects: this._supervisor.reconnects,
+        reconnects: this._reconnects,
       },
     });
     await this._exclusive(async () => {
@@ -317,6 +321,7 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
 
   private _onLost(): void {
     clearInterval(this._pollTimer);
+    this._wasLost = true;
     this._faultKey = '';
     this.setStatus({ device: 'powerOff', paper: 'unknown', coverOpen: 'unknown', lastError: undefined });
   }
