@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { EventBus } from '../../../device-agent/src/core/event-bus.js';
 import type { ServiceDeps } from '../../../device-agent/src/core/service.js';
 import { getPixel, type MonoBitmap } from '../../../device-agent/src/devices/printer/bitmap.js';
@@ -60,6 +60,10 @@ export function printerDeps(config: PrinterDeviceConfig): ServiceDeps<PrinterDev
     logText: () => lines.join(''),
   };
 }
+
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+/** jsqr is CommonJS with `exports.default`; the default import differs between loaders. */
+const jsQR: JsQr = ((jsQRModule as unknown as { default?: JsQr }).default ?? jsQRModule) as JsQr;
 
 /** Decodes a QR raster with jsQR (1 = black), padding a white quiet zone around it. */
 export function decodeQrBitmap(bitmap: MonoBitmap): string | null {

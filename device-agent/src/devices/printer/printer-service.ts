@@ -259,7 +259,8 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   private async _refresh(): Promise<PrinterCondition | null> {
     const map = this.profile.statusMap;
     if (!this._link.isOpen) return null;
-    if (!map || !this._link.bidirectional) return this._enterWriteOnly();
+    // Once a usblp printer has not answered since this open, it is treated as print-only until reopened.
+    if (!map || !this._link.bidirectional || this._writeOnly) return this._enterWriteOnly();
     const reading = await this._channel.readStatus(map);
     if (!reading.answered) {
       if (this._options.transport === 'usblp' && !this._answeredSinceOpen) return this._enterWriteOnly();
