@@ -23,8 +23,8 @@ export function checkStatusChange(
   /** Art. 43 ¶2: missing materials are notified once, all together. */
   materialsNotifiedBefore: boolean,
 ): StatusChangeProblem | null {
+  if (to === 'needMaterials' && materialsNotifiedBefore && NEXT[from].length) return 'alreadyNotified';
   if (!NEXT[from].includes(to)) return 'notAllowed';
-  if (to === 'needMaterials' && materialsNotifiedBefore) return 'alreadyNotified';
   if (to === 'needMaterials' && !(change.missingMaterials && change.missingMaterials.some((m) => m.trim()))) return 'missingMaterialsRequired';
   if (to === 'rejected' && !change.reason?.trim()) return 'reasonRequired';
   return null;

@@ -65,7 +65,11 @@ export class OutboxModule implements AgentModule {
   async start(): Promise<void> {
     const schemaDir = join(this._ctx.contentDir, 'schemas');
     this._schemas = Object.fromEntries(
-      SUBMISSION_KINDS.map((k) => [k, JSON.parse(readFileSync(join(schemaDir, SCHEMA_FILES[k]), 'utf8')) as object]),
+      SUBMISSION_KINDS.map((k) => {
+        // The validator's one Ajv instance refuses a second schema with the same $id (a restart in-process).
+        const { $id: _id, $schema: _meta, ...schema } = JSON.parse(readFileSync(join(schemaDir, SCHEMA_FILES[k]), 'utf8')) as Record<string, unknown>;
+        return [k, schema];
+      }),
     ) as Record<SubmissionKind, object>;
     this._messages = JSON.parse(readFileSync(join(this._ctx.contentDir, 'i18n/zh-CN/submissions.json'), 'utf8')) as Messages;
     this._store = new OutboxStore(join(this._ctx.dataDir, 'outbox.sqlite'));
