@@ -14,6 +14,8 @@ export interface IdCardSimulatorControls {
 export interface PrinterSimulatorControls {
   setPaper(level: 'full' | 'low' | 'out'): unknown;
   setCoverOpen(open: boolean): unknown;
+  jam?(): unknown;
+  clearJam?(): unknown;
   unplug(): unknown;
   plug(): unknown;
 }

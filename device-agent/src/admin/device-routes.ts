@@ -147,6 +147,14 @@ async function simulatorAction(
       case 'setCoverOpen':
         await sim.setCoverOpen(body.open === true);
         return true;
+      case 'jam':
+        if (!sim.jam) return false;
+        await sim.jam();
+        return true;
+      case 'clearJam':
+        if (!sim.clearJam) return false;
+        await sim.clearJam();
+        return true;
       case 'unplug':
         await sim.unplug();
         return true;
