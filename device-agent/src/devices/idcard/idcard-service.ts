@@ -8,7 +8,7 @@ import { rememberPersonalValues } from '../../log/redact.js';
 import { ReadError, selectAndRead } from './card-transaction.js';
 import { COMMANDS, type SamCommand, hex } from './frame.js';
 import { type PhotoDecoderOptions, decodeWltPhoto } from './photo-decoder.js';
-import { LinkFaultError, ReplyTimeoutError, SamChannel } from './sam-channel.js';
+import { CorruptReplyError, LinkFaultError, ReplyTimeoutError, SamChannel } from './sam-channel.js';
 import type { IdCardSimulator } from './simulator.js';
 import { SW3, sw3Hex } from './status-codes.js';
 import { decodeTextBlock } from './text-block.js';
@@ -261,7 +261,8 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
           timeouts = 0;
           if (this._status.device === 'hardwareError') throw new ReadError('samError', 'SAM fault while polling');
         } catch (err) {
-          if (!(err instanceof ReplyTimeoutError) || ++timeouts >= 2) throw err;
+          // A corrupt find reply is just another poll; two silent polls in a row are a link fault.
+          if (!(err instanceof CorruptReplyError) && (!(err instanceof ReplyTimeoutError) || ++timeouts >= 2)) throw err;
         }
         await sleep(this._timing.pollMs, signal);
       }

@@ -233,15 +233,16 @@ export class IdCardSimulator {
       case '2001':
         if (!card || this._latched) return { reply: encodeReply(SW3.noCard) };
         this._phase = 'found';
-        if (this._removeAt?.stage === 'afterFind') this._takeRemoval();
         return { reply: encodeReply(SW3.found, Buffer.alloc(4)) };
       case '2002':
-        if (!card || this._phase === 'idle') return { reply: encodeReply(SW3.selectFailed) };
+        // Removal "after find" shows on the select that follows (idle polls only find).
+        if (this._removeAt?.stage === 'afterFind') this._takeRemoval();
+        if (!this._card || this._phase === 'idle') return { reply: encodeReply(SW3.selectFailed) };
         this._phase = 'selected';
-        if (this._removeAt?.stage === 'afterSelect') this._takeRemoval();
         return { reply: encodeReply(SW3.ok, Buffer.alloc(8)) };
       case '3001':
       case '3010': {
+        if (this._removeAt?.stage === 'afterSelect') this._takeRemoval();
         if (this._removeAt?.stage === 'duringRead') {
           const truncateAt = this._removeAt.truncateAt;
           const full = card && this._phase === 'selected' ? this._textReply(card, key === '3010') : undefined;
@@ -249,10 +250,10 @@ export class IdCardSimulator {
           if (truncateAt !== undefined && full) return { reply: full, truncateAt };
           return { reply: encodeReply(SW3.readFailed) };
         }
-        if (!card || this._phase !== 'selected') return { reply: encodeReply(SW3.readFailed) };
+        if (!this._card || this._phase !== 'selected') return { reply: encodeReply(SW3.readFailed) };
         this._phase = 'idle';
         if (this._latchMode) this._latched = true;
-        return { reply: this._textReply(card, key === '3010') };
+        return { reply: this._textReply(this._card, key === '3010') };
       }
       case '3003':
         if (!card) return { reply: encodeReply(SW3.readFailed) };
