@@ -54,6 +54,8 @@ describe('legal-aid content', () => {
       for (const a of county.additions) for (const p of a.materials ?? []) expect(i18n['material']![p], `material.${p}`).toBeTruthy();
     }
     for (const c of rules.noEconomicTest) expect(i18n['circumstance']![c.id], `circumstance.${c.id}`).toBeTruthy();
+    for (const id of [...rules.phrases.common, ...Object.values(rules.phrases.byMatter).flat()])
+      expect(i18n['phrases']![id], `phrases.${id}`).toBeTruthy();
     const materialIds = [...rules.materials.always, ...Object.values(rules.materials.byMatter).flat()];
     for (const id of materialIds) expect(i18n['material']![id], `material.${id}`).toBeTruthy();
   });

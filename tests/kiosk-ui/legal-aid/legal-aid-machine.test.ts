@@ -16,7 +16,7 @@ const identity = { source: 'card' as const, name: '张三', idNumber: '110105194
 
 /** One sample of every event type. */
 const EVENTS: LegalAidEvent[] = [
-  { type: 'consentGiven' },
+  { type: 'consentGiven', at: '2026-11-29T03:00:00.000Z' },
   { type: 'consentDeclined' },
   { type: 'cardRead', identity },
   { type: 'typeIdInstead' },
@@ -26,7 +26,7 @@ const EVENTS: LegalAidEvent[] = [
   { type: 'detailsEntered', stage: 'notStarted', otherParty: '某公司', what: '干了活，老板不给工资' },
   { type: 'circumstancesChosen', ids: [], noEconomicTest: false },
   { type: 'groupChosen', groupId: 'none', exempt: false },
-  { type: 'pledgeMade', income: 'under1000' },
+  { type: 'pledgeMade', monthlyIncomeYuan: 900, at: '2026-11-29T03:05:00.000Z' },
   { type: 'urgencyAnswered', deadlineSoon: true, preservationNeeded: false },
   { type: 'assessmentSeen' },
   { type: 'photoAdded', photo },
@@ -131,7 +131,8 @@ describe('legal-aid flow machine', () => {
       'assessment', 'documents', 'review', 'signature', 'submitting', 'receipt', 'done',
     ]);
     expect(s.answers.identity).toEqual(identity);
-    expect(s.answers.pledged).toBe(true);
+    expect(s.answers.pledgedAt).toBe('2026-11-29T03:05:00.000Z');
+    expect(s.answers.consentAt).toBe('2026-11-29T03:00:00.000Z');
     expect(s.submission?.receiptNo).toBe('LA20261129000001');
   });
 

@@ -1,0 +1,182 @@
+import { css, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { MAX_PHOTOS } from '../flows/legal-aid-machine.js';
+import { say } from '../i18n/say.js';
+import '../components/kiosk-step.js';
+import { CameraController, type CapturedImage } from './camera-controller.js';
+import { legalAidKey } from './legal-aid-messages.js';
+import { LegalAidStepBase } from './legal-aid-step-base.js';
+
+/**
+ * @summary Guided capture of the materials with the camera: pick which material, aim, 拍照, look at
+ * the preview, 用这张 or 重拍; up to 10 photos, each a compressed JPEG. Without a camera the
+ * application still goes on (materials can be handed in later).
+ * @fires kiosk-legal-aid-answer - photoAdded | photoRemoved | photosDone | back
+ */
+@customElement('kiosk-legal-aid-documents')
+export class KioskLegalAidDocuments extends LegalAidStepBase {
+  static override styles = [
+    ...LegalAidStepBase.styles,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: 2fr 1fr;
+        gap: 1.5rem;
+      }
+      .frame {
+        position: relative;
+        background: #000;
+        border-radius: var(--kiosk-radius);
+        aspect-ratio: 4 / 3;
+        overflow: hidden;
+      }
+      video,
+      .frame img {
+        width: 100%;
+        height: 100%;
+        object-fit: contain;
+      }
+      .guide {
+        position: absolute;
+        inset: 8%;
+        border: 0.25rem dashed #ffffff;
+        border-radius: 0.5rem;
+        pointer-events: none;
+      }
+      .materials {
+        display: grid;
+        gap: 0.5rem;
+      }
+      .materials button {
+        text-align: left;
+        padding: 0.5rem 1rem;
+        background: var(--kiosk-bg);
+        border: 0.15rem solid var(--kiosk-border);
+      }
+      .materials button[aria-pressed='true'] {
+        background: var(--kiosk-primary);
+        color: var(--kiosk-on-primary);
+      }
+      .thumbs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        margin-top: 1rem;
+      }
+      .thumb {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+      }
+      .thumb img {
+        width: 8rem;
+        height: 6rem;
+        object-fit: cover;
+        border: 0.15rem solid var(--kiosk-border);
+      }
+    `,
+  ];
+
+  private readonly _camera = new CameraController(this);
+
+  @query('video') private _video!: HTMLVideoElement | null;
+
+  @state() private _preview: CapturedImage | null = null;
+  @state() private _materialId = '';
+
+  /** Materials the engine listed; the villager says which one each photo shows. */
+  @property({ attribute: false }) materials: string[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._materialId = this.materials[0] ?? '';
+  }
+
+  override firstUpdated(): void {
+    this._visit?.speak('legalAid.steps.documents.voice', { max: MAX_PHOTOS });
+    this._visit?.pauseIdle('cameraCapture');
+    void this._camera.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._visit?.resumeIdle('cameraCapture');
+  }
+
+  protected override updated(): void {
+    const video = this._video;
+    if (video && this._camera.stream && video.srcObject !== this._camera.stream) {
+      video.srcObject = this._camera.stream;
+      void video.play().catch(() => undefined);
+    }
+  }
+
+  protected _next(): void {
+    this._camera.stop();
+    this._emit({ type: 'photosDone' });
+  }
+
+  private _take(): void {
+    if (!this._video) return;
+    this._preview = this._camera.capture(this._video);
+  }
+
+  private _keep(): void {
+    const p = this._preview;
+    if (!p) return;
+    this._emit({ type: 'photoAdded', photo: { ...p, ...(this._materialId ? { materialId: this._materialId } : {}) } });
+    this._preview = null;
+  }
+
+  override render() {
+    const t = this._t;
+    const photos = this.answers.photos;
+    const full = photos.length >= MAX_PHOTOS;
+    const live = this._camera.state === 'live';
+    return html`<kiosk-step heading-key="legalAid.steps.documents.title" @kiosk-step-done=${this._onStepDone}>
+      <p>${say(t, 'legalAid.steps.documents.body', { max: MAX_PHOTOS })}</p>
+      ${this._camera.state === 'unavailable' ? html`<p class="error" role="alert">${say(t, 'legalAid.steps.documents.noCamera')}</p>` : null}
+      <div class="layout">
+        <div>
+          <div class="frame" ?hidden=${this._camera.state === 'unavailable'}>
+            ${this._preview
+              ? html`<img src=${this._preview.dataUrl} alt=${t('legalAid.steps.documents.photoAlt', { n: photos.length + 1 })} />`
+              : html`<video muted playsinline aria-hidden="true"></video><div class="guide"></div>`}
+          </div>
+          <div class="row">
+            ${this._preview
+              ? html`<button type="button" class="primary" @click=${() => this._keep()}>${t('legalAid.steps.documents.keep')}</button>
+                  <button type="button" class="secondary" @click=${() => (this._preview = null)}>${t('legalAid.steps.documents.retake')}</button>`
+              : html`<button type="button" class="primary" ?disabled=${!live || full} @click=${() => this._take()}>
+                  ${t('legalAid.steps.documents.take')}
+                </button>`}
+            <span role="status">${full ? t('legalAid.steps.documents.full', { max: MAX_PHOTOS }) : t('legalAid.steps.documents.count', { count: photos.length, max: MAX_PHOTOS })}</span>
+          </div>
+        </div>
+        <div class="materials" role="group" aria-label=${t('legalAid.steps.assessment.materialsLabel')}>
+          ${this.materials.map(
+            (m) => html`<button type="button" aria-pressed=${String(this._materialId === m)} @click=${() => (this._materialId = m)}>
+              ${t(legalAidKey(`material.${m}`))}
+            </button>`,
+          )}
+        </div>
+      </div>
+      <div class="thumbs">
+        ${photos.map(
+          (p, i) => html`<div class="thumb">
+            <img src=${p.dataUrl} alt=${t('legalAid.steps.documents.photoAlt', { n: i + 1 })} />
+            <button type="button" class="secondary" @click=${() => this._emit({ type: 'photoRemoved', index: i })}>
+              ${t('legalAid.steps.documents.remove', { n: i + 1 })}
+            </button>
+          </div>`,
+        )}
+      </div>
+    </kiosk-step>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-legal-aid-documents': KioskLegalAidDocuments;
+  }
+}

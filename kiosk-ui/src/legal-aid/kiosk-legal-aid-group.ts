@@ -1,0 +1,62 @@
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { say } from '../i18n/say.js';
+import '../components/kiosk-step.js';
+import { legalAidKey } from './legal-aid-messages.js';
+import { LegalAidStepBase } from './legal-aid-step-base.js';
+import { toggleStyles } from './legal-aid-toggle-styles.js';
+
+export interface GroupChoice {
+  id: string;
+  /** The engine says this group spares the hardship check for this matter and age. */
+  exempt: boolean;
+}
+
+/**
+ * @summary Art. 42: the groups spared the hardship check (statute seed list + county additions),
+ * one tap each, or 以上都不是 (→ Art. 41 pledge).
+ * @fires kiosk-legal-aid-answer - groupChosen | back
+ */
+@customElement('kiosk-legal-aid-group')
+export class KioskLegalAidGroup extends LegalAidStepBase {
+  static override styles = [...LegalAidStepBase.styles, toggleStyles];
+
+  @property({ attribute: false }) groups: GroupChoice[] = [];
+
+  override firstUpdated(): void {
+    this._visit?.speak('legalAid.steps.group.voice');
+  }
+
+  private _choose(id: string): void {
+    const exempt = this.groups.find((g) => g.id === id)?.exempt ?? false;
+    this._emit({ type: 'groupChosen', groupId: id, exempt });
+  }
+
+  protected _next(): void {
+    if (this.answers.exemptGroupId) this._choose(this.answers.exemptGroupId);
+  }
+
+  override render() {
+    const t = this._t;
+    const picked = this.answers.exemptGroupId;
+    return html`<kiosk-step heading-key="legalAid.steps.group.title" ?without-next=${!picked} @kiosk-step-done=${this._onStepDone}>
+      <p>${say(t, 'legalAid.steps.group.body')}</p>
+      <div class="options" role="group" aria-label=${t('legalAid.steps.group.title')}>
+        ${this.groups.map(
+          (g) => html`<button type="button" aria-pressed=${String(picked === g.id)} @click=${() => this._choose(g.id)}>
+            ${t(legalAidKey(`group.${g.id}`))}
+          </button>`,
+        )}
+        <button type="button" aria-pressed=${String(picked === 'none')} @click=${() => this._choose('none')}>
+          ${t('legalAid.steps.group.none')}
+        </button>
+      </div>
+    </kiosk-step>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-legal-aid-group': KioskLegalAidGroup;
+  }
+}
