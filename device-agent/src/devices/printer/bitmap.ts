@@ -31,13 +31,18 @@ export function qrBitmap(data: string, moduleDots: number, quietModules = 4): Mo
   const modules = QRCode.create(data, { errorCorrectionLevel: 'M' }).modules;
   const side = (modules.size + 2 * quietModules) * moduleDots;
   const bitmap = createBitmap(side, side);
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (!modules.data[row * modules.size + col]) continue;
-      const x0 = (col + quietModules) * moduleDots;
-      const y0 = (row + quietModules) * moduleDots;
-      for (let dy = 0; dy < moduleDots; dy++) for (let dx = 0; dx < moduleDots; dx++) setPixel(bitmap, x0 + dx, y0 + dy);
+  const stride = rowBytes(side);
+  const row = createBitmap(side, 1);
+  for (let r = 0; r < modules.size; r++) {
+    row.data.fill(0);
+    for (let c = 0; c < modules.size; c++) {
+      if (!modules.data[r * modules.size + c]) continue;
+      const x0 = (c + quietModules) * moduleDots;
+      for (let dx = 0; dx < moduleDots; dx++) setPixel(row, x0 + dx, 0);
     }
+    // Each module row is the same dot row repeated moduleDots times.
+    const y0 = (r + quietModules) * moduleDots;
+    for (let dy = 0; dy < moduleDots; dy++) bitmap.data.set(row.data, (y0 + dy) * stride);
   }
   return bitmap;
 }

@@ -8,6 +8,17 @@ import type { FormDefinition } from './form-types.js';
 // The print forms of content/forms/*.json. A form is data: its field schema and its layout. The
 // catalogue checks each definition at load and each request before it is queued.
 
+/** One parsed object per schema file: ajv refuses to compile two schemas with the same $id. */
+const schemas = new Map<string, object>();
+function formSchema(path: string): object {
+  let schema = schemas.get(path);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(path, 'utf8')) as object;
+    schemas.set(path, schema);
+  }
+  return schema;
+}
+
 export class FormCatalog {
   private constructor(
     private readonly _forms: Map<string, FormDefinition>,
@@ -19,7 +30,7 @@ export class FormCatalog {
   /** Loads every form of `<contentDir>/forms`; a broken file is reported, not fatal. */
   static load(contentDir: string): FormCatalog {
     const dir = join(contentDir, 'forms');
-    const schema = JSON.parse(readFileSync(join(contentDir, 'schemas', 'form.schema.json'), 'utf8')) as object;
+    const schema = formSchema(join(contentDir, 'schemas', 'form.schema.json'));
     const forms = new Map<string, FormDefinition>();
     const problems: string[] = [];
     let files: string[] = [];
