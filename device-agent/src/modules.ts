@@ -2,6 +2,7 @@ import { AdminModule } from './admin/admin-module.js';
 import type { ModuleFactory } from './core/module.js';
 import { OutboxModule } from './outbox/outbox-module.js';
 import { SessionModule } from './session/session-module.js';
+import { VoiceModule } from './voice/voice-module.js';
 
 /** Agent modules in start order; stopped in reverse. */
-export const MODULES: ModuleFactory[] = [(ctx) => new SessionModule(ctx), (ctx) => new AdminModule(ctx), (ctx) => new OutboxModule(ctx)];
+export const MODULES: ModuleFactory[] = [(ctx) => new SessionModule(ctx), (ctx) => new AdminModule(ctx), (ctx) => new OutboxModule(ctx), (ctx) => new VoiceModule(ctx)];

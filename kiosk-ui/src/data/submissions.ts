@@ -1,6 +1,17 @@
 import type { SubmissionStatus } from '../../../device-agent/src/api/contract.js';
 import { getJson } from './agent-http.js';
 
+import type { SubmissionKind } from '../../../device-agent/src/api/contract.js';
+
+/** Receipt number prefixes by kind (device-agent/src/outbox/receipt-number.ts). */
+export const RECEIPT_PREFIX: Record<SubmissionKind, string> = { legalAid: 'FY', notarization: 'GZ', callback: 'HD', rating: 'PJ' };
+
+/** The receipt's digits as typed on the pad → "FY261129-0001-0001" (date, terminal, sequence). */
+export function receiptFromDigits(kind: SubmissionKind, digits: string): string | null {
+  if (!/^\d{14,16}$/.test(digits)) return null;
+  return `${RECEIPT_PREFIX[kind]}${digits.slice(0, 6)}-${digits.slice(6, 10)}-${digits.slice(10)}`;
+}
+
 export type StatusLookup =
   | { kind: 'found'; status: SubmissionStatus }
   | { kind: 'notFound' }
@@ -13,7 +24,7 @@ export async function lookupSubmission(receiptNo: string, idLast4: string, signa
     const path = `/submissions/${encodeURIComponent(receiptNo)}?idLast4=${encodeURIComponent(idLast4)}`;
     const { status, body } = await getJson<SubmissionStatus>(path, signal);
     if (status === 200 && body?.state) return { kind: 'found', status: body };
-    if (status === 404) return { kind: 'notFound' };
+    if (status === 404 || status === 400) return { kind: 'notFound' };
     if (status === 403) return { kind: 'mismatch' };
     return { kind: 'failed' };
   } catch (err) {

@@ -1,7 +1,8 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SubmissionStatus } from '../../../device-agent/src/api/contract.js';
-import { lookupSubmission, type StatusLookup } from '../data/submissions.js';
+import type { SubmissionKind, SubmissionStatus } from '../../../device-agent/src/api/contract.js';
+import { lookupSubmission, receiptFromDigits, type StatusLookup } from '../data/submissions.js';
+import '../inputs/kiosk-choice-cards.js';
 import { say, sayText } from '../i18n/say.js';
 import '../inputs/kiosk-digit-pad.js';
 import { ScreenBase } from './screen-base.js';
@@ -39,6 +40,7 @@ export class KioskProgressScreen extends ScreenBase {
     `,
   ];
 
+  @state() private _kind: SubmissionKind = 'legalAid';
   @state() private _receipt = '';
   @state() private _last4 = '';
   @state() private _pending = false;
@@ -51,14 +53,15 @@ export class KioskProgressScreen extends ScreenBase {
   }
 
   private async _search(): Promise<void> {
-    if (!this._receipt || this._last4.length !== 4) return;
+    const receiptNo = receiptFromDigits(this._kind, this._receipt);
+    if (!receiptNo || this._last4.length !== 4) return;
     this._abort?.abort();
     const abort = new AbortController();
     this._abort = abort;
     this._pending = true;
     this._result = undefined;
     try {
-      const result = await lookupSubmission(this._receipt, this._last4, abort.signal);
+      const result = await lookupSubmission(receiptNo, this._last4, abort.signal);
       if (abort.signal.aborted) return;
       this._result = result;
     } catch {
@@ -118,11 +121,21 @@ export class KioskProgressScreen extends ScreenBase {
     return html`
       <h1>${say(t, 'progress.title')}</h1>
       <p>${say(t, 'progress.prompt')}</p>
+      <kiosk-choice-cards
+        name="kind"
+        style="--kiosk-choice-columns: 4"
+        .label=${t('progress.kindLabel')}
+        .value=${this._kind}
+        .choices=${(['legalAid', 'notarization', 'callback', 'rating'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
+        @input=${(e: Event) => (this._kind = (e.target as HTMLInputElement).value as SubmissionKind)}
+      ></kiosk-choice-cards>
+      <p>${say(t, 'progress.receiptHint')}</p>
       <div class="pads">
         <kiosk-digit-pad
           name="receiptNo"
           required
-          maxlength="24"
+          minlength="14"
+          maxlength="16"
           .label=${t('progress.receiptLabel')}
           .value=${this._receipt}
           @input=${(e: Event) => (this._receipt = (e.target as HTMLInputElement).value)}
@@ -137,7 +150,7 @@ export class KioskProgressScreen extends ScreenBase {
           .value=${this._last4}
           @input=${(e: Event) => (this._last4 = (e.target as HTMLInputElement).value)}
         ></kiosk-digit-pad>
-        <button type="button" class="primary" ?disabled=${!this._receipt || this._last4.length !== 4 || this._pending} @click=${this._search}>
+        <button type="button" class="primary" ?disabled=${!receiptFromDigits(this._kind, this._receipt) || this._last4.length !== 4 || this._pending} @click=${this._search}>
           ${t('progress.search')}
         </button>
       </div>

@@ -1,0 +1,18 @@
+import { createLocalize } from '../i18n/localize.js';
+import type { MessageKey, MessageParams } from '../i18n/message-types.js';
+
+type Admin = typeof import('../../../content/i18n/zh-CN/admin.json', { with: { type: 'json' } });
+
+declare global {
+  interface KioskMessageNamespaces {
+    admin: Admin;
+  }
+}
+
+const localize = createLocalize();
+
+/** Admin page texts (content/i18n/zh-CN/admin.json); keys are checked at compile time. */
+export const t = (key: MessageKey & `admin.${string}`, params?: MessageParams): string => localize(key, params);
+
+/** For keys built from data (device states, check ids): unknown keys show the key itself. */
+export const tDynamic = (key: string, params?: MessageParams): string => localize(key as MessageKey, params);

@@ -1,0 +1,79 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ServiceName, ServiceStatusMap } from '../../../device-agent/src/api/contract.js';
+import type { AdminApi } from './admin-api.js';
+import { completionText, errorText } from './admin-errors.js';
+import { t, tDynamic } from './admin-messages.js';
+import { AdminStatusController } from './admin-status-socket.js';
+import { adminStyles } from './admin-styles.js';
+import { operatorAction, severity } from './operator-action.js';
+
+const SERVICES: readonly ServiceName[] = ['idcard', 'printer', 'camera'];
+
+/**
+ * Live device board: one card per device with its state and, for a fault, what to do in words.
+ * @summary Device status board (status WebSocket).
+ */
+@customElement('kiosk-admin-board')
+export class KioskAdminBoard extends LitElement {
+  static override styles = adminStyles;
+
+  private readonly _status = new AdminStatusController(this);
+  @state() private _message: Partial<Record<ServiceName, string>> = {};
+  @property({ attribute: false }) api!: AdminApi;
+
+  private async _reconnect(service: ServiceName): Promise<void> {
+    try {
+      const done = await this.api.command(service, 'reset', {});
+      this._message = { ...this._message, [service]: done.header.completionCode === 'success' ? t('admin.board.reconnectDone') : completionText(done.header, done.payload) };
+    } catch (err) {
+      this._message = { ...this._message, [service]: errorText(err) };
+    }
+  }
+
+  private _detail(service: ServiceName, status: ServiceStatusMap[ServiceName]) {
+    const parts: string[] = [tDynamic(`admin.board.device.${status.device}`)];
+    if (service === 'printer') parts.push(tDynamic(`admin.board.paper.${(status as ServiceStatusMap['printer']).paper}`));
+    if (service === 'idcard') parts.push(tDynamic(`admin.board.media.${(status as ServiceStatusMap['idcard']).media}`));
+    if (service === 'camera') parts.push(tDynamic(`admin.board.presence.${(status as ServiceStatusMap['camera']).presence}`));
+    return parts.join(' · ');
+  }
+
+  private _card(service: ServiceName) {
+    const status = this._status.snapshot.services[service];
+    const level = severity(status);
+    const action = operatorAction(status);
+    return html`<article class="card ${level}" data-service=${service} aria-live="polite">
+      <h2>${level === 'ok' ? '✔' : level === 'warn' ? '⚠' : '✖'} ${tDynamic(`admin.board.services.${service}`)}</h2>
+      ${status
+        ? html`<p class="state">${this._detail(service, status)}</p>
+            <p class=${action ? 'action' : 'success'}>${action ?? t('admin.board.noAction')}</p>
+            ${status.lastError ? html`<p class="muted">${status.lastError.description}</p>` : nothing}
+            ${status.connection
+              ? html`<p class="muted">
+                  ${t('admin.board.transport', { transport: status.connection.transport })}
+                  ${t('admin.board.reconnects', { count: status.connection.reconnects })}
+                </p>`
+              : nothing}`
+        : html`<p>${t('admin.common.working')}</p>`}
+      ${service !== 'camera' ? html`<button class="secondary" @click=${() => this._reconnect(service)}>${t('admin.board.reconnect')}</button>` : nothing}
+      ${this._message[service] ? html`<p role="status">${this._message[service]}</p>` : nothing}
+    </article>`;
+  }
+
+  override render() {
+    return html`<section>
+      <h1>${t('admin.board.title')}</h1>
+      <p class=${this._status.snapshot.connected ? 'success' : 'error'} role="status">
+        ${this._status.snapshot.connected ? t('admin.board.live') : t('admin.board.reconnecting')}
+      </p>
+      ${SERVICES.map((s) => this._card(s))}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-admin-board': KioskAdminBoard;
+  }
+}
