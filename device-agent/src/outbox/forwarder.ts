@@ -90,7 +90,7 @@ export class OutboxForwarder {
           await this._pull();
           this._pullFailing = false;
         } catch (err) {
-          if (!signal.aborted && !this._pullFailing) this._log.warn({ err }, 'outbox: status pull failed; will retry');
+          if (!signal.aborted && !this._pullFailing) this._log.warn({ detail: (err as Error).message }, 'outbox: status pull failed; will retry');
           this._pullFailing = true;
         }
       }

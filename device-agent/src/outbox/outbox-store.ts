@@ -117,6 +117,8 @@ export class OutboxStore {
     this._db.pragma('foreign_keys = ON');
     this._db.pragma('busy_timeout = 5000');
     this._migrate();
+    // After a crash the WAL may still hold frames of data erased since; fold it in and truncate it.
+    this.checkpoint();
   }
 
   private _migrate(): void {

@@ -5,7 +5,12 @@ import { idCheckDigit } from '../../../device-agent/src/outbox/id-number.js';
 export const TINY_JPEG_BASE64 =
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
 
+const pngCache = new Map<string, string>();
+
 export function pngBase64(width = 40, height = 20): string {
+  const key = `${width}x${height}`;
+  const cached = pngCache.get(key);
+  if (cached) return cached;
   const png = new PNG({ width, height });
   for (let i = 0; i < png.data.length; i += 4) {
     png.data[i] = (i / 4) % width < width / 2 ? 0 : 255;
@@ -13,7 +18,9 @@ export function pngBase64(width = 40, height = 20): string {
     png.data[i + 2] = 0;
     png.data[i + 3] = 255;
   }
-  return PNG.sync.write(png).toString('base64');
+  const out = PNG.sync.write(png).toString('base64');
+  pngCache.set(key, out);
+  return out;
 }
 
 /** A JPEG-signed blob of `bytes` bytes (the agent checks size and magic bytes). */
