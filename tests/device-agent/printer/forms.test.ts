@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBitmap, setPixel } from '../../../device-agent/src/devices/printer/bitmap.js';
 import { decodeEscPos } from '../../../device-agent/src/devices/printer/decoder.js';
@@ -142,5 +145,32 @@ describe('print forms from content/forms', () => {
     expect(job.cut).toBe(true);
     expect(jobText(job)).toContain('姓名：张三 V');
     expect(job.items.filter((i) => i.kind === 'line').length).toBeGreaterThan(5);
+  });
+
+  it('loads again in the same process (a second catalogue, e.g. after reset)', () => {
+    expect(FormCatalog.load(CONTENT_DIR).problems).toEqual([]);
+  });
+
+  it('prints an optional logo from a PBM file beside the forms, and refuses paths outside', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-forms-'));
+    mkdirSync(join(dir, 'forms'));
+    mkdirSync(join(dir, 'schemas'));
+    copyFileSync(join(CONTENT_DIR, 'schemas/form.schema.json'), join(dir, 'schemas/form.schema.json'));
+    const pbm = Buffer.concat([Buffer.from('P4\n# logo\n16 2\n'), Buffer.from([0xff, 0x00, 0x0f, 0xf0])]);
+    writeFileSync(join(dir, 'forms/logo.pbm'), pbm);
+    const form = (src: string) => ({
+      id: 'with-logo',
+      description: 'logo test',
+      fields: { type: 'object' },
+      layout: [{ type: 'image', src }, { type: 'text', text: '标题' }],
+    });
+    writeFileSync(join(dir, 'forms/with-logo.json'), JSON.stringify(form('logo.pbm')));
+    const catalog = FormCatalog.load(dir);
+    expect(catalog.problems).toEqual([]);
+    const job = decodeJobs(catalog.render('with-logo', {}, ctx(resolveProfile(58).profile)).bytes)[0]!;
+    expect(job.rasters[0]).toMatchObject({ width: 16, height: 2, data: new Uint8Array([0xff, 0x00, 0x0f, 0xf0]) });
+    expect(job.lines).toContain('标题');
+    writeFileSync(join(dir, 'forms/with-logo.json'), JSON.stringify(form('../../etc/passwd.pbm')));
+    expect(FormCatalog.load(dir).problems.join()).toMatch(/with-logo/);
   });
 });

@@ -3,7 +3,7 @@ import type { PrinterStatus } from '../../../device-agent/src/api/contract.js';
 import type { PrinterService } from '../../../device-agent/src/devices/printer/printer-service.js';
 import type { PrinterSimulator } from '../../../device-agent/src/devices/printer/simulator.js';
 import { SessionModule } from '../../../device-agent/src/session/session-module.js';
-import { startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';
+import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';
 import { LEGAL_AID_FIELDS, RECEIPT_FIELDS, jobText, waitFor } from './printer-fixtures.js';
 
 interface Completion {
@@ -159,5 +159,31 @@ describe('printer service over the simulated transport (real driver, simulator s
     await waitFor(() => status().device === 'online', 5000, 'online after replug');
     expect(status().paper).toBe('full');
     expect(status().connection?.reconnects).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('printer not configured ("transport": "none")', () => {
+  it('reports noDevice; printForm and reprint complete deviceNotReady', async () => {
+    const t = await startTestAgent(
+      { ...DEMO_CONFIG, devices: { ...DEMO_CONFIG.devices, printer: { transport: 'none' } } },
+      { modules: [] },
+    );
+    try {
+      expect(t.agent.services.get('printer')!.status()).toMatchObject({ device: 'noDevice', paper: 'unknown' });
+      for (const [name, payload] of [
+        ['printForm', { form: 'receipt', fields: RECEIPT_FIELDS }],
+        ['reprint', { jobId: 'x' }],
+      ] as const) {
+        const res = await fetch(`${t.base}/api/v1/services/printer/commands/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ payload }),
+        });
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as Completion).header.completionCode).toBe('deviceNotReady');
+      }
+    } finally {
+      await t.stop();
+    }
   });
 });

@@ -30,6 +30,7 @@ describe('ESC/POS printer simulator', () => {
     expect(printed!.items[0]).toMatchObject({ kind: 'line', line: { width: 2, align: 'center' } });
     expect(printed!.qrs).toEqual(['https://kiosk.example/r/1']);
     expect(printed!.cut).toBe(true);
+    expect(sim.preview()).toContain('受理回执');
   });
 
   it('answers DLE EOT n from its state', async () => {

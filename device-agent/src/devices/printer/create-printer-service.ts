@@ -18,7 +18,7 @@ export function createPrinterService(deps: ServiceDeps<Configured>): PrinterServ
   switch (config.transport) {
     case 'simulated': {
       const link = new MemoryLink('simulated printer');
-      const simulator = new PrinterSimulator(profile.statusMap ?? EPSON_STATUS).attach(link.device);
+      const simulator = new PrinterSimulator(profile.statusMap ?? EPSON_STATUS, profile.dots).attach(link.device);
       return new PrinterService(deps, { link, transport: 'simulated', profile, simulator });
     }
     case 'serial':

@@ -8,12 +8,16 @@ import type { FormDefinition } from './form-types.js';
 // The print forms of content/forms/*.json. A form is data: its field schema and its layout. The
 // catalogue checks each definition at load and each request before it is queued.
 
-/** One parsed object per schema file: ajv refuses to compile two schemas with the same $id. */
+/**
+ * One compiled schema per file. The `$id` is dropped: ajv refuses a second schema with the same
+ * id (another content dir in tests, a reload) and the form schema's refs are all local.
+ */
 const schemas = new Map<string, object>();
 function formSchema(path: string): object {
   let schema = schemas.get(path);
   if (!schema) {
-    schema = JSON.parse(readFileSync(path, 'utf8')) as object;
+    const { $id: _id, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    schema = rest;
     schemas.set(path, schema);
   }
   return schema;

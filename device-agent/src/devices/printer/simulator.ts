@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ByteLink } from '../../links/byte-link.js';
 import { StreamDecoder, type EscPosOp } from './decoder.js';
 import { JobAssembler, type PrintedJob } from './job.js';
+import { renderPreviewSvg } from './preview.js';
 import { EPSON_STATUS, type StatusMap } from './profiles.js';
 import { encodeReplies } from './status.js';
 
@@ -53,7 +54,11 @@ export class PrinterSimulator extends EventEmitter {
   private _end: SimulatorEnd | undefined;
   private _spoiled = false;
 
-  constructor(private readonly _statusMap: StatusMap = EPSON_STATUS) {
+  constructor(
+    private readonly _statusMap: StatusMap = EPSON_STATUS,
+    /** Printable dots across the paper (576 for 80 mm, 384 for 58 mm), for previews. */
+    private readonly _dots = 576,
+  ) {
     super();
   }
 
@@ -104,6 +109,12 @@ export class PrinterSimulator extends EventEmitter {
   /** The jobs that came out of the printer, oldest first. */
   jobs(): PrintedJob[] {
     return [...this._jobs];
+  }
+
+  /** An SVG picture of a printed job (the last one by default). */
+  preview(index = this._jobs.length - 1): string | undefined {
+    const job = this._jobs[index];
+    return job ? renderPreviewSvg(job, this._dots) : undefined;
   }
 
   /** Jobs whose data arrived while the printer could not print. */
