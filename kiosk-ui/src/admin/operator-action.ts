@@ -1,5 +1,5 @@
 import type { ServiceName, ServiceStatusMap } from '../../../device-agent/src/api/contract.js';
-import texts from '../../../content/operator-actions.json';
+import texts from '../../../content/operator-actions.json' with { type: 'json' };
 
 type Status = ServiceStatusMap[ServiceName];
 
