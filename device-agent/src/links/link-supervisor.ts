@@ -27,6 +27,8 @@ export class LinkSupervisor {
   private _stopped = true;
   private _lastError = '';
   private _opening: Promise<void> | undefined;
+  /** The link went away (unplug) since the last successful open. */
+  private _wasLost = false;
   reconnects = 0;
 
   constructor(
@@ -66,7 +68,10 @@ export class LinkSupervisor {
   private _onClose(info: LinkCloseInfo): void {
     if (this._stopped) return;
     this._events.onLost(info);
-    if (info.disconnected) this._schedule(this._delay());
+    if (info.disconnected) {
+      this._wasLost = true;
+      this._schedule(this._delay());
+    }
   }
 
   private _schedule(delayMs: number): void {
@@ -82,7 +87,8 @@ export class LinkSupervisor {
       try {
         await this.link.open();
         if (this._attempt > 0 || this.reconnects > 0) this._log.info(`${this.link.description}: open`);
-        if (this._lastError) this.reconnects++;
+        if (this._lastError || this._wasLost) this.reconnects++;
+        this._wasLost = false;
         this._attempt = 0;
         this._lastError = '';
         await this._events.onOpen();

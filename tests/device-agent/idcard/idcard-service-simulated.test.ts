@@ -90,17 +90,30 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     const a = await simulated();
     const sim = a.service.simulator!;
     sim.placeCard('resident');
-    sim.corruptNextFrames(1);
-    await new Promise((r) => setTimeout(r, 0));
-    const once = await a.read();
-    expect(once.completionCode).toBe('success');
+    sim.corruptNextFrames(1, '2002');
+    expect((await a.read()).completionCode).toBe('success');
     await a.swapCard('resident');
-    const read = a.read();
-    await new Promise((r) => setTimeout(r, 10));
-    sim.corruptNextFrames(50);
-    const failed = await read;
+    sim.corruptNextFrames(2, '3001');
+    const failed = await a.read(3000);
     expect(failed).toMatchObject({ completionCode: 'commandErrorCode', payload: { errorCode: 'readFailed' } });
     expect(failed.payload).not.toHaveProperty('name');
+  });
+
+  it('every reply corrupt (e.g. a wrong baud rate) → hardwareError, then recovery', async () => {
+    const a = await simulated();
+    const sim = a.service.simulator!;
+    sim.corruptNextFrames(1000);
+    expect((await a.read(3000)).completionCode).toBe('hardwareError');
+    sim.corruptNextFrames(0);
+    await a.waitForDevice('online', 3000);
+  });
+
+  it('the reader answering 10 (bad checksum received) is resent once, then a link fault', async () => {
+    const a = await simulated();
+    const sim = a.service.simulator!;
+    sim.placeCard('resident');
+    sim.failNext('3001', 0x10);
+    expect((await a.read()).completionCode).toBe('success');
   });
 
   it('card removed after find, after select or during the read → noMedia without partial data', async () => {

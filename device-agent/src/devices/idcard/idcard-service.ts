@@ -254,15 +254,16 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
         while (!(await this._probeRemoval(signal))) await sleep(this._timing.pollMs, signal);
       }
       ctx.emit('idcard.insertCard', {});
-      let timeouts = 0;
+      let failures = 0;
       for (;;) {
         try {
           if (await this._pollMedia(signal)) break;
-          timeouts = 0;
+          failures = 0;
           if (this._status.device === 'hardwareError') throw new ReadError('samError', 'SAM fault while polling');
         } catch (err) {
-          // A corrupt find reply is just another poll; two silent polls in a row are a link fault.
-          if (!(err instanceof CorruptReplyError) && (!(err instanceof ReplyTimeoutError) || ++timeouts >= 2)) throw err;
+          // A lost or corrupt find reply is just another poll; three in a row are a link fault.
+          const transient = err instanceof CorruptReplyError || err instanceof ReplyTimeoutError;
+          if (!transient || ++failures >= 3) throw err;
         }
         await sleep(this._timing.pollMs, signal);
       }
@@ -309,8 +310,8 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
       if (err.kind === 'noMedia') this.setStatus({ media: 'notPresent' });
       return new CompletionError('commandErrorCode', err.message, { errorCode: err.kind });
     }
-    if (err instanceof LinkFaultError || err instanceof ReplyTimeoutError) {
-      if (err instanceof ReplyTimeoutError) this._linkFault();
+    if (err instanceof LinkFaultError || err instanceof ReplyTimeoutError || err instanceof CorruptReplyError) {
+      if (!(err instanceof LinkFaultError)) this._linkFault();
       return new CompletionError('hardwareError', 'the ID card reader was disconnected or does not answer');
     }
     return err;

@@ -47,6 +47,7 @@ export class IdCardSimulator {
   private _latchMode: boolean;
   private _removeAt: { stage: RemovalStage; truncateAt?: number } | null = null;
   private _corrupt = 0;
+  private _corruptOnly: string | null = null;
   private _truncate: number | null = null;
   private _silence = 0;
   private _delayNext = 0;
@@ -128,9 +129,10 @@ export class IdCardSimulator {
     this._latency = { ...this._latency, ...latency };
   }
 
-  /** Flips the checksum of the next `n` replies. */
-  corruptNextFrames(n = 1): void {
+  /** Flips the checksum of the next `n` replies (only replies to `command`, e.g. "3001", when given). */
+  corruptNextFrames(n = 1, command?: string): void {
     this._corrupt = n;
+    this._corruptOnly = command ? command.replace(/\s/g, '').toLowerCase() : null;
   }
 
   corruptNextChecksum(): void {
@@ -217,7 +219,7 @@ export class IdCardSimulator {
       return this._reply(encodeReply(forced.sw3, Buffer.alloc(0), forced.sw1, forced.sw2), delay);
     }
     const { reply, truncateAt } = this._answer(key, request);
-    return this._reply(reply, delay, truncateAt);
+    return this._reply(reply, delay, truncateAt, key);
   }
 
   private _answer(key: string, request: SamRequest): { reply: Buffer; truncateAt?: number } {
@@ -284,11 +286,13 @@ export class IdCardSimulator {
 
   // ---- reply output --------------------------------------------------------------------------
 
-  private async _reply(frame: Buffer, delayMs: number, truncateAt?: number): Promise<void> {
+  private async _reply(frame: Buffer, delayMs: number, truncateAt?: number, key?: string): Promise<void> {
     let out = Buffer.from(frame);
-    if (this._corrupt > 0) {
+    if (this._corrupt > 0 && (this._corruptOnly === null || this._corruptOnly === key)) {
       this._corrupt--;
       out[out.length - 1] ^= 0xff;
+      // Line noise: the card was not really delivered, so the reader does not latch it.
+      if (key === '3001') this._latched = false;
     }
     if (this._truncate !== null) {
       out = out.subarray(0, this._truncate);
