@@ -1,0 +1,91 @@
+import type { SubmissionState } from '../../../device-agent/src/api/contract.js';
+import type { ApplicationDetail, ApplicationSummary } from '../../src/store/repository.js';
+import type { StaffState } from '../../src/status-rules.js';
+
+// The console's data layer: every call to the centre's staff API lives here. Components never call
+// fetch themselves. The CSRF token of the current login is kept here and sent with every change.
+
+export type { ApplicationDetail, ApplicationSummary, StaffState };
+
+export interface StaffMe {
+  name: string;
+  mustChange: boolean;
+  csrfToken: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly retryAfterSec?: number,
+  ) {
+    super(`${status} ${code}`);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken = '';
+
+async function call<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.method && init.method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`./api/v1/staff${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      credentials: 'same-origin',
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network');
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    const retry = typeof body['retryAfterSec'] === 'number' ? body['retryAfterSec'] : undefined;
+    throw new ApiError(res.status, typeof body['error'] === 'string' ? body['error'] : 'failed', retry);
+  }
+  return body as T;
+}
+
+function remember(me: StaffMe): StaffMe {
+  csrfToken = me.csrfToken;
+  return me;
+}
+
+export const currentStaff = async (): Promise<StaffMe | null> => {
+  try {
+    return remember(await call<StaffMe>('/me'));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+};
+
+export const login = async (name: string, password: string): Promise<StaffMe> =>
+  remember(await call<StaffMe>('/login', { method: 'POST', body: { name, password } }));
+
+export const logout = async (): Promise<void> => {
+  await call('/logout', { method: 'POST', body: {} });
+  csrfToken = '';
+};
+
+export const changePassword = async (current: string, next: string): Promise<StaffMe> =>
+  remember(await call<StaffMe>('/password', { method: 'POST', body: { current, next } }));
+
+export const listApplications = async (state: SubmissionState | '', signal?: AbortSignal): Promise<ApplicationSummary[]> =>
+  (await call<{ items: ApplicationSummary[] }>(`/applications${state ? `?state=${state}` : ''}`, signal ? { signal } : {})).items;
+
+export const getApplication = (centerId: string, signal?: AbortSignal): Promise<ApplicationDetail> =>
+  call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}`, signal ? { signal } : {});
+
+export const changeStatus = (
+  centerId: string,
+  change: { state: StaffState; missingMaterials?: string[]; reason?: string },
+): Promise<ApplicationDetail> => call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}/status`, { method: 'POST', body: change });
+
+export const documentUrl = (centerId: string, role: 'photo' | 'signature', index: number): string =>
+  `./api/v1/staff/applications/${encodeURIComponent(centerId)}/documents/${role}/${index}`;

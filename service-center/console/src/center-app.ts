@@ -1,0 +1,119 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { currentStaff, logout, type StaffMe } from './api.js';
+import './center-application-detail.js';
+import './center-application-list.js';
+import './center-login.js';
+import './center-password-change.js';
+import type { CenterApplicationOpenEvent, CenterLoggedInEvent } from './events.js';
+import { t } from './i18n.js';
+import { consoleStyles } from './styles.js';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'login'; notice?: string }
+  | { kind: 'password'; staff: StaffMe }
+  | { kind: 'list'; staff: StaffMe }
+  | { kind: 'detail'; staff: StaffMe; centerId: string };
+
+/**
+ * @summary The staff console's owner: who is logged in and which page shows. The only place the
+ * view changes; pages report through events.
+ */
+@customElement('center-app')
+export class CenterApp extends LitElement {
+  static override styles = [
+    consoleStyles,
+    css`
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        background: #0b3d91;
+        color: #fff;
+        padding: 0.75rem 1.5rem;
+      }
+      header h1 {
+        margin: 0;
+        font-size: 1.4rem;
+      }
+      header button {
+        background: #fff;
+        color: #0b3d91;
+      }
+      main {
+        padding: 1.5rem;
+        max-width: 80rem;
+        margin: 0 auto;
+      }
+    `,
+  ];
+
+  @state() private _view: View = { kind: 'loading' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('center-logged-in', (e: CenterLoggedInEvent) => this._enter(e.staff));
+    this.addEventListener('center-application-open', (e: CenterApplicationOpenEvent) => {
+      if ('staff' in this._view) this._view = { kind: 'detail', staff: this._view.staff, centerId: e.centerId };
+    });
+    this.addEventListener('center-back', () => {
+      if ('staff' in this._view) this._view = { kind: 'list', staff: this._view.staff };
+    });
+    this.addEventListener('center-session-lost', () => {
+      this._view = { kind: 'login', notice: t('errors.sessionExpired') };
+    });
+    void currentStaff().then(
+      (staff) => (staff ? this._enter(staff) : (this._view = { kind: 'login' })),
+      () => (this._view = { kind: 'login', notice: t('errors.network') }),
+    );
+  }
+
+  private _enter(staff: StaffMe): void {
+    this._view = staff.mustChange ? { kind: 'password', staff } : { kind: 'list', staff };
+  }
+
+  private async _logout(): Promise<void> {
+    await logout().catch(() => undefined);
+    this._view = { kind: 'login' };
+  }
+
+  private _page(): TemplateResult {
+    const v = this._view;
+    switch (v.kind) {
+      case 'loading':
+        return html``;
+      case 'login':
+        return html`<center-login .notice=${v.notice ?? ''}></center-login>`;
+      case 'password':
+        return html`<center-password-change></center-password-change>`;
+      case 'list':
+        return html`<center-application-list></center-application-list>`;
+      case 'detail':
+        return html`<center-application-detail .centerId=${v.centerId}></center-application-detail>`;
+      default: {
+        const never: never = v;
+        return never;
+      }
+    }
+  }
+
+  override render(): TemplateResult {
+    const staff = 'staff' in this._view ? this._view.staff : undefined;
+    return html`
+      <header>
+        <h1>${t('title')}</h1>
+        ${staff
+          ? html`<span>${staff.name} <button type="button" @click=${() => void this._logout()}>${t('login.logout')}</button></span>`
+          : ''}
+      </header>
+      <main>${this._page()}</main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'center-app': CenterApp;
+  }
+}

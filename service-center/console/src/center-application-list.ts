@@ -1,0 +1,117 @@
+import { Task } from '@lit/task';
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { SubmissionState } from '../../../device-agent/src/api/contract.js';
+import { ApiError, listApplications, type ApplicationSummary } from './api.js';
+import { CenterApplicationOpenEvent, CenterSessionLostEvent } from './events.js';
+import { contentLabel, dataKey, formatTime, t } from './i18n.js';
+import { consoleStyles } from './styles.js';
+
+const FILTERS: ReadonlyArray<SubmissionState | ''> = ['received', 'accepted', 'needMaterials', 'approved', 'rejected', ''];
+
+/**
+ * @summary Applications at the centre, filtered by state; urgent ones (Art. 44) first.
+ * @fires center-application-open - when a row is opened
+ * @fires center-session-lost - when the login has expired
+ */
+@customElement('center-application-list')
+export class CenterApplicationList extends LitElement {
+  static override styles = [
+    consoleStyles,
+    css`
+      .bar {
+        display: flex;
+        gap: 1rem;
+        align-items: end;
+        margin-bottom: 1rem;
+      }
+      .bar label {
+        margin: 0;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        background: #fff;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.5rem 0.6rem;
+        border-bottom: 1px solid #bbb;
+      }
+      .urgent {
+        color: #a00000;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  @state() private _filter: SubmissionState | '' = 'received';
+
+  private readonly _items = new Task(this, {
+    task: async ([filter], { signal }) => {
+      try {
+        return await listApplications(filter, signal);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new CenterSessionLostEvent());
+        throw err;
+      }
+    },
+    args: () => [this._filter] as const,
+  });
+
+  private _row(a: ApplicationSummary): TemplateResult {
+    return html`
+      <tr data-center-id=${a.centerId}>
+        <td>${a.receiptNo}</td>
+        <td>${a.applicantName ?? ''}</td>
+        <td>${t(dataKey('kind', a.kind))}${a.matter ? html` · ${contentLabel(`matter.${a.matter}.label`, a.matter)}` : ''}</td>
+        <td>${formatTime(a.receivedAt)}</td>
+        <td>${a.decisionDueBy ?? ''}</td>
+        <td>${t(dataKey('state', a.state))} ${a.urgent ? html`<span class="urgent">${t('list.urgent')}</span>` : ''}</td>
+        <td><button type="button" @click=${() => this.dispatchEvent(new CenterApplicationOpenEvent(a.centerId))}>${t('list.open')}</button></td>
+      </tr>
+    `;
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <h2>${t('list.heading')}</h2>
+      <div class="bar">
+        <div>
+          <label for="filter">${t('list.filter')}</label>
+          <select id="filter" @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as SubmissionState | '')}>
+            ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this._filter}>${f ? t(dataKey('state', f)) : t('list.all')}</option>`)}
+          </select>
+        </div>
+        <button type="button" class="secondary" @click=${() => void this._items.run()}>${t('list.refresh')}</button>
+      </div>
+      ${this._items.render({
+        complete: (items) =>
+          items.length
+            ? html`<table>
+                <thead>
+                  <tr>
+                    <th>${t('list.receiptNo')}</th>
+                    <th>${t('list.applicant')}</th>
+                    <th>${t('list.matter')}</th>
+                    <th>${t('list.receivedAt')}</th>
+                    <th>${t('list.dueBy')}</th>
+                    <th>${t('list.state')}</th>
+                    <th></th>
+                  </tr>
+                </thead>
+                <tbody>${items.map((a) => this._row(a))}</tbody>
+              </table>`
+            : html`<p class="note">${t('list.empty')}</p>`,
+        error: () => html`<p class="error" role="alert">${t('errors.network')}</p>`,
+      })}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'center-application-list': CenterApplicationList;
+  }
+}

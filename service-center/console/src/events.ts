@@ -1,0 +1,56 @@
+import type { StaffMe, StaffState } from './api.js';
+
+// Typed events of the console: properties go down, these go up (bubbles, composed).
+
+export class CenterLoggedInEvent extends Event {
+  constructor(readonly staff: StaffMe) {
+    super('center-logged-in', { bubbles: true, composed: true });
+  }
+}
+
+export class CenterApplicationOpenEvent extends Event {
+  constructor(readonly centerId: string) {
+    super('center-application-open', { bubbles: true, composed: true });
+  }
+}
+
+export class CenterBackEvent extends Event {
+  constructor() {
+    super('center-back', { bubbles: true, composed: true });
+  }
+}
+
+export class CenterStatusSubmitEvent extends Event {
+  constructor(readonly change: { state: StaffState; missingMaterials?: string[]; reason?: string }) {
+    super('center-status-submit', { bubbles: true, composed: true });
+  }
+}
+
+export class CenterLogoutEvent extends Event {
+  constructor() {
+    super('center-logout', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'center-logged-in': CenterLoggedInEvent;
+    'center-application-open': CenterApplicationOpenEvent;
+    'center-back': CenterBackEvent;
+    'center-status-submit': CenterStatusSubmitEvent;
+    'center-logout': CenterLogoutEvent;
+  }
+}
+
+/** The login expired (a 401 from the API): the owner shows the login form again. */
+export class CenterSessionLostEvent extends Event {
+  constructor() {
+    super('center-session-lost', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'center-session-lost': CenterSessionLostEvent;
+  }
+}
