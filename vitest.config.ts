@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { pinyinDictPlugin } from './kiosk-ui/build/pinyin-dict-plugin.js';
 
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const chromiumArgs = [
@@ -39,6 +40,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [pinyinDictPlugin()],
         test: {
           name: 'kiosk-ui',
           include: ['tests/kiosk-ui/**/*.test.ts', 'tests/service-center/console/**/*.test.ts'],

@@ -8,7 +8,7 @@ import { buildPinyinIndex } from './pinyin-index.js';
 export const PINYIN_DICT_ID = 'virtual:kiosk-pinyin-dict';
 const RESOLVED = `\0${PINYIN_DICT_ID}`;
 /** Bump when pinyin-index.ts changes its output. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -32,7 +32,7 @@ const syllableCache = new Map<string, string>();
 function toneless(syllable: string): string {
   let out = syllableCache.get(syllable);
   if (out === undefined) {
-    out = syllable.replace(/ü/g, 'v').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    out = syllable.normalize('NFD').replace(/u\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     syllableCache.set(syllable, out);
   }
   return out;

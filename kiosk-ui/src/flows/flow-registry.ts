@@ -12,10 +12,18 @@ export interface FlowModule {
   flow: FlowDefinition;
 }
 
-const modules = import.meta.glob<FlowModule>('./*-flow.ts');
+const modules: Record<string, () => Promise<FlowModule>> = { ...import.meta.glob<FlowModule>('./*-flow.ts') };
 
 function pathOf(flow: string): string {
   return `./${flow}-flow.ts`;
+}
+
+/**
+ * Registers a flow that does not live in this folder (another package, or a test fixture);
+ * `load` is called lazily when the villager opens the entry.
+ */
+export function registerFlow(flow: string, load: () => Promise<FlowModule>): void {
+  modules[pathOf(flow)] = load;
 }
 
 export function flowAvailable(flow: string): boolean {

@@ -18,16 +18,14 @@ export class KioskInstitutionsScreen extends ScreenBase {
       article {
         background: var(--kiosk-muted-bg);
         border-radius: var(--kiosk-radius);
-        padding: 1.25rem 1.5rem;
+        padding: 1rem 1.5rem;
       }
-      dl {
+      article h2 {
+        font-size: 2.25rem;
+        margin: 0 0 0.25rem;
+      }
+      article p {
         margin: 0;
-      }
-      dt {
-        font-weight: 700;
-      }
-      dd {
-        margin: 0 0 0.5rem;
       }
     `,
   ];
@@ -44,13 +42,9 @@ export class KioskInstitutionsScreen extends ScreenBase {
         ${data.institutions.map(
           (inst) => html`<article data-kind=${inst.kind}>
             <h2>${sayText(inst.name)}</h2>
-            <dl>
-              <dt>${say(t, 'institutions.phone')}</dt>
-              <dd>${sayText(inst.phone)}</dd>
-              <dt>${say(t, 'institutions.hours')}</dt>
-              <dd>${sayText(inst.hours)}</dd>
-              ${inst.address ? html`<dt>${say(t, 'institutions.address')}</dt><dd>${sayText(inst.address)}</dd>` : null}
-            </dl>
+            <p>${say(t, 'institutions.phone')}：${sayText(inst.phone)}</p>
+            <p>${say(t, 'institutions.hours')}：${sayText(inst.hours)}</p>
+            ${inst.address ? html`<p>${say(t, 'institutions.address')}：${sayText(inst.address)}</p>` : null}
           </article>`,
         )}
       </div>

@@ -155,7 +155,7 @@ export class KioskApp extends LitElement {
   private async _mountFlow(): Promise<void> {
     const screen = this._nav.screen;
     const ticket = ++this._flowLoad;
-    this._flowElement = undefined;
+    if (this._flowElement) this._flowElement = undefined;
     if (screen.kind !== 'flow') return;
     const definition = await loadFlow(screen.flow).catch(() => null);
     if (ticket !== this._flowLoad) return;
@@ -291,7 +291,7 @@ export class KioskApp extends LitElement {
         ?voice-on=${this._a11y.voice && this._a11y.voiceAvailable}
         ?large-text=${this._a11y.largeText}
       ></kiosk-top-bar>
-      <main class=${full ? 'full' : ''} data-screen=${screenId(screen)}>
+      <main class=${full ? 'full' : ''} data-screen=${screenId(screen)} tabindex="0">
         ${keyed(this._visit.visitId, content)}
         ${this._idle.state.phase === 'warning' ? html`<kiosk-idle-warning .remaining=${this._idle.state.remaining}></kiosk-idle-warning>` : null}
       </main>

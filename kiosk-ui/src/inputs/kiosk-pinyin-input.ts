@@ -1,0 +1,95 @@
+import { consume } from '@lit/context';
+import { css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localizeContext } from '../context/contexts.js';
+import type { KioskKeyboardKeyEvent } from '../events/kiosk-keyboard-key.js';
+import { createLocalize } from '../i18n/localize.js';
+import type { Localize } from '../i18n/message-types.js';
+import type { FieldMode } from '../pinyin/pinyin-engine.js';
+import { tokens } from '../styles/tokens.js';
+import { FormControl } from './form-control.js';
+
+/**
+ * @summary A text field typed with the in-page pinyin keyboard (for the few fields not filled from
+ * the ID card). Form-associated (style R10). The keyboard and its dictionary load on first tap.
+ * @fires input - after every change
+ * @fires change - after every change
+ */
+@customElement('kiosk-pinyin-input')
+export class KioskPinyinInput extends FormControl {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      .label {
+        display: block;
+        font-weight: 700;
+      }
+      .field {
+        display: block;
+        width: 100%;
+        text-align: left;
+        min-height: 4.5rem;
+        background: var(--kiosk-bg);
+        border: 0.15rem solid var(--kiosk-border);
+        padding: 0.5rem 1rem;
+        margin-bottom: 1rem;
+      }
+      .field[aria-expanded='true'] {
+        border-color: var(--kiosk-focus);
+      }
+    `,
+  ];
+
+  @consume({ context: localizeContext, subscribe: true })
+  @state()
+  private _t: Localize = createLocalize();
+
+  @state() private _open = false;
+  @state() private _keyboardReady = false;
+
+  @property({ type: Number }) maxlength = 200;
+  @property() mode: FieldMode = 'text';
+
+  protected _validate() {
+    if (this.required && !this.value.trim()) return { flags: { valueMissing: true }, message: this._t('input.invalid.required') };
+    return null;
+  }
+
+  private async _openKeyboard(): Promise<void> {
+    if (this.disabled) return;
+    this._open = true;
+    await import('../pinyin/kiosk-pinyin-keyboard.js');
+    this._keyboardReady = true;
+  }
+
+  private _onKey(e: KioskKeyboardKeyEvent): void {
+    e.stopPropagation();
+    const a = e.action;
+    if (a.type === 'close') this._open = false;
+    else if (a.type === 'delete') this._commit([...this.value].slice(0, -1).join(''));
+    else if ([...this.value].length + [...a.text].length <= this.maxlength) this._commit(this.value + a.text);
+  }
+
+  override render() {
+    return html`
+      <span class="label" id="label">${this.label}</span>
+      <button type="button" class="field" aria-labelledby="label" aria-expanded=${String(this._open)} ?disabled=${this.disabled} @click=${this._openKeyboard}>
+        ${this.value}
+      </button>
+      ${this._open
+        ? this._keyboardReady
+          ? html`<kiosk-pinyin-keyboard .mode=${this.mode} @kiosk-keyboard-key=${this._onKey}></kiosk-pinyin-keyboard>`
+          : html`<p>${this._t('input.keyboard.loading')}</p>`
+        : null}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-pinyin-input': KioskPinyinInput;
+  }
+}

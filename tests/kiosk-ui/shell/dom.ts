@@ -1,0 +1,70 @@
+// Helpers that look through open shadow roots, as a villager's eyes (and axe) do.
+
+/** Every element in the composed tree under `root`, shadow roots included. */
+export function deepElements(root: Element | ShadowRoot | Document = document): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Element | ShadowRoot | Document): void => {
+    for (const el of Array.from(node.querySelectorAll('*'))) {
+      out.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** Text nodes a person can see (non-empty, laid out, not hidden). */
+export function visibleTextNodes(): Text[] {
+  const texts: Text[] = [];
+  for (const el of deepElements()) {
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && style.display !== 'none') texts.push(node as Text);
+    }
+  }
+  return texts;
+}
+
+/** All text in the composed tree, visible or not (what a later user could reach). */
+export function deepText(): string {
+  return deepElements()
+    .flatMap((el) => Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? ''))
+    .join(' ');
+}
+
+export function isShown(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+
+/** Tappable things: buttons and elements with a button-like role. */
+export function tappables(): HTMLElement[] {
+  return deepElements().filter(
+    (el): el is HTMLElement => el instanceof HTMLElement && (el.tagName === 'BUTTON' || ['button', 'checkbox', 'radio', 'tab'].includes(el.getAttribute('role') ?? '')) && isShown(el),
+  );
+}
+
+export function findDeep(predicate: (el: Element) => boolean): HTMLElement | undefined {
+  return deepElements().find((el) => el instanceof HTMLElement && predicate(el) && isShown(el)) as HTMLElement | undefined;
+}
+
+/** A visible button whose text contains `label`. */
+export function button(label: string): HTMLElement {
+  const el = findDeep((e) => e.tagName === 'BUTTON' && (e.textContent ?? '').replace(/\s+/g, '').includes(label.replace(/\s+/g, '')));
+  if (!el) throw new Error(`no visible button "${label}"`);
+  return el;
+}
+
+export async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const settle = () => new Promise((r) => setTimeout(r, 60));
