@@ -1,5 +1,5 @@
-import center from '../../../content/i18n/zh-CN/center.json';
-import legalAid from '../../../content/i18n/zh-CN/legalAid.json';
+import center from '../../../content/i18n/zh-CN/center.json' with { type: 'json' };
+import legalAid from '../../../content/i18n/zh-CN/legalAid.json' with { type: 'json' };
 
 // Every text of the console comes from content/i18n/zh-CN/center.json through typed keys; labels of
 // content data (matters, groups, stages) come from the kiosk's legalAid.json, looked up at run time.
