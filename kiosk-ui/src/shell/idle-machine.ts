@@ -36,8 +36,8 @@ export function nextIdle(state: IdleState, event: IdleEvent, countdownSeconds: n
       return state.phase === 'warning' ? { ...state, phase: 'active', remaining: 0 } : state;
     case 'pause':
       if (state.phase === 'noVisit' || state.phase === 'expired' || state.paused.includes(event.reason)) return state;
-      // A pause during the warning (a call came in, a print started) also cancels the warning.
-      return { phase: 'active', paused: [...state.paused, event.reason], remaining: 0 };
+      // During the warning a pause (speech of the warning itself, a call) freezes the countdown.
+      return { ...state, paused: [...state.paused, event.reason] };
     case 'resume':
       if (!state.paused.includes(event.reason)) return state;
       return { ...state, paused: state.paused.filter((r) => r !== event.reason) };
