@@ -161,15 +161,15 @@ export class KioskAdminApp extends LitElement {
   private _body(): TemplateResult {
     switch (this._gate) {
       case 'loading':
-        return html`<div class="gate"><p>${t('admin.common.working')}</p></div>`;
+        return html`<main class="gate"><p>${t('admin.common.working')}</p></main>`;
       case 'unreachable':
-        return html`<div class="gate"><p class="error">${this._notice}</p></div>`;
+        return html`<main class="gate"><p class="error">${this._notice}</p></main>`;
       case 'setup':
-        return html`<div class="gate"><kiosk-admin-setup .api=${this._api} @kiosk-admin-logged-in=${() => (this._gate = 'app')}></kiosk-admin-setup></div>`;
+        return html`<main class="gate"><kiosk-admin-setup .api=${this._api} @kiosk-admin-logged-in=${() => (this._gate = 'app')}></kiosk-admin-setup></main>`;
       case 'login':
-        return html`<div class="gate">
+        return html`<main class="gate">
           <kiosk-admin-login .api=${this._api} .notice=${this._notice} @kiosk-admin-logged-in=${() => ((this._gate = 'app'), (this._notice = ''))}></kiosk-admin-login>
-        </div>`;
+        </main>`;
       case 'app':
         return html`<div class="shell">
           <nav aria-label=${t('admin.title')}>
