@@ -64,7 +64,14 @@ function encodeBench(forms: FormCatalog, label: string, profile: PrinterProfile)
 }
 
 function deps(config: PrinterDeviceConfig): ServiceDeps<PrinterDeviceConfig> {
-  return { bus: new EventBus(log), log, config, contentDir: CONTENT, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), terminal: TERMINAL };
+  return {
+    bus: new EventBus(log),
+    log,
+    config,
+    contentDir: CONTENT,
+    dataDir: mkdtempSync(join(tmpdir(), 'bench-')),
+    terminal: TERMINAL,
+  };
 }
 
 /** Resolves with the time the printer end received the job's last byte (GS r 1 or the cut). */
@@ -82,7 +89,13 @@ function lastByteWatcher(deviceSide: { onData(l: (c: Buffer) => void): void }, t
   return () => new Promise<number>((r) => (waiter = r));
 }
 
-async function timeToLastByte(label: string, link: ByteLink, deviceSide: { onData(l: (c: Buffer) => void): void }, profile: PrinterProfile, transport: 'serial' | 'simulated'): Promise<void> {
+async function timeToLastByte(
+  label: string,
+  link: ByteLink,
+  deviceSide: { onData(l: (c: Buffer) => void): void },
+  profile: PrinterProfile,
+  transport: 'serial' | 'simulated',
+): Promise<void> {
   const printer = new PrinterService(deps({ transport: 'simulated', paperWidthMm: 80 }), {
     link,
     transport,

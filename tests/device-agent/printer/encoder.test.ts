@@ -16,9 +16,9 @@ describe('ESC/POS encoder', () => {
     expect(hex(bytes.subarray(0, 4))).toBe('1b401c26');
     expect(hex(bytes.subarray(-7))).toBe('1b64031d564200');
     const [job] = decodeJobs(bytes);
-    expect(job!.startsWithInit).toBe(true);
-    expect(job!.lines).toEqual(['受理回执']);
-    expect(job!.cut).toBe(true);
+    expect(job.startsWithInit).toBe(true);
+    expect(job.lines).toEqual(['受理回执']);
+    expect(job.cut).toBe(true);
   });
 
   it('closes an open line before cutting (cut works only at line start)', () => {
@@ -44,9 +44,9 @@ describe('ESC/POS encoder', () => {
     expect(store).toMatchObject({ op: 'qrStore', declared: utf8.length + 3 });
     expect(utf8.length).toBeGreaterThan(url.length);
     const [job] = decodeJobs(bytes);
-    expect(job!.qrs).toEqual([url]);
+    expect(job.qrs).toEqual([url]);
     // Nothing of the URL leaked into the text stream.
-    expect(job!.lines.join('')).toBe('');
+    expect(job.lines.join('')).toBe('');
     expect(hex(bytes)).toContain('1d286b0400314132001d286b03003143061d286b0300314531');
   });
 
@@ -54,10 +54,10 @@ describe('ESC/POS encoder', () => {
     const url = 'https://kiosk.example/r/FY-2026-000123?t=k3J9';
     const bytes = new EscPosBuilder(resolveProfile(58, 'raster-qr').profile).init().qr(url).cut().bytes();
     const [job] = decodeJobs(bytes);
-    expect(job!.qrs).toEqual([]);
-    expect(job!.rasters).toHaveLength(1);
-    expect(job!.rasters[0]!.width).toBeLessThanOrEqual(384);
-    expect(decodeQrBitmap(job!.rasters[0]!)).toBe(url);
+    expect(job.qrs).toEqual([]);
+    expect(job.rasters).toHaveLength(1);
+    expect(job.rasters[0].width).toBeLessThanOrEqual(384);
+    expect(decodeQrBitmap(job.rasters[0])).toBe(url);
   });
 
   it('splits tall rasters into bands of the profile’s rasterBandRows and crops to the paper', () => {
@@ -77,6 +77,6 @@ describe('ESC/POS encoder', () => {
     const b = new EscPosBuilder(p80).init();
     b.line('吉𠮷祥');
     expect(b.unsupported).toEqual(['𠮷']);
-    expect(decodeJobs(b.bytes())[0]!.lines).toEqual(['吉□祥']);
+    expect(decodeJobs(b.bytes())[0].lines).toEqual(['吉□祥']);
   });
 });

@@ -8,22 +8,38 @@ import { FormCatalog } from '../../../device-agent/src/devices/printer/forms.js'
 import { displayWidth } from '../../../device-agent/src/devices/printer/gb.js';
 import { decodeJobs, type PrintedJob } from '../../../device-agent/src/devices/printer/job.js';
 import { resolveProfile, type PrinterProfile } from '../../../device-agent/src/devices/printer/profiles.js';
-import { CONTENT_DIR, FIXED_NOW, LEGAL_AID_FIELDS, RECEIPT_FIELDS, TERMINAL, decodeQrBitmap, jobText } from './printer-fixtures.js';
+import {
+  CONTENT_DIR,
+  FIXED_NOW,
+  LEGAL_AID_FIELDS,
+  RECEIPT_FIELDS,
+  TERMINAL,
+  decodeQrBitmap,
+  jobText,
+} from './printer-fixtures.js';
 
 const forms = FormCatalog.load(CONTENT_DIR);
-const ctx = (profile: PrinterProfile, textImages?: Record<string, { width: number; height: number; data: string }>) => ({
+const ctx = (
+  profile: PrinterProfile,
+  textImages?: Record<string, { width: number; height: number; data: string }>,
+) => ({
   profile,
   terminal: TERMINAL,
   now: FIXED_NOW,
   ...(textImages ? { textImages } : {}),
 });
 
-function print(form: string, fields: Record<string, unknown>, profile: PrinterProfile, images?: Parameters<typeof ctx>[1]) {
+function print(
+  form: string,
+  fields: Record<string, unknown>,
+  profile: PrinterProfile,
+  images?: Parameters<typeof ctx>[1],
+) {
   expect(forms.check(form, fields, ctx(profile, images))).toBeNull();
   const rendered = forms.render(form, fields, ctx(profile, images));
   const jobs = decodeJobs(rendered.bytes);
   expect(jobs).toHaveLength(1);
-  return { rendered, job: jobs[0]! };
+  return { rendered, job: jobs[0] };
 }
 
 /** The acceptance rules for every job: init first, cut last, no 4-byte text, lines fit the paper. */
@@ -33,7 +49,8 @@ function expectWellFormed(job: PrintedJob, profile: PrinterProfile): void {
   expect(job.fourByte).toBe(false);
   expect(job.unknown).toEqual([]);
   for (const item of job.items)
-    if (item.kind === 'line') expect(displayWidth(item.line.text) * item.line.width, item.line.text).toBeLessThanOrEqual(profile.cols);
+    if (item.kind === 'line')
+      expect(displayWidth(item.line.text) * item.line.width, item.line.text).toBeLessThanOrEqual(profile.cols);
   expect(jobText(job)).not.toContain('?');
 }
 
@@ -103,7 +120,12 @@ describe('print forms from content/forms', () => {
     const image = createBitmap(72, 24);
     for (let x = 0; x < 72; x += 2) setPixel(image, x, 12);
     const images = { 吉𠮷祥: { width: 72, height: 24, data: Buffer.from(image.data).toString('base64') } };
-    const { rendered, job } = print('legal-aid-receipt', { ...LEGAL_AID_FIELDS, applicantName: '吉𠮷祥' }, profile, images);
+    const { rendered, job } = print(
+      'legal-aid-receipt',
+      { ...LEGAL_AID_FIELDS, applicantName: '吉𠮷祥' },
+      profile,
+      images,
+    );
     expectWellFormed(job, profile);
     expect(rendered.unsupported).toEqual(['𠮷']);
     expect(rendered.placeholders).toEqual([]);
@@ -133,15 +155,23 @@ describe('print forms from content/forms', () => {
     const c = ctx(resolveProfile(80).profile);
     expect(forms.check('no-such-form', {}, c)).toMatch(/unknown form "no-such-form"/);
     expect(forms.check('receipt', { title: '回执' }, c)).toMatch(/receiptNo/);
-    expect(forms.check('legal-aid-receipt', { ...LEGAL_AID_FIELDS, idNumberMasked: '450103199001011234' }, c)).toMatch(/idNumberMasked/);
-    expect(forms.check('legal-aid-receipt', { ...LEGAL_AID_FIELDS, decisionDueBy: '2026-02-30' }, c)).toMatch(/not a valid date/);
+    expect(forms.check('legal-aid-receipt', { ...LEGAL_AID_FIELDS, idNumberMasked: '450103199001011234' }, c)).toMatch(
+      /idNumberMasked/,
+    );
+    expect(forms.check('legal-aid-receipt', { ...LEGAL_AID_FIELDS, decisionDueBy: '2026-02-30' }, c)).toMatch(
+      /not a valid date/,
+    );
     expect(forms.check('legal-aid-receipt', { ...LEGAL_AID_FIELDS, qr: 'https://x/张三' }, c)).toMatch(/qr/);
     expect(forms.check('receipt', { ...RECEIPT_FIELDS, extra: 1 }, c)).toMatch(/extra/);
   });
 
   it('field values cannot inject printer commands', () => {
     const profile = resolveProfile(80).profile;
-    const { job } = print('receipt', { ...RECEIPT_FIELDS, rows: [{ label: '姓名', value: '张三\x1d\x56\x00\x10\x04\x01' }] }, profile);
+    const { job } = print(
+      'receipt',
+      { ...RECEIPT_FIELDS, rows: [{ label: '姓名', value: '张三\x1d\x56\x00\x10\x04\x01' }] },
+      profile,
+    );
     expect(job.cut).toBe(true);
     expect(jobText(job)).toContain('姓名：张三 V');
     expect(job.items.filter((i) => i.kind === 'line').length).toBeGreaterThan(5);
@@ -162,12 +192,15 @@ describe('print forms from content/forms', () => {
       id: 'with-logo',
       description: 'logo test',
       fields: { type: 'object' },
-      layout: [{ type: 'image', src }, { type: 'text', text: '标题' }],
+      layout: [
+        { type: 'image', src },
+        { type: 'text', text: '标题' },
+      ],
     });
     writeFileSync(join(dir, 'forms/with-logo.json'), JSON.stringify(form('logo.pbm')));
     const catalog = FormCatalog.load(dir);
     expect(catalog.problems).toEqual([]);
-    const job = decodeJobs(catalog.render('with-logo', {}, ctx(resolveProfile(58).profile)).bytes)[0]!;
+    const job = decodeJobs(catalog.render('with-logo', {}, ctx(resolveProfile(58).profile)).bytes)[0];
     expect(job.rasters[0]).toMatchObject({ width: 16, height: 2, data: new Uint8Array([0xff, 0x00, 0x0f, 0xf0]) });
     expect(job.lines).toContain('标题');
     writeFileSync(join(dir, 'forms/with-logo.json'), JSON.stringify(form('../../etc/passwd.pbm')));

@@ -1,14 +1,20 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, encodeGb, isPrintable, SUBSTITUTIONS, wrapText } from '../../../device-agent/src/devices/printer/gb.js';
+import {
+  displayWidth,
+  encodeGb,
+  isPrintable,
+  SUBSTITUTIONS,
+  wrapText,
+} from '../../../device-agent/src/devices/printer/gb.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 /** A 4-byte GB18030 sequence: lead 81–FE followed by a digit byte 30–39. */
 function hasFourByte(bytes: Uint8Array): boolean {
   for (let i = 0; i + 1 < bytes.length; i++) {
-    if (bytes[i]! < 0x80) continue;
-    if (bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x39) return true;
+    if (bytes[i] < 0x80) continue;
+    if (bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39) return true;
     i++;
   }
   return false;

@@ -25,7 +25,7 @@ describe.skipIf(!socatAvailable())('printer over a socat pty pair at 115200 baud
       link: new SerialLink({ path: pair.a, baudRate: 115200 }),
       transport: 'serial',
       profile: resolveProfile(80).profile,
-      pollIntervalMs: 2000,
+      pollIntervalMs: 1000,
       supervisor: { initialDelayMs: 150, maxDelayMs: 600 },
       now: () => FIXED_NOW,
     });
@@ -48,7 +48,7 @@ describe.skipIf(!socatAvailable())('printer over a socat pty pair at 115200 baud
     const outcome = await printer.printForm({ form: 'legal-aid-receipt', fields: LEGAL_AID_FIELDS }, never);
     expect(outcome.completionCode).toBe('success');
     await waitFor(() => sim.jobs().length === 1, 2000, 'job at the printer');
-    const job = sim.jobs()[0]!;
+    const job = sim.jobs()[0];
     expect(jobText(job)).toContain('FY-2026-000123');
     expect(job.qrs).toEqual([LEGAL_AID_FIELDS.qr]);
     expect(job.cut).toBe(true);
@@ -77,7 +77,7 @@ describe.skipIf(!socatAvailable())('printer over a socat pty pair at 115200 baud
     const again = await printer.reprint(jobId, never);
     expect(again.completionCode).toBe('success');
     await waitFor(() => sim.jobs().length === 1, 2000, 'reprinted job');
-    expect(sim.jobs()[0]!.lines).toContain('GZ-2026-000042');
+    expect(sim.jobs()[0].lines).toContain('GZ-2026-000042');
     expect(printer.status().heldJobs).toBe(0);
     await expect(printer.reprint(jobId, never)).rejects.toThrow(/no kept receipt/);
     await new Promise((r) => setTimeout(r, 200));

@@ -42,7 +42,13 @@ describe('printer service over the simulated transport (real driver, simulator s
   });
 
   it('reports online, paper full, bidirectional, no kept receipts', () => {
-    expect(status()).toMatchObject({ device: 'online', paper: 'full', coverOpen: false, bidirectional: true, heldJobs: 0 });
+    expect(status()).toMatchObject({
+      device: 'online',
+      paper: 'full',
+      coverOpen: false,
+      bidirectional: true,
+      heldJobs: 0,
+    });
     expect(status().connection).toMatchObject({ transport: 'simulated' });
   });
 
@@ -51,9 +57,9 @@ describe('printer service over the simulated transport (real driver, simulator s
     expect(http).toBe(200);
     expect(body.header.completionCode).toBe('success');
     const [job] = sim.jobs();
-    expect(job!.qrs).toEqual([LEGAL_AID_FIELDS.qr]);
-    expect(jobText(job!)).toContain('FY-2026-000123');
-    expect(job!.cut).toBe(true);
+    expect(job.qrs).toEqual([LEGAL_AID_FIELDS.qr]);
+    expect(jobText(job)).toContain('FY-2026-000123');
+    expect(job.cut).toBe(true);
     expect(printer.lastPreview()).toContain('受理回执');
     expect(status().device).toBe('online');
   });
@@ -85,7 +91,7 @@ describe('printer service over the simulated transport (real driver, simulator s
     const again = await command('reprint', { jobId });
     expect(again.body.header.completionCode).toBe('success');
     expect(sim.jobs()).toHaveLength(1);
-    expect(sim.jobs()[0]!.lines).toContain('GZ-2026-000042');
+    expect(sim.jobs()[0].lines).toContain('GZ-2026-000042');
     expect(status()).toMatchObject({ paper: 'full', device: 'online', heldJobs: 0 });
     expect(status().lastError).toBeUndefined();
 
@@ -126,10 +132,13 @@ describe('printer service over the simulated transport (real driver, simulator s
   });
 
   it('吉𠮷祥 prints as 吉□祥 and the completion says which character could not print; no name in the log', async () => {
-    const r = await command('printForm', { form: 'legal-aid-receipt', fields: { ...LEGAL_AID_FIELDS, applicantName: '吉𠮷祥' } });
+    const r = await command('printForm', {
+      form: 'legal-aid-receipt',
+      fields: { ...LEGAL_AID_FIELDS, applicantName: '吉𠮷祥' },
+    });
     expect(r.body.header.completionCode).toBe('success');
     expect(r.body.payload).toMatchObject({ unsupported: ['𠮷'], placeholders: ['𠮷'] });
-    const job = sim.jobs()[0]!;
+    const job = sim.jobs()[0];
     expect(job.fourByte).toBe(false);
     expect(jobText(job)).toContain('申请人：吉□祥');
     expect(t.logText()).not.toContain('吉𠮷祥');
@@ -145,8 +154,8 @@ describe('printer service over the simulated transport (real driver, simulator s
     const result = await printer.selfTest();
     expect(result.printed).toBe(true);
     expect(result.statusReplies.map((r) => r.replyHex)).toEqual(['12', '12', '12', '12']);
-    expect(result.statusReplies[0]!.command).toContain('10 04 01');
-    expect(sim.jobs()[0]!.lines[0]).toBe('打印机自检');
+    expect(result.statusReplies[0].command).toContain('10 04 01');
+    expect(sim.jobs()[0].lines[0]).toBe('打印机自检');
   });
 
   it('unplug → powerOff and deviceNotReady; plug → online again', async () => {

@@ -33,7 +33,12 @@ describe('usblp transport (write-only fallback; a plain file stands in for /dev/
   afterAll(async () => printer?.stop());
 
   it('a printer that answers no status is print-only: online, paper unknown, bidirectional false', () => {
-    expect(printer.status()).toMatchObject({ device: 'online', paper: 'unknown', coverOpen: 'unknown', bidirectional: false });
+    expect(printer.status()).toMatchObject({
+      device: 'online',
+      paper: 'unknown',
+      coverOpen: 'unknown',
+      bidirectional: false,
+    });
   });
 
   it('prints the whole job to the device node', async () => {
@@ -41,8 +46,8 @@ describe('usblp transport (write-only fallback; a plain file stands in for /dev/
     expect(outcome.completionCode).toBe('success');
     const jobs = decodeJobs(readFileSync(path)).filter((j) => j.cut);
     expect(jobs).toHaveLength(1);
-    expect(jobText(jobs[0]!)).toContain('GZ-2026-000042');
-    expect(jobs[0]!.qrs).toEqual([RECEIPT_FIELDS.qr]);
+    expect(jobText(jobs[0])).toContain('GZ-2026-000042');
+    expect(jobs[0].qrs).toEqual([RECEIPT_FIELDS.qr]);
   });
 
   it('is opened once: a second open of the same node is refused (EBUSY)', async () => {
@@ -94,7 +99,7 @@ describe('raw TCP 9100 transport', () => {
     const outcome = await printer.printForm({ form: 'receipt', fields: RECEIPT_FIELDS }, never);
     expect(outcome.completionCode).toBe('success');
     await waitFor(() => sim.jobs().length === 1, 2000, 'job over tcp');
-    expect(sim.jobs()[0]!.qrs).toEqual([RECEIPT_FIELDS.qr]);
+    expect(sim.jobs()[0].qrs).toEqual([RECEIPT_FIELDS.qr]);
   });
 
   it('paper low is reported and still prints', async () => {

@@ -17,7 +17,16 @@ function setup() {
 }
 
 const job = (text: string): Uint8Array =>
-  new EscPosBuilder(profile).init().align('center').size(2).line(text).size(1).align('left').qr('https://kiosk.example/r/1').cut().bytes();
+  new EscPosBuilder(profile)
+    .init()
+    .align('center')
+    .size(2)
+    .line(text)
+    .size(1)
+    .align('left')
+    .qr('https://kiosk.example/r/1')
+    .cut()
+    .bytes();
 
 describe('ESC/POS printer simulator', () => {
   it('decodes jobs from chunks of any size into lines, QR payloads and cuts', async () => {
@@ -26,10 +35,10 @@ describe('ESC/POS printer simulator', () => {
     const bytes = job('受理回执');
     for (let i = 0; i < bytes.length; i += 3) await link.write(bytes.subarray(i, i + 3));
     const [printed] = sim.jobs();
-    expect(printed!.lines[0]).toBe('受理回执');
-    expect(printed!.items[0]).toMatchObject({ kind: 'line', line: { width: 2, align: 'center' } });
-    expect(printed!.qrs).toEqual(['https://kiosk.example/r/1']);
-    expect(printed!.cut).toBe(true);
+    expect(printed.lines[0]).toBe('受理回执');
+    expect(printed.items[0]).toMatchObject({ kind: 'line', line: { width: 2, align: 'center' } });
+    expect(printed.qrs).toEqual(['https://kiosk.example/r/1']);
+    expect(printed.cut).toBe(true);
     expect(sim.preview()).toContain('受理回执');
   });
 
@@ -78,7 +87,7 @@ describe('ESC/POS printer simulator', () => {
 
   it('renders an SVG preview with escaped text, the QR and the cut', () => {
     const bytes = new EscPosBuilder(profile).init().line('<张三&李四>').qr('https://kiosk.example/r/1').cut().bytes();
-    const svg = renderPreviewSvg(decodeJobs(bytes)[0]!, profile.dots);
+    const svg = renderPreviewSvg(decodeJobs(bytes)[0], profile.dots);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="576"')).toBe(true);
     expect(svg).toContain('&lt;张三&amp;李四&gt;');
     expect(svg).not.toContain('<张三');

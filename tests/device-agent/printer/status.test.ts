@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EPSON_STATUS, SNBC_UR056_STATUS } from '../../../device-agent/src/devices/printer/profiles.js';
-import { decodeConditions, encodeReplies, interpret, isValidReply } from '../../../device-agent/src/devices/printer/status.js';
+import {
+  decodeConditions,
+  encodeReplies,
+  interpret,
+  isValidReply,
+} from '../../../device-agent/src/devices/printer/status.js';
 
 describe('DLE EOT status decoding', () => {
   it('accepts only replies of the form 0xx1xx10', () => {
@@ -54,7 +59,9 @@ describe('DLE EOT status decoding', () => {
       expect(c.coverOpen).toBe(true);
       for (const b of Object.values(replies)) expect(isValidReply(map, b)).toBe(true);
     }
-    expect(encodeReplies(EPSON_STATUS, { paperEnd: true, nearEnd: true, offline: true, coverOpen: true, paperStop: true })).toEqual({
+    expect(
+      encodeReplies(EPSON_STATUS, { paperEnd: true, nearEnd: true, offline: true, coverOpen: true, paperStop: true }),
+    ).toEqual({
       1: 0x1a,
       2: 0x36,
       3: 0x12,

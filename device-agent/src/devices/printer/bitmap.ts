@@ -14,13 +14,13 @@ export function createBitmap(width: number, height: number): MonoBitmap {
 }
 
 export function getPixel(bitmap: MonoBitmap, x: number, y: number): boolean {
-  const byte = bitmap.data[y * rowBytes(bitmap.width) + (x >> 3)]!;
+  const byte = bitmap.data[y * rowBytes(bitmap.width) + (x >> 3)];
   return (byte & (0x80 >> (x & 7))) !== 0;
 }
 
 export function setPixel(bitmap: MonoBitmap, x: number, y: number): void {
   const index = y * rowBytes(bitmap.width) + (x >> 3);
-  bitmap.data[index] = bitmap.data[index]! | (0x80 >> (x & 7));
+  bitmap.data[index] = bitmap.data[index] | (0x80 >> (x & 7));
 }
 
 /**

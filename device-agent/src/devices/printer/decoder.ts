@@ -45,7 +45,7 @@ const latinDecoder = new TextDecoder('latin1');
 
 /** Parses one command at `i`; null when the buffer ends inside it. */
 export function parseOne(buf: Uint8Array, i: number, state: DecoderState): Parsed | null {
-  const b = buf[i]!;
+  const b = buf[i];
   const at = (k: number): number | undefined => buf[i + k];
   const need = (n: number): boolean => i + n <= buf.length;
   const simple = (n: number, op: EscPosOp): Parsed | null => (need(n) ? { op, next: i + n } : null);
@@ -106,24 +106,24 @@ export function parseOne(buf: Uint8Array, i: number, state: DecoderState): Parse
 function parseGs(buf: Uint8Array, i: number): Parsed | null {
   const need = (n: number): boolean => i + n <= buf.length;
   if (!need(2)) return null;
-  const cmd = buf[i + 1]!;
+  const cmd = buf[i + 1];
   if (cmd === 0x21) {
     if (!need(3)) return null;
-    const n = buf[i + 2]!;
+    const n = buf[i + 2];
     return { op: { op: 'size', width: (n >> 4) + 1, height: (n & 7) + 1 }, next: i + 3 };
   }
   if (cmd === 0x56) {
     if (!need(3)) return null;
-    const m = buf[i + 2]!;
+    const m = buf[i + 2];
     if (m === 0x41 || m === 0x42 || m === 0x61 || m === 0x62)
       return need(4) ? { op: { op: 'cut', bytes: [...buf.subarray(i, i + 4)] }, next: i + 4 } : null;
     return { op: { op: 'cut', bytes: [...buf.subarray(i, i + 3)] }, next: i + 3 };
   }
-  if (cmd === 0x72) return need(3) ? { op: { op: 'endMarker', n: buf[i + 2]! }, next: i + 3 } : null;
-  if (cmd === 0x61) return need(3) ? { op: { op: 'asb', n: buf[i + 2]! }, next: i + 3 } : null;
+  if (cmd === 0x72) return need(3) ? { op: { op: 'endMarker', n: buf[i + 2] }, next: i + 3 } : null;
+  if (cmd === 0x61) return need(3) ? { op: { op: 'asb', n: buf[i + 2] }, next: i + 3 } : null;
   if (cmd === 0x28 && buf[i + 2] === 0x6b) {
     if (!need(5)) return null;
-    const len = buf[i + 3]! + 256 * buf[i + 4]!;
+    const len = buf[i + 3] + 256 * buf[i + 4];
     if (!need(5 + len)) return null;
     const body = buf.subarray(i + 5, i + 5 + len);
     const next = i + 5 + len;
@@ -137,9 +137,9 @@ function parseGs(buf: Uint8Array, i: number): Parsed | null {
   }
   if (cmd === 0x76 && buf[i + 2] === 0x30) {
     if (!need(8)) return null;
-    const mode = buf[i + 3]!;
-    const x = buf[i + 4]! + 256 * buf[i + 5]!;
-    const y = buf[i + 6]! + 256 * buf[i + 7]!;
+    const mode = buf[i + 3];
+    const x = buf[i + 4] + 256 * buf[i + 5];
+    const y = buf[i + 6] + 256 * buf[i + 7];
     if (!need(8 + x * y)) return null;
     const data = buf.slice(i + 8, i + 8 + x * y);
     return { op: { op: 'raster', mode, bitmap: { width: x * 8, height: y, data } }, next: i + 8 + x * y };
@@ -151,14 +151,14 @@ function parseText(buf: Uint8Array, i: number, state: DecoderState): Parsed | nu
   let j = i;
   let fourByte = false;
   while (j < buf.length) {
-    const b = buf[j]!;
+    const b = buf[j];
     if (b < 0x20 || b === 0x7f) break;
     if (!state.hanzi || b < 0x81 || b === 0xff) {
       j++;
       continue;
     }
     if (j + 1 >= buf.length) break;
-    const trail = buf[j + 1]!;
+    const trail = buf[j + 1];
     if (trail >= 0x30 && trail <= 0x39) {
       if (j + 3 >= buf.length) break;
       fourByte = true;

@@ -107,7 +107,7 @@ export class EscPosBuilder {
       for (let y = top; y < top + rows; y++) {
         const start = y * srcRow;
         for (let i = 0; i < dstRow; i++) {
-          let byte = bitmap.data[start + i]!;
+          let byte = bitmap.data[start + i];
           if (i === dstRow - 1 && width % 8) byte &= (0xff << (8 - (width % 8))) & 0xff;
           this._parts.push(byte);
         }
@@ -141,7 +141,7 @@ export class EscPosBuilder {
   }
 
   private _raw(bytes: ArrayLike<number>, keepLineOpen: boolean): this {
-    for (let i = 0; i < bytes.length; i++) this._parts.push(bytes[i]!);
+    for (let i = 0; i < bytes.length; i++) this._parts.push(bytes[i]);
     this._lineOpen = keepLineOpen;
     return this;
   }

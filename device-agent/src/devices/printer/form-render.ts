@@ -72,7 +72,8 @@ function lookup(scope: Record<string, unknown>, path: string): unknown {
 function fill(template: string, scope: Record<string, unknown>): string {
   return template.replace(/\{([A-Za-z][\w.]*)(?:\|(\w+))?\}/g, (_all, path: string, filter?: string) => {
     const value = lookup(scope, path);
-    const text = value === undefined || value === null ? '' : String(value);
+    const text =
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
     if (!filter) return text;
     const fn = FILTERS[filter];
     if (!fn) throw new FormRenderError(`unknown filter |${filter}`);
@@ -84,7 +85,9 @@ function holds(condition: Condition | undefined, scope: Record<string, unknown>)
   if (condition === undefined) return true;
   if (typeof condition === 'string') {
     const value = lookup(scope, condition);
-    return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null && value !== '' && value !== false;
+    return Array.isArray(value)
+      ? value.length > 0
+      : value !== undefined && value !== null && value !== '' && value !== false;
   }
   return lookup(scope, condition.field) === condition.equals;
 }
@@ -167,7 +170,10 @@ function renderBlock(block: FormBlock, w: FormWriter, scope: Record<string, unkn
   switch (block.type) {
     case 'text': {
       const [width, height] = Array.isArray(block.size) ? block.size : [block.size ?? 1, block.size ?? 1];
-      out.align(block.align ?? 'left').size(width, height).bold(block.bold ?? false);
+      out
+        .align(block.align ?? 'left')
+        .size(width, height)
+        .bold(block.bold ?? false);
       w.paragraph(fill(block.text, scope), width);
       out.size(1, 1).bold(false).align('left');
       return;
@@ -196,7 +202,10 @@ function renderBlock(block: FormBlock, w: FormWriter, scope: Record<string, unkn
       return;
     case 'image':
       if (!ctx.loadImage) throw new FormRenderError('image blocks need an image loader');
-      out.align(block.align ?? 'center').raster(ctx.loadImage(block.src)).align('left');
+      out
+        .align(block.align ?? 'center')
+        .raster(ctx.loadImage(block.src))
+        .align('left');
       return;
     case 'rule':
       out.rule();

@@ -39,7 +39,9 @@ export class FormCatalog {
     const problems: string[] = [];
     let files: string[] = [];
     try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     } catch (err) {
       problems.push(`${dir}: ${(err as Error).message}`);
     }

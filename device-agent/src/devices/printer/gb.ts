@@ -41,7 +41,12 @@ const cache = new Map<string, Uint8Array | null>();
 
 /** Control characters from field values (C0, DEL, C1) must never reach the printer as commands. */
 export function sanitize(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? ' ' : ch;
+  }
+  return out;
 }
 
 /** Applies the substitution table. */
@@ -58,9 +63,9 @@ export function encodeChar(ch: string, options: GbOptions = {}): Uint8Array | nu
   if (hit !== undefined) return hit;
   const bytes = new Uint8Array(iconv.encode(ch, 'gb18030'));
   let result: Uint8Array | null = null;
-  if (bytes.length === 1 && bytes[0]! >= 0x20 && bytes[0]! < 0x7f) result = bytes;
-  else if (bytes.length === 2 && bytes[0]! >= 0x81 && bytes[1]! >= 0x40) {
-    const inGb2312 = bytes[0]! >= 0xa1 && bytes[1]! >= 0xa1;
+  if (bytes.length === 1 && bytes[0] >= 0x20 && bytes[0] < 0x7f) result = bytes;
+  else if (bytes.length === 2 && bytes[0] >= 0x81 && bytes[1] >= 0x40) {
+    const inGb2312 = bytes[0] >= 0xa1 && bytes[1] >= 0xa1;
     result = options.gb2312Only && !inGb2312 ? null : bytes;
   }
   cache.set(key, result);
@@ -132,10 +137,10 @@ export function wrapText(text: string, cols: number): string[] {
       const w = charWidth(ch);
       if (width + w > cols && line.length > 0) {
         let carry: string[] = [];
-        if (isWordChar(ch) && isWordChar(line[line.length - 1]!)) {
+        if (isWordChar(ch) && isWordChar(line[line.length - 1])) {
           // Keep an ASCII word whole: break after the last space or CJK character before it.
           let k = line.length - 1;
-          while (k >= 0 && isWordChar(line[k]!)) k--;
+          while (k >= 0 && isWordChar(line[k])) k--;
           if (k >= 0) {
             carry = line.slice(k + 1);
             line = line.slice(0, k + 1);

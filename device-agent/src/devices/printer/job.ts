@@ -154,7 +154,13 @@ export class JobAssembler {
 
   private _flushLine(always: boolean): void {
     if (!this._line && !always) return;
-    const line = this._line ?? { text: '', align: this._align, width: this._width, height: this._height, bold: this._bold };
+    const line = this._line ?? {
+      text: '',
+      align: this._align,
+      width: this._width,
+      height: this._height,
+      bold: this._bold,
+    };
     this._job.items.push({ kind: 'line', line });
     this._job.lines.push(line.text);
     this._line = null;

@@ -74,7 +74,10 @@ export class PrinterChannel {
     return (await reply.promise) !== null;
   }
 
-  private _collect(accept: (b: number) => boolean, timeoutMs: number): { promise: Promise<number | null>; cancel(): void } {
+  private _collect(
+    accept: (b: number) => boolean,
+    timeoutMs: number,
+  ): { promise: Promise<number | null>; cancel(): void } {
     let finish: (value: number | null) => void = () => undefined;
     const promise = new Promise<number | null>((resolve) => {
       const onData = (chunk: Buffer): void => {

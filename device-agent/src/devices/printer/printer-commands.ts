@@ -63,8 +63,8 @@ export function printCommandSpecs(printer: PrinterService): Record<string, Comma
     run: (p, ctx) => printer.printRaw(new Uint8Array(Buffer.from(p.data, 'base64')), ctx.signal),
   };
   return {
-    printForm: printForm as CommandSpec<never>,
-    reprint: reprint as CommandSpec<never>,
-    printRaw: printRaw as CommandSpec<never>,
+    printForm: printForm,
+    reprint: reprint,
+    printRaw: printRaw,
   };
 }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { LastError, PrinterErrorCode, PrinterStatus, PrintFormPayload, PrintFormResult } from '../../api/contract.js';
+import type {
+  LastError,
+  PrinterErrorCode,
+  PrinterStatus,
+  PrintFormPayload,
+  PrintFormResult,
+} from '../../api/contract.js';
 import type { PrinterDeviceConfig } from '../../config/schema.js';
 import { CompletionError } from '../../core/errors.js';
 import { Service, type CommandOutcome, type ServiceDeps } from '../../core/service.js';
@@ -205,7 +211,8 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
       throw new CompletionError('deviceNotReady', `printer is ${device}`);
     signal.throwIfAborted();
     const before = await this._refresh();
-    if (!before && !this._writeOnly) throw new CompletionError('deviceNotReady', 'printer does not answer status queries');
+    if (!before && !this._writeOnly)
+      throw new CompletionError('deviceNotReady', 'printer does not answer status queries');
     if (before?.fault) return this._hold(job, before.fault.errorCode);
     signal.throwIfAborted();
     // From here on the job is on its way: it completes with its real result, even if cancelled.
@@ -214,13 +221,18 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
     let processed = true;
     try {
       const marker = this.profile.endMarker && !this._writeOnly;
-      processed = await this._channel.sendJob(job.bytes, marker ? { timeoutMs: this._options.endMarkerTimeoutMs ?? 15_000 } : null);
+      processed = await this._channel.sendJob(
+        job.bytes,
+        marker ? { timeoutMs: this._options.endMarkerTimeoutMs ?? 15_000 } : null,
+      );
     } catch (err) {
       this._busy = false;
       this.log.warn({ err, jobId: job.id }, 'printer link failed during a job');
       if (!job.keep) throw new CompletionError('hardwareError', 'printer went away during the job');
       this._keep(job);
-      throw new CompletionError('hardwareError', 'printer went away during the job; the receipt is kept', { heldJobId: job.id });
+      throw new CompletionError('hardwareError', 'printer went away during the job; the receipt is kept', {
+        heldJobId: job.id,
+      });
     }
     this._busy = false;
     const after = await this._refresh();
@@ -251,7 +263,8 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
     const description = `printer reports ${errorCode}${job.keep ? '; the receipt is kept for a reprint' : ''}`;
     if (job.keep) this._keep(job);
     const held = job.keep ? { heldJobId: job.id } : {};
-    if (errorCode === 'unrecoverable') return { completionCode: 'hardwareError', errorDescription: description, payload: held };
+    if (errorCode === 'unrecoverable')
+      return { completionCode: 'hardwareError', errorDescription: description, payload: held };
     return { completionCode: 'commandErrorCode', errorDescription: description, payload: { errorCode, ...held } };
   }
 
@@ -265,7 +278,11 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
     if (!reading.answered) {
       if (this._options.transport === 'usblp' && !this._answeredSinceOpen) return this._enterWriteOnly();
       this.setStatus({ device: 'hardwareError', paper: 'unknown', coverOpen: 'unknown' });
-      this._setFault('noReply', { eventId: 'printer.noReply', action: 'reset', description: 'printer does not answer status queries' });
+      this._setFault('noReply', {
+        eventId: 'printer.noReply',
+        action: 'reset',
+        description: 'printer does not answer status queries',
+      });
       return null;
     }
     this._answeredSinceOpen = true;
@@ -278,13 +295,21 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
       bidirectional: true,
     });
     const fault = condition.fault;
-    this._setFault(fault?.errorCode ?? '', fault ? { eventId: `printer.${fault.errorCode}`, action: fault.action, description: fault.description } : null);
+    this._setFault(
+      fault?.errorCode ?? '',
+      fault ? { eventId: `printer.${fault.errorCode}`, action: fault.action, description: fault.description } : null,
+    );
     return condition;
   }
 
   private _enterWriteOnly(): null {
     this._writeOnly = true;
-    this.setStatus({ device: this._busy ? 'deviceBusy' : 'online', paper: 'unknown', coverOpen: 'unknown', bidirectional: false });
+    this.setStatus({
+      device: this._busy ? 'deviceBusy' : 'online',
+      paper: 'unknown',
+      coverOpen: 'unknown',
+      bidirectional: false,
+    });
     this._setFault('', null);
     return null;
   }

@@ -40,8 +40,15 @@ export function decodeConditions(map: StatusMap, replies: StatusReplies): Condit
 
 /** The inverse, for the simulator: replies that a printer in these conditions would send. */
 export function encodeReplies(map: StatusMap, conditions: Partial<Conditions>): Record<1 | 2 | 3 | 4, number> {
-  const replies: Record<1 | 2 | 3 | 4, number> = { 1: map.valid.value, 2: map.valid.value, 3: map.valid.value, 4: map.valid.value };
-  for (const [condition, bit] of Object.entries(map.bits) as Array<[Condition, NonNullable<StatusMap['bits'][Condition]>]>) {
+  const replies: Record<1 | 2 | 3 | 4, number> = {
+    1: map.valid.value,
+    2: map.valid.value,
+    3: map.valid.value,
+    4: map.valid.value,
+  };
+  for (const [condition, bit] of Object.entries(map.bits) as Array<
+    [Condition, NonNullable<StatusMap['bits'][Condition]>]
+  >) {
     const on = conditions[condition] ?? false;
     const setBits = bit.active === 'clear' ? !on : on;
     if (setBits) replies[bit.n] |= bit.mask;
