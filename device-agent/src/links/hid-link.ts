@@ -87,18 +87,29 @@ export class HidLink extends EventEmitter implements ByteLink {
     });
     device.on('error', (error: Error) => {
       if (this._device !== device) return;
-      this._device = undefined;
-      void device.close().catch(() => undefined);
-      this.emit('close', { disconnected: true, error } satisfies LinkCloseInfo);
+      this._lose(device, error);
     });
+  }
+
+  /** Unplug: forget the handle (keeping a no-op error listener, as an unhandled one would crash). */
+  private _lose(device: HidDeviceLike, error: Error): void {
+    this._device = undefined;
+    this._release(device);
+    this.emit('close', { disconnected: true, error } satisfies LinkCloseInfo);
+  }
+
+  private _release(device: HidDeviceLike): void {
+    device.removeAllListeners('data');
+    device.removeAllListeners('error');
+    device.on('error', () => undefined);
+    void device.close().catch(() => undefined);
   }
 
   async close(): Promise<void> {
     const device = this._device;
     if (!device) return;
     this._device = undefined;
-    await device.close().catch(() => undefined);
-    device.removeAllListeners('data');
+    this._release(device);
     this.emit('close', { disconnected: false } satisfies LinkCloseInfo);
   }
 
@@ -110,11 +121,7 @@ export class HidLink extends EventEmitter implements ByteLink {
       try {
         await device.write(prefix ? Buffer.concat([Buffer.from([0]), report]) : report);
       } catch (err) {
-        if (this._device === device) {
-          this._device = undefined;
-          void device.close().catch(() => undefined);
-          this.emit('close', { disconnected: true, error: err as Error } satisfies LinkCloseInfo);
-        }
+        if (this._device === device) this._lose(device, err as Error);
         throw err;
       }
     }

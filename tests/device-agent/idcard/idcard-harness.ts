@@ -3,6 +3,7 @@ import type { IdCardDeviceConfig } from '../../../device-agent/src/config/schema
 import type { Service } from '../../../device-agent/src/core/service.js';
 import { UnconfiguredService } from '../../../device-agent/src/core/unconfigured-service.js';
 import type { FixtureName } from '../../../device-agent/src/devices/idcard/fixtures.js';
+import type { IdCardSimulator } from '../../../device-agent/src/devices/idcard/simulator.js';
 import { IdCardService, type IdCardServiceOptions } from '../../../device-agent/src/devices/idcard/idcard-service.js';
 import { DEMO_CONFIG, type TestAgent, startTestAgent } from '../../helpers/agent-harness.js';
 
@@ -13,7 +14,7 @@ export interface IdCardAgent extends TestAgent {
   status(): ServiceStatusMap['idcard'];
   /** Resolves once the idcard device reaches `device` (or rejects after `withinMs`). */
   /** Lifts the card, waits until the driver saw it go, and places `card`. */
-  swapCard(card: FixtureName): Promise<void>;
+  swapCard(card: FixtureName, simulator?: IdCardSimulator): Promise<void>;
   waitForDevice(device: ServiceStatusMap['idcard']['device'], withinMs?: number): Promise<number>;
 }
 
@@ -50,14 +51,14 @@ export async function startIdCardAgent(config: IdCardDeviceConfig, options: IdCa
       const body = (await res.json()) as { header: { completionCode: CompletionCode; errorDescription?: string }; payload: IdCardFields & { errorCode?: string } };
       return { completionCode: body.header.completionCode, ...(body.header.errorDescription ? { errorDescription: body.header.errorDescription } : {}), payload: body.payload };
     },
-    swapCard: async (card) => {
-      service.simulator!.removeCard();
+    swapCard: async (card, simulator = service.simulator!) => {
+      simulator.removeCard();
       const start = Date.now();
       while (service.status().media !== 'notPresent') {
         if (Date.now() - start > 3000) throw new Error('the driver did not notice the card was lifted');
         await new Promise((r) => setTimeout(r, 10));
       }
-      service.simulator!.placeCard(card);
+      simulator.placeCard(card);
     },
     waitForDevice: async (device, withinMs = 5000) => {
       const start = Date.now();
