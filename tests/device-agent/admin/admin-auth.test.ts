@@ -9,10 +9,10 @@ const running: AdminTestAgent[] = [];
 afterEach(async () => {
   for (const a of running.splice(0)) await a.stop();
 });
-const track = <T extends { agent: AdminTestAgent } | AdminTestAgent>(x: T): T => {
-  running.push('agent' in x ? x.agent : x);
+function track<T extends { agent: AdminTestAgent; client: AdminClient } | AdminTestAgent>(x: T): T {
+  running.push('client' in x ? x.agent : (x as AdminTestAgent));
   return x;
-};
+}
 
 const MINUTE = 60_000;
 
