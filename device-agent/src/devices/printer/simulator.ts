@@ -53,6 +53,7 @@ export class PrinterSimulator extends EventEmitter {
   private _discarded = 0;
   private _end: SimulatorEnd | undefined;
   private _spoiled = false;
+  private _linesLeft: number | null = null;
 
   constructor(
     private readonly _statusMap: StatusMap = EPSON_STATUS,
@@ -75,6 +76,12 @@ export class PrinterSimulator extends EventEmitter {
 
   setPaper(paper: SimPaper): void {
     this.state.paper = paper;
+    this._linesLeft = null;
+  }
+
+  /** The roll ends after `lines` more printed lines (paper then reads `out`, mid-job if need be). */
+  runOutAfter(lines: number): void {
+    this._linesLeft = lines;
   }
 
   setCoverOpen(open: boolean): void {
@@ -178,6 +185,10 @@ export class PrinterSimulator extends EventEmitter {
     if (this._spoiled) {
       if (op.op === 'cut') this._dropCurrent();
       return;
+    }
+    if (op.op === 'lf' && this._linesLeft !== null && --this._linesLeft <= 0) {
+      this.state.paper = 'out';
+      this._linesLeft = null;
     }
     const job = this._assembler.apply(op);
     if (job) {
