@@ -5,6 +5,8 @@ const HEX4 = { type: 'string', pattern: '^[0-9a-fA-F]{4}$' } as const;
 const DEVICE_PATH = { type: 'string', minLength: 1, pattern: '^/' } as const;
 const BAUD = { type: 'integer', enum: [9600, 19200, 38400, 57600, 115200, 230400] } as const;
 const PAPER = { type: 'integer', enum: [58, 80], 'x-label': '纸宽 (mm)' } as const;
+/** Optional WLT photo decoder: program and arguments (WLT on stdin, BMP/PNG on stdout). */
+const PHOTO_DECODER = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, maxItems: 16, 'x-label': '身份证照片解码程序（可选）' } as const;
 
 const idCardSchema = {
   'x-label': '身份证阅读器',
@@ -14,13 +16,13 @@ const idCardSchema = {
   oneOf: [
     {
       type: 'object',
-      properties: { transport: { const: 'simulated' } },
+      properties: { transport: { const: 'simulated' }, photoDecoder: PHOTO_DECODER },
       required: ['transport'],
       additionalProperties: false,
     },
     {
       type: 'object',
-      properties: { transport: { const: 'serial' }, path: DEVICE_PATH, baudRate: BAUD },
+      properties: { transport: { const: 'serial' }, path: DEVICE_PATH, baudRate: BAUD, photoDecoder: PHOTO_DECODER },
       required: ['transport', 'path'],
       additionalProperties: false,
     },
@@ -31,6 +33,7 @@ const idCardSchema = {
         vendorId: HEX4,
         productId: HEX4,
         path: DEVICE_PATH,
+        photoDecoder: PHOTO_DECODER,
       },
       required: ['transport', 'vendorId', 'productId'],
       additionalProperties: false,
@@ -193,9 +196,9 @@ export const configSchema = {
 } as const;
 
 export type IdCardDeviceConfig =
-  | { transport: 'simulated' }
-  | { transport: 'serial'; path: string; baudRate?: number }
-  | { transport: 'hid'; vendorId: string; productId: string; path?: string }
+  | { transport: 'simulated'; photoDecoder?: string[] }
+  | { transport: 'serial'; path: string; baudRate?: number; photoDecoder?: string[] }
+  | { transport: 'hid'; vendorId: string; productId: string; path?: string; photoDecoder?: string[] }
   | { transport: 'none' };
 
 interface PrinterCommon {

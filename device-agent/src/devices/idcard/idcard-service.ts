@@ -29,6 +29,7 @@ export interface IdCardServiceOptions extends TransportSeams {
   timing?: Partial<IdCardTiming>;
   /** Reopen backoff (default 1 s → 5 s, idcard-reader.md §10.2). */
   supervisor?: SupervisorOptions;
+  /** Overrides `devices.idCard.photoDecoder`. */
   photoDecoder?: PhotoDecoderOptions;
 }
 
@@ -58,6 +59,7 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
   private _nextHealthAt = 0;
   private _lastProblem = '';
   private readonly _timing: IdCardTiming;
+  private readonly _photoDecoder: PhotoDecoderOptions | undefined;
 
   constructor(
     deps: ServiceDeps<IdCardDeviceConfig>,
@@ -65,6 +67,8 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
   ) {
     super(deps as ServiceDeps<ActiveTransport>);
     this._timing = { ...DEFAULT_TIMING, ..._options.timing };
+    const command = deps.config.transport === 'none' ? undefined : deps.config.photoDecoder;
+    this._photoDecoder = _options.photoDecoder ?? (command ? { command } : undefined);
     this.defineCommand<Record<string, never>>('read', {
       schema: { type: 'object', additionalProperties: false },
       defaultTimeoutMs: 30_000,
@@ -276,8 +280,8 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
       if (!decoded.ok) throw new ReadError('invalidMedia', `text block not usable (${decoded.reason})`);
       const fields: IdCardFields = { ...decoded.fields, photo: { format: 'wlt', base64: card.wlt.toString('base64') } };
       rememberPersonalValues([fields.name, fields.idNumber, fields.address, fields.englishName]);
-      if (this._options.photoDecoder) {
-        const result = await decodeWltPhoto(this._options.photoDecoder, card.wlt);
+      if (this._photoDecoder) {
+        const result = await decodeWltPhoto(this._photoDecoder, card.wlt);
         if ('photo' in result) fields.photo!.decoded = result.photo;
         else this.log.warn(`idcard photo decoder: ${result.error}`);
       }
