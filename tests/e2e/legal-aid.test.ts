@@ -1,0 +1,251 @@
+// A villager applies for legal aid from the home screen to the printed receipt, against the real
+// agent (simulated ID reader and printer speaking their byte protocols) and the real centre; staff
+// change the status; the villager sees it at 查询进度.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { chromium, type Browser, type Locator, type Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { IdCardService } from '../../device-agent/src/devices/idcard/idcard-service.js';
+import type { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
+import { createLogger } from '../../device-agent/src/log/logger.js';
+import { hashPassword } from '../../service-center/src/auth/password.js';
+import { createCenter, type Center } from '../../service-center/src/center.js';
+import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+const TOKEN = 'test-terminal-token';
+const STAFF = { name: 'clerk', password: 'clerk-password-2026' };
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).filter((n) => n !== 'node_modules' && !n.startsWith('.')).map((n) => newest(join(path, n))));
+}
+
+/** Builds dist/kiosk-ui when missing or older than its sources (one build at a time across test files). */
+function ensureUiBuilt(): void {
+  const built = newest(join(ROOT, 'dist/kiosk-ui/index.html'));
+  const sources = Math.max(...['kiosk-ui', 'content', 'device-agent/src/api'].map((p) => newest(join(ROOT, p))));
+  if (built && built >= sources) return;
+  execFileSync('flock', ['/tmp/kiosk-ui-build.lock', join(ROOT, 'node_modules/.bin/vite'), 'build', '--config', 'kiosk-ui/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+function quietLogger() {
+  return createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }), level: 'warn' });
+}
+
+/** Staff side over the centre's staff API (session cookie + CSRF), as the console uses it. */
+async function staffLogin(center: Center): Promise<(path: string, body?: unknown) => Promise<{ status: number; json: unknown }>> {
+  const res = await fetch(`${center.url}/api/v1/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: center.url },
+    body: JSON.stringify(STAFF),
+  });
+  expect(res.status).toBe(200);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (path, body) => {
+    const r = await fetch(`${center.url}/api/v1/staff${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { cookie, origin: center.url, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: r.status, json: await r.json().catch(() => undefined) };
+  };
+}
+
+async function tapDigits(pad: Locator, digits: string): Promise<void> {
+  for (const d of digits) await pad.getByRole('button', { name: d, exact: true }).click();
+}
+
+describe('legal-aid application end to end', () => {
+  let center: Center;
+  let agent: TestAgent;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureUiBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'legal-aid-e2e-'));
+    mkdirSync(join(dir, 'center'));
+    center = createCenter({
+      config: { configVersion: 1, host: '127.0.0.1', port: 0, terminals: [{ id: DEMO_CONFIG.terminal.id, token: TOKEN, name: DEMO_CONFIG.terminal.name }], legalAid: { decisionDays: 7 } },
+      dataDir: join(dir, 'center'),
+      port: 0,
+      scryptLogN: 10,
+      log: quietLogger(),
+      consoleDir: join(ROOT, 'dist/console'),
+    });
+    await center.start();
+    await center.repo.putStaff({ name: STAFF.name, passwordHash: await hashPassword(STAFF.password, 10), mustChange: false, at: new Date().toISOString() });
+    process.env['KIOSK_OUTBOX_POLL_MS'] = '300';
+    agent = await startTestAgent({ ...DEMO_CONFIG, center: { url: center.url, token: TOKEN } });
+    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  });
+
+  afterEach(async ({ task }) => {
+    // A failure leaves a picture of the screen for whoever reads the log.
+    if (task.result?.state === 'fail') await page?.screenshot({ path: join(tmpdir(), 'legal-aid-e2e-failure.png') }).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await agent?.stop();
+    await center?.stop();
+    delete process.env['KIOSK_OUTBOX_POLL_MS'];
+  });
+
+  it('applies from the home screen, prints the receipt after a paper-out, staff accept it, 查询进度 shows it', async () => {
+    const idcard = agent.agent.services.get('idcard') as IdCardService;
+    const printer = agent.agent.services.get('printer') as PrinterService;
+    expect(idcard.simulator).toBeDefined();
+    expect(printer.simulator).toBeDefined();
+
+    await page.goto(`${agent.base}/`);
+    const home = page.getByRole('button', { name: /申请法律援助/ });
+    if (!(await home.isVisible().catch(() => false))) await page.mouse.click(960, 540);
+    await home.click();
+
+    const flow = page.locator('kiosk-legal-aid-flow');
+    await flow.getByRole('button', { name: '我同意' }).click();
+
+    await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
+    idcard.simulator!.placeCard('resident');
+
+    const phone = flow.locator('kiosk-legal-aid-phone');
+    await phone.getByRole('heading', { name: '您的手机号码' }).waitFor();
+    idcard.simulator!.removeCard();
+    await tapDigits(phone.locator('kiosk-digit-pad'), '13800138000');
+    await phone.getByRole('button', { name: '下一步' }).click();
+
+    await flow.getByRole('button', { name: /讨要工资/ }).click();
+
+    const details = flow.locator('kiosk-legal-aid-details');
+    await details.getByRole('button', { name: '还没有打官司' }).click();
+    await details.getByRole('button', { name: '干了活，老板不给工资' }).click();
+    await details.getByRole('button', { name: '下一步' }).click();
+
+    await flow.getByRole('button', { name: '都没有' }).click();
+    await flow.getByRole('button', { name: '以上都不是' }).click();
+
+    const pledge = flow.locator('kiosk-legal-aid-pledge');
+    await tapDigits(pledge.locator('kiosk-digit-pad'), '800');
+    await pledge.getByRole('button', { name: '我承诺' }).click();
+
+    const urgency = flow.locator('kiosk-legal-aid-urgency');
+    await urgency.getByRole('group', { name: /期限7天内/ }).getByRole('button', { name: '是', exact: true }).click();
+    await urgency.getByRole('group', { name: /保全/ }).getByRole('button', { name: '不是', exact: true }).click();
+    await urgency.getByRole('button', { name: '下一步' }).click();
+
+    const assessment = flow.locator('kiosk-legal-aid-assessment');
+    await assessment.locator('[data-decision]').waitFor();
+    const explained = await assessment.locator('[data-decision]').innerText();
+    expect(explained).toContain('第三十一条（五）');
+    expect(explained).toContain('第四十一条');
+    expect(explained).toContain('第四十四条（一）');
+    await assessment.getByRole('button', { name: '下一步' }).click();
+
+    const docs = flow.locator('kiosk-legal-aid-documents');
+    const shutter = docs.getByRole('button', { name: '拍照' });
+    await expect.poll(() => shutter.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.waitForTimeout(300);
+    await shutter.click();
+    await docs.getByRole('button', { name: '用这张' }).click();
+    await expect.poll(() => docs.getByRole('status').innerText()).toContain('已拍1张');
+    await docs.getByRole('button', { name: '下一步' }).click();
+
+    const review = flow.locator('kiosk-legal-aid-review');
+    expect(await review.locator('dl').innerText()).toContain('1101**********002X');
+    await review.getByRole('button', { name: '下一步' }).click();
+
+    // Paper runs out before the receipt: the application is stored anyway; a reprint follows.
+    printer.simulator!.setPaper('out');
+    const canvas = flow.locator('kiosk-signature-pad canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 60);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 25, box.y + 60 + (i % 2) * 40);
+    await page.mouse.up();
+    await flow.getByRole('button', { name: '提交申请' }).click();
+
+    const receipt = flow.locator('kiosk-legal-aid-receipt');
+    await receipt.getByText('纸张用完了，请找工作人员加纸后重新打印').waitFor({ timeout: 30_000 });
+    const receiptNo = (await receipt.locator('[data-receipt-no]').innerText()).trim();
+    expect(receiptNo).toMatch(/^FY\d{6}-0001-\d{4}$/);
+    const before = printer.simulator!.jobs().length;
+    printer.simulator!.setPaper('full');
+    await receipt.getByRole('button', { name: '重新打印' }).click();
+    await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
+
+    const job = printer.simulator!.jobs().slice(before).find((j) => j.lines.some((l) => l.includes(receiptNo)));
+    expect(job, 'receipt job').toBeDefined();
+    const text = job!.lines.join('\n');
+    expect(text).toContain('1101**********002X');
+    expect(text).not.toContain('11010519491231002X');
+    expect(text).toContain('讨要工资');
+    expect(job!.qrs.some((q) => q.includes(encodeURIComponent(receiptNo)))).toBe(true);
+
+    // Staff see the application and accept it.
+    const staff = await staffLogin(center);
+    let centerId = '';
+    await expect
+      .poll(
+        async () => {
+          const list = (await staff('/applications')).json as { items: Array<{ receiptNo: string; centerId: string; urgent: boolean }> };
+          const found = list.items.find((i) => i.receiptNo === receiptNo);
+          centerId = found?.centerId ?? '';
+          return found?.urgent;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const detail = (await staff(`/applications/${centerId}`)).json as { data: { matter: { code: string }; applicant: { name: string } } };
+    expect(detail.data.matter.code).toBe('wages');
+    const changed = await staff(`/applications/${centerId}/status`, { state: 'accepted' });
+    expect(changed.status).toBe(200);
+
+    // 完成 ends the visit; nothing of it stays on screen.
+    await receipt.getByRole('button', { name: '完成' }).click();
+    await flow.locator('kiosk-legal-aid-done').getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => page.locator('kiosk-legal-aid-flow').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(receiptNo);
+
+    // 查询进度 on the home screen shows the staff's decision.
+    if (!(await page.getByRole('button', { name: '查询进度' }).isVisible().catch(() => false))) await page.mouse.click(960, 540);
+    await page.getByRole('button', { name: '查询进度' }).click();
+    const progress = page.locator('kiosk-progress-screen');
+    await progress.getByRole('button', { name: '法律援助申请' }).click();
+    await tapDigits(progress.locator('kiosk-digit-pad[name="receiptNo"]'), receiptNo.replace(/\D/g, ''));
+    await tapDigits(progress.locator('kiosk-digit-pad[name="idLast4"]'), '002X');
+    await expect
+      .poll(
+        async () => {
+          await progress.getByRole('button', { name: '查询' }).click();
+          await page.waitForTimeout(300);
+          return progress.getByText('已经受理，正在审查').isVisible();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+  });
+});
