@@ -38,12 +38,11 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).filter((n) => n !== 'node_modules' && !n.startsWith('.')).map((n) => newest(join(path, n))));
 }
 
-/** Builds dist/kiosk-ui when missing or older than its sources (one build at a time across test files). */
-function ensureUiBuilt(): void {
-  const built = newest(join(ROOT, 'dist/kiosk-ui/index.html'));
-  const sources = Math.max(...['kiosk-ui', 'content', 'device-agent/src/api'].map((p) => newest(join(ROOT, p))));
-  if (built && built >= sources) return;
-  execFileSync('flock', ['/tmp/kiosk-ui-build.lock', join(ROOT, 'node_modules/.bin/vite'), 'build', '--config', 'kiosk-ui/vite.config.ts', '--logLevel', 'warn'], {
+/** Builds a Vite app when its output is missing or older than its sources (one build at a time). */
+function ensureBuilt(config: string, output: string, sources: string[]): void {
+  const built = newest(join(ROOT, output));
+  if (built && built >= Math.max(...sources.map((p) => newest(join(ROOT, p))))) return;
+  execFileSync('flock', ['/tmp/kiosk-ui-build.lock', join(ROOT, 'node_modules/.bin/vite'), 'build', '--config', config, '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
   });
@@ -53,7 +52,7 @@ function quietLogger() {
   return createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }), level: 'warn' });
 }
 
-/** Staff side over the centre's staff API (session cookie + CSRF), as the console uses it. */
+/** The centre's staff API (session cookie + CSRF), to confirm what the console did. */
 async function staffLogin(center: Center): Promise<(path: string, body?: unknown) => Promise<{ status: number; json: unknown }>> {
   const res = await fetch(`${center.url}/api/v1/staff/login`, {
     method: 'POST',
@@ -84,7 +83,8 @@ describe('legal-aid application end to end', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureUiBuilt();
+    ensureBuilt('kiosk-ui/vite.config.ts', 'dist/kiosk-ui/index.html', ['kiosk-ui', 'content', 'device-agent/src/api']);
+    ensureBuilt('service-center/console/vite.config.ts', 'dist/console/index.html', ['service-center/console', 'content', 'device-agent/src/api']);
     const dir = mkdtempSync(join(tmpdir(), 'legal-aid-e2e-'));
     mkdirSync(join(dir, 'center'));
     center = createCenter({
@@ -205,24 +205,37 @@ describe('legal-aid application end to end', () => {
     expect(text).toContain('讨要工资');
     expect(job!.qrs.some((q) => q.includes(encodeURIComponent(receiptNo)))).toBe(true);
 
-    // Staff see the application and accept it.
-    const staff = await staffLogin(center);
-    let centerId = '';
+    // Staff see the application in the console (urgent, with the matter) and accept it there.
+    const staffPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await staffPage.goto(`${center.url}/`);
+    await staffPage.getByLabel('账号').fill(STAFF.name);
+    await staffPage.getByLabel('密码').fill(STAFF.password);
+    await staffPage.getByRole('button', { name: '登录' }).click();
+    const row = staffPage.getByRole('row').filter({ hasText: receiptNo });
     await expect
       .poll(
         async () => {
-          const list = (await staff('/applications')).json as { items: Array<{ receiptNo: string; centerId: string; urgent: boolean }> };
-          const found = list.items.find((i) => i.receiptNo === receiptNo);
-          centerId = found?.centerId ?? '';
-          return found?.urgent;
+          if (await row.count()) return true;
+          await staffPage.getByRole('button', { name: '刷新' }).click();
+          await staffPage.waitForTimeout(300);
+          return (await row.count()) > 0;
         },
         { timeout: 20_000 },
       )
       .toBe(true);
-    const detail = (await staff(`/applications/${centerId}`)).json as { data: { matter: { code: string }; applicant: { name: string } } };
-    expect(detail.data.matter.code).toBe('wages');
-    const changed = await staff(`/applications/${centerId}/status`, { state: 'accepted' });
-    expect(changed.status).toBe(200);
+    const rowText = await row.innerText();
+    expect(rowText).toContain('张三');
+    expect(rowText).toContain('讨要工资');
+    expect(rowText).toContain('加急');
+    await row.getByRole('button', { name: '查看' }).click();
+    await staffPage.getByText('干了活，老板不给工资').waitFor();
+    await staffPage.getByLabel('受理', { exact: true }).check();
+    await staffPage.getByRole('button', { name: '确认办理' }).click();
+    await staffPage.getByText('已更新，申请人在终端查询时可以看到。').waitFor();
+    const staff = await staffLogin(center);
+    const list = (await staff('/applications?state=accepted')).json as { items: Array<{ receiptNo: string }> };
+    expect(list.items.map((i) => i.receiptNo)).toContain(receiptNo);
+    await staffPage.close();
 
     // 完成 ends the visit; nothing of it stays on screen.
     await receipt.getByRole('button', { name: '完成' }).click();
