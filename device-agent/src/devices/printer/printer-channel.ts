@@ -27,31 +27,35 @@ export class PrinterChannel {
 
   /** DLE EOT n → the first valid reply byte, or null after the timeout. */
   async query(n: 1 | 2 | 3 | 4, map: StatusMap | null): Promise<number | null> {
+    const [b] = await this._ask([n], map);
+    return b ?? null;
+  }
+
+  /**
+   * All of the profile's DLE EOT queries in one write: real-time commands are answered in order,
+   * one valid byte each, so one round trip reads the whole status.
+   */
+  async readStatus(map: StatusMap): Promise<StatusReading> {
+    const bytes = await this._ask(map.queries, map);
+    const replies: StatusReplies = {};
+    const raw: RawStatusReply[] = map.queries.map((n, i) => {
+      const b = bytes[i];
+      if (b !== undefined) replies[n] = b;
+      return { command: `DLE EOT ${n}`, replyHex: b === undefined ? '' : toHex([b]) };
+    });
+    return { replies, raw, answered: bytes.length === map.queries.length };
+  }
+
+  private async _ask(queries: Array<1 | 2 | 3 | 4>, map: StatusMap | null): Promise<number[]> {
     await this._link.flushInput();
-    const reply = this._collect((b) => (map ? isValidReply(map, b) : true), this._queryTimeoutMs);
+    const reply = this._collect((b) => (map ? isValidReply(map, b) : true), this._queryTimeoutMs, queries.length);
     try {
-      await this._link.write(statusQuery(n));
+      await this._link.write(Uint8Array.from(queries.flatMap((n) => [...statusQuery(n)])));
     } catch (err) {
       reply.cancel();
       throw err;
     }
     return reply.promise;
-  }
-
-  async readStatus(map: StatusMap): Promise<StatusReading> {
-    const replies: StatusReplies = {};
-    const raw: RawStatusReply[] = [];
-    let answered = true;
-    for (const n of map.queries) {
-      const b = await this.query(n, map);
-      raw.push({ command: `DLE EOT ${n}`, replyHex: b === null ? '' : toHex([b]) });
-      if (b === null) {
-        answered = false;
-        break;
-      }
-      replies[n] = b;
-    }
-    return { replies, raw, answered };
   }
 
   /**
@@ -71,30 +75,35 @@ export class PrinterChannel {
       reply.cancel();
       throw err;
     }
-    return (await reply.promise) !== null;
+    return (await reply.promise).length > 0;
   }
 
   private _collect(
     accept: (b: number) => boolean,
     timeoutMs: number,
-  ): { promise: Promise<number | null>; cancel(): void } {
-    let finish: (value: number | null) => void = () => undefined;
-    const promise = new Promise<number | null>((resolve) => {
+    count = 1,
+  ): { promise: Promise<number[]>; cancel(): void } {
+    let finish: () => void = () => undefined;
+    const got: number[] = [];
+    const promise = new Promise<number[]>((resolve) => {
       const onData = (chunk: Buffer): void => {
-        for (const b of chunk) if (accept(b)) return done(b);
+        for (const b of chunk) {
+          if (!accept(b)) continue;
+          got.push(b);
+          if (got.length === count) return done();
+        }
       };
-      const onClose = (): void => done(null);
-      const timer = setTimeout(() => done(null), timeoutMs);
-      const done = (value: number | null): void => {
+      const timer = setTimeout(() => done(), timeoutMs);
+      const done = (): void => {
         clearTimeout(timer);
         this._link.off('data', onData);
-        this._link.off('close', onClose);
-        resolve(value);
+        this._link.off('close', done);
+        resolve(got);
       };
       finish = done;
       this._link.on('data', onData);
-      this._link.on('close', onClose);
+      this._link.on('close', done);
     });
-    return { promise, cancel: () => finish(null) };
+    return { promise, cancel: () => finish() };
   }
 }
