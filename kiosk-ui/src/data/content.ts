@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Content the shell shows, bundled at build time from content/ (small JSON, validated by schemas).
 import services from '../../../content/services.json' with { type: 'json' };
 import guide from '../../../content/guide/guide.json' with { type: 'json' };

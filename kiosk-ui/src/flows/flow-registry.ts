@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Flows register themselves by file name: kiosk-ui/src/flows/<flow>-flow.ts, lazily loaded.
 // content/services.json names the flow of each home entry; an entry whose flow file does not exist
 // yet opens the "being prepared" screen with the hotline instead of a dead button.

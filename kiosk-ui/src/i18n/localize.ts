@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { Localize, MessageKey, MessageParams } from './message-types.js';
 
 export type Catalog = Record<string, unknown>;

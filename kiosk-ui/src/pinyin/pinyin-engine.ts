@@ -1,3 +1,4 @@
+/// <reference path="./virtual-dict.d.ts" />
 import type { PinyinIndex } from './pinyin-index-types.js';
 
 /** A candidate and how many typed letters it uses up (the rest stays in the pinyin buffer). */

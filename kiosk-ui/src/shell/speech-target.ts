@@ -2,8 +2,12 @@ import type { MessageKey, MessageParams } from '../i18n/message-types.js';
 
 export type SpeechTarget = { key: MessageKey; params?: MessageParams } | { text: string };
 
-/** The nearest tapped element marked by say()/sayText() (i18n/say.ts), if any. */
+/**
+ * The nearest tapped element marked by say()/sayText() (i18n/say.ts), if any. Taps on buttons
+ * act rather than read: the screen they open speaks its own prompt.
+ */
 export function speechTarget(path: EventTarget[]): SpeechTarget | null {
+  if (path.some((node) => node instanceof HTMLButtonElement)) return null;
   for (const node of path) {
     if (!(node instanceof HTMLElement)) continue;
     const key = node.dataset['say'];

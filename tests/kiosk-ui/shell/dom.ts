@@ -48,8 +48,8 @@ export function tappables(): HTMLElement[] {
   );
 }
 
-export function findDeep(predicate: (el: Element) => boolean): HTMLElement | undefined {
-  return deepElements().find((el) => el instanceof HTMLElement && predicate(el) && isShown(el)) as HTMLElement | undefined;
+export function findDeep(predicate: (el: HTMLElement) => boolean): HTMLElement | undefined {
+  return deepElements().find((el): el is HTMLElement => el instanceof HTMLElement && predicate(el) && isShown(el));
 }
 
 /** A visible button whose text contains `label`. */
