@@ -116,6 +116,38 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     expect((await a.read()).completionCode).toBe('success');
   });
 
+  it('a truncated read reply times out, is retried once and succeeds', async () => {
+    const a = await simulated();
+    const sim = a.service.simulator!;
+    sim.placeCard('resident');
+    sim.truncateNext(400, '3001');
+    const done = await a.read();
+    expect(done.completionCode).toBe('success');
+    expect(sim.requests.filter((r) => r === '30 01')).toHaveLength(2);
+  });
+
+  it('a status-only 90 to 30 01 (wrong layout) is not taken as card data', async () => {
+    const a = await simulated();
+    const sim = a.service.simulator!;
+    sim.placeCard('resident');
+    sim.failNext('3001', 0x90);
+    expect((await a.read()).completionCode).toBe('success');
+    expect(sim.requests.filter((r) => r === '30 01')).toHaveLength(2);
+  });
+
+  it('a reader that stops answering → hardwareError, reported once while it stays silent, then recovers', async () => {
+    const a = await simulated();
+    const sim = a.service.simulator!;
+    sim.silenceNext(1_000_000);
+    await a.waitForDevice('hardwareError', 5000);
+    expect(a.status()).toMatchObject({ media: 'unknown', lastError: { eventId: 'idcard.noReply', action: 'reset' } });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(a.logText().split('\n').filter((l) => l.includes('no replies; reopening'))).toHaveLength(1);
+    expect(a.status().device).toBe('hardwareError');
+    sim.silenceNext(0);
+    await a.waitForDevice('online', 5000);
+  });
+
   it('card removed after find, after select or during the read → noMedia without partial data', async () => {
     const a = await simulated();
     const sim = a.service.simulator!;

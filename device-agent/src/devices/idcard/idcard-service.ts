@@ -128,9 +128,9 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
   private async _onOpen(): Promise<void> {
     this._lost = new AbortController();
     this._timeouts = 0;
-    this._lastProblem = '';
+    // A reader that keeps failing stays hardwareError across reopens (no status flapping).
     this.setStatus({
-      device: 'starting',
+      device: this._status.device === 'hardwareError' ? 'hardwareError' : 'starting',
       media: 'unknown',
       connection: { ...this._status.connection!, since: new Date().toISOString(), reconnects: this._supervisor?.reconnects ?? 0 },
     });

@@ -49,6 +49,7 @@ export class IdCardSimulator {
   private _corrupt = 0;
   private _corruptOnly: string | null = null;
   private _truncate: number | null = null;
+  private _truncateOnly: string | null = null;
   private _silence = 0;
   private _delayNext = 0;
   private readonly _failNext = new Map<string, { sw3: number; sw1: number; sw2: number }>();
@@ -139,9 +140,10 @@ export class IdCardSimulator {
     this.corruptNextFrames(1);
   }
 
-  /** Sends only the first `n` bytes of the next reply. */
-  truncateNext(n: number): void {
+  /** Sends only the first `n` bytes of the next reply (only a reply to `command` when given). */
+  truncateNext(n: number, command?: string): void {
     this._truncate = n;
+    this._truncateOnly = command ? command.replace(/\s/g, '').toLowerCase() : null;
   }
 
   /** Does not answer the next `n` requests. */
@@ -291,12 +293,13 @@ export class IdCardSimulator {
     if (this._corrupt > 0 && (this._corruptOnly === null || this._corruptOnly === key)) {
       this._corrupt--;
       out[out.length - 1] ^= 0xff;
-      // Line noise: the card was not really delivered, so the reader does not latch it.
+      // Line faults: the card was not really delivered, so the reader does not latch it.
       if (key === '3001') this._latched = false;
     }
-    if (this._truncate !== null) {
+    if (this._truncate !== null && (this._truncateOnly === null || this._truncateOnly === key)) {
       out = out.subarray(0, this._truncate);
       this._truncate = null;
+      if (key === '3001') this._latched = false;
     }
     if (truncateAt !== undefined) out = out.subarray(0, truncateAt);
     delayMs += this._delayNext;
