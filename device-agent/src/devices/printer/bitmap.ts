@@ -28,6 +28,19 @@ export function setPixel(bitmap: MonoBitmap, x: number, y: number): void {
  * a quiet zone of `quietModules` modules on every side.
  */
 export function qrBitmap(data: string, moduleDots: number, quietModules = 4): MonoBitmap {
+  // A form is rendered twice per print (validation, then the job): keep the last few symbols.
+  const key = `${moduleDots}/${quietModules}/${data}`;
+  const hit = qrCache.get(key);
+  if (hit) return hit;
+  const bitmap = buildQrBitmap(data, moduleDots, quietModules);
+  qrCache.set(key, bitmap);
+  if (qrCache.size > 8) qrCache.delete(qrCache.keys().next().value!);
+  return bitmap;
+}
+
+const qrCache = new Map<string, MonoBitmap>();
+
+function buildQrBitmap(data: string, moduleDots: number, quietModules: number): MonoBitmap {
   const modules = QRCode.create(data, { errorCorrectionLevel: 'M' }).modules;
   const side = (modules.size + 2 * quietModules) * moduleDots;
   const bitmap = createBitmap(side, side);
