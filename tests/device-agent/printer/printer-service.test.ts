@@ -158,6 +158,14 @@ describe('printer service over the simulated transport (real driver, simulator s
     expect(sim.jobs()[0].lines[0]).toBe('打印机自检');
   });
 
+  it('common.reset reopens the printer and it comes back online with its status', async () => {
+    const r = await command('reset', {});
+    expect(r.body.header.completionCode).toBe('success');
+    expect(status()).toMatchObject({ device: 'online', paper: 'full' });
+    const printed = await command('printForm', { form: 'receipt', fields: RECEIPT_FIELDS });
+    expect(printed.body.header.completionCode).toBe('success');
+  });
+
   it('unplug → powerOff and deviceNotReady; plug → online again', async () => {
     sim.unplug();
     await waitFor(() => status().device === 'powerOff', 2000, 'powerOff');

@@ -48,9 +48,12 @@ interface PrintJob {
   placeholders: string[];
   /** Kept for a reprint when it could not print (receipts); raw admin jobs are not. */
   keep: boolean;
+  keptAt?: number;
 }
 
 const MAX_HELD = 8;
+/** A kept receipt outlives no visit: the UI ends visits, and this bounds it if the UI never does. */
+const HELD_TTL_MS = 20 * 60_000;
 
 export type PrintPayload = PrintFormPayload & { textImages?: Record<string, TextImage> };
 
@@ -254,6 +257,7 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   }
 
   private _keep(job: PrintJob): void {
+    job.keptAt ??= Date.now();
     this._held.set(job.id, job);
     while (this._held.size > MAX_HELD) this._held.delete(this._held.keys().next().value!);
     this.setStatus({ heldJobs: this._held.size });
@@ -365,6 +369,9 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   }
 
   private _poll(): void {
+    const expired = [...this._held.values()].filter((job) => Date.now() - (job.keptAt ?? 0) > HELD_TTL_MS);
+    for (const job of expired) this._held.delete(job.id);
+    if (expired.length) this.setStatus({ heldJobs: this._held.size });
     if (this._pollQueued || this._busy || !this._link.isOpen) return;
     this._pollQueued = true;
     void this._exclusive(() => this._refresh())
