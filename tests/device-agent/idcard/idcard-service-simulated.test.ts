@@ -202,6 +202,14 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     expect(a.status().device).toBe('hardwareError');
   });
 
+  it('SAM self-test failure at power-on → hardwareError until the SAM recovers', async () => {
+    agent = await startIdCardAgent({ transport: 'simulated' }, { simulator: { ...NO_LATENCY, sam: 'selftestFail' } });
+    await agent.waitForDevice('hardwareError', 3000);
+    expect(agent.status().media).toBe('unknown');
+    agent.service.simulator!.setSam('ok');
+    await agent.waitForDevice('online', 3000);
+  });
+
   it('unplug → powerOff and the running read completes hardwareError; plug → online and reads again', async () => {
     const a = await simulated();
     const sim = a.service.simulator!;

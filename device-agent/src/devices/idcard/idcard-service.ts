@@ -113,8 +113,13 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
     await this._supervisor?.reopen();
   }
 
-  /** Nothing personal outlives a completion here; the latch (no personal data) stays. */
-  override endSession(): void {}
+  /**
+   * Card fields are never kept after the completion; this drops any partial reply still buffered.
+   * The latch stays: it holds no personal data and keeps the next visitor from getting this card.
+   */
+  override endSession(): void {
+    this._channel?.dropBuffered();
+  }
 
   /** Admin probe: sends `11 FF` and shows the raw reply (device data, no personal data). */
   async probe(): Promise<{ sent: string; reply: string }> {

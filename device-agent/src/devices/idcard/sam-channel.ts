@@ -61,6 +61,11 @@ export class SamChannel {
     this._pending?.reject(new LinkFaultError('channel disposed'));
   }
 
+  /** Forgets buffered input (a cut-off 30 01 reply would hold card text until the next command). */
+  dropBuffered(): void {
+    this._parser.reset();
+  }
+
   /** Sends one command and resolves with its reply; queued behind any command in flight. */
   exchange(command: SamCommand, signal?: AbortSignal, timeoutMs = command.timeoutMs): Promise<SamReply> {
     const run = this._tail.then(() => this._exchange(command, signal, timeoutMs));

@@ -21,6 +21,8 @@ export interface SimulatorOptions {
   latency?: Partial<Latency>;
   /** Readers that latch answer find with 80 after a read until the card is lifted. */
   latchMode?: boolean;
+  /** SAM state at power-on (default ok). */
+  sam?: SamState;
   seed?: number;
 }
 
@@ -68,6 +70,7 @@ export class IdCardSimulator {
   ) {
     this._latency = { find: 40, select: 40, read: 600, ..._options.latency };
     this._latchMode = _options.latchMode ?? true;
+    this._sam = _options.sam ?? 'ok';
     let s = _options.seed ?? 0x1d2c3b4a;
     this._rand = () => {
       s = (s + 0x6d2b79f5) >>> 0;
