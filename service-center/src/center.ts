@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -52,6 +53,7 @@ export function createCenter(options: CenterOptions = {}): Center {
   const env = options.env ?? process.env;
   const config = options.config ?? loadCenterConfig(options.configPath ?? centerConfigPath(env));
   const dataDir = options.dataDir ? resolve(options.dataDir) : centerDataDir(env);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? createLogger();
   const repo = new SqliteRepository(join(dataDir, 'center.sqlite'));
   const sessions = new StaffSessions();

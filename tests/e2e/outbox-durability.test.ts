@@ -14,7 +14,9 @@ import { startTestCenter, type TestCenter } from '../service-center/center-harne
 // reaches the centre exactly once, and the terminal keeps no personal data afterwards.
 
 const TOTAL = 200;
-const KILLS = 5;
+const KILLS = 4;
+/** Clients submitting at the same time (several kiosk pages' worth of load). */
+const LANES = 2;
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -93,8 +95,8 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
     let attempts = 0;
     let running = true;
 
-    const client = (async () => {
-      for (let i = 0; i < TOTAL; i++) {
+    const lane = async (first: number): Promise<void> => {
+      for (let i = first; i < TOTAL; i += LANES) {
         const marker = `durability-${String(i).padStart(3, '0')}`;
         const body = submission({ facts: `${marker} 老板欠工资` }, { clientSubmissionId: `client-${marker}` });
         for (;;) {
@@ -117,7 +119,8 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
         }
         await sleep(5);
       }
-    })();
+    };
+    const client = Promise.all(Array.from({ length: LANES }, (_, k) => lane(k)));
 
     let kills = 0;
     let centreRestarts = 0;

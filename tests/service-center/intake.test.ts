@@ -86,6 +86,31 @@ describe('service-center intake API', () => {
     expect(rows()).toBe(before);
   });
 
+  it('takes a backlog as one batch: each item idempotent, a bad item refused on its own', async () => {
+    const before = rows();
+    const good = intake('FY261129-0001-0201');
+    const bad = intake('FY261129-0001-0202');
+    bad.documents[0]!.base64 = Buffer.from('not an image').toString('base64');
+    const items = [
+      { idempotencyKey: 'batch-item-0201', submission: good },
+      { idempotencyKey: 'batch-item-0202', submission: bad },
+      { idempotencyKey: 'submission-0003', submission: intake('FY261129-0001-0003') },
+    ];
+    const res = await postJson(`${c.url}/api/v1/intake/batch`, { items }, auth(T1.token));
+    expect(res.status).toBe(200);
+    const results = res.body['results'] as Array<{ idempotencyKey: string; status: number; error?: string; accepted?: { replay: boolean } }>;
+    expect(results.map((r) => [r.idempotencyKey, r.status])).toEqual([
+      ['batch-item-0201', 200],
+      ['batch-item-0202', 400],
+      ['submission-0003', 409],
+    ]);
+    expect(results[0]!.accepted!.replay).toBe(false);
+    const again = await postJson(`${c.url}/api/v1/intake/batch`, { items: [items[0]] }, auth(T1.token));
+    expect((again.body['results'] as Array<{ accepted: { replay: boolean } }>)[0]!.accepted.replay).toBe(true);
+    expect(rows()).toBe(before + 1);
+    expect((await postJson(`${c.url}/api/v1/intake/batch`, { items }, auth('wrong-token-xxxxxxxx'))).status).toBe(401);
+  });
+
   it('rejects a document whose bytes are not the image it claims to be', async () => {
     const body = intake('FY261129-0001-0005');
     body.documents[0]!.base64 = Buffer.from('<script>alert(1)</script>').toString('base64');

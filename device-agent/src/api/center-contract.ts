@@ -6,6 +6,7 @@ import type { SubmissionKind, SubmissionState } from './contract.js';
 
 export const INTAKE_SUBMISSIONS_PATH = '/api/v1/intake/submissions';
 export const INTAKE_STATUS_PATH = '/api/v1/intake/status';
+export const INTAKE_BATCH_PATH = '/api/v1/intake/batch';
 
 /** A document travels as base64 of its bytes; the centre stores each one as its own blob row. */
 export interface IntakeDocument {
@@ -45,6 +46,26 @@ export interface IntakeAccepted {
   decisionDueBy?: string;
   /** True when this answer is the replay of an earlier acceptance. */
   replay: boolean;
+}
+
+/**
+ * POST /api/v1/intake/batch: a terminal's backlog in one request and one transaction (one disk
+ * sync at the centre). Each item is idempotent exactly like the single endpoint; at most
+ * `INTAKE_BATCH_MAX` items.
+ */
+export interface IntakeBatch {
+  items: Array<{ idempotencyKey: string; submission: IntakeSubmission }>;
+}
+
+export const INTAKE_BATCH_MAX = 50;
+
+export type IntakeBatchResult =
+  | { idempotencyKey: string; status: 200; accepted: IntakeAccepted }
+  | { idempotencyKey: string; status: 400 | 409; error: IntakeErrorCode; detail?: string };
+
+/** The answer to a batch: one result per item, in order. HTTP 200 even when some items failed. */
+export interface IntakeBatchAnswer {
+  results: IntakeBatchResult[];
 }
 
 /** One status change of one of the calling terminal's submissions. */

@@ -1,7 +1,10 @@
 import {
+  INTAKE_BATCH_PATH,
   INTAKE_STATUS_PATH,
   INTAKE_SUBMISSIONS_PATH,
   type IntakeAccepted,
+  type IntakeBatch,
+  type IntakeBatchAnswer,
   type IntakeStatusPage,
   type IntakeSubmission,
 } from '../api/center-contract.js';
@@ -49,6 +52,36 @@ export class CenterClient {
     }
     const detail = `HTTP ${res.status} ${errorCode(text)}`;
     return res.status === 400 || res.status === 409 || res.status === 413 ? { outcome: 'refused', detail } : { outcome: 'unavailable', detail };
+  }
+
+  /** Several submissions in one request; one result per item, in order. */
+  async forwardBatch(items: IntakeBatch['items'], signal?: AbortSignal): Promise<ForwardResult[]> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(INTAKE_BATCH_PATH, this._url), {
+        method: 'POST',
+        headers: this._headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ items } satisfies IntakeBatch),
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      return items.map(() => ({ outcome: 'unavailable', detail: networkDetail(err) }));
+    }
+    const text = await res.text().catch(() => '');
+    let answer: IntakeBatchAnswer | undefined;
+    try {
+      answer = res.ok ? (JSON.parse(text) as IntakeBatchAnswer) : undefined;
+    } catch {
+      answer = undefined;
+    }
+    if (!answer || !Array.isArray(answer.results) || answer.results.length !== items.length) {
+      const detail = `batch: HTTP ${res.status} ${errorCode(text)}`;
+      return items.map(() => ({ outcome: 'unavailable', detail }));
+    }
+    return answer.results.map((r, i): ForwardResult => {
+      if (r.idempotencyKey !== items[i]!.idempotencyKey) return { outcome: 'unavailable', detail: 'batch: answer out of order' };
+      return r.status === 200 ? { outcome: 'accepted', accepted: r.accepted } : { outcome: 'refused', detail: `HTTP ${r.status} ${r.error}` };
+    });
   }
 
   async statusChanges(since: string, signal?: AbortSignal): Promise<IntakeStatusPage> {

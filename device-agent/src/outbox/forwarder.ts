@@ -1,3 +1,4 @@
+import type { IntakeAccepted } from '../api/center-contract.js';
 import type { Logger } from '../log/logger.js';
 import { backoffDelay } from './backoff.js';
 import type { CenterClient } from './center-client.js';
@@ -10,8 +11,10 @@ export interface ForwarderOptions {
   retryMaxMs: number;
   /** How often status changes are pulled from the centre. */
   pollMs: number;
-  /** Submissions sent in parallel per round. */
+  /** Most submissions sent per round (one batch request when more than one is due). */
   batch: number;
+  /** Most bytes of submission bodies per round (photos make a round big). */
+  batchBytes: number;
   /** A submission the centre refuses (400/409) is tried again after this long. */
   refusedRetryMs: number;
 }
@@ -20,7 +23,8 @@ export const DEFAULT_FORWARDER_OPTIONS: ForwarderOptions = {
   retryBaseMs: 1_000,
   retryMaxMs: 60_000,
   pollMs: 30_000,
-  batch: 4,
+  batch: 50,
+  batchBytes: 8 * 1024 * 1024,
   refusedRetryMs: 3600_000,
 };
 
@@ -128,30 +132,29 @@ export class OutboxForwarder {
     this._nudged = false;
     const now = Date.now();
     if (this.offline && now < this._retryAt && !nudged) return false;
-    const due = this._store.due(now, this._options.batch);
+    const due = this._store.due(now, this._options.batch, this._options.batchBytes);
     if (!due.length) {
       this._checkpointIfIdle();
       return false;
     }
     const signal = this._abort.signal;
-    const results = await Promise.all(due.map((p) => this._client.forward(p.id, p.body, signal)));
-    let acked = 0;
+    const results =
+      due.length === 1
+        ? [await this._client.forward(due[0]!.id, due[0]!.body, signal)]
+        : await this._client.forwardBatch(due.map((p) => ({ idempotencyKey: p.id, submission: p.body })), signal);
+    const acks: Array<{ id: string; accepted: IntakeAccepted }> = [];
     let unavailable: string | undefined;
     for (const [i, result] of results.entries()) {
       const p = due[i]!;
-      if (result.outcome === 'accepted') {
-        this._store.markUploaded(p.id, result.accepted, new Date());
-        acked++;
-        this._onAttempt(p.id, true);
-      } else if (result.outcome === 'refused') {
+      if (result.outcome === 'accepted') acks.push({ id: p.id, accepted: result.accepted });
+      else if (result.outcome === 'refused') {
         this._store.defer(p.id, Date.now() + this._options.refusedRetryMs, result.detail);
         this._log.error({ receiptNo: p.body.receiptNo, detail: result.detail }, 'outbox: the centre refused a submission; kept for a later retry');
-        this._onAttempt(p.id, false);
-      } else {
-        unavailable = result.detail;
-        this._onAttempt(p.id, false);
-      }
+      } else unavailable = result.detail;
     }
+    if (acks.length) this._store.markUploaded(acks, new Date());
+    for (const [i, result] of results.entries()) this._onAttempt(due[i]!.id, result.outcome === 'accepted');
+    const acked = acks.length;
     if (acked) {
       if (this.offline) this._log.info('outbox: the centre is reachable again');
       this._acksSinceCheckpoint += acked;

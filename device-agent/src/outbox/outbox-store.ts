@@ -170,31 +170,42 @@ export class OutboxStore {
     return this._db.prepare('SELECT uploaded_at IS NOT NULL FROM submissions WHERE id = ?').pluck().get(id) === 1;
   }
 
-  /** Not yet acknowledged and due by `nowMs`, oldest first, rebuilt as the intake body. */
-  due(nowMs: number, limit: number): PendingSubmission[] {
+  /**
+   * Not yet acknowledged and due by `nowMs`, oldest first, rebuilt as intake bodies: at most
+   * `limit` of them and about `maxBytes` of base64 and answers (always at least one).
+   */
+  due(nowMs: number, limit: number, maxBytes = Infinity): PendingSubmission[] {
     const rows = this._db
       .prepare('SELECT * FROM submissions WHERE uploaded_at IS NULL AND next_attempt_at <= ? ORDER BY submitted_at, receipt_no LIMIT ?')
       .all(nowMs, limit) as Row[];
+    const size = this._db.prepare('SELECT coalesce(sum(length(bytes)), 0) FROM documents WHERE submission_id = ?').pluck();
     const docs = this._db.prepare('SELECT * FROM documents WHERE submission_id = ? ORDER BY role, idx');
-    return rows.map((r) => ({
-      id: r.id,
-      attempts: r.attempts,
-      body: {
-        receiptNo: r.receipt_no,
-        kind: r.kind,
-        submittedAt: r.submitted_at,
-        data: JSON.parse(r.data_json ?? '{}') as Record<string, unknown>,
-        documents: (docs.all(r.id) as Array<{ role: IntakeDocument['role']; idx: number; mime: IntakeDocument['mime']; label: string | null; bytes: Buffer }>).map(
-          (d): IntakeDocument => ({
-            role: d.role,
-            index: d.idx,
-            mime: d.mime,
-            ...(d.label !== null ? { label: d.label } : {}),
-            base64: d.bytes.toString('base64'),
-          }),
-        ),
-      },
-    }));
+    const out: PendingSubmission[] = [];
+    let bytes = 0;
+    for (const r of rows) {
+      bytes += Math.ceil(((size.get(r.id) as number) * 4) / 3) + (r.data_json?.length ?? 0);
+      if (out.length && bytes > maxBytes) break;
+      out.push({
+        id: r.id,
+        attempts: r.attempts,
+        body: {
+          receiptNo: r.receipt_no,
+          kind: r.kind,
+          submittedAt: r.submitted_at,
+          data: JSON.parse(r.data_json ?? '{}') as Record<string, unknown>,
+          documents: (docs.all(r.id) as Array<{ role: IntakeDocument['role']; idx: number; mime: IntakeDocument['mime']; label: string | null; bytes: Buffer }>).map(
+            (d): IntakeDocument => ({
+              role: d.role,
+              index: d.idx,
+              mime: d.mime,
+              ...(d.label !== null ? { label: d.label } : {}),
+              base64: d.bytes.toString('base64'),
+            }),
+          ),
+        },
+      });
+    }
+    return out;
   }
 
   /** The earliest time a pending submission is due (ms), or undefined when none is pending. */
@@ -207,17 +218,21 @@ export class OutboxStore {
     return this._db.prepare('SELECT count(*) FROM submissions WHERE uploaded_at IS NULL').pluck().get() as number;
   }
 
-  /** The centre has it: keep the bookkeeping, erase the personal data and the documents. */
-  markUploaded(id: string, accepted: IntakeAccepted, at: Date): void {
+  /** The centre has them: keep the bookkeeping, erase the personal data and the documents (one transaction). */
+  markUploaded(acks: ReadonlyArray<{ id: string; accepted: IntakeAccepted }>, at: Date): void {
     const db = this._db;
+    const update = db.prepare(
+      `UPDATE submissions SET uploaded_at = ?, updated_at = ?, decision_due_by = coalesce(?, decision_due_by),
+         state = CASE WHEN state = 'pendingUpload' THEN 'received' ELSE state END,
+         data_json = NULL, body_hash = NULL, last_error = NULL
+       WHERE id = ?`,
+    );
+    const erase = db.prepare('DELETE FROM documents WHERE submission_id = ?');
     db.transaction(() => {
-      db.prepare(
-        `UPDATE submissions SET uploaded_at = ?, updated_at = ?, decision_due_by = coalesce(?, decision_due_by),
-           state = CASE WHEN state = 'pendingUpload' THEN 'received' ELSE state END,
-           data_json = NULL, body_hash = NULL, last_error = NULL
-         WHERE id = ?`,
-      ).run(at.toISOString(), accepted.receivedAt, accepted.decisionDueBy ?? null, id);
-      db.prepare('DELETE FROM documents WHERE submission_id = ?').run(id);
+      for (const { id, accepted } of acks) {
+        update.run(at.toISOString(), accepted.receivedAt, accepted.decisionDueBy ?? null, id);
+        erase.run(id);
+      }
     }).immediate();
   }
 

@@ -1,16 +1,20 @@
 import express, { Router, type Response } from 'express';
-import type {
-  IntakeError,
-  IntakeStatusPage,
-  IntakeSubmission,
+import {
+  INTAKE_BATCH_MAX,
+  type IntakeBatch,
+  type IntakeBatchAnswer,
+  type IntakeBatchResult,
+  type IntakeError,
+  type IntakeStatusPage,
+  type IntakeSubmission,
 } from '../../../device-agent/src/api/center-contract.js';
 import { describeErrors, validate } from '../../../device-agent/src/core/validator.js';
 import type { Logger } from '../../../device-agent/src/log/logger.js';
+import { bodyHash } from '../../../device-agent/src/outbox/canonical-json.js';
 import { imageMatches } from '../../../device-agent/src/outbox/images.js';
 import type { TerminalEntry } from '../config-schema.js';
 import { decisionDueBy } from '../legal-aid-clock.js';
-import type { CenterRepository } from '../store/repository.js';
-import { bodyHash } from '../../../device-agent/src/outbox/canonical-json.js';
+import type { CenterRepository, IntakeResult, NewIntake } from '../store/repository.js';
 import { terminalAuth, type TerminalRequest } from './terminal-auth.js';
 
 const intakeSchema = {
@@ -41,6 +45,25 @@ const intakeSchema = {
   additionalProperties: false,
 } as const;
 
+const batchSchema = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: INTAKE_BATCH_MAX,
+      items: {
+        type: 'object',
+        properties: { idempotencyKey: { type: 'string' }, submission: { type: 'object' } },
+        required: ['idempotencyKey', 'submission'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['items'],
+  additionalProperties: false,
+} as const;
+
 const KEY = /^[A-Za-z0-9_-]{8,80}$/;
 const STATUS_PAGE = 200;
 
@@ -56,39 +79,74 @@ function fail(res: Response, status: number, body: IntakeError): void {
   res.status(status).json(body);
 }
 
-/** The terminals' API: store-and-forward intake and the status pull. */
+/** Why one submission cannot be taken, or null. */
+function check(key: string | undefined, body: unknown): { status: 400; error: IntakeError } | null {
+  if (!key || !KEY.test(key)) return { status: 400, error: { error: 'missingIdempotencyKey' } };
+  const errors = validate(intakeSchema, body);
+  if (errors.length) return { status: 400, error: { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) } };
+  for (const d of (body as IntakeSubmission).documents) {
+    if (!imageMatches(Buffer.from(d.base64, 'base64'), d.mime))
+      return { status: 400, error: { error: 'invalidSubmission', detail: `document ${d.role}/${d.index} is not a ${d.mime}` } };
+  }
+  return null;
+}
+
+/** The terminals' API: store-and-forward intake (single and batch) and the status pull. */
 export function intakeRouter(deps: IntakeDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
   router.use(terminalAuth(deps.terminals));
 
+  const intake = (terminal: TerminalEntry, key: string, submission: IntakeSubmission, receivedAt: Date): NewIntake => ({
+    terminalId: terminal.id,
+    idempotencyKey: key,
+    bodyHash: bodyHash(submission),
+    submission,
+    receivedAt: receivedAt.toISOString(),
+    ...(submission.kind === 'legalAid' ? { decisionDueBy: decisionDueBy(receivedAt, deps.decisionDays) } : {}),
+  });
+
+  const logResult = (terminal: TerminalEntry, kind: string, result: IntakeResult): void => {
+    if (result.outcome === 'conflict') deps.log.warn({ terminal: terminal.id }, 'intake: idempotency key reused with a different body');
+    if (result.outcome === 'created') deps.log.info({ terminal: terminal.id, kind, centerId: result.accepted.centerId }, 'intake: submission received');
+  };
+
   router.post('/submissions', express.json({ limit: '24mb' }), async (req: TerminalRequest, res) => {
     const terminal = req.terminal!;
     const key = req.get('Idempotency-Key');
-    if (!key || !KEY.test(key)) return fail(res, 400, { error: 'missingIdempotencyKey' });
-    const errors = validate(intakeSchema, req.body);
-    if (errors.length) return fail(res, 400, { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) });
+    const problem = check(key, req.body);
+    if (problem) return fail(res, problem.status, problem.error);
     const submission = req.body as IntakeSubmission;
-    for (const d of submission.documents) {
-      if (!imageMatches(Buffer.from(d.base64, 'base64'), d.mime))
-        return fail(res, 400, { error: 'invalidSubmission', detail: `document ${d.role}/${d.index} is not a ${d.mime}` });
-    }
-    const receivedAt = now();
-    const result = await deps.repo.insertIntake({
-      terminalId: terminal.id,
-      idempotencyKey: key,
-      bodyHash: bodyHash(submission),
-      submission,
-      receivedAt: receivedAt.toISOString(),
-      ...(submission.kind === 'legalAid' ? { decisionDueBy: decisionDueBy(receivedAt, deps.decisionDays) } : {}),
-    });
-    if (result.outcome === 'conflict') {
-      deps.log.warn({ terminal: terminal.id }, 'intake: idempotency key reused with a different body');
-      return fail(res, 409, { error: 'idempotencyConflict' });
-    }
-    if (result.outcome === 'created')
-      deps.log.info({ terminal: terminal.id, kind: submission.kind, centerId: result.accepted.centerId }, 'intake: submission received');
+    const result = await deps.repo.insertIntake(intake(terminal, key!, submission, now()));
+    logResult(terminal, submission.kind, result);
+    if (result.outcome === 'conflict') return fail(res, 409, { error: 'idempotencyConflict' });
     res.json(result.accepted);
+  });
+
+  router.post('/batch', express.json({ limit: '24mb' }), async (req: TerminalRequest, res) => {
+    const terminal = req.terminal!;
+    const errors = validate(batchSchema, req.body);
+    if (errors.length) return fail(res, 400, { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) });
+    const items = (req.body as IntakeBatch).items;
+    const results: IntakeBatchResult[] = new Array(items.length);
+    const valid: Array<{ at: number; input: NewIntake }> = [];
+    const receivedAt = now();
+    items.forEach((item, at) => {
+      const problem = check(item.idempotencyKey, item.submission);
+      if (problem) results[at] = { idempotencyKey: item.idempotencyKey, status: 400, ...problem.error };
+      else valid.push({ at, input: intake(terminal, item.idempotencyKey, item.submission, receivedAt) });
+    });
+    const stored = valid.length ? await deps.repo.insertIntakeMany(valid.map((v) => v.input)) : [];
+    stored.forEach((result, i) => {
+      const { at, input } = valid[i]!;
+      logResult(terminal, input.submission.kind, result);
+      results[at] =
+        result.outcome === 'conflict'
+          ? { idempotencyKey: input.idempotencyKey, status: 409, error: 'idempotencyConflict' }
+          : { idempotencyKey: input.idempotencyKey, status: 200, accepted: result.accepted };
+    });
+    const answer: IntakeBatchAnswer = { results };
+    res.json(answer);
   });
 
   router.get('/status', async (req: TerminalRequest, res) => {

@@ -87,6 +87,8 @@ export interface CenterRepository {
 
   /** Idempotent per (terminal, key): one row whatever the number of replays. */
   insertIntake(input: NewIntake): Promise<IntakeResult>;
+  /** Several intakes in one transaction (one disk sync for a terminal's backlog). */
+  insertIntakeMany(inputs: NewIntake[]): Promise<IntakeResult[]>;
   listApplications(filter: ListFilter): Promise<ApplicationSummary[]>;
   getApplication(centerId: string): Promise<ApplicationDetail | undefined>;
   getDocument(centerId: string, role: DocumentInfo['role'], index: number): Promise<{ mime: string; bytes: Buffer } | undefined>;

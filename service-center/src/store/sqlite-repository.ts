@@ -78,44 +78,51 @@ export class SqliteRepository implements CenterRepository {
   }
 
   async insertIntake(input: NewIntake): Promise<IntakeResult> {
+    return this._db.transaction(() => this._insertOne(input)).immediate();
+  }
+
+  async insertIntakeMany(inputs: NewIntake[]): Promise<IntakeResult[]> {
+    return this._db.transaction(() => inputs.map((input) => this._insertOne(input))).immediate();
+  }
+
+  /** One intake inside the caller's transaction. */
+  private _insertOne(input: NewIntake): IntakeResult {
     const db = this._db;
     const s = input.submission;
-    return db.transaction((): IntakeResult => {
-      const existing = db
-        .prepare('SELECT * FROM submissions WHERE terminal_id = ? AND idempotency_key = ?')
-        .get(input.terminalId, input.idempotencyKey) as SubmissionRow | undefined;
-      if (existing) {
-        if (existing.body_hash !== input.bodyHash) return { outcome: 'conflict' };
-        return { outcome: 'replay', accepted: { ...accepted(existing), replay: true } };
-      }
-      const sameReceipt = db
-        .prepare('SELECT 1 FROM submissions WHERE terminal_id = ? AND receipt_no = ?')
-        .get(input.terminalId, s.receiptNo);
-      if (sameReceipt) return { outcome: 'conflict' };
-      const centerId = randomUUID();
-      const data = s.data;
-      const urgency = (data['urgency'] ?? {}) as Record<string, unknown>;
-      const urgent = urgency['deadlineWithin7Days'] === true || urgency['preservationNeeded'] === true;
-      const matter = data['matter'] as { code?: unknown } | string | undefined;
-      const matterCode = typeof matter === 'string' ? matter : typeof matter?.code === 'string' ? matter.code : null;
-      db.prepare(
-        `INSERT INTO submissions (center_id, terminal_id, idempotency_key, body_hash, receipt_no, kind, state,
-           submitted_at, received_at, updated_at, decision_due_by, urgent, matter, data_json)
-         VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        centerId, input.terminalId, input.idempotencyKey, input.bodyHash, s.receiptNo, s.kind,
-        s.submittedAt, input.receivedAt, input.receivedAt, input.decisionDueBy ?? null, urgent ? 1 : 0, matterCode,
-        JSON.stringify(data),
-      );
-      const doc = db.prepare('INSERT INTO documents (center_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const d of s.documents) doc.run(centerId, d.role, d.index, d.mime, d.label ?? null, Buffer.from(d.base64, 'base64'));
-      db.prepare(
-        `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, decision_due_by)
-         VALUES (?, ?, ?, 'received', ?, ?)`,
-      ).run(centerId, input.terminalId, s.receiptNo, input.receivedAt, input.decisionDueBy ?? null);
-      const row = db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as SubmissionRow;
-      return { outcome: 'created', accepted: { ...accepted(row), replay: false } };
-    }).immediate();
+    const existing = db
+      .prepare('SELECT * FROM submissions WHERE terminal_id = ? AND idempotency_key = ?')
+      .get(input.terminalId, input.idempotencyKey) as SubmissionRow | undefined;
+    if (existing) {
+      if (existing.body_hash !== input.bodyHash) return { outcome: 'conflict' };
+      return { outcome: 'replay', accepted: { ...accepted(existing), replay: true } };
+    }
+    const sameReceipt = db
+      .prepare('SELECT 1 FROM submissions WHERE terminal_id = ? AND receipt_no = ?')
+      .get(input.terminalId, s.receiptNo);
+    if (sameReceipt) return { outcome: 'conflict' };
+    const centerId = randomUUID();
+    const data = s.data;
+    const urgency = (data['urgency'] ?? {}) as Record<string, unknown>;
+    const urgent = urgency['deadlineWithin7Days'] === true || urgency['preservationNeeded'] === true;
+    const matter = data['matter'] as { code?: unknown } | string | undefined;
+    const matterCode = typeof matter === 'string' ? matter : typeof matter?.code === 'string' ? matter.code : null;
+    db.prepare(
+      `INSERT INTO submissions (center_id, terminal_id, idempotency_key, body_hash, receipt_no, kind, state,
+         submitted_at, received_at, updated_at, decision_due_by, urgent, matter, data_json)
+       VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      centerId, input.terminalId, input.idempotencyKey, input.bodyHash, s.receiptNo, s.kind,
+      s.submittedAt, input.receivedAt, input.receivedAt, input.decisionDueBy ?? null, urgent ? 1 : 0, matterCode,
+      JSON.stringify(data),
+    );
+    const doc = db.prepare('INSERT INTO documents (center_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const d of s.documents) doc.run(centerId, d.role, d.index, d.mime, d.label ?? null, Buffer.from(d.base64, 'base64'));
+    db.prepare(
+      `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, decision_due_by)
+       VALUES (?, ?, ?, 'received', ?, ?)`,
+    ).run(centerId, input.terminalId, s.receiptNo, input.receivedAt, input.decisionDueBy ?? null);
+    const row = db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as SubmissionRow;
+    return { outcome: 'created', accepted: { ...accepted(row), replay: false } };
   }
 
   async listApplications(filter: ListFilter): Promise<ApplicationSummary[]> {
