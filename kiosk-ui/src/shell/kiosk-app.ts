@@ -142,8 +142,11 @@ export class KioskApp extends LitElement {
       document.documentElement.style.fontSize = `${rootFontPx(this._config.ui.screen, this._a11y.largeText)}px`;
     const before = changed.get('_nav') as NavState | undefined;
     if (before && screenId(before.screen) !== screenId(this._nav.screen)) {
-      this._speakScreen();
-      void this._mountFlow();
+      // After this update: speaking and mounting change state themselves.
+      void this.updateComplete.then(() => {
+        this._speakScreen();
+        void this._mountFlow();
+      });
     }
   }
 
@@ -218,6 +221,11 @@ export class KioskApp extends LitElement {
         this._go({ type: 'open', screen: { kind: 'info', page: 'hotline' } });
         return;
       case 'toggleVoice': {
+        if (!this._a11y.voiceAvailable) {
+          // No speech engine on this terminal: say so in the caption instead of a silent toggle.
+          this._player.say({ key: 'app.voiceUnavailable', text: this._t('app.voiceUnavailable') });
+          return;
+        }
         const voice = !this._a11y.voice;
         this._a11y = { ...this._a11y, voice };
         this._player.enabled = voice && this._a11y.voiceAvailable;

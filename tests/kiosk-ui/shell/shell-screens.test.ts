@@ -158,3 +158,21 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     expect(agent.voiceKeys().at(-1)).toBe('guide.title');
   });
 });
+
+describe('kiosk shell without a speech engine', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    agent.restore();
+  });
+
+  it('shows captions only and requests no audio when the agent reports voice unavailable', async () => {
+    agent = fakeAgent({ voiceAvailable: false });
+    await mount();
+    await tap(button('请轻点屏幕开始'));
+    await tap(button('办事指南'));
+    expect(agent.calls.filter((c) => c.path.startsWith('/api/v1/voice'))).toEqual([]);
+    expect(findDeep((el) => el.getAttribute('aria-live') === 'polite')!.textContent).toContain('办事指南');
+    await tap(button('语音：关'));
+    expect(findDeep((el) => el.getAttribute('aria-live') === 'polite')!.textContent).toContain('语音暂时不能使用');
+  });
+});

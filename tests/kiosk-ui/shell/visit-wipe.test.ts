@@ -56,7 +56,9 @@ describe('a visit ends and leaves nothing behind', () => {
   });
 
   it('idle with short timeouts: warns, then wipes DOM, storage and the agent and returns to the start', async () => {
-    agent = fakeAgent({ idleWarningSeconds: 2, idleCountdownSeconds: 2, command: (name) => (name === 'idcard.read' ? CARD : {}) });
+    // The dictionary chunk is loaded first so that loading it cannot outlast the short idle clock.
+    await loadPinyinEngine();
+    agent = fakeAgent({ idleWarningSeconds: 3, idleCountdownSeconds: 2, command: (name) => (name === 'idcard.read' ? CARD : {}) });
     document.body.append(document.createElement('kiosk-app'));
     await until(() => agent.calls.some((c) => c.path === '/api/v1/ui-config'));
     await settle();
@@ -83,7 +85,7 @@ describe('a visit ends and leaves nothing behind', () => {
     expect(sessionStorage.length + localStorage.length).toBe(2);
 
     // No input: the warning appears (spoken), then the countdown ends the visit.
-    await until(() => !!findDeep((el) => el.tagName === 'KIOSK-IDLE-WARNING'), 6000);
+    await until(() => !!findDeep((el) => el.tagName === 'KIOSK-IDLE-WARNING'), 8000);
     expect(agent.voiceKeys()).toContain('idle.prompt');
     await until(() => screenId() === 'attract', 6000);
     await until(() => agent.calls.some((c) => c.method === 'POST' && c.path === '/api/v1/session/end'));
