@@ -8,7 +8,12 @@ import AxeBuilder from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
-import { PASSWORD, setupTokenFromLog, startAdminAgent, type AdminTestAgent } from '../device-agent/admin/admin-test-client.js';
+import {
+  PASSWORD,
+  setupTokenFromLog,
+  startAdminAgent,
+  type AdminTestAgent,
+} from '../device-agent/admin/admin-test-client.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM_ARGS = [
@@ -27,7 +32,12 @@ function newest(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(path).filter((n) => n !== 'node_modules' && !n.startsWith('.')).map((n) => newest(join(path, n))));
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((n) => n !== 'node_modules' && !n.startsWith('.'))
+      .map((n) => newest(join(path, n))),
+  );
 }
 
 /** Builds dist/kiosk-ui when the admin page is missing or older than its sources. */
@@ -35,16 +45,32 @@ function ensureUiBuilt(): void {
   const built = newest(join(ROOT, 'dist/kiosk-ui/admin.html'));
   const sources = Math.max(...['kiosk-ui', 'content', 'device-agent/src/api'].map((p) => newest(join(ROOT, p))));
   if (built && built >= sources) return;
-  execFileSync('flock', ['/tmp/kiosk-ui-build.lock', join(ROOT, 'node_modules/.bin/vite'), 'build', '--config', 'kiosk-ui/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'flock',
+    [
+      '/tmp/kiosk-ui-build.lock',
+      join(ROOT, 'node_modules/.bin/vite'),
+      'build',
+      '--config',
+      'kiosk-ui/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AxeBuilder.source });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
@@ -58,7 +84,10 @@ describe('admin page in Chromium', () => {
   beforeAll(async () => {
     ensureUiBuilt();
     agent = await startAdminAgent();
-    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });
 
@@ -95,7 +124,9 @@ describe('admin page in Chromium', () => {
     const printerCard = page.locator('article[data-service="printer"]');
     await expect.poll(() => printerCard.textContent(), { timeout: 15_000 }).toContain('无需处理');
     expect(await page.getByText('实时更新中').count()).toBe(1);
-    const buttons = await page.locator('nav button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    const buttons = await page
+      .locator('nav button')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     for (const h of buttons) expect(h).toBeGreaterThanOrEqual(64);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -123,7 +154,13 @@ describe('admin page in Chromium', () => {
     await page.getByRole('button', { name: '打印测试页' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '成功' }).count(), { timeout: 20_000 }).toBe(1);
     const preview = page.getByRole('img', { name: '刚才打印的小票' });
-    await expect.poll(async () => (await preview.count()) && preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () =>
+          (await preview.count()) && preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     const svg = await (await page.request.get(`${agent.adminBase}/admin/api/printer/preview`)).text();
     expect(svg).toContain('<svg');
   });

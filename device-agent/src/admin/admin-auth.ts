@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger.js';
 import { LoginLimiter } from './login-limiter.js';
 import { LoginStore, parseCookies, type Login } from './login-store.js';
 import { hashPassword, verifyPassword, type ScryptParams } from './password-hash.js';
-import { SecretsStore, tokenMatches } from './secrets-store.js';
+import { type SecretsStore, tokenMatches } from './secrets-store.js';
 
 /** The one technician account; the per-account limit counts across every address. */
 export const ACCOUNT = 'technician';
@@ -149,7 +149,10 @@ export class AdminAuth {
     const wait = this.limiter.retryAfterMs(this._address(req), ACCOUNT);
     if (wait <= 0) return false;
     const seconds = Math.ceil(wait / 1000);
-    this._deps.log.warn({ remote: this._address(req), retryAfterSec: seconds }, `admin ${what} refused: too many failures`);
+    this._deps.log.warn(
+      { remote: this._address(req), retryAfterSec: seconds },
+      `admin ${what} refused: too many failures`,
+    );
     res.set('Retry-After', String(seconds));
     fail(res, 429, 'tooManyAttempts', `too many failed attempts; retry in ${seconds} s`);
     return true;
@@ -157,7 +160,8 @@ export class AdminAuth {
 
   private _passwordProblem(password: unknown): string | null {
     if (typeof password !== 'string') return 'password must be a string';
-    if ([...password].length < MIN_PASSWORD_LENGTH) return `password must have at least ${MIN_PASSWORD_LENGTH} characters`;
+    if ([...password].length < MIN_PASSWORD_LENGTH)
+      return `password must have at least ${MIN_PASSWORD_LENGTH} characters`;
     if (password.length > 200) return 'password is too long';
     return null;
   }
@@ -185,7 +189,11 @@ export class AdminAuth {
     if (this._limited(req, res, 'login')) return;
     const password = (req.body as { password?: unknown } | undefined)?.password;
     const secrets = this._deps.secrets.read();
-    const result = await verifyPassword(typeof password === 'string' ? password : '', secrets.passwordHash, this._deps.scrypt);
+    const result = await verifyPassword(
+      typeof password === 'string' ? password : '',
+      secrets.passwordHash,
+      this._deps.scrypt,
+    );
     if (!result.ok) {
       this.limiter.recordFailure(this._address(req), ACCOUNT);
       this._deps.log.warn({ remote: this._address(req), reason: 'wrong password' }, 'admin login failed');
@@ -204,7 +212,11 @@ export class AdminAuth {
   private async _reauth(req: Request, res: Response): Promise<void> {
     if (this._limited(req, res, 're-authentication')) return;
     const password = (req.body as { password?: unknown } | undefined)?.password;
-    const result = await verifyPassword(typeof password === 'string' ? password : '', this._deps.secrets.read().passwordHash, this._deps.scrypt);
+    const result = await verifyPassword(
+      typeof password === 'string' ? password : '',
+      this._deps.secrets.read().passwordHash,
+      this._deps.scrypt,
+    );
     if (!result.ok) {
       this.limiter.recordFailure(this._address(req), ACCOUNT);
       this._deps.log.warn({ remote: this._address(req), reason: 'wrong password' }, 'admin re-authentication failed');

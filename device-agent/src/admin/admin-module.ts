@@ -60,7 +60,9 @@ export class AdminModule implements AgentModule {
     const token = this.secrets.ensureSetupToken();
     if (!token) return;
     // Logged on every start until used (the technician reads it from `journalctl -u kiosk-agent`).
-    this._ctx.log.warn(`admin setup token: ${token} (no technician password yet; open the admin page and enter this token)`);
+    this._ctx.log.warn(
+      `admin setup token: ${token} (no technician password yet; open the admin page and enter this token)`,
+    );
     this._ctx.bus.on('statusChanged', this, (change) => {
       if (change.service === 'printer') void this._printSetupToken();
     });
@@ -100,7 +102,11 @@ export class AdminModule implements AgentModule {
         auth: this.auth,
         log: ctx.log,
         terminal: () => ({ id: ctx.config?.terminal.id ?? '', name: ctx.config?.terminal.name ?? '' }),
-        testPageLines: () => [this._text('print.testTitle'), this._text('print.testLine1'), this._text('print.testLine2')],
+        testPageLines: () => [
+          this._text('print.testTitle'),
+          this._text('print.testLine1'),
+          this._text('print.testLine2'),
+        ],
       }),
     );
     router.get('/diagnostics', async (_req, res) => {
@@ -108,7 +114,10 @@ export class AdminModule implements AgentModule {
       res.json({
         ...(await collectDiagnostics(ctx.config, this._options.diagnosticsRoots)),
         services: Object.fromEntries(
-          Object.entries(status.services).map(([name, s]) => [name, { device: s.device, lastError: s.lastError, connection: s.connection }]),
+          Object.entries(status.services).map(([name, s]) => [
+            name,
+            { device: s.device, lastError: s.lastError, connection: s.connection },
+          ]),
         ),
         heartbeatAgeSec: this.heartbeat.ageSec(),
       });
@@ -145,12 +154,17 @@ export class AdminModule implements AgentModule {
         { text: secrets.setupToken, large: true, center: true },
         { text: this._text('print.tokenWarning') },
       ]);
-      const completion = await runAdminCommand(this._ctx.dispatcher, 'printer.printRaw', { data: bytes.toString('base64') });
+      const completion = await runAdminCommand(this._ctx.dispatcher, 'printer.printRaw', {
+        data: bytes.toString('base64'),
+      });
       if (completion.header.completionCode === 'success') {
         this.secrets.write({ ...this.secrets.read(), setupTokenPrintedAt: new Date().toISOString() });
         this._ctx.log.info('admin setup token printed on the receipt printer');
       } else {
-        this._ctx.log.warn({ completionCode: completion.header.completionCode }, 'admin setup token could not be printed');
+        this._ctx.log.warn(
+          { completionCode: completion.header.completionCode },
+          'admin setup token could not be printed',
+        );
       }
     } finally {
       this._printingToken = false;

@@ -47,8 +47,13 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger)
     const before = readFile().value;
     const after = patch ? mergePatch(before, body) : body;
     const changed = changedPaths(before, after);
-    if (changed.some((p) => DANGEROUS.some((d) => p === d || p.startsWith(`${d}/`))) && !auth.logins.recentlyAuthenticated(req.adminLogin!)) {
-      res.status(403).json({ error: 'reauthRequired', message: 'enter the password again to change listen addresses or ports' });
+    if (
+      changed.some((p) => DANGEROUS.some((d) => p === d || p.startsWith(`${d}/`))) &&
+      !auth.logins.recentlyAuthenticated(req.adminLogin!)
+    ) {
+      res
+        .status(403)
+        .json({ error: 'reauthRequired', message: 'enter the password again to change listen addresses or ports' });
       return;
     }
     const errors = saveConfig(loaded.path, after);
@@ -58,7 +63,12 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger)
     }
     const restartRequired = needingRestart(changed, restartPaths);
     log.info({ changed, restartRequired }, 'configuration saved from the admin page');
-    res.json({ saved: true, changed, restartRequired, pendingRestart: loaded.config ? changedPaths(loaded.config, after) : changed });
+    res.json({
+      saved: true,
+      changed,
+      restartRequired,
+      pendingRestart: loaded.config ? changedPaths(loaded.config, after) : changed,
+    });
   };
 
   router.put('/config', (req, res) => save(req, res, false));

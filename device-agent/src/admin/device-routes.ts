@@ -32,25 +32,30 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
   const command = commandRoute(deps.dispatcher, 'admin');
 
   // Raw bytes to the printer need a fresh password; the test read never shows the card unmasked.
-  router.post('/services/:service/commands/:command', (req: Request, res: Response, next: NextFunction) => {
-    const { service, command: name } = req.params as { service: string; command: string };
-    if (service === 'printer' && name === 'printRaw') return deps.auth.requireRecentAuth(req, res, next);
-    if (service === 'idcard' && name === 'read') {
-      const json = res.json.bind(res);
-      res.json = (body: unknown) => {
-        const message = body as { header?: { type?: string }; payload?: unknown };
-        if (message?.header?.type === 'completion') return json({ ...message, payload: maskCardFields(message.payload) });
-        return json(body);
-      };
-    }
-    next();
-  }, command);
+  router.post(
+    '/services/:service/commands/:command',
+    (req: Request, res: Response, next: NextFunction) => {
+      const { service, command: name } = req.params as { service: string; command: string };
+      if (service === 'printer' && name === 'printRaw') return deps.auth.requireRecentAuth(req, res, next);
+      if (service === 'idcard' && name === 'read') {
+        const json = res.json.bind(res);
+        res.json = (body: unknown) => {
+          const message = body as { header?: { type?: string }; payload?: unknown };
+          if (message?.header?.type === 'completion')
+            return json({ ...message, payload: maskCardFields(message.payload) });
+          return json(body);
+        };
+      }
+      next();
+    },
+    command,
+  );
 
   router.post('/idcard/probe', async (_req, res) => {
-    const probe = idcardExtras(deps.services.get('idcard')).probe;
-    if (!probe) return bad(res, 409, 'notSupported', 'this reader cannot be probed (not configured)');
+    const reader = idcardExtras(deps.services.get('idcard'));
+    if (!reader.probe) return bad(res, 409, 'notSupported', 'this reader cannot be probed (not configured)');
     try {
-      res.json({ result: await probe.call(deps.services.get('idcard')) });
+      res.json({ result: await reader.probe() });
     } catch (err) {
       res.status(200).json({ error: 'probeFailed', message: (err as Error).message });
     }
@@ -70,18 +75,16 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
   });
 
   router.get('/printer/preview', (_req, res) => {
-    const printer = deps.services.get('printer');
-    const svg = printerExtras(printer).lastPreview?.call(printer);
+    const svg = printerExtras(deps.services.get('printer')).lastPreview?.();
     if (!svg) return bad(res, 404, 'noPreview', 'nothing printed yet, or the printer cannot render previews');
     res.type('image/svg+xml').send(svg);
   });
 
   router.post('/printer/self-test', async (_req, res) => {
-    const printer = deps.services.get('printer');
-    const selfTest = printerExtras(printer).selfTest;
-    if (!selfTest) return bad(res, 409, 'notSupported', 'the printer is not configured');
+    const printer = printerExtras(deps.services.get('printer'));
+    if (!printer.selfTest) return bad(res, 409, 'notSupported', 'the printer is not configured');
     try {
-      res.json({ result: await selfTest.call(printer) });
+      res.json({ result: await printer.selfTest() });
     } catch (err) {
       res.json({ error: 'selfTestFailed', message: (err as Error).message });
     }

@@ -93,7 +93,10 @@ export function configuredPaths(config: KioskConfig | null): string[] {
   return out;
 }
 
-export async function collectDiagnostics(config: KioskConfig | null, roots: DiagnosticsRoots = DEFAULT_ROOTS): Promise<Diagnostics> {
+export async function collectDiagnostics(
+  config: KioskConfig | null,
+  roots: DiagnosticsRoots = DEFAULT_ROOTS,
+): Promise<Diagnostics> {
   const groups = processGroups(roots);
   const isRoot = process.getuid?.() === 0;
   const has = (name: string): boolean => roots.bins.some((dir) => existsSync(`${dir}/${name}`));

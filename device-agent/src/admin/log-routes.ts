@@ -4,7 +4,11 @@ import type { LogRing } from '../log/log-ring.js';
 const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
 
 /** Filters ring lines (pino JSON, already redacted) by minimum level and a text fragment. */
-export function filterLines(lines: readonly string[], minLevel: string | undefined, text: string | undefined): string[] {
+export function filterLines(
+  lines: readonly string[],
+  minLevel: string | undefined,
+  text: string | undefined,
+): string[] {
   const min = LEVELS[minLevel ?? ''] ?? 0;
   const needle = (text ?? '').toLowerCase();
   return lines.filter((line) => {
@@ -20,7 +24,11 @@ export function filterLines(lines: readonly string[], minLevel: string | undefin
 export function logRouter(ring: LogRing): Router {
   const router = Router();
   router.get('/logs', (req, res) => {
-    const lines = filterLines(ring.lines(), req.query['level'] as string | undefined, req.query['q'] as string | undefined);
+    const lines = filterLines(
+      ring.lines(),
+      req.query['level'] as string | undefined,
+      req.query['q'] as string | undefined,
+    );
     res.json({ lines: lines.slice(-500) });
   });
   router.get('/logs/stream', (req, res) => {

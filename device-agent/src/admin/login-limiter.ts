@@ -33,7 +33,10 @@ export class LoginLimiter {
     for (const key of [`addr:${address}`, `acct:${account}`]) {
       const list = this._failures.get(key) ?? [];
       list.push(now);
-      this._failures.set(key, list.filter((t) => now - t < 60 * MINUTE));
+      this._failures.set(
+        key,
+        list.filter((t) => now - t < 60 * MINUTE),
+      );
     }
   }
 
@@ -44,7 +47,7 @@ export class LoginLimiter {
     for (const w of windows) {
       const recent = list.filter((t) => now - t < w.windowMs);
       // Blocked until the oldest failure that keeps the count at the limit leaves the window.
-      if (recent.length >= w.max) wait = Math.max(wait, recent[recent.length - w.max]! + w.windowMs - now);
+      if (recent.length >= w.max) wait = Math.max(wait, recent[recent.length - w.max] + w.windowMs - now);
     }
     return wait;
   }

@@ -52,7 +52,11 @@ export class LoginStore {
     const login = this._logins.get(id);
     if (!login || !sameText(login.id, id)) return null;
     const now = this._now();
-    if (now - login.lastActiveAt > IDLE_MS || now - login.createdAt > ABSOLUTE_MS || login.hashTag !== tag(passwordHash)) {
+    if (
+      now - login.lastActiveAt > IDLE_MS ||
+      now - login.createdAt > ABSOLUTE_MS ||
+      login.hashTag !== tag(passwordHash)
+    ) {
       this._logins.delete(id);
       return null;
     }

@@ -22,8 +22,18 @@ export function maskAddress(value: string): string {
 const NUMBERS = new Set(['idNumber', 'passNumber']);
 const NAMES = new Set(['name', 'englishName']);
 const SAFE = new Set([
-  'cardType', 'gender', 'genderCode', 'ethnicity', 'ethnicityCode', 'nationality', 'idNumberValid',
-  'issuingAuthority', 'validFrom', 'validUntil', 'issueCount', 'errorCode',
+  'cardType',
+  'gender',
+  'genderCode',
+  'ethnicity',
+  'ethnicityCode',
+  'nationality',
+  'idNumberValid',
+  'issuingAuthority',
+  'validFrom',
+  'validUntil',
+  'issueCount',
+  'errorCode',
 ]);
 
 /** Masks the fields of an `idcard.read` completion payload; unknown keys are dropped, not shown. */

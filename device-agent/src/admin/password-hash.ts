@@ -34,7 +34,7 @@ export function parseHash(stored: string): { params: ScryptParams; salt: Buffer;
   if (!m) return null;
   const params = { ln: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
   if (params.ln < 1 || params.ln > 22 || params.r < 1 || params.p < 1) return null;
-  return { params, salt: Buffer.from(m[4]!, 'base64'), key: Buffer.from(m[5]!, 'base64') };
+  return { params, salt: Buffer.from(m[4], 'base64'), key: Buffer.from(m[5], 'base64') };
 }
 
 export interface VerifyResult {

@@ -23,11 +23,39 @@ const FINGERPRINTS: Fingerprint[] = [
   { vid: '0483', pid: '5743', service: 'printer', label: 'STM32-based POS printer' },
   { vid: '1fc9', pid: '2016', service: 'printer', label: 'NXP-based POS printer' },
   { vid: '28e9', pid: '0289', service: 'printer', label: 'GD32-based POS printer' },
-  { vid: '1a86', pid: '7523', service: 'idcard', label: 'CH340 USB-serial (generic)', generic: true, manufacturer: /wch|qinheng/i },
+  {
+    vid: '1a86',
+    pid: '7523',
+    service: 'idcard',
+    label: 'CH340 USB-serial (generic)',
+    generic: true,
+    manufacturer: /wch|qinheng/i,
+  },
   { vid: '1a86', pid: '55d4', service: 'idcard', label: 'CH9102 USB-serial (generic)', generic: true },
-  { vid: '10c4', pid: 'ea60', service: 'idcard', label: 'CP210x USB-serial (generic)', generic: true, manufacturer: /silicon labs/i },
-  { vid: '067b', pid: '2303', service: 'idcard', label: 'PL2303 USB-serial (generic)', generic: true, manufacturer: /prolific/i },
-  { vid: '0403', pid: '6001', service: 'idcard', label: 'FTDI USB-serial (generic)', generic: true, manufacturer: /ftdi/i },
+  {
+    vid: '10c4',
+    pid: 'ea60',
+    service: 'idcard',
+    label: 'CP210x USB-serial (generic)',
+    generic: true,
+    manufacturer: /silicon labs/i,
+  },
+  {
+    vid: '067b',
+    pid: '2303',
+    service: 'idcard',
+    label: 'PL2303 USB-serial (generic)',
+    generic: true,
+    manufacturer: /prolific/i,
+  },
+  {
+    vid: '0403',
+    pid: '6001',
+    service: 'idcard',
+    label: 'FTDI USB-serial (generic)',
+    generic: true,
+    manufacturer: /ftdi/i,
+  },
 ];
 
 export interface PortCandidate {
@@ -47,7 +75,11 @@ export interface PortCandidate {
 }
 
 /** Scores a candidate: VID:PID < +manufacturer; a generic bridge never counts as a match by itself. */
-export function scoreCandidate(vid?: string, pid?: string, manufacturer?: string): Pick<PortCandidate, 'matchScore' | 'suggestedService' | 'label'> {
+export function scoreCandidate(
+  vid?: string,
+  pid?: string,
+  manufacturer?: string,
+): Pick<PortCandidate, 'matchScore' | 'suggestedService' | 'label'> {
   const fp = FINGERPRINTS.find((f) => f.vid === vid?.toLowerCase() && f.pid === pid?.toLowerCase());
   if (!fp) return { matchScore: 0 };
   const manufOk = fp.manufacturer ? fp.manufacturer.test(manufacturer ?? '') : false;
@@ -121,7 +153,16 @@ export async function scanPorts(
       const score = scoreCandidate(vid, pid, d.manufacturer);
       // Keyboards and mice are HID too; only list what looks like one of ours.
       if (score.matchScore === 0) continue;
-      candidates.push({ kind: 'hid', path: d.path ?? '', vid, pid, manufacturer: d.manufacturer, product: d.product, serialNumber: d.serialNumber, ...score });
+      candidates.push({
+        kind: 'hid',
+        path: d.path ?? '',
+        vid,
+        pid,
+        manufacturer: d.manufacturer,
+        product: d.product,
+        serialNumber: d.serialNumber,
+        ...score,
+      });
     }
   } catch (err) {
     errors.push(`hid: ${(err as Error).message}`);

@@ -56,10 +56,14 @@ export function readinessRouter(deps: ReadinessDeps): Router {
       { text: ok ? text('readiness.allPassed') : text('readiness.someFailed') },
     ];
     for (const c of checks) {
-      lines.push({ text: `${c.ok ? text('readiness.pass') : text('readiness.fail')} ${c.name}${c.detail ? ` (${c.detail})` : ''}` });
+      lines.push({
+        text: `${c.ok ? text('readiness.pass') : text('readiness.fail')} ${c.name}${c.detail ? ` (${c.detail})` : ''}`,
+      });
       if (!c.ok) lines.push({ text: `  ${c.fix}` });
     }
-    const completion = await runAdminCommand(ctx.dispatcher, 'printer.printRaw', { data: textReceipt(lines).toString('base64') });
+    const completion = await runAdminCommand(ctx.dispatcher, 'printer.printRaw', {
+      data: textReceipt(lines).toString('base64'),
+    });
     res.json(completion);
   });
 

@@ -31,7 +31,7 @@ export class SecretsStore {
     if (!existsSync(this.path)) return {};
     try {
       const value = JSON.parse(readFileSync(this.path, 'utf8')) as unknown;
-      return value && typeof value === 'object' ? (value as AdminSecrets) : {};
+      return value && typeof value === 'object' ? value : {};
     } catch {
       return {};
     }

@@ -11,8 +11,11 @@ export function loadAdminTexts(contentDir: string): (key: string, params?: Recor
   }
   return (key, params) => {
     let node: unknown = table;
-    for (const part of key.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    for (const part of key.split('.'))
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
     const text = typeof node === 'string' ? node : key;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
   };
 }

@@ -8,7 +8,9 @@ import { resetAdmin } from './reset-admin.js';
 function main(argv: string[]): number {
   const [command] = argv;
   if (command !== 'reset-admin') {
-    process.stderr.write('usage: kiosk-agent reset-admin\n  clears the admin password and prints a new one-time setup token\n');
+    process.stderr.write(
+      'usage: kiosk-agent reset-admin\n  clears the admin password and prints a new one-time setup token\n',
+    );
     return 2;
   }
   if (process.getuid?.() !== 0) {

@@ -62,7 +62,14 @@ export class AdminApi {
     return `/admin/api${path}`;
   }
 
-  private async _send<T>(method: string, path: string, body: unknown, userAction: boolean, signal?: AbortSignal, retried = false): Promise<T> {
+  private async _send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    userAction: boolean,
+    signal?: AbortSignal,
+    retried = false,
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (userAction) headers['X-User-Action'] = '1';
     if (method !== 'GET') {
@@ -91,6 +98,11 @@ export class AdminApi {
     if (res.status === 403 && code === 'reauthRequired' && !retried && (await this.hooks.onReauthNeeded()))
       return this._send<T>(method, path, body, userAction, signal, true);
     const retryAfter = res.headers.get('Retry-After');
-    throw new AdminApiError(res.status, code, parsed?.message ?? res.statusText, retryAfter ? { ...parsed, retryAfter: Number(retryAfter) } : parsed);
+    throw new AdminApiError(
+      res.status,
+      code,
+      parsed?.message ?? res.statusText,
+      retryAfter ? { ...parsed, retryAfter: Number(retryAfter) } : parsed,
+    );
   }
 }

@@ -14,7 +14,10 @@ export function errorText(err: unknown): string {
 }
 
 /** A completion (any code) as a sentence. */
-export function completionText(header: { completionCode: string; errorDescription?: string }, payload?: unknown): string {
+export function completionText(
+  header: { completionCode: string; errorDescription?: string },
+  payload?: unknown,
+): string {
   const errorCode = (payload as { errorCode?: string } | undefined)?.errorCode ?? header.errorDescription ?? '';
   return tDynamic(`admin.completion.${header.completionCode}`, { errorCode });
 }

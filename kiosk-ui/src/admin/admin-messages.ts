@@ -1,11 +1,10 @@
 import { createLocalize } from '../i18n/localize.js';
 import type { MessageKey, MessageParams } from '../i18n/message-types.js';
 
-type Admin = typeof import('../../../content/i18n/zh-CN/admin.json', { with: { type: 'json' } });
-
 declare global {
   interface KioskMessageNamespaces {
-    admin: Admin;
+    // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a JSON module's shape, as in i18n/message-types.ts
+    admin: typeof import('../../../content/i18n/zh-CN/admin.json', { with: { type: 'json' } });
   }
 }
 

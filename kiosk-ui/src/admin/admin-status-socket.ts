@@ -1,5 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ServerMessage, ServiceName, ServiceStatusMap, StatusChangedPayload } from '../../../device-agent/src/api/contract.js';
+import type {
+  ServerMessage,
+  ServiceName,
+  ServiceStatusMap,
+  StatusChangedPayload,
+} from '../../../device-agent/src/api/contract.js';
 import { backoffDelay } from '../data/agent-socket.js';
 
 export interface AdminStatusSnapshot {
@@ -49,7 +54,11 @@ export class AdminStatusController implements ReactiveController {
       if (this._ws !== ws) return;
       this._ws = undefined;
       this._set({ connected: false });
-      if (this._running) this._timer = setTimeout(() => this._open(), backoffDelay(this._attempt++, { initialDelayMs: 500, maxDelayMs: 10_000 }));
+      if (this._running)
+        this._timer = setTimeout(
+          () => this._open(),
+          backoffDelay(this._attempt++, { initialDelayMs: 500, maxDelayMs: 10_000 }),
+        );
     });
   }
 

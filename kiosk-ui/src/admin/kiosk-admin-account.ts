@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
+import { formText } from './admin-form.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
 
@@ -20,7 +21,7 @@ export class KioskAdminAccount extends LitElement {
     ev.preventDefault();
     const form = ev.target as HTMLFormElement;
     try {
-      await this.api.post('/password', { newPassword: String(new FormData(form).get('newPassword')) });
+      await this.api.post('/password', { newPassword: formText(new FormData(form), 'newPassword') });
       form.reset();
       this._message = t('admin.account.changed');
     } catch (err) {
@@ -31,10 +32,17 @@ export class KioskAdminAccount extends LitElement {
   override render() {
     return html`<section>
       <h1>${t('admin.account.title')}</h1>
-      <form @submit=${this._submit}>
+      <form @submit=${(e: SubmitEvent) => this._submit(e)}>
         <section>
           <h2>${t('admin.account.changePassword')}</h2>
-          <label>${t('admin.account.newPassword')}<input name="newPassword" type="password" autocomplete="new-password" minlength="10" required /></label>
+          <label
+            >${t('admin.account.newPassword')}<input
+              name="newPassword"
+              type="password"
+              autocomplete="new-password"
+              minlength="10"
+              required
+          /></label>
           <p role="status">${this._message}</p>
           <button class="primary" type="submit">${t('admin.account.submit')}</button>
         </section>

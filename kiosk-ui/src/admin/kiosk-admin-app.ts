@@ -21,7 +21,19 @@ import type { KioskAdminReauth } from './kiosk-admin-reauth.js';
 import './kiosk-admin-setup.js';
 import './kiosk-admin-simulator.js';
 
-const PAGES = ['board', 'ports', 'config', 'reader', 'printer', 'camera', 'simulator', 'logs', 'diagnostics', 'readiness', 'account'] as const;
+const PAGES = [
+  'board',
+  'ports',
+  'config',
+  'reader',
+  'printer',
+  'camera',
+  'simulator',
+  'logs',
+  'diagnostics',
+  'readiness',
+  'account',
+] as const;
 type Page = (typeof PAGES)[number];
 type Gate = 'loading' | 'unreachable' | 'setup' | 'login' | 'app';
 
@@ -165,18 +177,31 @@ export class KioskAdminApp extends LitElement {
       case 'unreachable':
         return html`<main class="gate"><p class="error">${this._notice}</p></main>`;
       case 'setup':
-        return html`<main class="gate"><kiosk-admin-setup .api=${this._api} @kiosk-admin-logged-in=${() => (this._gate = 'app')}></kiosk-admin-setup></main>`;
+        return html`<main class="gate">
+          <kiosk-admin-setup .api=${this._api} @kiosk-admin-logged-in=${() => (this._gate = 'app')}></kiosk-admin-setup>
+        </main>`;
       case 'login':
         return html`<main class="gate">
-          <kiosk-admin-login .api=${this._api} .notice=${this._notice} @kiosk-admin-logged-in=${() => ((this._gate = 'app'), (this._notice = ''))}></kiosk-admin-login>
+          <kiosk-admin-login
+            .api=${this._api}
+            .notice=${this._notice}
+            @kiosk-admin-logged-in=${() => ((this._gate = 'app'), (this._notice = ''))}
+          ></kiosk-admin-login>
         </main>`;
       case 'app':
         return html`<div class="shell">
           <nav aria-label=${t('admin.title')}>
             ${PAGES.map(
-              (p) => html`<button class="secondary" aria-current=${p === this._page ? 'page' : 'false'} @click=${() => (this._page = p)}>${t(`admin.nav.${p}`)}</button>`,
+              (p) =>
+                html`<button
+                  class="secondary"
+                  aria-current=${p === this._page ? 'page' : 'false'}
+                  @click=${() => (this._page = p)}
+                >
+                  ${t(`admin.nav.${p}`)}
+                </button>`,
             )}
-            <button class="secondary" @click=${this._logout}>${t('admin.login.logout')}</button>
+            <button class="secondary" @click=${() => this._logout()}>${t('admin.login.logout')}</button>
           </nav>
           <main>${this._pageView()}</main>
         </div>`;
@@ -188,7 +213,10 @@ export class KioskAdminApp extends LitElement {
   }
 
   override render() {
-    return html`${this._body()}<kiosk-admin-reauth .api=${this._api} @kiosk-admin-reauth-done=${this._onReauthDone}></kiosk-admin-reauth>`;
+    return html`${this._body()}<kiosk-admin-reauth
+        .api=${this._api}
+        @kiosk-admin-reauth-done=${(e: KioskAdminReauthDoneEvent) => this._onReauthDone(e)}
+      ></kiosk-admin-reauth>`;
   }
 }
 

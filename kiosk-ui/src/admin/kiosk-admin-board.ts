@@ -25,7 +25,13 @@ export class KioskAdminBoard extends LitElement {
   private async _reconnect(service: ServiceName): Promise<void> {
     try {
       const done = await this.api.command(service, 'reset', {});
-      this._message = { ...this._message, [service]: done.header.completionCode === 'success' ? t('admin.board.reconnectDone') : completionText(done.header, done.payload) };
+      this._message = {
+        ...this._message,
+        [service]:
+          done.header.completionCode === 'success'
+            ? t('admin.board.reconnectDone')
+            : completionText(done.header, done.payload),
+      };
     } catch (err) {
       this._message = { ...this._message, [service]: errorText(err) };
     }
@@ -33,9 +39,11 @@ export class KioskAdminBoard extends LitElement {
 
   private _detail(service: ServiceName, status: ServiceStatusMap[ServiceName]) {
     const parts: string[] = [tDynamic(`admin.board.device.${status.device}`)];
-    if (service === 'printer') parts.push(tDynamic(`admin.board.paper.${(status as ServiceStatusMap['printer']).paper}`));
+    if (service === 'printer')
+      parts.push(tDynamic(`admin.board.paper.${(status as ServiceStatusMap['printer']).paper}`));
     if (service === 'idcard') parts.push(tDynamic(`admin.board.media.${(status as ServiceStatusMap['idcard']).media}`));
-    if (service === 'camera') parts.push(tDynamic(`admin.board.presence.${(status as ServiceStatusMap['camera']).presence}`));
+    if (service === 'camera')
+      parts.push(tDynamic(`admin.board.presence.${(status as ServiceStatusMap['camera']).presence}`));
     return parts.join(' · ');
   }
 
@@ -45,17 +53,21 @@ export class KioskAdminBoard extends LitElement {
     const action = operatorAction(status);
     return html`<article class="card ${level}" data-service=${service} aria-live="polite">
       <h2>${level === 'ok' ? '✔' : level === 'warn' ? '⚠' : '✖'} ${tDynamic(`admin.board.services.${service}`)}</h2>
-      ${status
-        ? html`<p class="state">${this._detail(service, status)}</p>
-            <p class=${action ? 'action' : 'success'}>${action ?? t('admin.board.noAction')}</p>
-            ${status.lastError ? html`<p class="muted">${status.lastError.description}</p>` : nothing}
-            ${status.connection
-              ? html`<p class="muted">
-                  ${t('admin.board.transport', { transport: status.connection.transport })}
-                  ${t('admin.board.reconnects', { count: status.connection.reconnects })}
-                </p>`
-              : nothing}`
-        : html`<p>${t('admin.common.working')}</p>`}
+      ${
+        status
+          ? html`<p class="state">${this._detail(service, status)}</p>
+              <p class=${action ? 'action' : 'success'}>${action ?? t('admin.board.noAction')}</p>
+              ${status.lastError ? html`<p class="muted">${status.lastError.description}</p>` : nothing}
+              ${
+                status.connection
+                  ? html`<p class="muted">
+                      ${t('admin.board.transport', { transport: status.connection.transport })}
+                      ${t('admin.board.reconnects', { count: status.connection.reconnects })}
+                    </p>`
+                  : nothing
+              }`
+          : html`<p>${t('admin.common.working')}</p>`
+      }
       ${service !== 'camera' ? html`<button class="secondary" @click=${() => this._reconnect(service)}>${t('admin.board.reconnect')}</button>` : nothing}
       ${this._message[service] ? html`<p role="status">${this._message[service]}</p>` : nothing}
     </article>`;

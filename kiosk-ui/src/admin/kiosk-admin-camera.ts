@@ -43,9 +43,11 @@ export class KioskAdminCamera extends LitElement {
     return html`<section>
       <h1>${t('admin.camera.title')}</h1>
       <div class="row">
-        ${this._on
-          ? html`<button class="secondary" @click=${this._stop}>${t('admin.camera.stop')}</button>`
-          : html`<button class="primary" @click=${this._start}>${t('admin.camera.start')}</button>`}
+        ${
+          this._on
+            ? html`<button class="secondary" @click=${() => this._stop()}>${t('admin.camera.stop')}</button>`
+            : html`<button class="primary" @click=${() => this._start()}>${t('admin.camera.start')}</button>`
+        }
       </div>
       <p class="error" role="alert">${this._error}</p>
       <video autoplay muted playsinline style="max-width: 48rem; background: #000"></video>

@@ -45,49 +45,67 @@ export class KioskAdminDiagnostics extends LitElement {
     const d = this._d;
     return html`<section>
       <h1>${t('admin.diagnostics.title')}</h1>
-      <div class="row"><button class="secondary" @click=${this._load}>${t('admin.diagnostics.refresh')}</button></div>
+      <div class="row">
+        <button class="secondary" @click=${() => this._load()}>${t('admin.diagnostics.refresh')}</button>
+      </div>
       <p class="error">${this._error}</p>
-      ${d
-        ? html`<div class="card ${d.missingGroups.length ? 'fault' : 'ok'}">
-              <p>${t('admin.diagnostics.user', { user: d.user })}</p>
-              <p>${t('admin.diagnostics.groups', { groups: d.groups.join(' ') })}</p>
-              ${d.missingGroups.length ? html`<p class="action">${t('admin.diagnostics.missingGroups', { groups: d.missingGroups.join(' ') })}</p>` : nothing}
-            </div>
-            <div class="card">
-              <h2>${t('admin.diagnostics.udev')}</h2>
-              ${d.udev.map((u) => html`<p><code>${u.file}</code> ${u.installed ? t('admin.diagnostics.installed') : t('admin.diagnostics.notInstalled')}</p>`)}
-            </div>
-            <div class="card ${d.interferers.brltty || d.interferers.modemManager ? 'warn' : 'ok'}">
-              <p>${t('admin.diagnostics.brltty')}：${d.interferers.brltty ? t('admin.diagnostics.present') : t('admin.diagnostics.absent')}</p>
-              <p>${t('admin.diagnostics.modemManager')}：${d.interferers.modemManager ? t('admin.diagnostics.present') : t('admin.diagnostics.absent')}</p>
-            </div>
-            <div class="card">
-              <h2>${t('admin.diagnostics.ports')}</h2>
-              ${d.ports.map(
-                (p) => html`<p>
-                  <code>${p.path}</code>
-                  ${!p.exists
-                    ? t('admin.diagnostics.portMissing')
-                    : p.heldBy.length
-                      ? html`<span class="action">${t('admin.diagnostics.heldBy', { holders: p.heldBy.map((h) => `${h.command} (PID ${h.pid})`).join(', ') })}</span>`
-                      : t('admin.diagnostics.free')}
-                </p>`,
-              )}
-            </div>
-            <div class="card">
-              ${Object.entries(d.services).map(
-                ([name, s]) => html`<p>
-                  ${tDynamic(`admin.board.services.${name}`)}：${tDynamic(`admin.board.device.${s.device}`)}
-                  ${s.lastError ? html`<span class="muted">${t('admin.diagnostics.lastError', { description: s.lastError.description })}</span>` : nothing}
-                </p>`,
-              )}
-              <p>
-                ${d.heartbeatAgeSec === null
-                  ? t('admin.diagnostics.noHeartbeat')
-                  : t('admin.diagnostics.heartbeat', { age: t('admin.diagnostics.seconds', { seconds: d.heartbeatAgeSec }) })}
-              </p>
-            </div>`
-        : nothing}
+      ${
+        d
+          ? html`<div class="card ${d.missingGroups.length ? 'fault' : 'ok'}">
+                <p>${t('admin.diagnostics.user', { user: d.user })}</p>
+                <p>${t('admin.diagnostics.groups', { groups: d.groups.join(' ') })}</p>
+                ${d.missingGroups.length ? html`<p class="action">${t('admin.diagnostics.missingGroups', { groups: d.missingGroups.join(' ') })}</p>` : nothing}
+              </div>
+              <div class="card">
+                <h2>${t('admin.diagnostics.udev')}</h2>
+                ${d.udev.map((u) => html`<p><code>${u.file}</code> ${u.installed ? t('admin.diagnostics.installed') : t('admin.diagnostics.notInstalled')}</p>`)}
+              </div>
+              <div class="card ${d.interferers.brltty || d.interferers.modemManager ? 'warn' : 'ok'}">
+                <p>
+                  ${t('admin.diagnostics.brltty')}：${d.interferers.brltty ? t('admin.diagnostics.present') : t('admin.diagnostics.absent')}
+                </p>
+                <p>
+                  ${t('admin.diagnostics.modemManager')}：${d.interferers.modemManager ? t('admin.diagnostics.present') : t('admin.diagnostics.absent')}
+                </p>
+              </div>
+              <div class="card">
+                <h2>${t('admin.diagnostics.ports')}</h2>
+                ${d.ports.map(
+                  (p) =>
+                    html`<p>
+                      <code>${p.path}</code>
+                      ${
+                        !p.exists
+                          ? t('admin.diagnostics.portMissing')
+                          : p.heldBy.length
+                            ? html`<span class="action"
+                                >${t('admin.diagnostics.heldBy', { holders: p.heldBy.map((h) => `${h.command} (PID ${h.pid})`).join(', ') })}</span
+                              >`
+                            : t('admin.diagnostics.free')
+                      }
+                    </p>`,
+                )}
+              </div>
+              <div class="card">
+                ${Object.entries(d.services).map(
+                  ([name, s]) =>
+                    html`<p>
+                      ${tDynamic(`admin.board.services.${name}`)}：${tDynamic(`admin.board.device.${s.device}`)}
+                      ${s.lastError ? html`<span class="muted">${t('admin.diagnostics.lastError', { description: s.lastError.description })}</span>` : nothing}
+                    </p>`,
+                )}
+                <p>
+                  ${
+                    d.heartbeatAgeSec === null
+                      ? t('admin.diagnostics.noHeartbeat')
+                      : t('admin.diagnostics.heartbeat', {
+                          age: t('admin.diagnostics.seconds', { seconds: d.heartbeatAgeSec }),
+                        })
+                  }
+                </p>
+              </div>`
+          : nothing
+      }
     </section>`;
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { KioskAdminLoggedInEvent } from './admin-events.js';
+import { formText } from './admin-form.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
 
@@ -25,7 +26,7 @@ export class KioskAdminLogin extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      await this.api.post('/login', { password: String(new FormData(form).get('password')) });
+      await this.api.post('/login', { password: formText(new FormData(form), 'password') });
       form.reset();
       this.dispatchEvent(new KioskAdminLoggedInEvent());
     } catch (err) {
@@ -39,9 +40,15 @@ export class KioskAdminLogin extends LitElement {
     return html`<section>
       <h1>${t('admin.login.title')}</h1>
       ${this.notice ? html`<p class="error">${this.notice}</p>` : ''}
-      <form @submit=${this._submit}>
+      <form @submit=${(e: SubmitEvent) => this._submit(e)}>
         <section>
-          <label>${t('admin.login.passwordLabel')}<input name="password" type="password" autocomplete="current-password" required /></label>
+          <label
+            >${t('admin.login.passwordLabel')}<input
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+          /></label>
           <p class="error" role="alert">${this._error}</p>
           <button class="primary" type="submit" ?disabled=${this._busy}>${t('admin.login.submit')}</button>
           <p class="muted">${t('admin.login.forgot')}</p>

@@ -2,10 +2,18 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
+import { formText } from './admin-form.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 const MAX_LINES = 500;
 
 /** One pino line as "time LEVEL message {rest}"; lines that are not JSON pass through. */
@@ -13,7 +21,8 @@ export function formatLogLine(line: string): string {
   try {
     const { time, level, msg, ...rest } = JSON.parse(line) as Record<string, unknown>;
     const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
-    return `${String(time ?? '').slice(11, 19)} ${LEVEL_NAMES[Number(level)] ?? level} ${String(msg ?? '')}${extra}`;
+    const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+    return `${text(time).slice(11, 19)} ${LEVEL_NAMES[Number(level)] ?? text(level)} ${text(msg)}${extra}`;
   } catch {
     return line;
   }
@@ -71,8 +80,8 @@ export class KioskAdminLogs extends LitElement {
   private _apply(ev: SubmitEvent): void {
     ev.preventDefault();
     const data = new FormData(ev.target as HTMLFormElement);
-    this._level = String(data.get('level'));
-    this._q = String(data.get('q') ?? '');
+    this._level = formText(data, 'level');
+    this._q = formText(data, 'q');
     void this._reload();
   }
 
@@ -80,8 +89,9 @@ export class KioskAdminLogs extends LitElement {
     return html`<section>
       <h1>${t('admin.logs.title')}</h1>
       <p class="muted">${t('admin.logs.hint')}</p>
-      <form class="row" @submit=${this._apply}>
-        <label>${t('admin.logs.level')}
+      <form class="row" @submit=${(e: SubmitEvent) => this._apply(e)}>
+        <label
+          >${t('admin.logs.level')}
           <select name="level">
             ${(['all', 'info', 'warn', 'error'] as const).map(
               (l) => html`<option value=${l} ?selected=${l === this._level}>${t(`admin.logs.levels.${l}`)}</option>`,
@@ -95,7 +105,8 @@ export class KioskAdminLogs extends LitElement {
         </button>
       </form>
       <p class="error">${this._error}</p>
-      <pre class="card" aria-live="off">${this._lines.length ? this._lines.map((l) => `${formatLogLine(l)}\n`) : t('admin.logs.empty')}</pre>
+      <pre class="card" aria-live="off">
+${this._lines.length ? this._lines.map((l) => `${formatLogLine(l)}\n`) : t('admin.logs.empty')}</pre>
     </section>`;
   }
 }

@@ -27,7 +27,9 @@ export class KioskAdminPorts extends LitElement {
   private async _scan(): Promise<void> {
     this._candidates = null;
     try {
-      const result = await this.api.get<{ candidates: PortCandidate[]; errors: string[] }>('/ports', { userAction: true });
+      const result = await this.api.get<{ candidates: PortCandidate[]; errors: string[] }>('/ports', {
+        userAction: true,
+      });
       this._candidates = result.candidates;
       this._errors = result.errors;
     } catch (err) {
@@ -58,10 +60,22 @@ export class KioskAdminPorts extends LitElement {
       <p>${t('admin.ports.score')}: ${tDynamic(`admin.ports.scores.${c.matchScore}`)}</p>
       ${c.label ? html`<p class="muted">${t('admin.ports.suggested', { label: c.label })}</p>` : nothing}
       <div class="row">
-        <button class=${c.suggestedService === 'idcard' ? 'primary' : 'secondary'} @click=${() => this._use(c, 'idcard')}>${t('admin.ports.useIdcard')}</button>
-        ${c.kind === 'serial'
-          ? html`<button class=${c.suggestedService === 'printer' ? 'primary' : 'secondary'} @click=${() => this._use(c, 'printer')}>${t('admin.ports.usePrinter')}</button>`
-          : nothing}
+        <button
+          class=${c.suggestedService === 'idcard' ? 'primary' : 'secondary'}
+          @click=${() => this._use(c, 'idcard')}
+        >
+          ${t('admin.ports.useIdcard')}
+        </button>
+        ${
+          c.kind === 'serial'
+            ? html`<button
+                class=${c.suggestedService === 'printer' ? 'primary' : 'secondary'}
+                @click=${() => this._use(c, 'printer')}
+              >
+                ${t('admin.ports.usePrinter')}
+              </button>`
+            : nothing
+        }
       </div>
     </article>`;
   }
@@ -69,14 +83,16 @@ export class KioskAdminPorts extends LitElement {
   override render() {
     return html`<section>
       <h1>${t('admin.ports.title')}</h1>
-      <div class="row"><button class="secondary" @click=${this._scan}>${t('admin.ports.scan')}</button></div>
+      <div class="row"><button class="secondary" @click=${() => this._scan()}>${t('admin.ports.scan')}</button></div>
       ${this._message ? html`<p role="status" class="success">${this._message}</p>` : nothing}
       ${this._errors.map((e) => html`<p class="error">${e}</p>`)}
-      ${this._candidates === null
-        ? html`<p>${t('admin.ports.scanning')}</p>`
-        : this._candidates.length === 0
-          ? html`<p>${t('admin.ports.none')}</p>`
-          : this._candidates.map((c) => this._row(c))}
+      ${
+        this._candidates === null
+          ? html`<p>${t('admin.ports.scanning')}</p>`
+          : this._candidates.length === 0
+            ? html`<p>${t('admin.ports.none')}</p>`
+            : this._candidates.map((c) => this._row(c))
+      }
     </section>`;
   }
 }

@@ -29,7 +29,10 @@ export class KioskAdminPrinter extends LitElement {
     this._busy = true;
     this._message = t('admin.printer.printing');
     try {
-      const done = await this.api.post<{ header: { completionCode: string; errorDescription?: string }; payload: unknown }>('/printer/test-print');
+      const done = await this.api.post<{
+        header: { completionCode: string; errorDescription?: string };
+        payload: unknown;
+      }>('/printer/test-print');
       this._message = completionText(done.header, done.payload);
       this._previewMissing = false;
       this._previewAt = Date.now();
@@ -58,31 +61,48 @@ export class KioskAdminPrinter extends LitElement {
     return html`<section>
       <h1>${t('admin.printer.title')}</h1>
       <div class="row">
-        <button class="primary" @click=${this._testPrint} ?disabled=${this._busy}>${t('admin.printer.testPrint')}</button>
-        <button class="secondary" @click=${this._runSelfTest} ?disabled=${this._busy}>${t('admin.printer.selfTest')}</button>
+        <button class="primary" @click=${() => this._testPrint()} ?disabled=${this._busy}>
+          ${t('admin.printer.testPrint')}
+        </button>
+        <button class="secondary" @click=${() => this._runSelfTest()} ?disabled=${this._busy}>
+          ${t('admin.printer.selfTest')}
+        </button>
       </div>
       <p role="status">${this._message}</p>
       <div class="row" style="align-items: flex-start">
         <figure class="card">
           <figcaption>${t('admin.printer.preview')}</figcaption>
-          ${this._previewAt && !this._previewMissing
-            ? html`<img
-                src=${this.api.url(`/printer/preview?at=${this._previewAt}`)}
-                alt=${t('admin.printer.preview')}
-                style="max-width: 40rem; border: 0.1rem solid var(--kiosk-border)"
-                @error=${() => (this._previewMissing = true)}
-              />`
-            : html`<p class="muted">${t('admin.printer.noPreview')}</p>`}
+          ${
+            this._previewAt && !this._previewMissing
+              ? html`<img
+                  src=${this.api.url(`/printer/preview?at=${this._previewAt}`)}
+                  alt=${t('admin.printer.preview')}
+                  style="max-width: 40rem; border: 0.1rem solid var(--kiosk-border)"
+                  @error=${() => (this._previewMissing = true)}
+                />`
+              : html`<p class="muted">${t('admin.printer.noPreview')}</p>`
+          }
         </figure>
-        ${this._selfTest
-          ? html`<div class="card">
-              <h2>${t('admin.printer.selfTestResult')}</h2>
-              <table>
-                <tr><th>${t('admin.printer.rawStatus')}</th><th></th></tr>
-                ${this._selfTest.statusReplies.map((r) => html`<tr><td><code>${r.command}</code></td><td class="num">${r.replyHex || '—'}</td></tr>`)}
-              </table>
-            </div>`
-          : nothing}
+        ${
+          this._selfTest
+            ? html`<div class="card">
+                <h2>${t('admin.printer.selfTestResult')}</h2>
+                <table>
+                  <tr>
+                    <th>${t('admin.printer.rawStatus')}</th>
+                    <th></th>
+                  </tr>
+                  ${this._selfTest.statusReplies.map(
+                    (r) =>
+                      html`<tr>
+                        <td><code>${r.command}</code></td>
+                        <td class="num">${r.replyHex || '—'}</td>
+                      </tr>`,
+                  )}
+                </table>
+              </div>`
+            : nothing
+        }
       </div>
     </section>`;
   }

@@ -22,7 +22,9 @@ export class KioskAdminReader extends LitElement {
   private async _runProbe(): Promise<void> {
     try {
       const res = await this.api.post<{ result?: { sent: string; reply: string }; message?: string }>('/idcard/probe');
-      this._probe = res.result ? t('admin.reader.probeResult', { sent: res.result.sent, reply: res.result.reply || '—' }) : (res.message ?? '');
+      this._probe = res.result
+        ? t('admin.reader.probeResult', { sent: res.result.sent, reply: res.result.reply || '—' })
+        : (res.message ?? '');
     } catch (err) {
       this._probe = errorText(err);
     }
@@ -47,22 +49,30 @@ export class KioskAdminReader extends LitElement {
     return html`<section>
       <h1>${t('admin.reader.title')}</h1>
       <div class="row">
-        <button class="secondary" @click=${this._runProbe}>${t('admin.reader.probe')}</button>
-        <button class="primary" @click=${this._testRead} ?disabled=${this._reading}>${t('admin.reader.testRead')}</button>
+        <button class="secondary" @click=${() => this._runProbe()}>${t('admin.reader.probe')}</button>
+        <button class="primary" @click=${() => this._testRead()} ?disabled=${this._reading}>
+          ${t('admin.reader.testRead')}
+        </button>
       </div>
       ${this._probe ? html`<p><code>${this._probe}</code></p>` : nothing}
       ${this._reading ? html`<p role="status">${t('admin.reader.reading')}</p>` : nothing}
       ${this._message ? html`<p class="error" role="alert">${this._message}</p>` : nothing}
-      ${this._fields
-        ? html`<div class="card ok" data-test-read>
-            <p class="success">${t('admin.reader.resultTitle')}</p>
-            <table>
-              ${Object.entries(this._fields).map(
-                ([k, v]) => html`<tr><th scope="row">${tDynamic(`admin.reader.fields.${k}`)}</th><td class="num" data-field=${k}>${String(v)}</td></tr>`,
-              )}
-            </table>
-          </div>`
-        : nothing}
+      ${
+        this._fields
+          ? html`<div class="card ok" data-test-read>
+              <p class="success">${t('admin.reader.resultTitle')}</p>
+              <table>
+                ${Object.entries(this._fields).map(
+                  ([k, v]) =>
+                    html`<tr>
+                      <th scope="row">${tDynamic(`admin.reader.fields.${k}`)}</th>
+                      <td class="num" data-field=${k}>${String(v)}</td>
+                    </tr>`,
+                )}
+              </table>
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 }

@@ -38,7 +38,10 @@ export class KioskAdminReadiness extends LitElement {
 
   private async _print(): Promise<void> {
     try {
-      const done = await this.api.post<{ header: { completionCode: string; errorDescription?: string }; payload: unknown }>('/readiness/print');
+      const done = await this.api.post<{
+        header: { completionCode: string; errorDescription?: string };
+        payload: unknown;
+      }>('/readiness/print');
       this._message = completionText(done.header, done.payload);
     } catch (err) {
       this._message = errorText(err);
@@ -50,22 +53,27 @@ export class KioskAdminReadiness extends LitElement {
     return html`<section>
       <h1>${t('admin.readiness.title')}</h1>
       <div class="row">
-        <button class="secondary" @click=${this._load}>${t('admin.readiness.run')}</button>
-        <button class="primary" @click=${this._print}>${t('admin.readiness.print')}</button>
+        <button class="secondary" @click=${() => this._load()}>${t('admin.readiness.run')}</button>
+        <button class="primary" @click=${() => this._print()}>${t('admin.readiness.print')}</button>
       </div>
       <p role="status">${this._message}</p>
-      ${r
-        ? html`<p class=${r.ok ? 'success' : 'action'}>${r.ok ? t('admin.readiness.allPassed') : t('admin.readiness.someFailed')}</p>
-            <table>
-              ${r.checks.map(
-                (c) => html`<tr data-check=${c.id}>
-                  <td>${c.ok ? t('admin.readiness.pass') : t('admin.readiness.fail')}</td>
-                  <td>${c.name}${c.detail ? html` <span class="muted">(${c.detail})</span>` : nothing}</td>
-                  <td class=${c.ok ? '' : 'action'}>${c.ok ? '' : c.fix}</td>
-                </tr>`,
-              )}
-            </table>`
-        : nothing}
+      ${
+        r
+          ? html`<p class=${r.ok ? 'success' : 'action'}>
+                ${r.ok ? t('admin.readiness.allPassed') : t('admin.readiness.someFailed')}
+              </p>
+              <table>
+                ${r.checks.map(
+                  (c) =>
+                    html`<tr data-check=${c.id}>
+                      <td>${c.ok ? t('admin.readiness.pass') : t('admin.readiness.fail')}</td>
+                      <td>${c.name}${c.detail ? html` <span class="muted">(${c.detail})</span>` : nothing}</td>
+                      <td class=${c.ok ? '' : 'action'}>${c.ok ? '' : c.fix}</td>
+                    </tr>`,
+                )}
+              </table>`
+          : nothing
+      }
     </section>`;
   }
 }

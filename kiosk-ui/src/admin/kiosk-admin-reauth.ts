@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { KioskAdminReauthDoneEvent } from './admin-events.js';
+import { formText } from './admin-form.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
 
@@ -28,7 +29,7 @@ export class KioskAdminReauth extends LitElement {
     ev.preventDefault();
     const form = ev.target as HTMLFormElement;
     try {
-      await this.api.post('/reauth', { password: String(new FormData(form).get('password')) });
+      await this.api.post('/reauth', { password: formText(new FormData(form), 'password') });
       form.reset();
       this._dialog.close();
       this.dispatchEvent(new KioskAdminReauthDoneEvent(true));
@@ -43,16 +44,22 @@ export class KioskAdminReauth extends LitElement {
   }
 
   override render() {
-    return html`<dialog aria-labelledby="reauth-title" @cancel=${this._cancel}>
-      <form @submit=${this._submit}>
+    return html`<dialog aria-labelledby="reauth-title" @cancel=${() => this._cancel()}>
+      <form @submit=${(e: SubmitEvent) => this._submit(e)}>
         <section>
           <h2 id="reauth-title">${t('admin.reauth.title')}</h2>
           <p>${t('admin.reauth.hint')}</p>
-          <label>${t('admin.login.passwordLabel')}<input name="password" type="password" autocomplete="current-password" required /></label>
+          <label
+            >${t('admin.login.passwordLabel')}<input
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+          /></label>
           <p class="error" role="alert">${this._error}</p>
           <div class="row">
             <button class="primary" type="submit">${t('admin.reauth.submit')}</button>
-            <button class="secondary" type="button" @click=${this._cancel}>${t('admin.reauth.cancel')}</button>
+            <button class="secondary" type="button" @click=${() => this._cancel()}>${t('admin.reauth.cancel')}</button>
           </div>
         </section>
       </form>

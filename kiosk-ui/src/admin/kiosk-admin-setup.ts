@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { KioskAdminLoggedInEvent } from './admin-events.js';
+import { formText } from './admin-form.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
 
@@ -23,15 +24,15 @@ export class KioskAdminSetup extends LitElement {
   private async _submit(ev: SubmitEvent): Promise<void> {
     ev.preventDefault();
     const data = new FormData(ev.target as HTMLFormElement);
-    const password = String(data.get('password'));
-    if (password !== String(data.get('confirm'))) {
+    const password = formText(data, 'password');
+    if (password !== formText(data, 'confirm')) {
       this._error = t('admin.setup.mismatch');
       return;
     }
     this._busy = true;
     this._error = '';
     try {
-      await this.api.post('/setup', { setupToken: String(data.get('token')), password });
+      await this.api.post('/setup', { setupToken: formText(data, 'token'), password });
       this.dispatchEvent(new KioskAdminLoggedInEvent());
     } catch (err) {
       this._error = errorText(err);
@@ -44,11 +45,27 @@ export class KioskAdminSetup extends LitElement {
     return html`<section>
       <h1>${t('admin.setup.title')}</h1>
       <p>${t('admin.setup.intro')}</p>
-      <form @submit=${this._submit}>
+      <form @submit=${(e: SubmitEvent) => this._submit(e)}>
         <section>
-          <label>${t('admin.setup.tokenLabel')}<input name="token" autocomplete="off" autocapitalize="characters" required /></label>
-          <label>${t('admin.setup.passwordLabel')}<input name="password" type="password" autocomplete="new-password" minlength="10" required /></label>
-          <label>${t('admin.setup.confirmLabel')}<input name="confirm" type="password" autocomplete="new-password" minlength="10" required /></label>
+          <label
+            >${t('admin.setup.tokenLabel')}<input name="token" autocomplete="off" autocapitalize="characters" required
+          /></label>
+          <label
+            >${t('admin.setup.passwordLabel')}<input
+              name="password"
+              type="password"
+              autocomplete="new-password"
+              minlength="10"
+              required
+          /></label>
+          <label
+            >${t('admin.setup.confirmLabel')}<input
+              name="confirm"
+              type="password"
+              autocomplete="new-password"
+              minlength="10"
+              required
+          /></label>
           <p class="error" role="alert">${this._error}</p>
           <button class="primary" type="submit" ?disabled=${this._busy}>${t('admin.setup.submit')}</button>
         </section>

@@ -50,33 +50,41 @@ export class KioskAdminSimulator extends LitElement {
       <h1>${t('admin.simulator.title')}</h1>
       <p role="status">${this._message}</p>
       ${sims && !sims.idcard && !sims.printer ? html`<p>${t('admin.simulator.none')}</p>` : nothing}
-      ${sims?.idcard
-        ? html`<div class="card">
-            <h2>${t('admin.simulator.idcard')}</h2>
-            <div class="row">
-              ${sims.cardTypes.map((type) =>
-                this._button(t('admin.simulator.placeCard', { type: tDynamic(`admin.simulator.cardTypes.${type}`) }), 'idcard', { action: 'placeCard', cardType: type }),
-              )}
-              ${this._button(t('admin.simulator.removeCard'), 'idcard', { action: 'removeCard' })}
-              ${this._button(t('admin.simulator.unplug'), 'idcard', { action: 'unplug' })}
-              ${this._button(t('admin.simulator.plug'), 'idcard', { action: 'plug' })}
-            </div>
-          </div>`
-        : nothing}
-      ${sims?.printer
-        ? html`<div class="card">
-            <h2>${t('admin.simulator.printer')}</h2>
-            <div class="row">
-              ${this._button(t('admin.simulator.paperFull'), 'printer', { action: 'setPaper', paper: 'full' })}
-              ${this._button(t('admin.simulator.paperLow'), 'printer', { action: 'setPaper', paper: 'low' })}
-              ${this._button(t('admin.simulator.paperOut'), 'printer', { action: 'setPaper', paper: 'out' })}
-              ${this._button(t('admin.simulator.coverOpen'), 'printer', { action: 'setCoverOpen', open: true })}
-              ${this._button(t('admin.simulator.coverClose'), 'printer', { action: 'setCoverOpen', open: false })}
-              ${this._button(t('admin.simulator.unplug'), 'printer', { action: 'unplug' })}
-              ${this._button(t('admin.simulator.plug'), 'printer', { action: 'plug' })}
-            </div>
-          </div>`
-        : nothing}
+      ${
+        sims?.idcard
+          ? html`<div class="card">
+              <h2>${t('admin.simulator.idcard')}</h2>
+              <div class="row">
+                ${sims.cardTypes.map((type) =>
+                  this._button(
+                    t('admin.simulator.placeCard', { type: tDynamic(`admin.simulator.cardTypes.${type}`) }),
+                    'idcard',
+                    { action: 'placeCard', cardType: type },
+                  ),
+                )}
+                ${this._button(t('admin.simulator.removeCard'), 'idcard', { action: 'removeCard' })}
+                ${this._button(t('admin.simulator.unplug'), 'idcard', { action: 'unplug' })}
+                ${this._button(t('admin.simulator.plug'), 'idcard', { action: 'plug' })}
+              </div>
+            </div>`
+          : nothing
+      }
+      ${
+        sims?.printer
+          ? html`<div class="card">
+              <h2>${t('admin.simulator.printer')}</h2>
+              <div class="row">
+                ${this._button(t('admin.simulator.paperFull'), 'printer', { action: 'setPaper', paper: 'full' })}
+                ${this._button(t('admin.simulator.paperLow'), 'printer', { action: 'setPaper', paper: 'low' })}
+                ${this._button(t('admin.simulator.paperOut'), 'printer', { action: 'setPaper', paper: 'out' })}
+                ${this._button(t('admin.simulator.coverOpen'), 'printer', { action: 'setCoverOpen', open: true })}
+                ${this._button(t('admin.simulator.coverClose'), 'printer', { action: 'setCoverOpen', open: false })}
+                ${this._button(t('admin.simulator.unplug'), 'printer', { action: 'unplug' })}
+                ${this._button(t('admin.simulator.plug'), 'printer', { action: 'plug' })}
+              </div>
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 }

@@ -15,12 +15,21 @@ export interface PortCandidate {
 }
 
 /** The configuration patch that points a device at a scanned port (stable by-id name first). */
-export function patchForPort(candidate: PortCandidate, service: 'idcard' | 'printer', paperWidthMm = 80): Record<string, unknown> {
+export function patchForPort(
+  candidate: PortCandidate,
+  service: 'idcard' | 'printer',
+  paperWidthMm = 80,
+): Record<string, unknown> {
   const path = candidate.byId ?? candidate.byPath ?? candidate.path;
   if (service === 'idcard') {
     const idCard =
       candidate.kind === 'hid'
-        ? { transport: 'hid', vendorId: candidate.vid, productId: candidate.pid, ...(candidate.path ? { path: candidate.path } : {}) }
+        ? {
+            transport: 'hid',
+            vendorId: candidate.vid,
+            productId: candidate.pid,
+            ...(candidate.path ? { path: candidate.path } : {}),
+          }
         : { transport: 'serial', path, baudRate: 115200 };
     return { devices: { idCard } };
   }

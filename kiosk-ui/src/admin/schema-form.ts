@@ -41,7 +41,8 @@ export interface Group {
 
 export function getAt(value: unknown, path: string): unknown {
   let node = value;
-  for (const key of path.split('/').slice(1)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  for (const key of path.split('/').slice(1))
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
   return node;
 }
 
@@ -60,16 +61,23 @@ export function setAt(value: unknown, path: string, next: unknown): unknown {
   return root;
 }
 
-const isRestart = (path: string, restartPaths: string[]): boolean => restartPaths.some((r) => path === r || path.startsWith(`${r}/`));
+const isRestart = (path: string, restartPaths: string[]): boolean =>
+  restartPaths.some((r) => path === r || path.startsWith(`${r}/`));
 
 /** The oneOf branch matching the value's discriminator (first branch when none matches). */
 function branchOf(schema: JsonSchema, value: unknown, prop: string): JsonSchema {
   const chosen = (value as Record<string, unknown> | undefined)?.[prop];
-  return schema.oneOf!.find((b) => b.properties?.[prop]?.const === chosen) ?? schema.oneOf![0]!;
+  return schema.oneOf!.find((b) => b.properties?.[prop]?.const === chosen) ?? schema.oneOf![0];
 }
 
 /** Builds the form tree for `schema` at `path`, following the current value through oneOf. */
-export function buildFields(schema: JsonSchema, value: unknown, restartPaths: string[], path = '', key = ''): Field | Group {
+export function buildFields(
+  schema: JsonSchema,
+  value: unknown,
+  restartPaths: string[],
+  path = '',
+  key = '',
+): Field | Group {
   const label = schema['x-label'] ?? key;
   const needsRestart = isRestart(path, restartPaths);
   if (schema.oneOf && schema.discriminator) {
@@ -108,7 +116,12 @@ function withRequired(node: Field | Group, required: string[] | undefined, key: 
 }
 
 /** When the transport changes, keep only what the new branch allows (plus its constant). */
-export function switchBranch(schema: JsonSchema, current: unknown, prop: string, chosen: unknown): Record<string, unknown> {
+export function switchBranch(
+  schema: JsonSchema,
+  current: unknown,
+  prop: string,
+  chosen: unknown,
+): Record<string, unknown> {
   const branch = schema.oneOf?.find((b) => b.properties?.[prop]?.const === chosen);
   const out: Record<string, unknown> = { [prop]: chosen };
   for (const key of Object.keys(branch?.properties ?? {})) {

@@ -3,14 +3,21 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { resetAdmin } from '../../../device-agent/src/cli/reset-admin.js';
-import { AdminClient, PASSWORD, loggedInAgent, setupTokenFromLog, startAdminAgent, type AdminTestAgent } from './admin-test-client.js';
+import {
+  AdminClient,
+  PASSWORD,
+  loggedInAgent,
+  setupTokenFromLog,
+  startAdminAgent,
+  type AdminTestAgent,
+} from './admin-test-client.js';
 
 const running: AdminTestAgent[] = [];
 afterEach(async () => {
   for (const a of running.splice(0)) await a.stop();
 });
 function track<T extends { agent: AdminTestAgent; client: AdminClient } | AdminTestAgent>(x: T): T {
-  running.push('client' in x ? x.agent : (x as AdminTestAgent));
+  running.push('client' in x ? x.agent : x);
   return x;
 }
 
@@ -33,9 +40,19 @@ describe('admin before setup', () => {
     const agent = track(await startAdminAgent());
     const client = new AdminClient(agent.adminBase);
     expect((await client.get('/admin/api/setup')).body).toEqual({ configured: false });
-    for (const path of ['/admin/api/status', '/admin/api/config', '/admin/api/logs', '/admin/api/diagnostics', '/admin/api/ports']) {
+    for (const path of [
+      '/admin/api/status',
+      '/admin/api/config',
+      '/admin/api/logs',
+      '/admin/api/diagnostics',
+      '/admin/api/ports',
+    ]) {
       const res = await client.get(path);
-      expect({ path, status: res.status, error: (res.body as { error: string }).error }).toEqual({ path, status: 403, error: 'setupRequired' });
+      expect({ path, status: res.status, error: (res.body as { error: string }).error }).toEqual({
+        path,
+        status: 403,
+        error: 'setupRequired',
+      });
     }
     expect((await client.post('/admin/api/login', { password: PASSWORD })).status).toBe(403);
     expect((await client.request('PUT', '/admin/api/config', {})).status).toBe(403);
@@ -55,13 +72,19 @@ describe('admin before setup', () => {
   it('refuses a wrong token and then a reused one', async () => {
     const agent = track(await startAdminAgent());
     const client = new AdminClient(agent.adminBase);
-    const wrong = await client.post('/admin/api/setup', { setupToken: '0000-0000-0000-0000-0000-0000-0000-0000', password: PASSWORD });
+    const wrong = await client.post('/admin/api/setup', {
+      setupToken: '0000-0000-0000-0000-0000-0000-0000-0000',
+      password: PASSWORD,
+    });
     expect(wrong.status).toBe(403);
     expect((await client.get('/admin/api/setup')).body).toEqual({ configured: false });
     const token = setupTokenFromLog(agent);
     const ok = await client.post('/admin/api/setup', { setupToken: token.toLowerCase(), password: PASSWORD });
     expect(ok.status).toBe(200);
-    const again = await new AdminClient(agent.adminBase).post('/admin/api/setup', { setupToken: token, password: 'another password 123' });
+    const again = await new AdminClient(agent.adminBase).post('/admin/api/setup', {
+      setupToken: token,
+      password: 'another password 123',
+    });
     expect(again.status).toBe(403);
     expect((again.body as { error: string }).error).toBe('alreadyConfigured');
     // The first password still works; the token did not change it.
@@ -81,7 +104,9 @@ describe('admin before setup', () => {
     const agent = track(await startAdminAgent());
     const token = setupTokenFromLog(agent);
     const results = await Promise.all(
-      ['first password 0001', 'second password 0002'].map((password) => new AdminClient(agent.adminBase).post('/admin/api/setup', { setupToken: token, password })),
+      ['first password 0001', 'second password 0002'].map((password) =>
+        new AdminClient(agent.adminBase).post('/admin/api/setup', { setupToken: token, password }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
   });
@@ -105,7 +130,10 @@ describe('admin logins', () => {
 
   it('stores a self-describing scrypt hash', async () => {
     const { agent } = track(await loggedInAgent());
-    const secrets = JSON.parse(readFileSync(join(agent.dir, 'data', 'admin-secrets.json'), 'utf8')) as Record<string, string>;
+    const secrets = JSON.parse(readFileSync(join(agent.dir, 'data', 'admin-secrets.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     expect(secrets['passwordHash']).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
     expect(secrets['setupToken']).toBeUndefined();
     expect(JSON.stringify(secrets)).not.toContain(PASSWORD);
@@ -171,8 +199,12 @@ describe('admin changes', () => {
     const body = { ui: { idleWarningSeconds: 200 } };
     expect((await client.request('PATCH', '/admin/api/config', body, { csrf: null })).status).toBe(403);
     expect((await client.request('PATCH', '/admin/api/config', body, { csrf: 'x'.repeat(43) })).status).toBe(403);
-    expect((await client.request('PATCH', '/admin/api/config', body, { origin: 'http://127.0.0.1:7300' })).status).toBe(403);
-    expect((await client.request('PATCH', '/admin/api/config', body, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await client.request('PATCH', '/admin/api/config', body, { origin: 'http://127.0.0.1:7300' })).status).toBe(
+      403,
+    );
+    expect((await client.request('PATCH', '/admin/api/config', body, { origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
     expect((await client.request('PATCH', '/admin/api/config', body, { origin: null })).status).toBe(403);
     expect((await client.request('PATCH', '/admin/api/config', body)).status).toBe(200);
   });
@@ -189,11 +221,16 @@ describe('admin changes', () => {
 
   it('streams status snapshots to a logged-in admin WebSocket', async () => {
     const { agent, client } = track(await loggedInAgent());
-    const ws = new WebSocket(`ws://127.0.0.1:${client.port}/admin/api/ws`, { headers: { Origin: agent.adminBase, Cookie: client.cookieHeader() } });
+    const ws = new WebSocket(`ws://127.0.0.1:${client.port}/admin/api/ws`, {
+      headers: { Origin: agent.adminBase, Cookie: client.cookieHeader() },
+    });
     const services = new Set<string>();
     await new Promise<void>((done) => {
       ws.on('message', (data) => {
-        const msg = JSON.parse(String(data)) as { header: { name: string }; payload: { service: string } };
+        const msg = JSON.parse(Buffer.from(data as Buffer).toString('utf8')) as {
+          header: { name: string };
+          payload: { service: string };
+        };
         if (msg.header.name === 'common.statusChanged') services.add(msg.payload.service);
         if (services.size === 3) done();
       });

@@ -40,7 +40,12 @@ describe('admin configuration', () => {
   it('serves the configuration with its schema and the restart-required paths', async () => {
     const { client } = await session();
     const res = await client.get('/admin/api/config');
-    const body = res.body as { config: { terminal: { id: string } }; schema: { properties: object }; restartRequiredPaths: string[]; errors: unknown[] };
+    const body = res.body as {
+      config: { terminal: { id: string } };
+      schema: { properties: object };
+      restartRequiredPaths: string[];
+      errors: unknown[];
+    };
     expect(res.status).toBe(200);
     expect(body.config.terminal.id).toBe('test-0001');
     expect(Object.keys(body.schema.properties)).toContain('devices');
@@ -52,10 +57,18 @@ describe('admin configuration', () => {
     const { agent, client } = await session();
     const file = join(agent.dir, 'kiosk.config.json');
     const before = readFileSync(file);
-    const put = await client.request('PUT', '/admin/api/config', { ...DEMO_CONFIG, terminal: { ...DEMO_CONFIG.terminal, regionCode: '45' } });
+    const put = await client.request('PUT', '/admin/api/config', {
+      ...DEMO_CONFIG,
+      terminal: { ...DEMO_CONFIG.terminal, regionCode: '45' },
+    });
     expect(put.status).toBe(400);
-    expect((put.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toContain('/terminal/regionCode');
-    const patch = await client.request('PATCH', '/admin/api/config', { devices: { printer: { paperWidthMm: 70 } }, ui: { idleWarningSeconds: 'long' } });
+    expect((put.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toContain(
+      '/terminal/regionCode',
+    );
+    const patch = await client.request('PATCH', '/admin/api/config', {
+      devices: { printer: { paperWidthMm: 70 } },
+      ui: { idleWarningSeconds: 'long' },
+    });
     expect(patch.status).toBe(400);
     const paths = (patch.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path);
     expect(paths).toContain('/ui/idleWarningSeconds');
@@ -80,7 +93,9 @@ describe('admin configuration', () => {
     const put = await client.request('PUT', '/admin/api/config', { ...DEMO_CONFIG, hotline: { number: '0771-12348' } });
     expect(put.status).toBe(200);
     expect((put.body as { changed: string[] }).changed).toContain('/hotline/number');
-    expect((await client.get('/admin/api/config')).body).toMatchObject({ pendingRestart: expect.arrayContaining(['/hotline/number']) });
+    expect((await client.get('/admin/api/config')).body).toMatchObject({
+      pendingRestart: expect.arrayContaining(['/hotline/number']),
+    });
   });
 
   it('keeps the admin up in the configuration error state and lists each error', async () => {
@@ -88,7 +103,10 @@ describe('admin configuration', () => {
     const { client } = await session(broken);
     const body = (await client.get('/admin/api/config')).body as { errors: Array<{ path: string }> };
     expect(body.errors.length).toBeGreaterThan(0);
-    const status = (await client.get('/admin/api/status')).body as { agent: { configState: string }; services: { printer: { device: string } } };
+    const status = (await client.get('/admin/api/status')).body as {
+      agent: { configState: string };
+      services: { printer: { device: string } };
+    };
     expect(status.agent.configState).toBe('error');
     expect(status.services.printer.device).toBe('noDevice');
   });
@@ -119,19 +137,36 @@ describe('kiosk heartbeat', () => {
     const agent = await startAdminAgent();
     running.push(agent);
     expect(await (await fetch(`${agent.base}/api/v1/heartbeat`)).json()).toEqual({ lastAt: null, ageSec: null });
-    expect((await fetch(`${agent.base}/api/v1/heartbeat`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).status).toBe(200);
+    expect(
+      (await fetch(`${agent.base}/api/v1/heartbeat`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).status,
+    ).toBe(200);
     agent.clock.advance(42_000);
     expect(await (await fetch(`${agent.base}/api/v1/heartbeat`)).json()).toMatchObject({ ageSec: 42 });
     // A foreign page cannot beat for the kiosk.
-    expect((await fetch(`${agent.base}/api/v1/heartbeat`, { method: 'POST', headers: { ...JSON_HEADERS, Origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${agent.base}/api/v1/heartbeat`, {
+          method: 'POST',
+          headers: { ...JSON_HEADERS, Origin: 'http://evil.example' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe('admin device tools (simulated devices)', () => {
   it('shows a masked test read of a simulated card', async () => {
     const { client } = await session();
-    await until(async () => (((await client.get('/admin/api/status')).body as { services: { idcard: { device: string } } }).services.idcard.device === 'online' ? true : undefined));
-    expect((await client.post('/admin/api/simulator/idcard', { action: 'placeCard', cardType: 'resident' })).status).toBe(200);
+    await until(async () =>
+      ((await client.get('/admin/api/status')).body as { services: { idcard: { device: string } } }).services.idcard
+        .device === 'online'
+        ? true
+        : undefined,
+    );
+    expect(
+      (await client.post('/admin/api/simulator/idcard', { action: 'placeCard', cardType: 'resident' })).status,
+    ).toBe(200);
     const read = await client.post('/admin/api/services/idcard/commands/read', { timeoutMs: 15_000, payload: {} });
     expect(read.status).toBe(200);
     const body = read.body as { header: { completionCode: string }; payload: Record<string, string> };
@@ -143,7 +178,12 @@ describe('admin device tools (simulated devices)', () => {
 
   it('probes the reader and shows the raw bytes', async () => {
     const { client } = await session();
-    await until(async () => (((await client.get('/admin/api/status')).body as { services: { idcard: { device: string } } }).services.idcard.device === 'online' ? true : undefined));
+    await until(async () =>
+      ((await client.get('/admin/api/status')).body as { services: { idcard: { device: string } } }).services.idcard
+        .device === 'online'
+        ? true
+        : undefined,
+    );
     const res = await client.post('/admin/api/idcard/probe');
     expect(res.status).toBe(200);
     expect((res.body as { result: { sent: string; reply: string } }).result.sent).toMatch(/^[0-9A-F ]+$/i);
@@ -151,7 +191,12 @@ describe('admin device tools (simulated devices)', () => {
 
   it('prints a test receipt and serves its preview image', async () => {
     const { client } = await session();
-    await until(async () => (((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer.device === 'online' ? true : undefined));
+    await until(async () =>
+      ((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer
+        .device === 'online'
+        ? true
+        : undefined,
+    );
     const res = await client.post('/admin/api/printer/test-print');
     expect((res.body as { header: { completionCode: string } }).header.completionCode).toBe('success');
     const preview = await client.get('/admin/api/printer/preview');
@@ -162,20 +207,39 @@ describe('admin device tools (simulated devices)', () => {
 
   it('runs the printer self-test with raw status bytes', async () => {
     const { client } = await session();
-    await until(async () => (((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer.device === 'online' ? true : undefined));
+    await until(async () =>
+      ((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer
+        .device === 'online'
+        ? true
+        : undefined,
+    );
     const res = await client.post('/admin/api/printer/self-test');
     const result = (res.body as { result: { statusReplies: Array<{ replyHex: string }> } }).result;
     expect(result.statusReplies).toHaveLength(4);
-    expect(result.statusReplies[0]!.replyHex).toMatch(/^[0-9A-F]{2}$/);
+    expect(result.statusReplies[0].replyHex).toMatch(/^[0-9A-F]{2}$/);
   });
 
   it('lets the simulated printer run out of paper and reports it', async () => {
     const { client } = await session();
-    await until(async () => (((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer.device === 'online' ? true : undefined));
+    await until(async () =>
+      ((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer
+        .device === 'online'
+        ? true
+        : undefined,
+    );
     expect((await client.post('/admin/api/simulator/printer', { action: 'setPaper', paper: 'out' })).status).toBe(200);
-    await until(async () => (((await client.get('/admin/api/status')).body as { services: { printer: { paper: string } } }).services.printer.paper === 'out' ? true : undefined));
-    expect((await client.post('/admin/api/simulator/printer', { action: 'setPaper', paper: 'empty' })).status).toBe(400);
-    expect((await client.post('/admin/api/simulator/idcard', { action: 'placeCard', cardType: 'passport' })).status).toBe(400);
+    await until(async () =>
+      ((await client.get('/admin/api/status')).body as { services: { printer: { paper: string } } }).services.printer
+        .paper === 'out'
+        ? true
+        : undefined,
+    );
+    expect((await client.post('/admin/api/simulator/printer', { action: 'setPaper', paper: 'empty' })).status).toBe(
+      400,
+    );
+    expect(
+      (await client.post('/admin/api/simulator/idcard', { action: 'placeCard', cardType: 'passport' })).status,
+    ).toBe(400);
   });
 
   it('lists which devices are simulated', async () => {
@@ -199,17 +263,38 @@ describe('admin logs, diagnostics and readiness', () => {
   it('reports groups, udev rules, interferers and port holders', async () => {
     const { client } = await session();
     const body = (await client.get('/admin/api/diagnostics')).body as Record<string, unknown>;
-    expect(body).toMatchObject({ user: expect.any(String), groups: expect.any(Array), missingGroups: expect.any(Array) });
-    expect((body['udev'] as Array<{ file: string }>).map((u) => u.file)).toEqual(['61-kiosk-idcard.rules', '62-kiosk-printer.rules']);
+    expect(body).toMatchObject({
+      user: expect.any(String),
+      groups: expect.any(Array),
+      missingGroups: expect.any(Array),
+    });
+    expect((body['udev'] as Array<{ file: string }>).map((u) => u.file)).toEqual([
+      '61-kiosk-idcard.rules',
+      '62-kiosk-printer.rules',
+    ]);
     expect(body['interferers']).toEqual({ brltty: expect.any(Boolean), modemManager: expect.any(Boolean) });
   });
 
   it('builds a readiness report with a fix for every failed check and prints it', async () => {
     const { agent, client } = await session();
     await fetch(`${agent.base}/api/v1/heartbeat`, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
-    const report = (await client.get('/admin/api/readiness')).body as { checks: Array<{ id: string; ok: boolean; name: string; fix: string }> };
+    const report = (await client.get('/admin/api/readiness')).body as {
+      checks: Array<{ id: string; ok: boolean; name: string; fix: string }>;
+    };
     const ids = report.checks.map((c) => c.id);
-    expect(ids).toEqual(expect.arrayContaining(['config', 'password', 'idcard', 'printer', 'groups', 'udev', 'brltty', 'kioskPage', 'center']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'config',
+        'password',
+        'idcard',
+        'printer',
+        'groups',
+        'udev',
+        'brltty',
+        'kioskPage',
+        'center',
+      ]),
+    );
     expect(report.checks.find((c) => c.id === 'kioskPage')!.ok).toBe(true);
     expect(report.checks.find((c) => c.id === 'password')!.ok).toBe(true);
     // The centre in the test config is a closed port.
@@ -217,7 +302,12 @@ describe('admin logs, diagnostics and readiness', () => {
     expect(center.ok).toBe(false);
     expect(center.fix).toMatch(/网络/);
     for (const c of report.checks) expect(c.name).not.toMatch(/^readiness\./);
-    await until(async () => (((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer.device === 'online' ? true : undefined));
+    await until(async () =>
+      ((await client.get('/admin/api/status')).body as { services: { printer: { device: string } } }).services.printer
+        .device === 'online'
+        ? true
+        : undefined,
+    );
     const printed = await client.post('/admin/api/readiness/print');
     expect((printed.body as { header: { completionCode: string } }).header.completionCode).toBe('success');
   });

@@ -27,7 +27,8 @@ export async function startAdminAgent(
 ): Promise<AdminTestAgent> {
   const clock = new TestClock();
   let module: AdminModule | undefined;
-  const factory: ModuleFactory = (ctx) => (module = new AdminModule(ctx, { scrypt: TEST_SCRYPT, now: clock.now, restart: () => {}, ...options }));
+  const factory: ModuleFactory = (ctx) =>
+    (module = new AdminModule(ctx, { scrypt: TEST_SCRYPT, now: clock.now, restart: () => {}, ...options }));
   const agent = await startTestAgent(config, { modules: [...(extra.modules ?? []), factory] });
   return { ...agent, clock, admin: () => module! };
 }
@@ -75,13 +76,17 @@ export class AdminClient {
     const csrf = options.csrf === undefined ? this.csrf : options.csrf;
     if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     this.lastSetCookie = res.headers.getSetCookie();
     for (const line of this.lastSetCookie) {
       const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
       if (/Max-Age=0/i.test(line) || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -96,7 +101,8 @@ export class AdminClient {
   }
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, { headers });
-  post = (path: string, body: unknown = {}, options?: Parameters<AdminClient['request']>[3]) => this.request('POST', path, body, options);
+  post = (path: string, body: unknown = {}, options?: Parameters<AdminClient['request']>[3]) =>
+    this.request('POST', path, body, options);
 
   async setup(token: string, password = PASSWORD): Promise<void> {
     const res = await this.post('/admin/api/setup', { setupToken: token, password });
@@ -109,7 +115,11 @@ export class AdminClient {
 }
 
 /** Starts an agent and completes setup: the usual start of a test that needs a login. */
-export async function loggedInAgent(config: unknown = DEMO_CONFIG, options: AdminModuleOptions = {}, extra: { modules?: ModuleFactory[] } = {}) {
+export async function loggedInAgent(
+  config: unknown = DEMO_CONFIG,
+  options: AdminModuleOptions = {},
+  extra: { modules?: ModuleFactory[] } = {},
+) {
   const agent = await startAdminAgent(config, options, extra);
   const client = new AdminClient(agent.adminBase);
   await client.setup(setupTokenFromLog(agent));

@@ -18,9 +18,18 @@ describe('password hashing', () => {
   it('reads the parameters from the stored string and asks for a rehash when they differ', async () => {
     const hash = await hashPassword('pw with low cost', { ln: 10, r: 8, p: 1 });
     expect(parseHash(hash)?.params).toEqual({ ln: 10, r: 8, p: 1 });
-    expect(await verifyPassword('pw with low cost', hash, { ln: 11, r: 8, p: 1 })).toEqual({ ok: true, needsRehash: true });
-    expect(await verifyPassword('pw with low cost', '$scrypt$garbage', { ln: 10, r: 8, p: 1 })).toEqual({ ok: false, needsRehash: false });
-    expect(await verifyPassword('anything', undefined, { ln: 10, r: 8, p: 1 })).toEqual({ ok: false, needsRehash: false });
+    expect(await verifyPassword('pw with low cost', hash, { ln: 11, r: 8, p: 1 })).toEqual({
+      ok: true,
+      needsRehash: true,
+    });
+    expect(await verifyPassword('pw with low cost', '$scrypt$garbage', { ln: 10, r: 8, p: 1 })).toEqual({
+      ok: false,
+      needsRehash: false,
+    });
+    expect(await verifyPassword('anything', undefined, { ln: 10, r: 8, p: 1 })).toEqual({
+      ok: false,
+      needsRehash: false,
+    });
   });
 });
 

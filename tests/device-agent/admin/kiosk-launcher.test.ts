@@ -22,7 +22,10 @@ function fakeBrowser(dir: string): string {
 
 function runLauncher(env: Record<string, string>, timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn('bash', [LAUNCHER], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('bash', [LAUNCHER], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
@@ -41,7 +44,10 @@ describe('kiosk launcher', () => {
     const profile = join(dir, 'profile');
     mkdirSync(join(profile, 'Default'), { recursive: true });
     writeFileSync(join(profile, 'SingletonLock'), 'stale');
-    writeFileSync(join(profile, 'Default', 'Preferences'), '{"profile":{"exit_type":"Crashed","exited_cleanly":false}}');
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      '{"profile":{"exit_type":"Crashed","exited_cleanly":false}}',
+    );
     const result = await runLauncher(
       {
         KIOSK_URL: `${agent.base}/`,
@@ -59,9 +65,11 @@ describe('kiosk launcher', () => {
     expect(runs).toHaveLength(2);
     expect(runs[0]).toContain('--kiosk');
     expect(runs[0]).toContain(`--user-data-dir=${profile}`);
-    expect(runs[0]!.endsWith(`${agent.base}/`)).toBe(true);
+    expect(runs[0].endsWith(`${agent.base}/`)).toBe(true);
     expect(existsSync(join(profile, 'SingletonLock'))).toBe(false);
-    expect(readFileSync(join(profile, 'Default', 'Preferences'), 'utf8')).toBe('{"profile":{"exit_type":"Normal","exited_cleanly":true}}');
+    expect(readFileSync(join(profile, 'Default', 'Preferences'), 'utf8')).toBe(
+      '{"profile":{"exit_type":"Normal","exited_cleanly":true}}',
+    );
     expect(result.stderr).toContain('heartbeat stopped');
   }, 30_000);
 
@@ -70,7 +78,11 @@ describe('kiosk launcher', () => {
     running.push(agent);
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-launcher-'));
     const beat = setInterval(() => {
-      void fetch(`${agent.base}/api/v1/heartbeat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      void fetch(`${agent.base}/api/v1/heartbeat`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
     }, 500);
     try {
       const result = await runLauncher(

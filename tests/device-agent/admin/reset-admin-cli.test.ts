@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const isRoot = process.getuid?.() === 0;
 const run = (args: string[], dataDir: string, prefix: string[] = []) => {
   const argv = [...prefix, join(ROOT, 'node_modules/.bin/tsx'), join(ROOT, 'device-agent/src/cli/main.ts'), ...args];
-  return spawnSync(argv[0]!, argv.slice(1), { env: { ...process.env, KIOSK_DATA_DIR: dataDir }, encoding: 'utf8' });
+  return spawnSync(argv[0], argv.slice(1), { env: { ...process.env, KIOSK_DATA_DIR: dataDir }, encoding: 'utf8' });
 };
 /** As root, run the refusal case as `nobody`; otherwise we already are not root. */
 const AS_NOBODY = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
