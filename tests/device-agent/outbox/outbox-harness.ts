@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { OutboxModule, type OutboxOptions } from '../../../device-agent/src/outbox/outbox-module.js';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';
 
-export const FAST: OutboxOptions = { pollMs: 100, retryBaseMs: 50, retryMaxMs: 300, ackWaitMs: 1_500 };
+export const FAST: OutboxOptions = { pollMs: 100, retryBaseMs: 50, retryMaxMs: 300, ackWaitMs: 5_000 };
 
 /** An in-process agent with only the outbox module, forwarding to `centerUrl` as terminal test-0001. */
 export function startOutboxAgent(centerUrl: string, options: OutboxOptions = FAST): Promise<TestAgent> {

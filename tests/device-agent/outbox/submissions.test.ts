@@ -172,3 +172,28 @@ describe('outbox: bad input', () => {
     expect(queryOutbox(t, 'SELECT 1 FROM submissions WHERE client_id = ?', 'client-conflict-1')).toHaveLength(1);
   });
 });
+
+describe('outbox: the centre comes back', () => {
+  it('forwards what was stored while the centre was down, then erases it', async () => {
+    const first = await startTestCenter();
+    const { port, dataDir } = first;
+    await first.stop();
+    const t = await startOutboxAgent(`http://127.0.0.1:${port}`);
+    let c: TestCenter | undefined;
+    try {
+      const res = await postJson(`${t.base}/api/v1/submissions`, submission());
+      expect(res.body['uploaded']).toBe(false);
+      c = await startTestCenter({ dataDir, port });
+      const receiptNo = String(res.body['receiptNo']);
+      await waitFor(() => queryOutbox<{ uploaded_at: string | null }>(t, 'SELECT uploaded_at FROM submissions WHERE receipt_no = ?', receiptNo)[0]?.uploaded_at ?? undefined);
+      expect(queryOutbox(t, 'SELECT data_json FROM submissions WHERE data_json IS NOT NULL')).toEqual([]);
+      expect(queryOutbox(t, 'SELECT 1 FROM documents')).toEqual([]);
+      const db = new Database(join(dataDir, 'center.sqlite'), { readonly: true });
+      expect(db.prepare('SELECT count(*) FROM submissions WHERE receipt_no = ?').pluck().get(receiptNo)).toBe(1);
+      db.close();
+    } finally {
+      await t.stop();
+      await c?.stop();
+    }
+  });
+});
