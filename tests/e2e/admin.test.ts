@@ -164,4 +164,30 @@ describe('admin page in Chromium', () => {
     const svg = await (await page.request.get(`${agent.adminBase}/admin/api/printer/preview`)).text();
     expect(svg).toContain('<svg');
   });
+
+  it('keeps every admin page accessible: no axe violations, targets at least 64 px', async () => {
+    const pages = [
+      '设备状态',
+      '端口扫描',
+      '配置',
+      '身份证阅读器',
+      '打印机',
+      '摄像头',
+      '模拟设备',
+      '日志',
+      '诊断',
+      '验收报告',
+      '账户',
+    ];
+    for (const name of pages) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await expect.poll(() => page.locator('main h1').first().textContent()).toBeTruthy();
+      await page.waitForTimeout(300);
+      expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+      const small = await page
+        .locator('main button:visible, main select:visible, main input:visible')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.height < 64).length);
+      expect({ name, small }).toEqual({ name, small: 0 });
+    }
+  });
 });
