@@ -82,6 +82,10 @@ export class AdminModule implements AgentModule {
     return this.heartbeat.router();
   }
 
+  /**
+   * Everything after `gate` needs a login. The gate also runs for paths this router does not
+   * serve, so routers of modules listed after this one in modules.ts are behind it too.
+   */
   adminRouter(): Router {
     const ctx = this._ctx;
     const router = Router();

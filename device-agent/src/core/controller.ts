@@ -174,7 +174,9 @@ export class Agent {
         path: '/admin/api/ws',
         listener: 'admin',
         policy: adminPolicy,
-        dispatcher: this.dispatcher,
+        // Status only: device commands from the admin page go through its HTTP API (masked test
+        // read, re-authentication for raw printing), never through this socket.
+        dispatcher: new Dispatcher(new Map(), () => this.statusDocument(), this.log),
         hub: this.hub,
         statusDocument: () => this.statusDocument(),
         log: this.log,

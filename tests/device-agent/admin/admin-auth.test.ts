@@ -239,6 +239,25 @@ describe('admin changes', () => {
     expect([...services].sort()).toEqual(['camera', 'idcard', 'printer']);
   });
 
+  it('keeps the admin WebSocket to status: device commands are refused there', async () => {
+    const { agent, client } = track(await loggedInAgent());
+    const ws = new WebSocket(`ws://127.0.0.1:${client.port}/admin/api/ws`, {
+      headers: { Origin: agent.adminBase, Cookie: client.cookieHeader() },
+    });
+    await new Promise((done) => ws.once('open', done));
+    const ack = new Promise<{ header: { status: string } }>((done) => {
+      ws.on('message', (data) => {
+        const msg = JSON.parse(Buffer.from(data as Buffer).toString('utf8')) as {
+          header: { type: string; status: string };
+        };
+        if (msg.header.type === 'ack') done(msg);
+      });
+    });
+    ws.send(JSON.stringify({ header: { type: 'command', name: 'idcard.read', requestId: 1 }, payload: {} }));
+    expect((await ack).header.status).toBe('unsupportedCommand');
+    ws.close();
+  });
+
   it('asks for the password again before changing the listen address after 5 minutes', async () => {
     const { agent, client } = track(await loggedInAgent());
     agent.clock.advance(6 * MINUTE);
