@@ -128,9 +128,9 @@ describe('Art. 42 — exempt from the hardship check, with proof', () => {
   }
 
   it('a migrant worker with a work-injury claim is exempt; with a traffic accident the pledge applies', () => {
-    expect(assessEligibility(rules, demo, answers({ matterId: 'workInjury', exemptGroupId: 'migrantWorker' })).economic.kind).toBe(
-      'checkExempt',
-    );
+    expect(
+      assessEligibility(rules, demo, answers({ matterId: 'workInjury', exemptGroupId: 'migrantWorker' })).economic.kind,
+    ).toBe('checkExempt');
     const d = assessEligibility(rules, demo, answers({ matterId: 'trafficAccident', exemptGroupId: 'migrantWorker' }));
     expect(d.economic.kind).toBe('pledge');
     expect(d.notes).toEqual(['groupNotForThisMatter']);
@@ -164,7 +164,12 @@ describe('Art. 41 + Art. 64 + Art. 34 — honesty pledge instead of a certificat
 describe('Art. 44 — urgency', () => {
   it('a deadline within 7 days marks the application urgent, citing Art. 44(一)', () => {
     const d = assessEligibility(rules, demo, answers({ deadlineSoon: true }));
-    expect(d.urgency).toEqual({ urgent: true, reasons: ['deadlineSoon'], deadlineDays: 7, basis: [{ article: 44, item: 1 }] });
+    expect(d.urgency).toEqual({
+      urgent: true,
+      reasons: ['deadlineSoon'],
+      deadlineDays: 7,
+      basis: [{ article: 44, item: 1 }],
+    });
     expect(d.centreChecks).toContain('urgency');
   });
   it('immediate preservation marks it urgent, citing Art. 44(二)', () => {
@@ -203,8 +208,19 @@ describe('Art. 43 — deadlines and the decision summary', () => {
     expect(d.decision).toEqual({ decideDays: 7, assignDays: 3, basis: [{ article: 43 }] });
   });
   it('citations are sorted and unique', () => {
-    const d = assessEligibility(rules, demo, answers({ matterId: 'wages', exemptGroupId: 'migrantWorker', deadlineSoon: true }));
-    expect(d.citations.map(citationText)).toEqual(['第十三条', '第三十一条（五）', '第三十八条', '第四十二条（三）', '第四十三条', '第四十四条（一）']);
+    const d = assessEligibility(
+      rules,
+      demo,
+      answers({ matterId: 'wages', exemptGroupId: 'migrantWorker', deadlineSoon: true }),
+    );
+    expect(d.citations.map(citationText)).toEqual([
+      '第十三条',
+      '第三十一条（五）',
+      '第三十八条',
+      '第四十二条（三）',
+      '第四十三条',
+      '第四十四条（一）',
+    ]);
   });
   it('an unknown matter is never refused: it is unlisted, and identity + scope are checked', () => {
     const d = assessEligibility(rules, demo, answers({ matterId: 'other' }));

@@ -2,18 +2,33 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { initialLegalAidState, type LegalAidAnswers } from '../../kiosk-ui/src/flows/legal-aid-machine.js';
-import { decide, digitByDigit, dueDate, toReceiptFields, toSubmissionData } from '../../kiosk-ui/src/legal-aid/legal-aid-submission.js';
+import {
+  decide,
+  digitByDigit,
+  dueDate,
+  toReceiptFields,
+  toSubmissionData,
+} from '../../kiosk-ui/src/legal-aid/legal-aid-submission.js';
 import { demo, readJson, rules } from './legal-aid-fixtures.js';
 
 // 1×1 white PNG and a tiny JPEG header: the schema only checks the data-URL string.
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
 const JPEG = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2Q==';
 
 function filled(patch: Partial<LegalAidAnswers> = {}): LegalAidAnswers {
   return {
     ...initialLegalAidState().answers,
     consentAt: '2026-11-29T03:00:00.000Z',
-    identity: { source: 'card', name: '张三', idNumber: '11010519491231002X', gender: '男', ethnicity: '汉', birthDate: '19491231', address: '北京市东城区' },
+    identity: {
+      source: 'card',
+      name: '张三',
+      idNumber: '11010519491231002X',
+      gender: '男',
+      ethnicity: '汉',
+      birthDate: '19491231',
+      address: '北京市东城区',
+    },
     phone: '13800138000',
     matterId: 'wages',
     stage: 'arbitration',
@@ -72,13 +87,24 @@ describe('legal-aid submission data', () => {
 
   it('refuses to build without a signature (clear error, nothing sent)', () => {
     const answers = filled({ signature: null });
-    expect(() => toSubmissionData({ answers, decision: decide(rules, demo, answers, today), materialLabel: label })).toThrow(/signature/);
+    expect(() =>
+      toSubmissionData({ answers, decision: decide(rules, demo, answers, today), materialLabel: label }),
+    ).toThrow(/signature/);
   });
 
   it('an elderly card holder picking 60+ without income is exempt; age comes from the card', () => {
     const d = decide(rules, demo, filled({ matterId: 'support', exemptGroupId: 'elderlyNoIncome' }), today);
     expect(d.economic.kind).toBe('checkExempt');
-    const young = decide(rules, demo, filled({ matterId: 'support', exemptGroupId: 'elderlyNoIncome', identity: { source: 'typed', name: '李四', idNumber: '110105199001010010' } }), today);
+    const young = decide(
+      rules,
+      demo,
+      filled({
+        matterId: 'support',
+        exemptGroupId: 'elderlyNoIncome',
+        identity: { source: 'typed', name: '李四', idNumber: '110105199001010010' },
+      }),
+      today,
+    );
     expect(young.notes).toContain('ageDoesNotMatchGroup');
   });
 });

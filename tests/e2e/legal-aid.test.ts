@@ -35,17 +35,34 @@ function newest(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(path).filter((n) => n !== 'node_modules' && !n.startsWith('.')).map((n) => newest(join(path, n))));
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((n) => n !== 'node_modules' && !n.startsWith('.'))
+      .map((n) => newest(join(path, n))),
+  );
 }
 
 /** Builds a Vite app when its output is missing or older than its sources (one build at a time). */
 function ensureBuilt(config: string, output: string, sources: string[]): void {
   const built = newest(join(ROOT, output));
   if (built && built >= Math.max(...sources.map((p) => newest(join(ROOT, p))))) return;
-  execFileSync('flock', ['/tmp/kiosk-ui-build.lock', join(ROOT, 'node_modules/.bin/vite'), 'build', '--config', config, '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'flock',
+    [
+      '/tmp/kiosk-ui-build.lock',
+      join(ROOT, 'node_modules/.bin/vite'),
+      'build',
+      '--config',
+      config,
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 function quietLogger() {
@@ -53,14 +70,16 @@ function quietLogger() {
 }
 
 /** The centre's staff API (session cookie + CSRF), to confirm what the console did. */
-async function staffLogin(center: Center): Promise<(path: string, body?: unknown) => Promise<{ status: number; json: unknown }>> {
+async function staffLogin(
+  center: Center,
+): Promise<(path: string, body?: unknown) => Promise<{ status: number; json: unknown }>> {
   const res = await fetch(`${center.url}/api/v1/staff/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: center.url },
     body: JSON.stringify(STAFF),
   });
   expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return async (path, body) => {
     const r = await fetch(`${center.url}/api/v1/staff${path}`, {
@@ -84,11 +103,21 @@ describe('legal-aid application end to end', () => {
 
   beforeAll(async () => {
     ensureBuilt('kiosk-ui/vite.config.ts', 'dist/kiosk-ui/index.html', ['kiosk-ui', 'content', 'device-agent/src/api']);
-    ensureBuilt('service-center/console/vite.config.ts', 'dist/console/index.html', ['service-center/console', 'content', 'device-agent/src/api']);
+    ensureBuilt('service-center/console/vite.config.ts', 'dist/console/index.html', [
+      'service-center/console',
+      'content',
+      'device-agent/src/api',
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'legal-aid-e2e-'));
     mkdirSync(join(dir, 'center'));
     center = createCenter({
-      config: { configVersion: 1, host: '127.0.0.1', port: 0, terminals: [{ id: DEMO_CONFIG.terminal.id, token: TOKEN, name: DEMO_CONFIG.terminal.name }], legalAid: { decisionDays: 7 } },
+      config: {
+        configVersion: 1,
+        host: '127.0.0.1',
+        port: 0,
+        terminals: [{ id: DEMO_CONFIG.terminal.id, token: TOKEN, name: DEMO_CONFIG.terminal.name }],
+        legalAid: { decisionDays: 7 },
+      },
       dataDir: join(dir, 'center'),
       port: 0,
       scryptLogN: 10,
@@ -96,16 +125,25 @@ describe('legal-aid application end to end', () => {
       consoleDir: join(ROOT, 'dist/console'),
     });
     await center.start();
-    await center.repo.putStaff({ name: STAFF.name, passwordHash: await hashPassword(STAFF.password, 10), mustChange: false, at: new Date().toISOString() });
+    await center.repo.putStaff({
+      name: STAFF.name,
+      passwordHash: await hashPassword(STAFF.password, 10),
+      mustChange: false,
+      at: new Date().toISOString(),
+    });
     process.env['KIOSK_OUTBOX_POLL_MS'] = '300';
     agent = await startTestAgent({ ...DEMO_CONFIG, center: { url: center.url, token: TOKEN } });
-    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });
 
   afterEach(async ({ task }) => {
     // A failure leaves a picture of the screen for whoever reads the log.
-    if (task.result?.state === 'fail') await page?.screenshot({ path: join(tmpdir(), 'legal-aid-e2e-failure.png') }).catch(() => undefined);
+    if (task.result?.state === 'fail')
+      await page?.screenshot({ path: join(tmpdir(), 'legal-aid-e2e-failure.png') }).catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -153,7 +191,10 @@ describe('legal-aid application end to end', () => {
     await pledge.getByRole('button', { name: '我承诺' }).click();
 
     const urgency = flow.locator('kiosk-legal-aid-urgency');
-    await urgency.getByRole('group', { name: /期限7天内/ }).getByRole('button', { name: '是', exact: true }).click();
+    await urgency
+      .getByRole('group', { name: /期限7天内/ })
+      .getByRole('button', { name: '是', exact: true })
+      .click();
     await urgency.getByRole('group', { name: /保全/ }).getByRole('button', { name: '不是', exact: true }).click();
     await urgency.getByRole('button', { name: '下一步' }).click();
 
@@ -197,7 +238,10 @@ describe('legal-aid application end to end', () => {
     await receipt.getByRole('button', { name: '重新打印' }).click();
     await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
 
-    const job = printer.simulator!.jobs().slice(before).find((j) => j.lines.some((l) => l.includes(receiptNo)));
+    const job = printer
+      .simulator!.jobs()
+      .slice(before)
+      .find((j) => j.lines.some((l) => l.includes(receiptNo)));
     expect(job, 'receipt job').toBeDefined();
     const text = job!.lines.join('\n');
     expect(text).toContain('1101**********002X');
@@ -244,7 +288,13 @@ describe('legal-aid application end to end', () => {
     expect(await page.locator('body').innerText()).not.toContain(receiptNo);
 
     // 查询进度 on the home screen shows the staff's decision.
-    if (!(await page.getByRole('button', { name: '查询进度' }).isVisible().catch(() => false))) await page.mouse.click(960, 540);
+    if (
+      !(await page
+        .getByRole('button', { name: '查询进度' })
+        .isVisible()
+        .catch(() => false))
+    )
+      await page.mouse.click(960, 540);
     await page.getByRole('button', { name: '查询进度' }).click();
     const progress = page.locator('kiosk-progress-screen');
     await progress.getByRole('button', { name: '法律援助申请' }).click();

@@ -5,7 +5,7 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
 /** 1–99 in Chinese numerals as statutes write them (三十一, 四十四, 十). */
 export function chineseNumber(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`chineseNumber: ${n} out of 1..99`);
-  if (n < 10) return DIGITS[n]!;
+  if (n < 10) return DIGITS[n];
   const tens = Math.floor(n / 10);
   const ones = n % 10;
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;

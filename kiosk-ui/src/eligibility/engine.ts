@@ -20,7 +20,12 @@ import type {
 function scopeOf(rules: LegalAidRules, matter: AnyMatter | undefined): ScopeDecision {
   if (!matter) return { kind: 'unlisted', basis: [{ article: 31 }, rules.outOfScope.basis, rules.outOfScope.services] };
   if (isCountyMatter(matter)) {
-    return { kind: 'countyAddition', source: matter.source, verified: matter.verified !== false, basis: [matter.basis] };
+    return {
+      kind: 'countyAddition',
+      source: matter.source,
+      verified: matter.verified !== false,
+      basis: [matter.basis],
+    };
   }
   return { kind: 'statute', basis: [matter.basis] };
 }
@@ -33,7 +38,9 @@ function economicOf(
   notes: DecisionNote[],
 ): EconomicDecision {
   const matterId = matter?.id;
-  const circumstanceIds = matter?.noEconomicTest ? [matter.noEconomicTest, ...answers.circumstances] : answers.circumstances;
+  const circumstanceIds = matter?.noEconomicTest
+    ? [matter.noEconomicTest, ...answers.circumstances]
+    : answers.circumstances;
   for (const id of circumstanceIds) {
     const rule = rules.noEconomicTest.find((r) => r.id === id);
     if (!rule) {
@@ -53,7 +60,8 @@ function economicOf(
     else if (group.onlyForMigrantWorkerClaims && !matter?.migrantWorkerClaim) notes.push('groupNotForThisMatter');
     else if (
       answers.age !== undefined &&
-      ((group.minAge !== undefined && answers.age < group.minAge) || (group.maxAge !== undefined && answers.age > group.maxAge))
+      ((group.minAge !== undefined && answers.age < group.minAge) ||
+        (group.maxAge !== undefined && answers.age > group.maxAge))
     ) {
       notes.push('ageDoesNotMatchGroup');
     } else {
@@ -70,7 +78,9 @@ function economicOf(
 
 function urgencyOf(rules: LegalAidRules, answers: EligibilityAnswers): UrgencyDecision {
   const picked = rules.urgency.reasons.filter(
-    (r) => (r.id === 'deadlineSoon' && answers.deadlineSoon) || (r.id === 'preservationNeeded' && answers.preservationNeeded),
+    (r) =>
+      (r.id === 'deadlineSoon' && answers.deadlineSoon) ||
+      (r.id === 'preservationNeeded' && answers.preservationNeeded),
   );
   return {
     urgent: picked.length > 0,
@@ -80,7 +90,12 @@ function urgencyOf(rules: LegalAidRules, answers: EligibilityAnswers): UrgencyDe
   };
 }
 
-function venueOf(rules: LegalAidRules, county: CountyRules, matter: AnyMatter | undefined, answers: EligibilityAnswers): VenueDecision {
+function venueOf(
+  rules: LegalAidRules,
+  county: CountyRules,
+  matter: AnyMatter | undefined,
+  answers: EligibilityAnswers,
+): VenueDecision {
   const litigation = answers.stage === 'litigation' || matter?.proceeding === 'litigation';
   return {
     kind: litigation ? 'litigation' : 'nonLitigation',
@@ -110,14 +125,22 @@ function checksOf(scope: ScopeDecision, economic: EconomicDecision, urgency: Urg
 }
 
 /** Assesses one application against the national rules and one county's additions. */
-export function assessEligibility(rules: LegalAidRules, county: CountyRules, answers: EligibilityAnswers): EligibilityDecision {
+export function assessEligibility(
+  rules: LegalAidRules,
+  county: CountyRules,
+  answers: EligibilityAnswers,
+): EligibilityDecision {
   const matter = findMatter(rules, county, answers.matterId);
   const notes: DecisionNote[] = [];
   const scope = scopeOf(rules, matter);
   const economic = economicOf(rules, county, matter, answers, notes);
   const urgency = urgencyOf(rules, answers);
   const venue = venueOf(rules, county, matter, answers);
-  const decision = { decideDays: rules.decision.decideDays, assignDays: rules.decision.assignDays, basis: [rules.decision.basis] };
+  const decision = {
+    decideDays: rules.decision.decideDays,
+    assignDays: rules.decision.assignDays,
+    basis: [rules.decision.basis],
+  };
   const all: Citation[][] = [scope.basis, economic.basis, urgency.basis, venue.basis, decision.basis];
   return {
     matterId: answers.matterId,

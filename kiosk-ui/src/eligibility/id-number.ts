@@ -4,8 +4,8 @@ const CHECK = '10X98765432';
 
 export function idCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK[sum % 11];
 }
 
 /** True for an 18-character number whose birth date exists and whose check character matches. */

@@ -123,13 +123,7 @@ export interface VenueDecision {
 
 /** Something the centre will look at; the kiosk only tells, it never refuses. */
 export type CentreCheck =
-  | 'matterCovered'
-  | 'unverifiedAddition'
-  | 'hardship'
-  | 'groupProof'
-  | 'circumstanceProof'
-  | 'urgency'
-  | 'identity';
+  'matterCovered' | 'unverifiedAddition' | 'hardship' | 'groupProof' | 'circumstanceProof' | 'urgency' | 'identity';
 
 export type DecisionNote =
   | 'circumstanceNotForThisMatter'

@@ -85,6 +85,12 @@ export type PrintState =
   | { kind: 'paperOut'; heldJobId: string }
   | { kind: 'failed' };
 
+export interface SubmitReason {
+  key: string;
+  /** 1-based photo number for the photo messages. */
+  n?: number;
+}
+
 export interface LegalAidFlowState {
   step: LegalAidStep;
   /** Steps visited before the current one; `back` pops it. */
@@ -93,6 +99,8 @@ export interface LegalAidFlowState {
   /** Set once the agent stored the application; never cleared by printing problems. */
   submission: SubmissionResult | null;
   submitError: boolean;
+  /** Why the agent refused it (a key of the submissions namespace, and the photo number), when it said. */
+  submitReason: SubmitReason | null;
   print: PrintState;
 }
 
@@ -116,7 +124,7 @@ export type LegalAidEvent =
   | { type: 'reviewConfirmed' }
   | { type: 'signed'; signature: string }
   | { type: 'submitSucceeded'; result: SubmissionResult }
-  | { type: 'submitFailed' }
+  | { type: 'submitFailed'; reason?: SubmitReason }
   | { type: 'retrySubmit' }
   | { type: 'printStarted' }
   | { type: 'printSucceeded' }
@@ -152,6 +160,7 @@ export function initialLegalAidState(): LegalAidFlowState {
     },
     submission: null,
     submitError: false,
+    submitReason: null,
     print: { kind: 'idle' },
   };
 }
@@ -167,7 +176,13 @@ function back(state: LegalAidFlowState): LegalAidFlowState {
   if (NO_BACK.includes(state.step)) return state;
   if (state.step === 'submitting' && !state.submitError) return state;
   if (state.history.length === 0) return { ...state, step: 'exited' };
-  return { ...state, step: state.history[state.history.length - 1]!, history: state.history.slice(0, -1), submitError: false };
+  return {
+    ...state,
+    step: state.history[state.history.length - 1],
+    history: state.history.slice(0, -1),
+    submitError: false,
+    submitReason: null,
+  };
 }
 
 export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalAidFlowState {
@@ -187,7 +202,9 @@ export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalA
       return at('idCard') ? go(state, 'manualId') : state;
     case 'identityTyped':
       return at('manualId')
-        ? go(state, 'phone', { identity: { source: 'typed', idNumber: event.idNumber.toUpperCase(), name: event.name } })
+        ? go(state, 'phone', {
+            identity: { source: 'typed', idNumber: event.idNumber.toUpperCase(), name: event.name },
+          })
         : state;
     case 'phoneEntered':
       return at('phone') ? go(state, 'matter', { phone: event.phone }) : state;
@@ -204,7 +221,9 @@ export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalA
     case 'groupChosen':
       return at('group') ? go(state, event.exempt ? 'urgency' : 'pledge', { exemptGroupId: event.groupId }) : state;
     case 'pledgeMade':
-      return at('pledge') ? go(state, 'urgency', { monthlyIncomeYuan: event.monthlyIncomeYuan, pledgedAt: event.at }) : state;
+      return at('pledge')
+        ? go(state, 'urgency', { monthlyIncomeYuan: event.monthlyIncomeYuan, pledgedAt: event.at })
+        : state;
     case 'urgencyAnswered':
       return at('urgency')
         ? go(state, 'assessment', { deadlineSoon: event.deadlineSoon, preservationNeeded: event.preservationNeeded })
@@ -224,15 +243,25 @@ export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalA
     case 'reviewConfirmed':
       return at('review') ? go(state, 'signature') : state;
     case 'signed':
-      return at('signature') ? { ...go(state, 'submitting', { signature: event.signature }), submitError: false } : state;
+      return at('signature')
+        ? { ...go(state, 'submitting', { signature: event.signature }), submitError: false }
+        : state;
     case 'submitSucceeded':
       return at('submitting') && !state.submitError
-        ? { ...state, step: 'receipt', history: [...state.history, state.step], submission: event.result, print: { kind: 'idle' } }
+        ? {
+            ...state,
+            step: 'receipt',
+            history: [...state.history, state.step],
+            submission: event.result,
+            print: { kind: 'idle' },
+          }
         : state;
     case 'submitFailed':
-      return at('submitting') && !state.submitError ? { ...state, submitError: true } : state;
+      return at('submitting') && !state.submitError
+        ? { ...state, submitError: true, submitReason: event.reason ?? null }
+        : state;
     case 'retrySubmit':
-      return at('submitting') && state.submitError ? { ...state, submitError: false } : state;
+      return at('submitting') && state.submitError ? { ...state, submitError: false, submitReason: null } : state;
     case 'printStarted':
       return at('receipt') && state.print.kind === 'idle' ? { ...state, print: { kind: 'printing' } } : state;
     case 'printSucceeded':

@@ -56,7 +56,10 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
     return html`<kiosk-step heading-key="legalAid.steps.assessment.title" @kiosk-step-done=${this._onStepDone}>
       <ul data-decision>
         ${explainDecision(d, t).map(
-          (s) => html`<li>${t(s.key, s.params)}${s.basis.length ? html`<span class="basis">${basisText(s.basis, t)}</span>` : null}</li>`,
+          (s) =>
+            html`<li>
+              ${t(s.key, s.params)}${s.basis.length ? html`<span class="basis">${basisText(s.basis, t)}</span>` : null}
+            </li>`,
         )}
       </ul>
       <h2>${t('legalAid.steps.assessment.checksLabel')}</h2>
@@ -67,7 +70,9 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
       <ul>
         ${d.materials.map((m) => html`<li>${t(legalAidKey(`material.${m}`))}</li>`)}
       </ul>
-      <button slot="actions" type="button" class="secondary" @click=${() => this._speakAll()}>${t('legalAid.nav.listen')}</button>
+      <button slot="actions" type="button" class="secondary" @click=${() => this._speakAll()}>
+        ${t('legalAid.nav.listen')}
+      </button>
     </kiosk-step>`;
   }
 }

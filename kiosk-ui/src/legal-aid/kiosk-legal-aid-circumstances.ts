@@ -47,9 +47,14 @@ export class KioskLegalAidCircumstances extends LegalAidStepBase {
       <p>${say(t, 'legalAid.steps.circumstances.body')}</p>
       <div class="options" role="group" aria-label=${t('legalAid.steps.circumstances.title')}>
         ${this.circumstances.map(
-          (id) => html`<button type="button" aria-pressed=${String(this._picked.includes(id))} @click=${() => this._toggle(id)}>
-            ${t(legalAidKey(`circumstance.${id}`))}
-          </button>`,
+          (id) =>
+            html`<button
+              type="button"
+              aria-pressed=${String(this._picked.includes(id))}
+              @click=${() => this._toggle(id)}
+            >
+              ${t(legalAidKey(`circumstance.${id}`))}
+            </button>`,
         )}
         <button
           type="button"

@@ -18,7 +18,9 @@ export class KioskLegalAidConsent extends LegalAidStepBase {
   @property() hotline = '12348';
 
   override firstUpdated(): void {
-    this._visit?.speak(this.declined ? 'legalAid.steps.consent.declined' : 'legalAid.steps.consent.voice', { hotline: this.hotline });
+    this._visit?.speak(this.declined ? 'legalAid.steps.consent.declined' : 'legalAid.steps.consent.voice', {
+      hotline: this.hotline,
+    });
   }
 
   protected _next(): void {
@@ -30,12 +32,21 @@ export class KioskLegalAidConsent extends LegalAidStepBase {
     if (this.declined) {
       return html`<kiosk-step heading-key="legalAid.steps.consent.title" without-previous without-next>
         <p>${say(t, 'legalAid.steps.consent.declined', { hotline: this.hotline })}</p>
-        <button slot="actions" type="button" class="primary" @click=${() => this.dispatchEvent(new KioskFlowExitEvent('home'))}>
+        <button
+          slot="actions"
+          type="button"
+          class="primary"
+          @click=${() => this.dispatchEvent(new KioskFlowExitEvent('home'))}
+        >
           ${t('legalAid.nav.cancel')}
         </button>
       </kiosk-step>`;
     }
-    return html`<kiosk-step heading-key="legalAid.steps.consent.title" next-key="legalAid.steps.consent.agree" @kiosk-step-done=${this._onStepDone}>
+    return html`<kiosk-step
+      heading-key="legalAid.steps.consent.title"
+      next-key="legalAid.steps.consent.agree"
+      @kiosk-step-done=${this._onStepDone}
+    >
       <p>${say(t, 'legalAid.steps.consent.body')}</p>
       <button slot="actions" type="button" class="secondary" @click=${() => this._emit({ type: 'consentDeclined' })}>
         ${t('legalAid.steps.consent.decline')}

@@ -78,7 +78,12 @@ export class KioskLegalAidDetails extends LegalAidStepBase {
       this._visit?.speak('legalAid.steps.details.whatRequired');
       return;
     }
-    this._emit({ type: 'detailsEntered', stage: this._stage || 'notStarted', otherParty: this._otherParty.trim(), what: this._what.trim() });
+    this._emit({
+      type: 'detailsEntered',
+      stage: this._stage || 'notStarted',
+      otherParty: this._otherParty.trim(),
+      what: this._what.trim(),
+    });
   }
 
   override render() {
@@ -109,7 +114,13 @@ export class KioskLegalAidDetails extends LegalAidStepBase {
         <div class="phrases" role="group" aria-labelledby="phrases-label">
           ${this.phrases.map((id) => {
             const text = t(legalAidKey(`phrases.${id}`));
-            return html`<button type="button" aria-pressed=${String(parts.includes(text))} @click=${() => this._togglePhrase(text)}>${text}</button>`;
+            return html`<button
+              type="button"
+              aria-pressed=${String(parts.includes(text))}
+              @click=${() => this._togglePhrase(text)}
+            >
+              ${text}
+            </button>`;
           })}
         </div>
         <kiosk-pinyin-input

@@ -139,36 +139,56 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
       <div class="layout">
         <div>
           <div class="frame" ?hidden=${this._camera.state === 'unavailable'}>
-            ${this._preview
-              ? html`<img src=${this._preview.dataUrl} alt=${t('legalAid.steps.documents.photoAlt', { n: photos.length + 1 })} />`
-              : html`<video muted playsinline aria-hidden="true"></video><div class="guide"></div>`}
+            ${
+              this._preview
+                ? html`<img
+                    src=${this._preview.dataUrl}
+                    alt=${t('legalAid.steps.documents.photoAlt', { n: photos.length + 1 })}
+                  />`
+                : html`<video muted playsinline aria-hidden="true"></video>
+                    <div class="guide"></div>`
+            }
           </div>
           <div class="row">
-            ${this._preview
-              ? html`<button type="button" class="primary" @click=${() => this._keep()}>${t('legalAid.steps.documents.keep')}</button>
-                  <button type="button" class="secondary" @click=${() => (this._preview = null)}>${t('legalAid.steps.documents.retake')}</button>`
-              : html`<button type="button" class="primary" ?disabled=${!live || full} @click=${() => this._take()}>
-                  ${t('legalAid.steps.documents.take')}
-                </button>`}
-            <span role="status">${full ? t('legalAid.steps.documents.full', { max: MAX_PHOTOS }) : t('legalAid.steps.documents.count', { count: photos.length, max: MAX_PHOTOS })}</span>
+            ${
+              this._preview
+                ? html`<button type="button" class="primary" @click=${() => this._keep()}>
+                      ${t('legalAid.steps.documents.keep')}
+                    </button>
+                    <button type="button" class="secondary" @click=${() => (this._preview = null)}>
+                      ${t('legalAid.steps.documents.retake')}
+                    </button>`
+                : html`<button type="button" class="primary" ?disabled=${!live || full} @click=${() => this._take()}>
+                    ${t('legalAid.steps.documents.take')}
+                  </button>`
+            }
+            <span role="status"
+              >${full ? t('legalAid.steps.documents.full', { max: MAX_PHOTOS }) : t('legalAid.steps.documents.count', { count: photos.length, max: MAX_PHOTOS })}</span
+            >
           </div>
         </div>
         <div class="materials" role="group" aria-label=${t('legalAid.steps.assessment.materialsLabel')}>
           ${this.materials.map(
-            (m) => html`<button type="button" aria-pressed=${String(this._materialId === m)} @click=${() => (this._materialId = m)}>
-              ${t(legalAidKey(`material.${m}`))}
-            </button>`,
+            (m) =>
+              html`<button
+                type="button"
+                aria-pressed=${String(this._materialId === m)}
+                @click=${() => (this._materialId = m)}
+              >
+                ${t(legalAidKey(`material.${m}`))}
+              </button>`,
           )}
         </div>
       </div>
       <div class="thumbs">
         ${photos.map(
-          (p, i) => html`<div class="thumb">
-            <img src=${p.dataUrl} alt=${t('legalAid.steps.documents.photoAlt', { n: i + 1 })} />
-            <button type="button" class="secondary" @click=${() => this._emit({ type: 'photoRemoved', index: i })}>
-              ${t('legalAid.steps.documents.remove', { n: i + 1 })}
-            </button>
-          </div>`,
+          (p, i) =>
+            html`<div class="thumb">
+              <img src=${p.dataUrl} alt=${t('legalAid.steps.documents.photoAlt', { n: i + 1 })} />
+              <button type="button" class="secondary" @click=${() => this._emit({ type: 'photoRemoved', index: i })}>
+                ${t('legalAid.steps.documents.remove', { n: i + 1 })}
+              </button>
+            </div>`,
         )}
       </div>
     </kiosk-step>`;

@@ -19,7 +19,12 @@ export class KioskLegalAidDone extends LegalAidStepBase {
   }
 
   override render() {
-    return html`<kiosk-step heading-key="legalAid.steps.done.title" without-previous next-key="legalAid.steps.receipt.done" @kiosk-step-done=${this._onStepDone}>
+    return html`<kiosk-step
+      heading-key="legalAid.steps.done.title"
+      without-previous
+      next-key="legalAid.steps.receipt.done"
+      @kiosk-step-done=${this._onStepDone}
+    >
       <p>${say(this._t, 'legalAid.steps.done.body')}</p>
     </kiosk-step>`;
   }

@@ -142,7 +142,11 @@ export class KioskLegalAidFlow extends LitElement {
     switch (f.step) {
       case 'consent':
       case 'declined':
-        return html`<kiosk-legal-aid-consent .answers=${a} ?declined=${f.step === 'declined'} .hotline=${this._config.hotline.number}></kiosk-legal-aid-consent>`;
+        return html`<kiosk-legal-aid-consent
+          .answers=${a}
+          ?declined=${f.step === 'declined'}
+          .hotline=${this._config.hotline.number}
+        ></kiosk-legal-aid-consent>`;
       case 'idCard':
         return html`<kiosk-legal-aid-id-card .answers=${a}></kiosk-legal-aid-id-card>`;
       case 'manualId':
@@ -150,14 +154,22 @@ export class KioskLegalAidFlow extends LitElement {
       case 'phone':
         return html`<kiosk-legal-aid-phone .answers=${a}></kiosk-legal-aid-phone>`;
       case 'matter':
-        return html`<kiosk-legal-aid-matter .answers=${a} .matters=${mattersFor(rules, county)}></kiosk-legal-aid-matter>`;
+        return html`<kiosk-legal-aid-matter
+          .answers=${a}
+          .matters=${mattersFor(rules, county)}
+        ></kiosk-legal-aid-matter>`;
       case 'details':
-        return html`<kiosk-legal-aid-details .answers=${a} .phrases=${[...(rules.phrases.byMatter[a.matterId ?? ''] ?? []), ...rules.phrases.common]}></kiosk-legal-aid-details>`;
+        return html`<kiosk-legal-aid-details
+          .answers=${a}
+          .phrases=${[...(rules.phrases.byMatter[a.matterId ?? ''] ?? []), ...rules.phrases.common]}
+        ></kiosk-legal-aid-details>`;
       case 'circumstances': {
         const base = decide(rules, county, { ...a, circumstances: [] }, new Date());
         const applicable = rules.noEconomicTest
           .map((c) => c.id)
-          .filter((id) => decide(rules, county, { ...a, circumstances: [id] }, new Date()).economic.kind === 'noEconomicTest');
+          .filter(
+            (id) => decide(rules, county, { ...a, circumstances: [id] }, new Date()).economic.kind === 'noEconomicTest',
+          );
         return html`<kiosk-legal-aid-circumstances
           .answers=${a}
           .circumstances=${rules.noEconomicTest.map((c) => c.id)}
@@ -184,7 +196,10 @@ export class KioskLegalAidFlow extends LitElement {
         return html`<kiosk-legal-aid-group .answers=${a} .groups=${groups}></kiosk-legal-aid-group>`;
       }
       case 'pledge':
-        return html`<kiosk-legal-aid-pledge .answers=${a} max-fine=${rules.pledge.maxFineYuan}></kiosk-legal-aid-pledge>`;
+        return html`<kiosk-legal-aid-pledge
+          .answers=${a}
+          max-fine=${rules.pledge.maxFineYuan}
+        ></kiosk-legal-aid-pledge>`;
       case 'urgency':
         return html`<kiosk-legal-aid-urgency .answers=${a}></kiosk-legal-aid-urgency>`;
       case 'assessment':
@@ -198,9 +213,19 @@ export class KioskLegalAidFlow extends LitElement {
       case 'signature':
         return html`<kiosk-legal-aid-signature .answers=${a}></kiosk-legal-aid-signature>`;
       case 'submitting':
-        return html`<kiosk-legal-aid-submitting .answers=${a} ?failed=${f.submitError} .hotline=${this._config.hotline.number}></kiosk-legal-aid-submitting>`;
+        return html`<kiosk-legal-aid-submitting
+          .answers=${a}
+          ?failed=${f.submitError}
+          .reason=${f.submitReason}
+          .hotline=${this._config.hotline.number}
+        ></kiosk-legal-aid-submitting>`;
       case 'receipt':
-        return html`<kiosk-legal-aid-receipt .answers=${a} .submission=${f.submission} .print=${f.print} decide-days=${decision.decision.decideDays}></kiosk-legal-aid-receipt>`;
+        return html`<kiosk-legal-aid-receipt
+          .answers=${a}
+          .submission=${f.submission}
+          .print=${f.print}
+          decide-days=${decision.decision.decideDays}
+        ></kiosk-legal-aid-receipt>`;
       case 'done':
         return html`<kiosk-legal-aid-done .answers=${a}></kiosk-legal-aid-done>`;
       case 'exited':

@@ -39,13 +39,18 @@ export class KioskLegalAidGroup extends LegalAidStepBase {
   override render() {
     const t = this._t;
     const picked = this.answers.exemptGroupId;
-    return html`<kiosk-step heading-key="legalAid.steps.group.title" ?without-next=${!picked} @kiosk-step-done=${this._onStepDone}>
+    return html`<kiosk-step
+      heading-key="legalAid.steps.group.title"
+      ?without-next=${!picked}
+      @kiosk-step-done=${this._onStepDone}
+    >
       <p>${say(t, 'legalAid.steps.group.body')}</p>
       <div class="options" role="group" aria-label=${t('legalAid.steps.group.title')}>
         ${this.groups.map(
-          (g) => html`<button type="button" aria-pressed=${String(picked === g.id)} @click=${() => this._choose(g.id)}>
-            ${t(legalAidKey(`group.${g.id}`))}
-          </button>`,
+          (g) =>
+            html`<button type="button" aria-pressed=${String(picked === g.id)} @click=${() => this._choose(g.id)}>
+              ${t(legalAidKey(`group.${g.id}`))}
+            </button>`,
         )}
         <button type="button" aria-pressed=${String(picked === 'none')} @click=${() => this._choose('none')}>
           ${t('legalAid.steps.group.none')}

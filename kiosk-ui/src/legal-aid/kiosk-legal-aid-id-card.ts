@@ -106,13 +106,20 @@ export class KioskLegalAidIdCard extends LegalAidStepBase {
 
   override render() {
     const t = this._t;
-    const typeInstead = html`<button slot="actions" type="button" class="secondary" @click=${() => this._emit({ type: 'typeIdInstead' })}>
+    const typeInstead = html`<button
+      slot="actions"
+      type="button"
+      class="secondary"
+      @click=${() => this._emit({ type: 'typeIdInstead' })}
+    >
       ${t('legalAid.steps.idCard.typeInstead')}
     </button>`;
     if (this._keepExisting && this.answers.identity) {
       return html`<kiosk-step heading-key="legalAid.steps.idCard.title" @kiosk-step-done=${this._onStepDone}>
         <p>${t('legalAid.steps.idCard.read', { name: this.answers.identity.name })}</p>
-        <button slot="actions" type="button" class="secondary" @click=${() => this._retry()}>${t('legalAid.nav.retry')}</button>
+        <button slot="actions" type="button" class="secondary" @click=${() => this._retry()}>
+          ${t('legalAid.nav.retry')}
+        </button>
       </kiosk-step>`;
     }
     return html`<kiosk-step heading-key="legalAid.steps.idCard.title" without-next @kiosk-step-done=${this._onStepDone}>
@@ -130,9 +137,13 @@ export class KioskLegalAidIdCard extends LegalAidStepBase {
           })}
         </div>
       </div>
-      ${this._failed()
-        ? html`<button slot="actions" type="button" class="secondary" @click=${() => this._retry()}>${t('legalAid.nav.retry')}</button>`
-        : null}
+      ${
+        this._failed()
+          ? html`<button slot="actions" type="button" class="secondary" @click=${() => this._retry()}>
+              ${t('legalAid.nav.retry')}
+            </button>`
+          : null
+      }
       ${typeInstead}
     </kiosk-step>`;
   }

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { isValidIdNumber } from '../eligibility/id-number.js';
 import { say } from '../i18n/say.js';
@@ -14,6 +14,20 @@ import { LegalAidStepBase } from './legal-aid-step-base.js';
  */
 @customElement('kiosk-legal-aid-manual-id')
 export class KioskLegalAidManualId extends LegalAidStepBase {
+  static override styles = [
+    ...LegalAidStepBase.styles,
+    css`
+      .fields {
+        display: flex;
+        gap: 2rem;
+        align-items: flex-start;
+      }
+      .name {
+        flex: 1;
+      }
+    `,
+  ];
+
   @state() private _idNumber = '';
   @state() private _name = '';
   @state() private _idError = false;
@@ -44,7 +58,7 @@ export class KioskLegalAidManualId extends LegalAidStepBase {
   override render() {
     const t = this._t;
     return html`<kiosk-step heading-key="legalAid.steps.manualId.title" @kiosk-step-done=${this._onStepDone}>
-      <div class="row" style="align-items: flex-start">
+      <div class="fields">
         <div>
           <kiosk-digit-pad
             name="idNumber"
@@ -61,7 +75,7 @@ export class KioskLegalAidManualId extends LegalAidStepBase {
           ></kiosk-digit-pad>
           <p class="error" role="alert" ?hidden=${!this._idError}>${say(t, 'legalAid.steps.manualId.idInvalid')}</p>
         </div>
-        <div style="flex: 1">
+        <div class="name">
           <kiosk-pinyin-input
             name="name"
             mode="name"
@@ -73,7 +87,9 @@ export class KioskLegalAidManualId extends LegalAidStepBase {
               this._nameError = false;
             }}
           ></kiosk-pinyin-input>
-          <p class="error" role="alert" ?hidden=${!this._nameError}>${say(t, 'legalAid.steps.manualId.nameRequired')}</p>
+          <p class="error" role="alert" ?hidden=${!this._nameError}>
+            ${say(t, 'legalAid.steps.manualId.nameRequired')}
+          </p>
         </div>
       </div>
     </kiosk-step>`;

@@ -65,12 +65,22 @@ export class KioskLegalAidMatter extends LegalAidStepBase {
   override render() {
     const t = this._t;
     const all = [...this.matters, { id: 'other', icon: 'question' }];
-    return html`<kiosk-step heading-key="legalAid.steps.matter.title" ?without-next=${!this.answers.matterId} @kiosk-step-done=${this._onStepDone}>
+    return html`<kiosk-step
+      heading-key="legalAid.steps.matter.title"
+      ?without-next=${!this.answers.matterId}
+      @kiosk-step-done=${this._onStepDone}
+    >
       <div class="grid" role="group" aria-label=${t('legalAid.steps.matter.title')}>
         ${all.map(
-          (m) => html`<button type="button" aria-pressed=${String(this.answers.matterId === m.id)} data-matter=${m.id} @click=${() => this._choose(m.id)}>
-            ${matterIcon(m.icon)}<span>${t(legalAidKey(`matter.${m.id}.label`))}</span>
-          </button>`,
+          (m) =>
+            html`<button
+              type="button"
+              aria-pressed=${String(this.answers.matterId === m.id)}
+              data-matter=${m.id}
+              @click=${() => this._choose(m.id)}
+            >
+              ${matterIcon(m.icon)}<span>${t(legalAidKey(`matter.${m.id}.label`))}</span>
+            </button>`,
         )}
       </div>
     </kiosk-step>`;

@@ -54,7 +54,11 @@ export class KioskLegalAidPledge extends LegalAidStepBase {
 
   override render() {
     const t = this._t;
-    return html`<kiosk-step heading-key="legalAid.steps.pledge.title" next-key="legalAid.steps.pledge.agree" @kiosk-step-done=${this._onStepDone}>
+    return html`<kiosk-step
+      heading-key="legalAid.steps.pledge.title"
+      next-key="legalAid.steps.pledge.agree"
+      @kiosk-step-done=${this._onStepDone}
+    >
       <p>${say(t, 'legalAid.steps.pledge.body')}</p>
       <div class="layout">
         <p class="pledge">${say(t, 'legalAid.steps.pledge.text', { maxFine: this.maxFine })}</p>

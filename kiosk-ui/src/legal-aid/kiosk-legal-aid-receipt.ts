@@ -41,7 +41,10 @@ export class KioskLegalAidReceipt extends LegalAidStepBase {
   }
 
   private _speakNumber(): void {
-    if (this.submission) this._visit?.speakText(this._t('legalAid.steps.receipt.spoken', { digits: digitByDigit(this.submission.receiptNo) }));
+    if (this.submission)
+      this._visit?.speakText(
+        this._t('legalAid.steps.receipt.spoken', { digits: digitByDigit(this.submission.receiptNo) }),
+      );
   }
 
   protected _next(): void {
@@ -83,12 +86,21 @@ export class KioskLegalAidReceipt extends LegalAidStepBase {
       <p>${say(t, s.uploaded ? 'legalAid.steps.receipt.uploaded' : 'legalAid.steps.receipt.pending')}</p>
       <p>${say(t, 'legalAid.steps.receipt.decisionRule', { decideDays: this.decideDays })}</p>
       ${this._printLine()}
-      ${this.print.kind === 'paperOut'
-        ? html`<button slot="actions" type="button" class="primary" @click=${() => this._emit({ type: 'reprintRequested' })}>
-            ${t('legalAid.steps.receipt.reprint')}
-          </button>`
-        : null}
-      <button slot="actions" type="button" class="secondary" @click=${() => this._speakNumber()}>${t('legalAid.nav.listen')}</button>
+      ${
+        this.print.kind === 'paperOut'
+          ? html`<button
+              slot="actions"
+              type="button"
+              class="primary"
+              @click=${() => this._emit({ type: 'reprintRequested' })}
+            >
+              ${t('legalAid.steps.receipt.reprint')}
+            </button>`
+          : null
+      }
+      <button slot="actions" type="button" class="secondary" @click=${() => this._speakNumber()}>
+        ${t('legalAid.nav.listen')}
+      </button>
     </kiosk-step>`;
   }
 }

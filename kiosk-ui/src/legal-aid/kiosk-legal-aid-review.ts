@@ -63,13 +63,17 @@ export class KioskLegalAidReview extends LegalAidStepBase {
     if (e.kind === 'checkExempt') return t(legalAidKey(`group.${e.groupId}`));
     if (e.kind === 'noEconomicTest') return t(legalAidKey(`circumstance.${e.circumstanceId}`));
     const income = this.answers.monthlyIncomeYuan;
-    return income === null ? t('legalAid.decision.economic.pledge') : `${t('legalAid.steps.review.income')} ${t('legalAid.steps.review.incomeValue', { income })}`;
+    return income === null
+      ? t('legalAid.decision.economic.pledge')
+      : `${t('legalAid.steps.review.income')} ${t('legalAid.steps.review.incomeValue', { income })}`;
   }
 
   override render() {
     const t = this._t;
     const a = this.answers;
-    const row = (label: string, value: string | number | TemplateResult) => html`<dt>${label}</dt><dd>${value}</dd>`;
+    const row = (label: string, value: string | number | TemplateResult) =>
+      html`<dt>${label}</dt>
+        <dd>${value}</dd>`;
     return html`<kiosk-step heading-key="legalAid.steps.review.title" @kiosk-step-done=${this._onStepDone}>
       <dl>
         ${row(t('legalAid.steps.review.name'), a.identity?.name ?? '')}
@@ -78,12 +82,13 @@ export class KioskLegalAidReview extends LegalAidStepBase {
         ${row(t('legalAid.steps.review.matter'), t(legalAidKey(`matter.${a.matterId ?? 'other'}.label`)))}
         ${row(t('legalAid.steps.review.stage'), a.stage ? t(legalAidKey(`stage.${a.stage}`)) : '')}
         ${a.otherParty ? row(t('legalAid.steps.review.otherParty'), a.otherParty) : null}
-        ${row(t('legalAid.steps.review.what'), a.what)}
-        ${row(t('legalAid.steps.review.economic'), this._economic())}
+        ${row(t('legalAid.steps.review.what'), a.what)} ${row(t('legalAid.steps.review.economic'), this._economic())}
         ${row(t('legalAid.steps.review.urgent'), this.decision?.urgency.urgent ? t('legalAid.nav.yes') : t('legalAid.nav.no'))}
         ${row(t('legalAid.steps.review.photos'), t('legalAid.steps.review.photoCount', { count: a.photos.length }))}
       </dl>
-      <button slot="actions" type="button" class="secondary" @click=${() => this._readAloud()}>${t('legalAid.steps.review.readAloud')}</button>
+      <button slot="actions" type="button" class="secondary" @click=${() => this._readAloud()}>
+        ${t('legalAid.steps.review.readAloud')}
+      </button>
     </kiosk-step>`;
   }
 }

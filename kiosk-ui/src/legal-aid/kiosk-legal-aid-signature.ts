@@ -33,7 +33,11 @@ export class KioskLegalAidSignature extends LegalAidStepBase {
 
   override render() {
     const t = this._t;
-    return html`<kiosk-step heading-key="legalAid.steps.signature.title" next-key="legalAid.steps.signature.submit" @kiosk-step-done=${this._onStepDone}>
+    return html`<kiosk-step
+      heading-key="legalAid.steps.signature.title"
+      next-key="legalAid.steps.signature.submit"
+      @kiosk-step-done=${this._onStepDone}
+    >
       <kiosk-signature-pad
         name="signature"
         required

@@ -1,5 +1,8 @@
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { SubmitReason } from '../flows/legal-aid-machine.js';
+import { asMessageKey, hasMessage } from '../i18n/localize.js';
+import type { MessageKey } from '../i18n/message-types.js';
 import { say } from '../i18n/say.js';
 import '../components/kiosk-step.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
@@ -13,6 +16,8 @@ import { LegalAidStepBase } from './legal-aid-step-base.js';
 export class KioskLegalAidSubmitting extends LegalAidStepBase {
   @property({ type: Boolean }) failed = false;
   @property() hotline = '12348';
+  /** The agent's reason key (content/i18n/zh-CN/submissions.json) when it refused the content. */
+  @property({ attribute: false }) reason: SubmitReason | null = null;
 
   @state() private _slow = false;
   private _timer: ReturnType<typeof setTimeout> | undefined;
@@ -27,8 +32,18 @@ export class KioskLegalAidSubmitting extends LegalAidStepBase {
     clearTimeout(this._timer);
   }
 
+  /** The refusal in words (e.g. "第2张照片太大"), or the general "nothing is lost, try again". */
+  private _problemKey(): MessageKey {
+    const key = this.reason ? `submissions.${this.reason.key}` : '';
+    return key && hasMessage(key) ? asMessageKey(key) : 'legalAid.steps.submitting.failed';
+  }
+
+  private _params(): Record<string, string | number> {
+    return { hotline: this.hotline, ...(this.reason?.n === undefined ? {} : { n: this.reason.n }) };
+  }
+
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('failed') && this.failed) this._visit?.speak('legalAid.steps.submitting.failed', { hotline: this.hotline });
+    if (changed.has('failed') && this.failed) this._visit?.speak(this._problemKey(), this._params());
   }
 
   protected _next(): void {
@@ -38,8 +53,13 @@ export class KioskLegalAidSubmitting extends LegalAidStepBase {
   override render() {
     const t = this._t;
     if (this.failed) {
-      return html`<kiosk-step heading-key="legalAid.steps.submitting.title" next-key="legalAid.nav.retry" @kiosk-step-done=${this._onStepDone}>
-        <p class="error" role="alert">${say(t, 'legalAid.steps.submitting.failed', { hotline: this.hotline })}</p>
+      return html`<kiosk-step
+        heading-key="legalAid.steps.submitting.title"
+        next-key="legalAid.nav.retry"
+        @kiosk-step-done=${this._onStepDone}
+      >
+        <p class="error" role="alert">${say(t, this._problemKey(), this._params())}</p>
+        ${this.reason ? html`<p>${say(t, 'legalAid.steps.submitting.nothingLost')}</p>` : null}
       </kiosk-step>`;
     }
     return html`<kiosk-step heading-key="legalAid.steps.submitting.title" without-previous without-next>

@@ -29,7 +29,11 @@ export class KioskLegalAidUrgency extends LegalAidStepBase {
 
   protected _next(): void {
     if (!this._deadline || !this._preservation) return;
-    this._emit({ type: 'urgencyAnswered', deadlineSoon: this._deadline === 'yes', preservationNeeded: this._preservation === 'yes' });
+    this._emit({
+      type: 'urgencyAnswered',
+      deadlineSoon: this._deadline === 'yes',
+      preservationNeeded: this._preservation === 'yes',
+    });
   }
 
   override render() {

@@ -53,7 +53,8 @@ export class KioskSignaturePad extends FormControl {
   private _strokes = 0;
 
   protected _validate() {
-    if (this.required && !this.value) return { flags: { valueMissing: true }, message: this._t('legalAid.steps.signature.required') };
+    if (this.required && !this.value)
+      return { flags: { valueMissing: true }, message: this._t('legalAid.steps.signature.required') };
     return null;
   }
 
@@ -79,10 +80,13 @@ export class KioskSignaturePad extends FormControl {
 
   private _point(e: PointerEvent): [number, number] {
     const r = this._canvas.getBoundingClientRect();
-    return [((e.clientX - r.left) * this._canvas.width) / r.width, ((e.clientY - r.top) * this._canvas.height) / r.height];
+    return [
+      ((e.clientX - r.left) * this._canvas.width) / r.width,
+      ((e.clientY - r.top) * this._canvas.height) / r.height,
+    ];
   }
 
-  private _down(e: PointerEvent): void {
+  private readonly _down = (e: PointerEvent): void => {
     if (this.disabled) return;
     this._drawing = true;
     this._canvas.setPointerCapture?.(e.pointerId);
@@ -93,21 +97,21 @@ export class KioskSignaturePad extends FormControl {
     ctx.strokeStyle = '#111111';
     ctx.beginPath();
     ctx.moveTo(...this._point(e));
-  }
+  };
 
-  private _move(e: PointerEvent): void {
+  private readonly _move = (e: PointerEvent): void => {
     if (!this._drawing) return;
     const ctx = this._canvas.getContext('2d')!;
     ctx.lineTo(...this._point(e));
     ctx.stroke();
-  }
+  };
 
-  private _up(): void {
+  private readonly _up = (): void => {
     if (!this._drawing) return;
     this._drawing = false;
     this._strokes += 1;
     this._commit(this._canvas.toDataURL('image/png'));
-  }
+  };
 
   private _clearCanvas(): void {
     this._canvas?.getContext('2d')?.clearRect(0, 0, this._canvas.width, this._canvas.height);
@@ -138,7 +142,9 @@ export class KioskSignaturePad extends FormControl {
         @pointercancel=${this._up}
         @pointerleave=${this._up}
       ></canvas>
-      <button type="button" class="secondary" ?disabled=${this.disabled} @click=${() => this.clear()}>${t('legalAid.steps.signature.clear')}</button>
+      <button type="button" class="secondary" ?disabled=${this.disabled} @click=${() => this.clear()}>
+        ${t('legalAid.steps.signature.clear')}
+      </button>
     `;
   }
 }

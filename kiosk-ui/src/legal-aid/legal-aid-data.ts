@@ -23,19 +23,28 @@ export async function readIdCard(signal: AbortSignal, timeoutMs = 60_000): Promi
 export type SubmitOutcome =
   | { kind: 'stored'; accepted: SubmissionAccepted }
   /** The agent refused the content (400 with a reason key of the submissions namespace). */
-  | { kind: 'rejected'; error: string }
+  | { kind: 'rejected'; error: string; n?: number }
   | { kind: 'unreachable' };
 
 /** POST /api/v1/submissions {kind:'legalAid', data}: the agent stores it durably before answering. */
-export async function submitLegalAid(data: object, clientSubmissionId: string, signal?: AbortSignal): Promise<SubmitOutcome> {
+export async function submitLegalAid(
+  data: object,
+  clientSubmissionId: string,
+  signal?: AbortSignal,
+): Promise<SubmitOutcome> {
   try {
-    const { status, body } = await postJson<SubmissionAccepted & { error?: string }>(
+    const { status, body } = await postJson<SubmissionAccepted & { error?: string; n?: number }>(
       '/submissions',
       { kind: 'legalAid', data, clientSubmissionId },
       signal,
     );
     if (status >= 200 && status < 300 && body?.receiptNo) return { kind: 'stored', accepted: body };
-    if (status >= 400 && status < 500) return { kind: 'rejected', error: body?.error ?? 'invalidRequest' };
+    if (status >= 400 && status < 500)
+      return {
+        kind: 'rejected',
+        error: body?.error ?? 'invalidRequest',
+        ...(typeof body?.n === 'number' ? { n: body.n } : {}),
+      };
     return { kind: 'unreachable' };
   } catch (err) {
     if (signal?.aborted) throw err;
@@ -43,7 +52,8 @@ export async function submitLegalAid(data: object, clientSubmissionId: string, s
   }
 }
 
-export type PrintOutcome = { kind: 'printed' } | { kind: 'paperOut'; heldJobId: string } | { kind: 'failed'; reason: string };
+export type PrintOutcome =
+  { kind: 'printed' } | { kind: 'paperOut'; heldJobId: string } | { kind: 'failed'; reason: string };
 
 function toPrintOutcome(completionCode: string, payload: PrintFormResult): PrintOutcome {
   if (completionCode === 'success') return { kind: 'printed' };
@@ -52,9 +62,16 @@ function toPrintOutcome(completionCode: string, payload: PrintFormResult): Print
 }
 
 /** printer.printForm with the legal-aid-receipt form (content/forms/legal-aid-receipt.json). */
-export async function printLegalAidReceipt(fields: Record<string, unknown>, signal?: AbortSignal): Promise<PrintOutcome> {
+export async function printLegalAidReceipt(
+  fields: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<PrintOutcome> {
   try {
-    const out = await runCommand('printer.printForm', { form: 'legal-aid-receipt', fields }, { signal: signal ?? new AbortController().signal, timeoutMs: 60_000 });
+    const out = await runCommand(
+      'printer.printForm',
+      { form: 'legal-aid-receipt', fields },
+      { signal: signal ?? new AbortController().signal, timeoutMs: 60_000 },
+    );
     return toPrintOutcome(out.completionCode, out.payload);
   } catch (err) {
     if (signal?.aborted) throw err;

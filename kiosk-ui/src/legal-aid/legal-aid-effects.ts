@@ -4,7 +4,13 @@ import type { VisitApi } from '../context/contexts.js';
 import type { CountyRules, LegalAidRules } from '../eligibility/types.js';
 import type { LegalAidEvent, LegalAidFlowState } from '../flows/legal-aid-machine.js';
 import type { Localize } from '../i18n/message-types.js';
-import { printLegalAidReceipt, reprintReceipt, submitLegalAid, type PrintOutcome, type SubmitOutcome } from './legal-aid-data.js';
+import {
+  printLegalAidReceipt,
+  reprintReceipt,
+  submitLegalAid,
+  type PrintOutcome,
+  type SubmitOutcome,
+} from './legal-aid-data.js';
 import { legalAidKey } from './legal-aid-messages.js';
 import { decide, toReceiptFields, toSubmissionData } from './legal-aid-submission.js';
 
@@ -42,7 +48,11 @@ export class LegalAidEffects implements ReactiveController {
         const { t, rules, county } = this._deps.context();
         const state = this._deps.current();
         const decision = decide(rules, county, state.answers, new Date());
-        const data = toSubmissionData({ answers: state.answers, decision, materialLabel: (m) => t(legalAidKey(`material.${m}`)) });
+        const data = toSubmissionData({
+          answers: state.answers,
+          decision,
+          materialLabel: (m) => t(legalAidKey(`material.${m}`)),
+        });
         return submitLegalAid(data, this._clientId, signal);
       },
       onComplete: (outcome) => {
@@ -50,7 +60,15 @@ export class LegalAidEffects implements ReactiveController {
         if (outcome.kind === 'stored') {
           const { receiptNo, storedAt, uploaded } = outcome.accepted;
           this._deps.dispatch({ type: 'submitSucceeded', result: { receiptNo, storedAt, uploaded } });
-        } else this._deps.dispatch({ type: 'submitFailed' });
+        } else
+          this._deps.dispatch(
+            outcome.kind === 'rejected'
+              ? {
+                  type: 'submitFailed',
+                  reason: { key: outcome.error, ...(outcome.n === undefined ? {} : { n: outcome.n }) },
+                }
+              : { type: 'submitFailed' },
+          );
       },
       onError: () => {
         if (this._deps.current().step === 'submitting') this._deps.dispatch({ type: 'submitFailed' });
@@ -104,7 +122,9 @@ export class LegalAidEffects implements ReactiveController {
       t('legalAid.receiptForm.signature'),
       ...(decision.economic.kind === 'pledge' && a.pledgedAt ? [t('legalAid.receiptForm.pledge')] : []),
     ];
-    const later = decision.materials.filter((m) => m !== 'idCard' && !photographed.has(m)).map((m) => t(legalAidKey(`material.${m}`)));
+    const later = decision.materials
+      .filter((m) => m !== 'idCard' && !photographed.has(m))
+      .map((m) => t(legalAidKey(`material.${m}`)));
     if (!s.submission) throw new Error('receipt fields before the submission was stored');
     return toReceiptFields({
       answers: a,
@@ -121,10 +141,12 @@ export class LegalAidEffects implements ReactiveController {
   onTransition(previous: LegalAidFlowState | undefined, next: LegalAidFlowState): void {
     // A fresh id for each signed application; 再试一次 keeps it, so a lost answer is not a second application.
     if (next.step === 'submitting' && previous?.step === 'signature') this._clientId = newClientId();
-    const startedSubmitting = next.step === 'submitting' && !next.submitError && (previous?.step !== 'submitting' || previous.submitError);
+    const startedSubmitting =
+      next.step === 'submitting' && !next.submitError && (previous?.step !== 'submitting' || previous.submitError);
     if (startedSubmitting) void this._submit.run([]);
     if (next.step === 'receipt' && next.print.kind === 'idle') this._deps.dispatch({ type: 'printStarted' });
-    const startedPrinting = next.step === 'receipt' && next.print.kind === 'printing' && previous?.print.kind !== 'printing';
+    const startedPrinting =
+      next.step === 'receipt' && next.print.kind === 'printing' && previous?.print.kind !== 'printing';
     if (startedPrinting) {
       const held = previous?.print.kind === 'paperOut' ? previous.print.heldJobId : null;
       void this._print.run([held]);

@@ -13,7 +13,12 @@ export interface Sentence {
 
 export function explainDecision(d: EligibilityDecision, t: Localize): Sentence[] {
   const out: Sentence[] = [{ key: 'legalAid.decision.neverRefused', basis: [] }];
-  if (d.scope.kind === 'countyAddition') out.push({ key: 'legalAid.decision.scope.countyAddition', params: { source: d.scope.source }, basis: d.scope.basis });
+  if (d.scope.kind === 'countyAddition')
+    out.push({
+      key: 'legalAid.decision.scope.countyAddition',
+      params: { source: d.scope.source },
+      basis: d.scope.basis,
+    });
   else out.push({ key: legalAidKey(`decision.scope.${d.scope.kind}`), basis: d.scope.basis });
   const e = d.economic;
   if (e.kind === 'checkExempt') {
@@ -23,9 +28,20 @@ export function explainDecision(d: EligibilityDecision, t: Localize): Sentence[]
     out.push({ key: legalAidKey(`decision.economic.${e.kind}`), basis: e.basis });
   }
   for (const note of d.notes) out.push({ key: legalAidKey(`decision.notes.${note}`), basis: [] });
-  out.push({ key: d.urgency.urgent ? 'legalAid.decision.urgency.urgent' : 'legalAid.decision.urgency.notUrgent', basis: d.urgency.basis });
-  out.push({ key: legalAidKey(`decision.venue.${d.venue.kind}`), params: { office: d.venue.office }, basis: d.venue.basis });
-  out.push({ key: 'legalAid.decision.deadlines', params: { decideDays: d.decision.decideDays, assignDays: d.decision.assignDays }, basis: d.decision.basis });
+  out.push({
+    key: d.urgency.urgent ? 'legalAid.decision.urgency.urgent' : 'legalAid.decision.urgency.notUrgent',
+    basis: d.urgency.basis,
+  });
+  out.push({
+    key: legalAidKey(`decision.venue.${d.venue.kind}`),
+    params: { office: d.venue.office },
+    basis: d.venue.basis,
+  });
+  out.push({
+    key: 'legalAid.decision.deadlines',
+    params: { decideDays: d.decision.decideDays, assignDays: d.decision.assignDays },
+    basis: d.decision.basis,
+  });
   return out;
 }
 

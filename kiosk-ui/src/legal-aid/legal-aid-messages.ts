@@ -1,7 +1,8 @@
 // Makes the legalAid namespace's keys typed (style R9; see i18n/message-types.ts).
+import legalAidMessages from '../../../content/i18n/zh-CN/legalAid.json' with { type: 'json' };
 import type { MessageKey } from '../i18n/message-types.js';
 
-type LegalAid = typeof import('../../../content/i18n/zh-CN/legalAid.json', { with: { type: 'json' } });
+type LegalAid = typeof legalAidMessages;
 
 declare global {
   interface KioskMessageNamespaces {

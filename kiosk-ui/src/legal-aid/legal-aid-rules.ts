@@ -4,7 +4,10 @@ import type { CountyRules, LegalAidRules } from '../eligibility/types.js';
 
 export const LEGAL_AID_RULES = rulesJson as unknown as LegalAidRules;
 
-const counties = import.meta.glob<CountyRules>('../../../content/legal-aid/counties/*.json', { eager: true, import: 'default' });
+const counties = import.meta.glob<CountyRules>('../../../content/legal-aid/counties/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 export const DEFAULT_LEGAL_AID_COUNTY = 'demo';
 

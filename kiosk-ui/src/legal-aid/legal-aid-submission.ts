@@ -16,7 +16,12 @@ export function birthDateFor(answers: LegalAidAnswers): string | undefined {
 }
 
 /** The engine's view of the answers so far (unanswered questions count as "no"). */
-export function decide(rules: LegalAidRules, county: CountyRules, answers: LegalAidAnswers, today: Date): EligibilityDecision {
+export function decide(
+  rules: LegalAidRules,
+  county: CountyRules,
+  answers: LegalAidAnswers,
+  today: Date,
+): EligibilityDecision {
   const birth = birthDateFor(answers);
   const age = birth ? ageOn(birth, today) : undefined;
   return assessEligibility(rules, county, {
@@ -40,7 +45,8 @@ export interface SubmissionInput {
 /** The `data` of POST /api/v1/submissions {kind:'legalAid'}; exactly the schema's shape. */
 export function toSubmissionData({ answers, decision, materialLabel }: SubmissionInput): Record<string, unknown> {
   const id = answers.identity;
-  if (!id || !answers.consentAt || !answers.signature) throw new Error('legal-aid submission built before identity, consent and signature');
+  if (!id || !answers.consentAt || !answers.signature)
+    throw new Error('legal-aid submission built before identity, consent and signature');
   const birthDate = birthDateFor(answers);
   const applicant: Record<string, unknown> = { name: id.name, idNumber: id.idNumber, phone: answers.phone };
   if (id.address) applicant['address'] = id.address.slice(0, 120);
@@ -63,10 +69,16 @@ export function toSubmissionData({ answers, decision, materialLabel }: Submissio
       group: economic.kind === 'checkExempt' ? economic.groupId : null,
       ...(proofPhotos.length ? { proofPhotos } : {}),
     },
-    urgency: { deadlineWithin7Days: answers.deadlineSoon ?? false, preservationNeeded: answers.preservationNeeded ?? false },
+    urgency: {
+      deadlineWithin7Days: answers.deadlineSoon ?? false,
+      preservationNeeded: answers.preservationNeeded ?? false,
+    },
     eligibility: decision,
     documents: {
-      photos: answers.photos.map((p) => ({ dataUrl: p.dataUrl, ...(p.materialId ? { label: materialLabel(p.materialId).slice(0, 40) } : {}) })),
+      photos: answers.photos.map((p) => ({
+        dataUrl: p.dataUrl,
+        ...(p.materialId ? { label: materialLabel(p.materialId).slice(0, 40) } : {}),
+      })),
       signature: { dataUrl: answers.signature },
     },
     consent: { accepted: true, at: answers.consentAt },
@@ -125,5 +137,7 @@ const SPOKEN_DIGITS = '零一二三四五六七八九';
 
 /** "LA-2026-0123" → "L，A，二，零，二，六，零，一，二，三": read digit by digit, hyphens dropped. */
 export function digitByDigit(receiptNo: string): string {
-  return [...receiptNo.replace(/[^0-9A-Za-z]/g, '')].map((c) => (/[0-9]/.test(c) ? SPOKEN_DIGITS[Number(c)] : c)).join('，');
+  return [...receiptNo.replace(/[^0-9A-Za-z]/g, '')]
+    .map((c) => (/[0-9]/.test(c) ? SPOKEN_DIGITS[Number(c)] : c))
+    .join('，');
 }

@@ -22,6 +22,15 @@ const ICONS: Record<string, SVGTemplateResult> = {
 
 /** The picture for a matter's `icon` (content/legal-aid); an unknown name gets the question mark. */
 export function matterIcon(name: string): TemplateResult {
-  return html`<svg viewBox="0 0 48 48" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.5"
-    stroke-linecap="round" stroke-linejoin="round">${ICONS[name] ?? ICONS['question']}</svg>`;
+  return html`<svg
+    viewBox="0 0 48 48"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2.5"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  >
+    ${ICONS[name] ?? ICONS['question']}
+  </svg>`;
 }

@@ -6,7 +6,16 @@ import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-documents.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-signature.js';
 import type { KioskSignaturePad } from '../../../kiosk-ui/src/legal-aid/kiosk-signature-pad.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-signature-pad.js';
-import { button, deepElements, deepText, expectAxeClean, expectKioskSizes, mount, recordEvents, settle } from './step-helpers.js';
+import {
+  button,
+  deepElements,
+  deepText,
+  expectAxeClean,
+  expectKioskSizes,
+  mount,
+  recordEvents,
+  settle,
+} from './step-helpers.js';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -15,7 +24,9 @@ afterEach(() => {
 function draw(canvas: HTMLCanvasElement): void {
   const r = canvas.getBoundingClientRect();
   const at = (x: number, y: number, type: string): void => {
-    canvas.dispatchEvent(new PointerEvent(type, { clientX: r.left + x, clientY: r.top + y, pointerId: 1, bubbles: true }));
+    canvas.dispatchEvent(
+      new PointerEvent(type, { clientX: r.left + x, clientY: r.top + y, pointerId: 1, bubbles: true }),
+    );
   };
   at(20, 20, 'pointerdown');
   for (let i = 1; i < 10; i++) at(20 + i * 20, 20 + i * 8, 'pointermove');
@@ -25,14 +36,21 @@ function draw(canvas: HTMLCanvasElement): void {
 describe('documents (camera)', () => {
   it('takes a photo with the fake camera, previews it, keeps it as a compressed JPEG with its material', async () => {
     const el = await mount(
-      html`<kiosk-legal-aid-documents .answers=${initialLegalAidState().answers} .materials=${['caseMaterials', 'workProof']}></kiosk-legal-aid-documents>`,
+      html`<kiosk-legal-aid-documents
+        .answers=${initialLegalAidState().answers}
+        .materials=${['caseMaterials', 'workProof']}
+      ></kiosk-legal-aid-documents>`,
       'kiosk-legal-aid-documents',
     );
     const events = recordEvents(el);
     await vi.waitFor(() => expect(button(el, '拍照').disabled).toBe(false), { timeout: 10_000 });
-    await vi.waitFor(() => expect((deepElements(el).find((e) => e.tagName === 'VIDEO') as HTMLVideoElement).videoWidth).toBeGreaterThan(0), {
-      timeout: 10_000,
-    });
+    await vi.waitFor(
+      () =>
+        expect((deepElements(el).find((e) => e.tagName === 'VIDEO') as HTMLVideoElement).videoWidth).toBeGreaterThan(0),
+      {
+        timeout: 10_000,
+      },
+    );
     button(el, '务工证明').click();
     await settle();
     button(el, '拍照').click();
@@ -52,7 +70,10 @@ describe('documents (camera)', () => {
   it('with ten photos the shutter is off and the count says so; a thumbnail can be removed', async () => {
     const photo: Photo = { dataUrl: 'data:image/jpeg;base64,/9j/2Q==', width: 1, height: 1, bytes: 4 };
     const answers = { ...initialLegalAidState().answers, photos: Array.from({ length: MAX_PHOTOS }, () => photo) };
-    const el = await mount(html`<kiosk-legal-aid-documents .answers=${answers} .materials=${['caseMaterials']}></kiosk-legal-aid-documents>`, 'kiosk-legal-aid-documents');
+    const el = await mount(
+      html`<kiosk-legal-aid-documents .answers=${answers} .materials=${['caseMaterials']}></kiosk-legal-aid-documents>`,
+      'kiosk-legal-aid-documents',
+    );
     const events = recordEvents(el);
     await settle();
     expect(button(el, '拍照').disabled).toBe(true);
@@ -74,7 +95,7 @@ describe('signature', () => {
     await pad.updateComplete;
     expect(pad.value.startsWith('data:image/png;base64,')).toBe(true);
     expect(pad.checkValidity()).toBe(true);
-    expect(String(new FormData(form).get('signature'))).toBe(pad.value);
+    expect(new FormData(form).get('signature')).toBe(pad.value);
     form.reset();
     await pad.updateComplete;
     expect(pad.value).toBe('');
@@ -82,7 +103,10 @@ describe('signature', () => {
   });
 
   it('the step refuses to submit without a signature, then submits the drawn one', async () => {
-    const el = await mount(html`<kiosk-legal-aid-signature .answers=${initialLegalAidState().answers}></kiosk-legal-aid-signature>`, 'kiosk-legal-aid-signature');
+    const el = await mount(
+      html`<kiosk-legal-aid-signature .answers=${initialLegalAidState().answers}></kiosk-legal-aid-signature>`,
+      'kiosk-legal-aid-signature',
+    );
     const events = recordEvents(el);
     button(el, '提交申请').click();
     await settle();

@@ -15,11 +15,18 @@ afterEach(() => {
 });
 
 function noCard(): void {
-  vi.spyOn(window, 'fetch').mockImplementation(async () =>
-    new Response(JSON.stringify({ header: { type: 'completion', name: 'idcard.read', requestId: 1, completionCode: 'commandErrorCode' }, payload: { errorCode: 'noMedia' } }), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    }),
+  vi.spyOn(window, 'fetch').mockImplementation(
+    async () =>
+      new Response(
+        JSON.stringify({
+          header: { type: 'completion', name: 'idcard.read', requestId: 1, completionCode: 'commandErrorCode' },
+          payload: { errorCode: 'noMedia' },
+        }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      ),
   );
 }
 
@@ -48,9 +55,13 @@ async function typePinyin(input: Element, syllables: Array<[string, string]>): P
   let kb: Element | null = null;
   await until(() => {
     kb = input.shadowRoot!.querySelector('kiosk-pinyin-keyboard');
-    return Boolean(kb?.shadowRoot && [...kb.shadowRoot.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'z' && !b.disabled));
+    return Boolean(
+      kb?.shadowRoot &&
+      [...kb.shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === 'z' && !b.disabled),
+    );
   }, 'keyboard ready');
-  const key = (label: string): HTMLButtonElement => [...kb!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+  const key = (label: string): HTMLButtonElement =>
+    [...kb!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label)!;
   for (const [letters, hanzi] of syllables) {
     for (const k of letters) await userEvent.click(key(k));
     await until(() => Boolean(key(hanzi)), `candidate ${hanzi}`);
@@ -61,7 +72,10 @@ async function typePinyin(input: Element, syllables: Array<[string, string]>): P
 describe('legal-aid flow owner', () => {
   it('typed identity after a failed card read; back walks all steps keeping every answer', async () => {
     noCard();
-    const flow = await mount<KioskLegalAidFlow>(html`<kiosk-legal-aid-flow></kiosk-legal-aid-flow>`, 'kiosk-legal-aid-flow');
+    const flow = await mount<KioskLegalAidFlow>(
+      html`<kiosk-legal-aid-flow></kiosk-legal-aid-flow>`,
+      'kiosk-legal-aid-flow',
+    );
     await tap(flow, '我同意');
     await until(() => deepText(flow).includes('没有找到身份证'), 'card error');
     await tap(flow, '没有身份证，手动输入');
@@ -73,7 +87,10 @@ describe('legal-aid flow owner', () => {
     await tap(flow, '删除');
     await tap(flow, 'X');
     const nameInput = deepElements(flow).find((e) => e.tagName.toLowerCase() === 'kiosk-pinyin-input')!;
-    await typePinyin(nameInput, [['zhang', '张'], ['san', '三']]);
+    await typePinyin(nameInput, [
+      ['zhang', '张'],
+      ['san', '三'],
+    ]);
     await tap(flow, '完成');
     await tap(flow, '下一步');
 
@@ -106,7 +123,9 @@ describe('legal-aid flow owner', () => {
 
   it('details: an empty answer is refused; common phrases fill 发生了什么', async () => {
     const details = await mount<KioskLegalAidDetails>(
-      html`<kiosk-legal-aid-details .phrases=${['unpaidWages', 'noContract', 'otherRefuses']}></kiosk-legal-aid-details>`,
+      html`<kiosk-legal-aid-details
+        .phrases=${['unpaidWages', 'noContract', 'otherRefuses']}
+      ></kiosk-legal-aid-details>`,
       'kiosk-legal-aid-details',
     );
     const events: unknown[] = [];
@@ -120,6 +139,8 @@ describe('legal-aid flow owner', () => {
     await tap(details, '干了活，老板不给工资');
     await tap(details, '没有签劳动合同');
     await tap(details, '下一步');
-    expect(events).toEqual([{ type: 'detailsEntered', stage: 'arbitration', otherParty: '', what: '干了活，老板不给工资；没有签劳动合同' }]);
+    expect(events).toEqual([
+      { type: 'detailsEntered', stage: 'arbitration', otherParty: '', what: '干了活，老板不给工资；没有签劳动合同' },
+    ]);
   });
 });

@@ -34,7 +34,10 @@ const EVENTS: LegalAidEvent[] = [
   { type: 'photosDone' },
   { type: 'reviewConfirmed' },
   { type: 'signed', signature: 'data:image/png;base64,BBBB' },
-  { type: 'submitSucceeded', result: { receiptNo: 'LA20261129000001', storedAt: '2026-11-29T03:00:00Z', uploaded: true } },
+  {
+    type: 'submitSucceeded',
+    result: { receiptNo: 'LA20261129000001', storedAt: '2026-11-29T03:00:00Z', uploaded: true },
+  },
   { type: 'submitFailed' },
   { type: 'retrySubmit' },
   { type: 'printStarted' },
@@ -127,8 +130,22 @@ describe('legal-aid flow machine', () => {
       s = nextFlow(s, ev(FORWARD[s.step]!));
     }
     expect([...seen, s.step]).toEqual([
-      'consent', 'idCard', 'phone', 'matter', 'details', 'circumstances', 'group', 'pledge', 'urgency',
-      'assessment', 'documents', 'review', 'signature', 'submitting', 'receipt', 'done',
+      'consent',
+      'idCard',
+      'phone',
+      'matter',
+      'details',
+      'circumstances',
+      'group',
+      'pledge',
+      'urgency',
+      'assessment',
+      'documents',
+      'review',
+      'signature',
+      'submitting',
+      'receipt',
+      'done',
     ]);
     expect(s.answers.identity).toEqual(identity);
     expect(s.answers.pledgedAt).toBe('2026-11-29T03:05:00.000Z');
@@ -137,7 +154,11 @@ describe('legal-aid flow machine', () => {
   });
 
   it('an Art. 32 circumstance skips the group and pledge steps', () => {
-    const s = nextFlow(stateAt('circumstances'), { type: 'circumstancesChosen', ids: ['braveAct'], noEconomicTest: true });
+    const s = nextFlow(stateAt('circumstances'), {
+      type: 'circumstancesChosen',
+      ids: ['braveAct'],
+      noEconomicTest: true,
+    });
     expect(s.step).toBe('urgency');
     expect(s.answers.circumstances).toEqual(['braveAct']);
   });
@@ -163,7 +184,20 @@ describe('legal-aid flow machine', () => {
       path.push(s.step);
       expect(s.answers).toBe(answers);
     }
-    expect(path).toEqual(['review', 'documents', 'assessment', 'urgency', 'pledge', 'group', 'circumstances', 'details', 'matter', 'phone', 'idCard', 'consent']);
+    expect(path).toEqual([
+      'review',
+      'documents',
+      'assessment',
+      'urgency',
+      'pledge',
+      'group',
+      'circumstances',
+      'details',
+      'matter',
+      'phone',
+      'idCard',
+      'consent',
+    ]);
     expect(nextFlow(s, ev('back')).step).toBe('exited');
   });
 
@@ -190,6 +224,10 @@ describe('legal-aid flow machine', () => {
     expect(retried.submitError).toBe(false);
     expect(nextFlow(retried, ev('submitSucceeded')).step).toBe('receipt');
     expect(nextFlow(failed, ev('back')).step).toBe('signature');
+    const refused = nextFlow(s, { type: 'submitFailed', reason: { key: 'photoTooLarge', n: 2 } });
+    expect(refused.submitReason).toEqual({ key: 'photoTooLarge', n: 2 });
+    expect(nextFlow(refused, ev('retrySubmit')).submitReason).toBeNull();
+    expect(nextFlow(refused, ev('back')).submitReason).toBeNull();
   });
 
   it('receipt printing: paper-out → reprint → printed; the submission is untouched', () => {

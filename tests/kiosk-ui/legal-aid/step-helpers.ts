@@ -52,13 +52,20 @@ export function expectKioskSizes(root: HTMLElement): void {
   expect(buttons.length).toBeGreaterThan(0);
   for (const b of buttons) {
     const r = b.getBoundingClientRect();
-    expect({ button: b.textContent?.trim(), h: r.height >= 64, w: r.width >= 64 }).toEqual({ button: b.textContent?.trim(), h: true, w: true });
+    expect({ button: b.textContent?.trim(), h: r.height >= 64, w: r.width >= 64 }).toEqual({
+      button: b.textContent?.trim(),
+      h: true,
+      w: true,
+    });
   }
   for (const e of all) {
     const ownText = Array.from(e.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
     if (!ownText) continue;
     const size = parseFloat(getComputedStyle(e).fontSize);
-    expect({ text: e.textContent?.trim().slice(0, 20), big: size >= 28 }).toEqual({ text: e.textContent?.trim().slice(0, 20), big: true });
+    expect({ text: e.textContent?.trim().slice(0, 20), big: size >= 28 }).toEqual({
+      text: e.textContent?.trim().slice(0, 20),
+      big: true,
+    });
   }
 }
 
@@ -69,7 +76,9 @@ export async function expectAxeClean(el: HTMLElement): Promise<void> {
 
 /** A button inside the element's (nested) shadow roots by its visible text. */
 export function button(root: HTMLElement, text: string): HTMLButtonElement {
-  const found = deepElements(root).find((e) => e.tagName === 'BUTTON' && e.textContent?.trim().includes(text) && visible(e));
+  const found = deepElements(root).find(
+    (e) => e.tagName === 'BUTTON' && e.textContent?.trim().includes(text) && visible(e),
+  );
   if (!found) throw new Error(`no visible button "${text}"`);
   return found as HTMLButtonElement;
 }
@@ -77,10 +86,17 @@ export function button(root: HTMLElement, text: string): HTMLButtonElement {
 export function deepText(root: HTMLElement): string {
   return deepElements(root)
     .filter(visible)
-    .map((e) => Array.from(e.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''))
+    .map((e) =>
+      Array.from(e.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join(''),
+    )
     .join('');
 }
 
 export function buttons(root: HTMLElement, text: string): HTMLButtonElement[] {
-  return deepElements(root).filter((e) => e.tagName === 'BUTTON' && e.textContent?.trim() === text && visible(e)) as HTMLButtonElement[];
+  return deepElements(root).filter(
+    (e) => e.tagName === 'BUTTON' && e.textContent?.trim() === text && visible(e),
+  ) as HTMLButtonElement[];
 }

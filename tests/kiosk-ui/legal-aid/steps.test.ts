@@ -3,7 +3,12 @@ import { html } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import rulesJson from '../../../content/legal-aid/rules.json' with { type: 'json' };
 import demoJson from '../../../content/legal-aid/counties/demo.json' with { type: 'json' };
-import { assessEligibility, mattersFor, type CountyRules, type LegalAidRules } from '../../../kiosk-ui/src/eligibility/index.js';
+import {
+  assessEligibility,
+  mattersFor,
+  type CountyRules,
+  type LegalAidRules,
+} from '../../../kiosk-ui/src/eligibility/index.js';
 import { initialLegalAidState, type LegalAidAnswers } from '../../../kiosk-ui/src/flows/legal-aid-machine.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-assessment.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-circumstances.js';
@@ -15,8 +20,18 @@ import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-phone.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-pledge.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-receipt.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-review.js';
+import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-submitting.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-urgency.js';
-import { button, buttons, deepText, expectAxeClean, expectKioskSizes, mount, recordEvents, settle } from './step-helpers.js';
+import {
+  button,
+  buttons,
+  deepText,
+  expectAxeClean,
+  expectKioskSizes,
+  mount,
+  recordEvents,
+  settle,
+} from './step-helpers.js';
 
 const rules = rulesJson as unknown as LegalAidRules;
 const demo = demoJson as unknown as CountyRules;
@@ -44,7 +59,10 @@ describe('consent', () => {
   });
 
   it('after a refusal it names the hotline and offers the way home', async () => {
-    const el = await mount(html`<kiosk-legal-aid-consent declined hotline="12348"></kiosk-legal-aid-consent>`, 'kiosk-legal-aid-consent');
+    const el = await mount(
+      html`<kiosk-legal-aid-consent declined hotline="12348"></kiosk-legal-aid-consent>`,
+      'kiosk-legal-aid-consent',
+    );
     expect(deepText(el)).toContain('12348');
     let exited = '';
     el.addEventListener('kiosk-flow-exit', (e) => (exited = e.outcome));
@@ -56,7 +74,10 @@ describe('consent', () => {
 
 describe('phone', () => {
   it('refuses a short number with a message, accepts 11 digits, keeps a previous answer', async () => {
-    const el = await mount(html`<kiosk-legal-aid-phone .answers=${answers({ phone: '1380013800' })}></kiosk-legal-aid-phone>`, 'kiosk-legal-aid-phone');
+    const el = await mount(
+      html`<kiosk-legal-aid-phone .answers=${answers({ phone: '1380013800' })}></kiosk-legal-aid-phone>`,
+      'kiosk-legal-aid-phone',
+    );
     const events = recordEvents(el);
     expect(deepText(el)).toContain('1380013800');
     button(el, '下一步').click();
@@ -75,7 +96,10 @@ describe('phone', () => {
 describe('matter', () => {
   it('shows the county list as picture buttons plus 其他事情; one tap chooses', async () => {
     const matters = mattersFor(rules, demo);
-    const el = await mount(html`<kiosk-legal-aid-matter .matters=${matters}></kiosk-legal-aid-matter>`, 'kiosk-legal-aid-matter');
+    const el = await mount(
+      html`<kiosk-legal-aid-matter .matters=${matters}></kiosk-legal-aid-matter>`,
+      'kiosk-legal-aid-matter',
+    );
     const events = recordEvents(el);
     expect(deepText(el)).toContain('假种子 假农药 假化肥');
     expect(deepText(el)).toContain('其他事情');
@@ -110,7 +134,12 @@ describe('circumstances (Art. 32) and groups (Art. 42)', () => {
 
   it('a group choice carries whether it spares the check; 以上都不是 leads to the pledge', async () => {
     const el = await mount(
-      html`<kiosk-legal-aid-group .groups=${[{ id: 'dibao', exempt: true }, { id: 'migrantWorker', exempt: false }]}></kiosk-legal-aid-group>`,
+      html`<kiosk-legal-aid-group
+        .groups=${[
+          { id: 'dibao', exempt: true },
+          { id: 'migrantWorker', exempt: false },
+        ]}
+      ></kiosk-legal-aid-group>`,
       'kiosk-legal-aid-group',
     );
     const events = recordEvents(el);
@@ -129,7 +158,10 @@ describe('circumstances (Art. 32) and groups (Art. 42)', () => {
 
 describe('pledge (Art. 41 / 64)', () => {
   it('states the fine, needs an income figure, then pledges', async () => {
-    const el = await mount(html`<kiosk-legal-aid-pledge max-fine="3000"></kiosk-legal-aid-pledge>`, 'kiosk-legal-aid-pledge');
+    const el = await mount(
+      html`<kiosk-legal-aid-pledge max-fine="3000"></kiosk-legal-aid-pledge>`,
+      'kiosk-legal-aid-pledge',
+    );
     const events = recordEvents(el);
     expect(deepText(el)).toContain('3000');
     expect(deepText(el)).toContain('元以下罚款');
@@ -150,12 +182,15 @@ describe('pledge (Art. 41 / 64)', () => {
 
 describe('urgency (Art. 44)', () => {
   it('needs both answers; pre-fills from earlier answers', async () => {
-    const el = await mount(html`<kiosk-legal-aid-urgency .answers=${answers({ deadlineSoon: true })}></kiosk-legal-aid-urgency>`, 'kiosk-legal-aid-urgency');
+    const el = await mount(
+      html`<kiosk-legal-aid-urgency .answers=${answers({ deadlineSoon: true })}></kiosk-legal-aid-urgency>`,
+      'kiosk-legal-aid-urgency',
+    );
     const events = recordEvents(el);
     expect(button(el, '下一步').disabled).toBe(true);
     const no = buttons(el, '不是');
     expect(no).toHaveLength(2);
-    no[1]!.click();
+    no[1].click();
     await settle();
     button(el, '下一步').click();
     expect(events).toEqual([{ type: 'urgencyAnswered', deadlineSoon: true, preservationNeeded: false }]);
@@ -174,7 +209,10 @@ describe('assessment', () => {
       preservationNeeded: false,
       stage: 'notStarted',
     });
-    const el = await mount(html`<kiosk-legal-aid-assessment .decision=${decision}></kiosk-legal-aid-assessment>`, 'kiosk-legal-aid-assessment');
+    const el = await mount(
+      html`<kiosk-legal-aid-assessment .decision=${decision}></kiosk-legal-aid-assessment>`,
+      'kiosk-legal-aid-assessment',
+    );
     const text = deepText(el);
     expect(text).toContain('您的申请一定会提交');
     expect(text).toContain('免予核查经济困难状况');
@@ -200,8 +238,18 @@ describe('review', () => {
       monthlyIncomeYuan: 800,
       pledgedAt: '2026-11-29T03:00:00Z',
     });
-    const decision = assessEligibility(rules, demo, { matterId: 'wages', circumstances: [], exemptGroupId: null, deadlineSoon: false, preservationNeeded: false, stage: 'notStarted' });
-    const el = await mount(html`<kiosk-legal-aid-review .answers=${a} .decision=${decision}></kiosk-legal-aid-review>`, 'kiosk-legal-aid-review');
+    const decision = assessEligibility(rules, demo, {
+      matterId: 'wages',
+      circumstances: [],
+      exemptGroupId: null,
+      deadlineSoon: false,
+      preservationNeeded: false,
+      stage: 'notStarted',
+    });
+    const el = await mount(
+      html`<kiosk-legal-aid-review .answers=${a} .decision=${decision}></kiosk-legal-aid-review>`,
+      'kiosk-legal-aid-review',
+    );
     const text = deepText(el);
     expect(text).toContain('1101**********002X');
     expect(text).not.toContain('11010519491231002X');
@@ -212,11 +260,40 @@ describe('review', () => {
   });
 });
 
+describe('submitting', () => {
+  it('a refusal by the agent is said in words (which photo), answers kept; retry and back are offered', async () => {
+    const el = await mount(
+      html`<kiosk-legal-aid-submitting failed .reason=${{ key: 'photoTooLarge', n: 2 }}></kiosk-legal-aid-submitting>`,
+      'kiosk-legal-aid-submitting',
+    );
+    const events = recordEvents(el);
+    expect(deepText(el)).toContain('张照片太大');
+    expect(deepText(el)).toContain('您填写的内容都还在');
+    button(el, '再试一次').click();
+    button(el, '上一步').click();
+    expect(events).toEqual([{ type: 'retrySubmit' }, { type: 'back' }]);
+    await expectAxeClean(el);
+    expectKioskSizes(el);
+  });
+
+  it('an unreachable agent gets the general message with the hotline', async () => {
+    const el = await mount(
+      html`<kiosk-legal-aid-submitting failed hotline="12348"></kiosk-legal-aid-submitting>`,
+      'kiosk-legal-aid-submitting',
+    );
+    expect(deepText(el)).toContain('提交没有成功，您的信息还在');
+    expect(deepText(el)).toContain('12348');
+  });
+});
+
 describe('receipt', () => {
   const submission = { receiptNo: 'LA20261129000123', storedAt: '2026-11-29T03:00:00Z', uploaded: false };
   it('shows the receipt number large, the pending upload, and after a paper-out the reprint button', async () => {
     const el = await mount(
-      html`<kiosk-legal-aid-receipt .submission=${submission} .print=${{ kind: 'paperOut', heldJobId: 'job-1' }}></kiosk-legal-aid-receipt>`,
+      html`<kiosk-legal-aid-receipt
+        .submission=${submission}
+        .print=${{ kind: 'paperOut', heldJobId: 'job-1' }}
+      ></kiosk-legal-aid-receipt>`,
       'kiosk-legal-aid-receipt',
     );
     const events = recordEvents(el);
@@ -234,34 +311,61 @@ describe('receipt', () => {
   });
 
   it('while printing, 完成 waits', async () => {
-    const el = await mount(html`<kiosk-legal-aid-receipt .submission=${submission} .print=${{ kind: 'printing' }}></kiosk-legal-aid-receipt>`, 'kiosk-legal-aid-receipt');
+    const el = await mount(
+      html`<kiosk-legal-aid-receipt
+        .submission=${submission}
+        .print=${{ kind: 'printing' }}
+      ></kiosk-legal-aid-receipt>`,
+      'kiosk-legal-aid-receipt',
+    );
     expect(button(el, '完成').disabled).toBe(true);
     expect(deepText(el)).toContain('正在打印回执');
   });
 });
 
 function completion(completionCode: string, payload: unknown): Response {
-  return new Response(JSON.stringify({ header: { type: 'completion', name: 'idcard.read', requestId: 1, completionCode }, payload }), {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-  });
+  return new Response(
+    JSON.stringify({ header: { type: 'completion', name: 'idcard.read', requestId: 1, completionCode }, payload }),
+    {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    },
+  );
 }
 
 describe('ID card', () => {
   it('reads the card through the agent and reports the identity', async () => {
     const fetchSpy = vi.spyOn(window, 'fetch').mockResolvedValue(
       completion('success', {
-        cardType: 'resident', name: '张三', gender: '男', genderCode: '1', ethnicity: '汉', birthDate: '1949-12-31',
-        address: '北京市', idNumber: '11010519491231002X', idNumberValid: true, issuingAuthority: '公安局', validFrom: '2010-01-01', validUntil: '长期',
+        cardType: 'resident',
+        name: '张三',
+        gender: '男',
+        genderCode: '1',
+        ethnicity: '汉',
+        birthDate: '1949-12-31',
+        address: '北京市',
+        idNumber: '11010519491231002X',
+        idNumberValid: true,
+        issuingAuthority: '公安局',
+        validFrom: '2010-01-01',
+        validUntil: '长期',
       }),
     );
     const events = recordEvents(document.body);
     await mount(html`<kiosk-legal-aid-id-card></kiosk-legal-aid-id-card>`, 'kiosk-legal-aid-id-card');
     await vi.waitFor(() => expect(events).toHaveLength(1));
-    expect(String(fetchSpy.mock.calls[0]![0])).toContain('/api/v1/services/idcard/commands/read');
+    expect(fetchSpy.mock.calls[0][0] as string).toContain('/api/v1/services/idcard/commands/read');
     expect(events[0]).toEqual({
       type: 'cardRead',
-      identity: { source: 'card', name: '张三', idNumber: '11010519491231002X', gender: '男', ethnicity: '汉', birthDate: '1949-12-31', address: '北京市' },
+      identity: {
+        source: 'card',
+        name: '张三',
+        idNumber: '11010519491231002X',
+        gender: '男',
+        ethnicity: '汉',
+        birthDate: '1949-12-31',
+        address: '北京市',
+      },
     });
   });
 
