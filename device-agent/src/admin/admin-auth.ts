@@ -37,6 +37,8 @@ export class AdminAuth {
   readonly logins: LoginStore;
   readonly limiter: LoginLimiter;
   private _setupLock: Promise<unknown> = Promise.resolve();
+  /** One scrypt at a time: each needs 128 MiB at N = 2^17, so parallel attempts must queue. */
+  private _hashQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly _deps: AdminAuthDeps) {
     this.logins = new LoginStore(_deps.now);
@@ -73,7 +75,7 @@ export class AdminAuth {
       run.catch(next);
     });
     router.post('/login', this.requireOrigin, (req, res, next) => {
-      this._login(req, res).catch(next);
+      this._serial(() => this._login(req, res)).catch(next);
     });
     router.post('/logout', this.requireOrigin, (req, res) => {
       this.logins.remove(parseCookies(req.headers.cookie)[this.sessionCookie]);
@@ -127,12 +129,18 @@ export class AdminAuth {
   privateRouter(): Router {
     const router = Router();
     router.post('/reauth', (req, res, next) => {
-      this._reauth(req, res).catch(next);
+      this._serial(() => this._reauth(req, res)).catch(next);
     });
     router.post('/password', this.requireRecentAuth, (req, res, next) => {
-      this._changePassword(req, res).catch(next);
+      this._serial(() => this._changePassword(req, res)).catch(next);
     });
     return router;
+  }
+
+  private _serial(task: () => Promise<void>): Promise<void> {
+    const run = this._hashQueue.then(task);
+    this._hashQueue = run.catch(() => undefined);
+    return run;
   }
 
   private _originOk(req: Request): boolean {
