@@ -90,6 +90,22 @@ describe('GB18030 text restricted to 2-byte codes', () => {
     expect(wrapText('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 10)).toEqual(['ABCDEFGHIJ', 'KLMNOPQRST', 'UVWXYZ']);
   });
 
+  it('never ends a line with an opening bracket nor starts one with closing punctuation', () => {
+    expect(wrapText('终端：演示村公共法律服务室（demo-0001）', 26)).toEqual([
+      '终端：演示村公共法律服务室',
+      '（demo-0001）',
+    ]);
+    expect(wrapText('一二三四五六七，八', 14)).toEqual(['一二三四五六', '七，八']);
+    const text = '法律援助机构将自收到申请之日起7日内作出是否给予法律援助的决定，最迟于2026年12月6日前告知您。';
+    const lines = wrapText(text, 32);
+    expect(lines.join('')).toBe(text);
+    for (const line of lines) {
+      expect(displayWidth(line)).toBeLessThanOrEqual(32);
+      expect(line).not.toMatch(/^[，。、：；！？）】》]/);
+      expect(line).not.toMatch(/[（【《]$/);
+    }
+  });
+
   it('knows which text cannot print as text', () => {
     expect(isPrintable('张三 ¥12')).toBe(true);
     expect(isPrintable('吉𠮷祥')).toBe(false);

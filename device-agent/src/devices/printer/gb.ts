@@ -121,6 +121,26 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+const NO_LINE_END = new Set(['（', '(', '【', '《', '“', '‘', '〔', '［']);
+const NO_LINE_START = new Set([
+  '，',
+  '。',
+  '、',
+  '：',
+  '；',
+  '！',
+  '？',
+  '）',
+  ')',
+  '】',
+  '》',
+  '”',
+  '’',
+  '〕',
+  '］',
+  '·',
+]);
+
 const isWordChar = (ch: string): boolean => /^[!-~]$/.test(ch);
 
 /**
@@ -145,6 +165,15 @@ export function wrapText(text: string, cols: number): string[] {
             carry = line.slice(k + 1);
             line = line.slice(0, k + 1);
           }
+        }
+        // 避头尾: no opening bracket at a line end, no closing punctuation at a line start.
+        for (let moved = 0; moved < 2 && line.length > 1; moved++) {
+          const last = line[line.length - 1];
+          const next = carry[0] ?? ch;
+          const carried = carry.reduce((sum, c) => sum + charWidth(c), 0) + charWidth(last) + w;
+          const fix = NO_LINE_END.has(last) || (NO_LINE_START.has(next) && !NO_LINE_START.has(last));
+          if (!fix || carried > cols) break;
+          carry = [line.pop() as string, ...carry];
         }
         out.push(line.join('').trimEnd());
         line = carry;

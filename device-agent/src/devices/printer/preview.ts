@@ -46,10 +46,9 @@ export function renderPreviewSvg(job: PrintedJob, paperDots: number): string {
       const w = displayWidth(line.text) * HALF * line.width;
       const x = offset(line.align, w, paperDots);
       if (line.text) {
-        const stretch = line.width !== line.height ? ` transform="scale(${line.width / line.height} 1)"` : '';
-        const anchorX = line.width !== line.height ? x / (line.width / line.height) : x;
+        // textLength pins each line to the dots it takes on paper (12 per column × width), whatever the font.
         body.push(
-          `<text x="${anchorX}" y="${y + h - 4}" font-size="${h}"${line.bold ? ' font-weight="bold"' : ''}${stretch} xml:space="preserve">${escapeXml(line.text)}</text>`,
+          `<text x="${x}" y="${y + h - 4}" font-size="${h}" textLength="${w}" lengthAdjust="spacingAndGlyphs"${line.bold ? ' font-weight="bold"' : ''} xml:space="preserve">${escapeXml(line.text)}</text>`,
         );
       }
       y += h + LINE_GAP;
