@@ -94,13 +94,7 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
 
   override firstUpdated(): void {
     this._visit?.speak('legalAid.steps.documents.voice', { max: MAX_PHOTOS });
-    this._visit?.pauseIdle('cameraCapture');
     void this._camera.start();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._visit?.resumeIdle('cameraCapture');
   }
 
   protected override updated(): void {
