@@ -88,14 +88,20 @@ async function cpuPercent(seconds: number): Promise<number> {
 
 // Idle: find every 1000 ms (keeps `media` current) and 11 FF every 5 s.
 const idle = await cpuPercent(10);
-out(`CPU while idle-polling (find every 1 s, SAM check every 5 s): ${idle.toFixed(2)} % of a core, budget < 1 % — ${idle < 1 ? 'OK' : 'OVER BUDGET'}`);
+out(
+  `CPU while idle-polling (find every 1 s, SAM check every 5 s): ${idle.toFixed(2)} % of a core, budget < 1 % — ${idle < 1 ? 'OK' : 'OVER BUDGET'}`,
+);
 
 // A read pending with no card: find every 300 ms.
-const pending = read.run({} as never, { signal: AbortSignal.timeout(10_500), requestId: 2, listener: 'kiosk', emit: () => undefined }).catch(() => undefined);
+const pending = read
+  .run({} as never, { signal: AbortSignal.timeout(10_500), requestId: 2, listener: 'kiosk', emit: () => undefined })
+  .catch(() => undefined);
 await sleep(200);
 const polling = await cpuPercent(10);
 await pending;
-out(`CPU while a read is pending (find every 300 ms, no card): ${polling.toFixed(2)} % of a core, budget < 1 % — ${polling < 1 ? 'OK' : 'OVER BUDGET'}`);
+out(
+  `CPU while a read is pending (find every 300 ms, no card): ${polling.toFixed(2)} % of a core, budget < 1 % — ${polling < 1 ? 'OK' : 'OVER BUDGET'}`,
+);
 
 await service.stop();
 sim.dispose();

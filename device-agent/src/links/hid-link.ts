@@ -33,7 +33,11 @@ export interface HidLinkOptions {
 
 const DRAIN_MS = 5;
 
-async function openWithNodeHid(options: { vendorId: number; productId: number; path?: string }): Promise<HidDeviceLike> {
+async function openWithNodeHid(options: {
+  vendorId: number;
+  productId: number;
+  path?: string;
+}): Promise<HidDeviceLike> {
   const HID = await import('node-hid');
   const devices = await HID.devicesAsync(options.vendorId, options.productId);
   const match = devices.find((d) => !options.path || d.path === options.path);
@@ -42,7 +46,7 @@ async function openWithNodeHid(options: { vendorId: number; productId: number; p
     throw Object.assign(new Error(`no HID device ${id}`), { code: 'ENOENT' });
   }
   try {
-    return (await HID.HIDAsync.open(match.path)) as unknown as HidDeviceLike;
+    return await HID.HIDAsync.open(match.path);
   } catch (err) {
     // node-hid reports a permission problem as "cannot open device with path …".
     throw Object.assign(new Error((err as Error).message), { code: 'EACCES' });

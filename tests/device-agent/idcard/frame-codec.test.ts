@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { FrameParser } from '../../../device-agent/src/devices/idcard/frame-parser.js';
-import { COMMANDS, checksumOk, decodeReply, encodeReply, encodeRequest, hex } from '../../../device-agent/src/devices/idcard/frame.js';
-import { unwrapRequest, unwrapResponse, wrapRequest, wrapResponse } from '../../../device-agent/src/devices/idcard/miaxis-envelope.js';
+import {
+  COMMANDS,
+  checksumOk,
+  decodeReply,
+  encodeReply,
+  encodeRequest,
+  hex,
+} from '../../../device-agent/src/devices/idcard/frame.js';
+import {
+  unwrapRequest,
+  unwrapResponse,
+  wrapRequest,
+  wrapResponse,
+} from '../../../device-agent/src/devices/idcard/miaxis-envelope.js';
 import { describeSw3 } from '../../../device-agent/src/devices/idcard/status-codes.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text.replace(/\s/g, ''), 'hex');
@@ -22,7 +34,14 @@ describe('GA 467 frames (idcard-reader.md §3)', () => {
     expect(hex(encodeReply(0x9f, Buffer.alloc(4)))).toBe('AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97');
     expect(hex(encodeReply(0x80))).toBe('AA AA AA 96 69 00 04 00 00 80 84');
     expect(hex(encodeReply(0x90, Buffer.alloc(8)))).toBe('AA AA AA 96 69 00 0C 00 00 90 00 00 00 00 00 00 00 00 9C');
-    const statusFrames: Array<[number, string]> = [[0x41, '45'], [0x81, '85'], [0x60, '64'], [0x66, '62'], [0x24, '20'], [0x10, '14']];
+    const statusFrames: Array<[number, string]> = [
+      [0x41, '45'],
+      [0x81, '85'],
+      [0x60, '64'],
+      [0x66, '62'],
+      [0x24, '20'],
+      [0x10, '14'],
+    ];
     for (const [sw3, chk] of statusFrames) expect(hex(encodeReply(sw3)).slice(-2)).toBe(chk);
     const reply = decodeReply(bytes('AAAAAA9669 0008 00009F 00000000 97'));
     expect(reply).toMatchObject({ sw1: 0, sw2: 0, sw3: 0x9f, len: 8 });
@@ -100,7 +119,7 @@ describe('Miaxis HID envelope (idcard-reader.md §7.2)', () => {
     for (let i = 0; i < reply.length; i += 54) reports.push(wrapResponse(reply.subarray(i, i + 54), i / 54));
     expect(reports).toHaveLength(24);
     expect(Buffer.concat(reports.map((r) => unwrapResponse(r)!))).toEqual(reply);
-    const broken = Buffer.from(reports[0]!);
+    const broken = Buffer.from(reports[0]);
     broken[20] ^= 1;
     expect(unwrapResponse(broken)).toBeNull();
   });

@@ -1,4 +1,9 @@
-import type { CompletionCode, IdCardFields, ServiceName, ServiceStatusMap } from '../../../device-agent/src/api/contract.js';
+import type {
+  CompletionCode,
+  IdCardFields,
+  ServiceName,
+  ServiceStatusMap,
+} from '../../../device-agent/src/api/contract.js';
 import type { IdCardDeviceConfig } from '../../../device-agent/src/config/schema.js';
 import type { Service } from '../../../device-agent/src/core/service.js';
 import { UnconfiguredService } from '../../../device-agent/src/core/unconfigured-service.js';
@@ -10,7 +15,11 @@ import { DEMO_CONFIG, type TestAgent, startTestAgent } from '../../helpers/agent
 export interface IdCardAgent extends TestAgent {
   service: IdCardService;
   /** POST idcard.read over HTTP and returns the completion. */
-  read(timeoutMs?: number): Promise<{ completionCode: CompletionCode; errorDescription?: string; payload: IdCardFields & { errorCode?: string } }>;
+  read(timeoutMs?: number): Promise<{
+    completionCode: CompletionCode;
+    errorDescription?: string;
+    payload: IdCardFields & { errorCode?: string };
+  }>;
   status(): ServiceStatusMap['idcard'];
   /** Resolves once the idcard device reaches `device` (or rejects after `withinMs`). */
   /** Lifts the card, waits until the driver saw it go, and places `card`. */
@@ -19,13 +28,26 @@ export interface IdCardAgent extends TestAgent {
 }
 
 /** Fast timings for tests: the protocol is the same, only the idle intervals are shorter. */
-export const FAST_TIMING = { pollMs: 50, idlePollMs: 100, removalProbeMs: 50, healthMs: 500 };
+export const FAST_TIMING = {
+  pollMs: 50,
+  idlePollMs: 100,
+  removalProbeMs: 50,
+  healthMs: 500,
+  replyTimeoutMs: 400,
+  readTimeoutMs: 1200,
+};
 
 /** An in-process agent whose idcard service uses `config` (other devices not configured). */
-export async function startIdCardAgent(config: IdCardDeviceConfig, options: IdCardServiceOptions = {}): Promise<IdCardAgent> {
+export async function startIdCardAgent(
+  config: IdCardDeviceConfig,
+  options: IdCardServiceOptions = {},
+): Promise<IdCardAgent> {
   let service!: IdCardService;
   const agent = await startTestAgent(
-    { ...DEMO_CONFIG, devices: { ...DEMO_CONFIG.devices, idCard: config, printer: { transport: 'none' }, camera: { enabled: false } } },
+    {
+      ...DEMO_CONFIG,
+      devices: { ...DEMO_CONFIG.devices, idCard: config, printer: { transport: 'none' }, camera: { enabled: false } },
+    },
     {
       services: ({ loaded, bus, log }) => {
         const deps = { bus, log, contentDir: '', dataDir: loaded.dataDir, terminal: { id: 't', name: 't' } };
@@ -48,8 +70,15 @@ export async function startIdCardAgent(config: IdCardDeviceConfig, options: IdCa
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...(timeoutMs === undefined ? {} : { timeoutMs }), payload: {} }),
       });
-      const body = (await res.json()) as { header: { completionCode: CompletionCode; errorDescription?: string }; payload: IdCardFields & { errorCode?: string } };
-      return { completionCode: body.header.completionCode, ...(body.header.errorDescription ? { errorDescription: body.header.errorDescription } : {}), payload: body.payload };
+      const body = (await res.json()) as {
+        header: { completionCode: CompletionCode; errorDescription?: string };
+        payload: IdCardFields & { errorCode?: string };
+      };
+      return {
+        completionCode: body.header.completionCode,
+        ...(body.header.errorDescription ? { errorDescription: body.header.errorDescription } : {}),
+        payload: body.payload,
+      };
     },
     swapCard: async (card, simulator = service.simulator!) => {
       simulator.removeCard();
@@ -63,7 +92,8 @@ export async function startIdCardAgent(config: IdCardDeviceConfig, options: IdCa
     waitForDevice: async (device, withinMs = 5000) => {
       const start = Date.now();
       while (service.status().device !== device) {
-        if (Date.now() - start > withinMs) throw new Error(`idcard stayed ${service.status().device}, wanted ${device}`);
+        if (Date.now() - start > withinMs)
+          throw new Error(`idcard stayed ${service.status().device}, wanted ${device}`);
         await new Promise((r) => setTimeout(r, 10));
       }
       return Date.now() - start;

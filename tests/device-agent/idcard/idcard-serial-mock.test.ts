@@ -16,7 +16,11 @@ type MockPortBinding = InstanceType<typeof SerialPortMock>['port'] & {
 };
 
 /** Plays the simulator on SerialPortMock: host writes reach the simulator, its replies are emitted as port data. */
-function mockSeam(): { create: (o: { path: string; baudRate: number; autoOpen: false }) => SerialPort; port: SimulatorPort; binding: () => MockPortBinding } {
+function mockSeam(): {
+  create: (o: { path: string; baudRate: number; autoOpen: false }) => SerialPort;
+  port: SimulatorPort;
+  binding: () => MockPortBinding;
+} {
   let listener: ((chunk: Buffer) => void) | undefined;
   let binding: MockPortBinding | undefined;
   const create = (options: { path: string; baudRate: number; autoOpen: false }): SerialPort => {
@@ -58,7 +62,10 @@ describe('idcard over SerialPortMock', () => {
     MockBinding.createPort(PATH, { echo: false, record: true });
     const seam = mockSeam();
     const sim = new IdCardSimulator(seam.port, { latency: { find: 0, select: 0, read: 0 } });
-    agent = await startIdCardAgent({ transport: 'serial', path: PATH }, { serialCreate: seam.create, supervisor: { initialDelayMs: 100, maxDelayMs: 300 } });
+    agent = await startIdCardAgent(
+      { transport: 'serial', path: PATH },
+      { serialCreate: seam.create, supervisor: { initialDelayMs: 100, maxDelayMs: 300 } },
+    );
     await agent.waitForDevice('online');
     sim.chunking({ min: 1, max: 1 });
     sim.placeCard('resident');

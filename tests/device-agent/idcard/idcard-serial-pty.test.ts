@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOREIGN_2017_ID, FOREIGN_2023_ID, HMT_ID, RESIDENT_ID } from '../../../device-agent/src/devices/idcard/fixtures.js';
+import {
+  FOREIGN_2017_ID,
+  FOREIGN_2023_ID,
+  HMT_ID,
+  RESIDENT_ID,
+} from '../../../device-agent/src/devices/idcard/fixtures.js';
 import { SerialSimulatorPort } from '../../../device-agent/src/devices/idcard/serial-simulator-port.js';
 import { IdCardSimulator } from '../../../device-agent/src/devices/idcard/simulator.js';
 import { SocatPair } from '../../helpers/socat.js';
@@ -19,7 +24,10 @@ describe('idcard over a socat pty pair (real serialport link)', () => {
     simPort = new SerialSimulatorPort(pair.b);
     await simPort.open();
     sim = new IdCardSimulator(simPort, { baudRate: 115_200, latency: { find: 0, select: 0, read: 0 } });
-    agent = await startIdCardAgent({ transport: 'serial', path: pair.a, baudRate: 115_200 }, { supervisor: { initialDelayMs: 500, maxDelayMs: 3000 } });
+    agent = await startIdCardAgent(
+      { transport: 'serial', path: pair.a, baudRate: 115_200 },
+      { supervisor: { initialDelayMs: 500, maxDelayMs: 3000 } },
+    );
     await agent.waitForDevice('online');
   });
 
@@ -33,13 +41,20 @@ describe('idcard over a socat pty pair (real serialport link)', () => {
   async function swap(card: Parameters<IdCardSimulator['placeCard']>[0]): Promise<void> {
     sim.removeCard();
     const start = Date.now();
-    while (agent.status().media !== 'notPresent' && Date.now() - start < 3000) await new Promise((r) => setTimeout(r, 10));
+    while (agent.status().media !== 'notPresent' && Date.now() - start < 3000)
+      await new Promise((r) => setTimeout(r, 10));
     sim.placeCard(card);
   }
 
   it('reads all four card types', async () => {
     sim.placeCard('resident');
-    expect((await agent.read()).payload).toMatchObject({ cardType: 'resident', name: '张三', idNumber: RESIDENT_ID, validUntil: '长期', ethnicity: '汉' });
+    expect((await agent.read()).payload).toMatchObject({
+      cardType: 'resident',
+      name: '张三',
+      idNumber: RESIDENT_ID,
+      validUntil: '长期',
+      ethnicity: '汉',
+    });
     await swap('hkMacaoTaiwan');
     expect((await agent.read()).payload).toMatchObject({ cardType: 'hkMacaoTaiwan', idNumber: HMT_ID });
     await swap('foreignPermanent2017');
@@ -67,7 +82,10 @@ describe('idcard over a socat pty pair (real serialport link)', () => {
     expect((await agent.read()).completionCode).toBe('success');
     await swap('resident');
     sim.corruptNextFrames(2, '3001');
-    expect(await agent.read()).toMatchObject({ completionCode: 'commandErrorCode', payload: { errorCode: 'readFailed' } });
+    expect(await agent.read()).toMatchObject({
+      completionCode: 'commandErrorCode',
+      payload: { errorCode: 'readFailed' },
+    });
   });
 
   it('card removed mid-read → noMedia (status 41 and a reply cut off half-way)', async () => {
@@ -97,7 +115,12 @@ describe('idcard over a socat pty pair (real serialport link)', () => {
     // Stay unplugged long enough for several failed reopen attempts (backoff), logged once.
     await new Promise((r) => setTimeout(r, 2500));
     expect(agent.status().device).toBe('powerOff');
-    expect(agent.logText().split('\n').filter((line) => line.includes('cannot open'))).toHaveLength(1);
+    expect(
+      agent
+        .logText()
+        .split('\n')
+        .filter((line) => line.includes('cannot open')),
+    ).toHaveLength(1);
     await pair.start();
     await simPort.open();
     const on = await agent.waitForDevice('online', 20_000);
@@ -109,7 +132,18 @@ describe('idcard over a socat pty pair (real serialport link)', () => {
 
   it("the agent's log never contains the names or ID numbers read (text or UTF-16LE hex)", () => {
     const log = agent.logText();
-    for (const secret of ['张三', '李四', '测试爱丽丝', '测试鲍勃', 'TEST, ALICE', RESIDENT_ID, HMT_ID, FOREIGN_2017_ID, FOREIGN_2023_ID, '北京市朝阳区测试路一号']) {
+    for (const secret of [
+      '张三',
+      '李四',
+      '测试爱丽丝',
+      '测试鲍勃',
+      'TEST, ALICE',
+      RESIDENT_ID,
+      HMT_ID,
+      FOREIGN_2017_ID,
+      FOREIGN_2023_ID,
+      '北京市朝阳区测试路一号',
+    ]) {
       expect(log).not.toContain(secret);
       expect(log.toLowerCase()).not.toContain(Buffer.from(secret, 'utf16le').toString('hex'));
     }

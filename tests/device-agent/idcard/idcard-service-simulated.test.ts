@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FOREIGN_2017_ID, FOREIGN_2023_ID, HMT_ID, RESIDENT_ID } from '../../../device-agent/src/devices/idcard/fixtures.js';
+import {
+  FOREIGN_2017_ID,
+  FOREIGN_2023_ID,
+  HMT_ID,
+  RESIDENT_ID,
+} from '../../../device-agent/src/devices/idcard/fixtures.js';
 import { type IdCardAgent, startIdCardAgent } from './idcard-harness.js';
 
 const NO_LATENCY = { latency: { find: 0, select: 0, read: 0 } };
@@ -49,7 +54,15 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     const a = await simulated();
     const sim = a.service.simulator!;
     sim.placeCard('hkMacaoTaiwan');
-    expect((await a.read()).payload).toMatchObject({ cardType: 'hkMacaoTaiwan', name: '李四', idNumber: HMT_ID, idNumberValid: true, passNumber: 'H12345678', issueCount: '01', gender: '男' });
+    expect((await a.read()).payload).toMatchObject({
+      cardType: 'hkMacaoTaiwan',
+      name: '李四',
+      idNumber: HMT_ID,
+      idNumberValid: true,
+      passNumber: 'H12345678',
+      issueCount: '01',
+      gender: '男',
+    });
     await a.swapCard('foreignPermanent2017');
     expect((await a.read()).payload).toMatchObject({
       cardType: 'foreignPermanent2017',
@@ -61,7 +74,14 @@ describe('idcard service over the simulator (MemoryLink)', () => {
       validUntil: '2027-06-01',
     });
     await a.swapCard('foreignPermanent2023');
-    expect((await a.read()).payload).toMatchObject({ cardType: 'foreignPermanent2023', name: '测试鲍勃', englishName: 'TEST, BOB EXAMPLE', idNumber: FOREIGN_2023_ID, idNumberValid: true, nationality: 'GBR' });
+    expect((await a.read()).payload).toMatchObject({
+      cardType: 'foreignPermanent2023',
+      name: '测试鲍勃',
+      englishName: 'TEST, BOB EXAMPLE',
+      idNumber: FOREIGN_2023_ID,
+      idNumberValid: true,
+      nationality: 'GBR',
+    });
   });
 
   it('reports a bad check digit, unknown codes raw, and an expired card on the result', async () => {
@@ -69,7 +89,13 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     a.service.simulator!.placeCard('corrupt');
     const done = await a.read();
     expect(done.completionCode).toBe('success');
-    expect(done.payload).toMatchObject({ idNumberValid: false, gender: '未说明', genderCode: '9', ethnicity: '99', ethnicityCode: '99' });
+    expect(done.payload).toMatchObject({
+      idNumberValid: false,
+      gender: '未说明',
+      genderCode: '9',
+      ethnicity: '99',
+      ethnicityCode: '99',
+    });
     await a.swapCard('expired');
     expect((await a.read()).payload).toMatchObject({ expired: true, validUntil: '2020-01-01' });
   });
@@ -141,8 +167,13 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     sim.silenceNext(1_000_000);
     await a.waitForDevice('hardwareError', 5000);
     expect(a.status()).toMatchObject({ media: 'unknown', lastError: { eventId: 'idcard.noReply', action: 'reset' } });
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(a.logText().split('\n').filter((l) => l.includes('no replies; reopening'))).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(
+      a
+        .logText()
+        .split('\n')
+        .filter((l) => l.includes('no replies; reopening')),
+    ).toHaveLength(1);
     expect(a.status().device).toBe('hardwareError');
     sim.silenceNext(0);
     await a.waitForDevice('online', 5000);
@@ -238,6 +269,9 @@ describe('idcard service over the simulator (MemoryLink)', () => {
 
   it('probe sends 11 FF and shows the raw reply', async () => {
     const a = await simulated();
-    expect(await a.service.probe()).toEqual({ sent: 'AA AA AA 96 69 00 03 11 FF ED', reply: 'AA AA AA 96 69 00 04 00 00 90 94' });
+    expect(await a.service.probe()).toEqual({
+      sent: 'AA AA AA 96 69 00 03 11 FF ED',
+      reply: 'AA AA AA 96 69 00 04 00 00 90 94',
+    });
   });
 });

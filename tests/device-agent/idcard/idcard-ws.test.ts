@@ -32,7 +32,9 @@ describe('idcard.read over the WebSocket', () => {
     agent.service.simulator!.placeCard('resident');
     const done = await requester.completion(1);
     expect(done.payload).toMatchObject({ idNumber: RESIDENT_ID });
-    expect(requester.messages.map((m) => m.header.name)).toEqual(expect.arrayContaining(['idcard.insertCard', 'idcard.mediaDetected']));
+    expect(requester.messages.map((m) => m.header.name)).toEqual(
+      expect.arrayContaining(['idcard.insertCard', 'idcard.mediaDetected']),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const seen = JSON.stringify(bystander.messages);
     expect(bystander.messages.every((m) => m.header.type === 'unsolicited')).toBe(true);
@@ -53,7 +55,10 @@ describe('idcard.read over the WebSocket', () => {
     expect((await client.completion(1)).header).toMatchObject({ completionCode: 'canceled' });
     sim.placeCard('resident');
     client.send('idcard.read', 3);
-    expect(await client.completion(3)).toMatchObject({ header: { completionCode: 'success' }, payload: { idNumber: RESIDENT_ID } });
+    expect(await client.completion(3)).toMatchObject({
+      header: { completionCode: 'success' },
+      payload: { idNumber: RESIDENT_ID },
+    });
   });
 
   it('a disconnect while polling cancels the read; the device goes back online', async () => {
@@ -74,8 +79,14 @@ describe('WLT photo plugin', () => {
     const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'wlt-'));
     const script = join(dir, 'fake-decoder.cjs');
     // Stands in for a vendor decoder: reads the 1024 WLT bytes, writes a PNG signature + their length.
-    writeFileSync(script, `let n=0;process.stdin.on('data',c=>n+=c.length);process.stdin.on('end',()=>{process.stdout.write(Buffer.concat([Buffer.from([0x89,0x50,0x4e,0x47,0x0d,0x0a,0x1a,0x0a]),Buffer.from(String(n))]))})`);
-    agent = await startIdCardAgent({ transport: 'simulated', photoDecoder: [process.execPath, script] }, { simulator: NO_LATENCY });
+    writeFileSync(
+      script,
+      `let n=0;process.stdin.on('data',c=>n+=c.length);process.stdin.on('end',()=>{process.stdout.write(Buffer.concat([Buffer.from([0x89,0x50,0x4e,0x47,0x0d,0x0a,0x1a,0x0a]),Buffer.from(String(n))]))})`,
+    );
+    agent = await startIdCardAgent(
+      { transport: 'simulated', photoDecoder: [process.execPath, script] },
+      { simulator: NO_LATENCY },
+    );
     await agent.waitForDevice('online');
     agent.service.simulator!.placeCard('resident');
     const done = await agent.read();
@@ -85,7 +96,10 @@ describe('WLT photo plugin', () => {
   });
 
   it('a failing decoder leaves the read successful with the raw WLT only', async () => {
-    agent = await startIdCardAgent({ transport: 'simulated', photoDecoder: ['/nonexistent/wlt-decoder'] }, { simulator: NO_LATENCY });
+    agent = await startIdCardAgent(
+      { transport: 'simulated', photoDecoder: ['/nonexistent/wlt-decoder'] },
+      { simulator: NO_LATENCY },
+    );
     await agent.waitForDevice('online');
     agent.service.simulator!.placeCard('resident');
     const done = await agent.read();

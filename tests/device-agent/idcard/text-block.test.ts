@@ -60,26 +60,64 @@ describe('text block (idcard-reader.md §4)', () => {
   });
 
   it('decodes the J, I and Y layouts by the flag at offset 248', () => {
-    expect(decodeTextBlock(cardFixture('hkMacaoTaiwan').text, today)).toMatchObject({ ok: true, fields: { cardType: 'hkMacaoTaiwan', passNumber: 'H12345678', issueCount: '01', expired: true } });
+    expect(decodeTextBlock(cardFixture('hkMacaoTaiwan').text, today)).toMatchObject({
+      ok: true,
+      fields: { cardType: 'hkMacaoTaiwan', passNumber: 'H12345678', issueCount: '01', expired: true },
+    });
     expect(decodeTextBlock(cardFixture('foreignPermanent2017').text, today)).toMatchObject({
       ok: true,
-      fields: { cardType: 'foreignPermanent2017', englishName: 'TEST, ALICE', name: '测试爱丽丝', gender: '女', idNumberValid: true, nationality: 'USA', cardVersion: '01', issuingAuthority: '1100' },
+      fields: {
+        cardType: 'foreignPermanent2017',
+        englishName: 'TEST, ALICE',
+        name: '测试爱丽丝',
+        gender: '女',
+        idNumberValid: true,
+        nationality: 'USA',
+        cardVersion: '01',
+        issuingAuthority: '1100',
+      },
     });
-    expect(decodeTextBlock(cardFixture('foreignPermanent2023').text, today)).toMatchObject({ ok: true, warnings: [], fields: { cardType: 'foreignPermanent2023', englishName: 'TEST, BOB EXAMPLE', issueCount: '00', nationality: 'GBR' } });
+    expect(decodeTextBlock(cardFixture('foreignPermanent2023').text, today)).toMatchObject({
+      ok: true,
+      warnings: [],
+      fields: {
+        cardType: 'foreignPermanent2023',
+        englishName: 'TEST, BOB EXAMPLE',
+        issueCount: '00',
+        nationality: 'GBR',
+      },
+    });
   });
 
   it('reports a bad check digit and inconsistencies as codes, not by throwing', () => {
     const result = decodeTextBlock(cardFixture('corrupt').text, today);
     expect(result).toMatchObject({ ok: true, fields: { idNumberValid: false, gender: '未说明', ethnicity: '99' } });
-    const mismatch = encodeTextBlock([[36, 16, '19500101'], [122, 36, '11010519491231002X'], [30, 2, '1']], ' ');
+    const mismatch = encodeTextBlock(
+      [
+        [36, 16, '19500101'],
+        [122, 36, '11010519491231002X'],
+        [30, 2, '1'],
+      ],
+      ' ',
+    );
     const warned = decodeTextBlock(mismatch, today);
     expect(warned.ok && warned.warnings).toEqual(['birthDateMismatch', 'genderParityMismatch']);
-    const wrongType = encodeTextBlock([[36, 16, '19491231'], [122, 36, '11010519491231002X']], 'J');
+    const wrongType = encodeTextBlock(
+      [
+        [36, 16, '19491231'],
+        [122, 36, '11010519491231002X'],
+      ],
+      'J',
+    );
     expect(decodeTextBlock(wrongType, today)).toMatchObject({ ok: true, warnings: ['prefixTypeMismatch'] });
   });
 
   it('refuses an unknown type flag and a wrong length instead of guessing', () => {
-    expect(decodeTextBlock(encodeTextBlock([], 'Q'), today)).toEqual({ ok: false, reason: 'unknownCardType', flag: '51' });
+    expect(decodeTextBlock(encodeTextBlock([], 'Q'), today)).toEqual({
+      ok: false,
+      reason: 'unknownCardType',
+      flag: '51',
+    });
     expect(decodeTextBlock(Buffer.alloc(100), today)).toEqual({ ok: false, reason: 'badLength' });
   });
 });

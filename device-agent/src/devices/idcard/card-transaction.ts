@@ -1,6 +1,6 @@
 import type { IdCardErrorCode } from '../../api/contract.js';
 import { COMMANDS, type SamCommand, type SamReply } from './frame.js';
-import { CorruptReplyError, LinkFaultError, ReplyTimeoutError, type SamChannel } from './sam-channel.js';
+import { CorruptReplyError, LinkFaultError, ReplyTimeoutError, type SamChannel, abortReason } from './sam-channel.js';
 import { type Sw3Action, SW3, describeSw3, sw3Hex } from './status-codes.js';
 import { PHOTO_BYTES, TEXT_BYTES } from './text-block.js';
 
@@ -48,7 +48,10 @@ class StepFailure extends Error {
  * invalidMedia; 40 → invalidMedia; 23/60/66 → samError; 10/11/21/24 repeated → link fault.
  * Never sends 30 10 (no fingerprints: data minimisation).
  */
-export async function selectAndRead(channel: SamChannel, signal: AbortSignal): Promise<CardBytes & { attempts: number }> {
+export async function selectAndRead(
+  channel: SamChannel,
+  signal: AbortSignal,
+): Promise<CardBytes & { attempts: number }> {
   const used = new Set<Retry>();
   let fromFind = false;
   for (let attempts = 1; ; attempts++) {
@@ -75,8 +78,9 @@ async function step(channel: SamChannel, command: SamCommand, signal: AbortSigna
   try {
     return await channel.exchange(command, signal);
   } catch (err) {
-    if (signal.aborted) throw signal.reason;
-    if (err instanceof CorruptReplyError) throw new StepFailure('cardMoved', 'readFailed', `${command.name}: corrupt reply`);
+    if (signal.aborted) throw abortReason(signal);
+    if (err instanceof CorruptReplyError)
+      throw new StepFailure('cardMoved', 'readFailed', `${command.name}: corrupt reply`);
     if (err instanceof ReplyTimeoutError) {
       // A read reply that never completes is usually a card lifted mid-read.
       if (command === COMMANDS.readText) throw new StepFailure('cardMoved', 'readFailed', err.message);

@@ -11,7 +11,8 @@ export interface CardFixture {
   newAddress?: Buffer;
 }
 
-export type FixtureName = 'resident' | 'hkMacaoTaiwan' | 'foreignPermanent2017' | 'foreignPermanent2023' | 'expired' | 'corrupt';
+export type FixtureName =
+  'resident' | 'hkMacaoTaiwan' | 'foreignPermanent2017' | 'foreignPermanent2023' | 'expired' | 'corrupt';
 
 /** Builds a text block: each entry is [offset, bytes, value]; the rest is U+0020 padding. */
 export function encodeTextBlock(entries: Array<[number, number, string]>, flag: string): Buffer {
@@ -40,7 +41,12 @@ export const HMT_ID = withCheckCharacter('81000019900101001');
 export const FOREIGN_2023_ID = withCheckCharacter('93311019850615001');
 export const FOREIGN_2017_ID = 'USA110085061500';
 
-const resident = (name: string, idNumber: string, validTo: string, extra: Array<[number, number, string]> = []): Buffer =>
+const resident = (
+  name: string,
+  idNumber: string,
+  validTo: string,
+  extra: Array<[number, number, string]> = [],
+): Buffer =>
   encodeTextBlock(
     [
       [0, 30, name],
@@ -64,7 +70,13 @@ export function cardFixture(name: FixtureName): CardFixture {
     case 'expired':
       return { text: resident('王五', withCheckCharacter('44030819800101152'), '20200101'), wlt: fakeWlt(2) };
     case 'corrupt':
-      return { text: resident('赵六', '110105194912310020', '长期', [[30, 2, '9'], [32, 4, '99']]), wlt: fakeWlt(3) };
+      return {
+        text: resident('赵六', '110105194912310020', '长期', [
+          [30, 2, '9'],
+          [32, 4, '99'],
+        ]),
+        wlt: fakeWlt(3),
+      };
     case 'hkMacaoTaiwan':
       return {
         text: encodeTextBlock(

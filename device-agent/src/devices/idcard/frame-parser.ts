@@ -28,7 +28,8 @@ export class FrameParser {
       const start = this._buf.indexOf(PREAMBLE);
       if (start < 0) {
         // A preamble may be split across chunks: keep its possible beginning only.
-        if (this._buf.length > PREAMBLE.length - 1) this._buf = this._buf.subarray(this._buf.length - (PREAMBLE.length - 1));
+        if (this._buf.length > PREAMBLE.length - 1)
+          this._buf = this._buf.subarray(this._buf.length - (PREAMBLE.length - 1));
         return out;
       }
       if (start > 0) this._buf = this._buf.subarray(start);

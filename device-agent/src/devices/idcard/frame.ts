@@ -41,7 +41,7 @@ export interface SamReply {
 
 export function xor(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let x = 0;
-  for (let i = start; i < end; i++) x ^= bytes[i]!;
+  for (let i = start; i < end; i++) x ^= bytes[i];
   return x;
 }
 
@@ -73,9 +73,9 @@ export function checksumOk(frame: Uint8Array): boolean {
 export function decodeReply(frame: Buffer): SamReply {
   return {
     len: frame.readUInt16BE(5),
-    sw1: frame[7]!,
-    sw2: frame[8]!,
-    sw3: frame[9]!,
+    sw1: frame[7],
+    sw2: frame[8],
+    sw3: frame[9],
     data: frame.subarray(10, frame.length - 1),
     frame,
   };
@@ -89,7 +89,11 @@ export interface SamRequest {
 }
 
 export function decodeRequest(frame: Buffer): SamRequest {
-  return { cmd: frame[7]!, para: frame[8]!, data: frame.subarray(9, frame.length - 1) };
+  return { cmd: frame[7], para: frame[8], data: frame.subarray(9, frame.length - 1) };
 }
 
-export const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').replace(/(..)(?!$)/g, '$1 ').toUpperCase();
+export const hex = (bytes: Uint8Array): string =>
+  Buffer.from(bytes)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ')
+    .toUpperCase();

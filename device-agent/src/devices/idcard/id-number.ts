@@ -6,8 +6,8 @@ const CHECK_CHARS = '10X98765432';
 /** The check character for the first 17 digits. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARS[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK_CHARS[sum % 11];
 }
 
 /** True for 17 digits + the right check character (digit or X; a lower-case x is accepted). */

@@ -1,14 +1,21 @@
 import type { IdCardFields, IdCardStatus } from '../../api/contract.js';
 import type { IdCardDeviceConfig } from '../../config/schema.js';
-import { CancelError, CompletionError } from '../../core/errors.js';
-import { Service, type CommandContext, type CommandOutcome, type ServiceDeps, isUsable, success } from '../../core/service.js';
+import { CompletionError } from '../../core/errors.js';
+import {
+  Service,
+  type CommandContext,
+  type CommandOutcome,
+  type ServiceDeps,
+  isUsable,
+  success,
+} from '../../core/service.js';
 import type { ByteLink, LinkCloseInfo } from '../../links/byte-link.js';
 import { LinkSupervisor, type SupervisorOptions } from '../../links/link-supervisor.js';
 import { rememberPersonalValues } from '../../log/redact.js';
 import { ReadError, selectAndRead } from './card-transaction.js';
 import { COMMANDS, type SamCommand, hex } from './frame.js';
 import { type PhotoDecoderOptions, decodeWltPhoto } from './photo-decoder.js';
-import { CorruptReplyError, LinkFaultError, ReplyTimeoutError, SamChannel } from './sam-channel.js';
+import { CorruptReplyError, LinkFaultError, ReplyTimeoutError, SamChannel, abortReason } from './sam-channel.js';
 import type { IdCardSimulator } from './simulator.js';
 import { SW3, sw3Hex } from './status-codes.js';
 import { decodeTextBlock } from './text-block.js';
@@ -23,6 +30,10 @@ export interface IdCardTiming {
   removalProbeMs: number;
   /** 11 FF SAM health interval while idle. */
   healthMs: number;
+  /** Reply timeout of find, select, 11 FF, 30 03 (§10.2: 1000 ms). */
+  replyTimeoutMs: number;
+  /** Reply timeout of 30 01 (§10.2: 3000 ms). */
+  readTimeoutMs: number;
 }
 
 export interface IdCardServiceOptions extends TransportSeams {
@@ -33,7 +44,14 @@ export interface IdCardServiceOptions extends TransportSeams {
   photoDecoder?: PhotoDecoderOptions;
 }
 
-const DEFAULT_TIMING: IdCardTiming = { pollMs: 300, idlePollMs: 1000, removalProbeMs: 300, healthMs: 5000 };
+const DEFAULT_TIMING: IdCardTiming = {
+  pollMs: 300,
+  idlePollMs: 1000,
+  removalProbeMs: 300,
+  healthMs: 5000,
+  replyTimeoutMs: 1000,
+  readTimeoutMs: 3000,
+};
 
 /**
  * The `idcard` service: a GA 467 ID card reader over serial, HID or the in-process simulator.
@@ -83,15 +101,24 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
     const { link, simulator } = createIdCardLink(config, this._options);
     this._link = link;
     this.simulator = simulator;
-    this._channel = new SamChannel(link);
+    const { replyTimeoutMs, readTimeoutMs } = this._timing;
+    this._channel = new SamChannel(link, (command) => (command === COMMANDS.readText ? readTimeoutMs : replyTimeoutMs));
     this.setStatus({
       device: 'starting',
       media: 'unknown',
-      connection: { transport: config.transport, ...('path' in config && config.path ? { path: config.path } : {}), reconnects: 0 },
+      connection: {
+        transport: config.transport,
+        ...('path' in config && config.path ? { path: config.path } : {}),
+        reconnects: 0,
+      },
     });
     this._supervisor = new LinkSupervisor(
       link,
-      { onOpen: () => this._onOpen(), onLost: (info) => this._onLost(info), onOpenFailed: (err) => this._onOpenFailed(err) },
+      {
+        onOpen: () => this._onOpen(),
+        onLost: (info) => this._onLost(info),
+        onOpenFailed: (err) => this._onOpenFailed(err),
+      },
       this.log,
       { initialDelayMs: 1000, maxDelayMs: 5000, ...this._options.supervisor },
     );
@@ -123,7 +150,8 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
 
   /** Admin probe: sends `11 FF` and shows the raw reply (device data, no personal data). */
   async probe(): Promise<{ sent: string; reply: string }> {
-    if (!this._channel || !this._link?.isOpen) throw new Error(`${this._link?.description ?? 'idcard reader'} is not open`);
+    if (!this._channel || !this._link?.isOpen)
+      throw new Error(`${this._link?.description ?? 'idcard reader'} is not open`);
     const { sent, reply } = await this._channel.probe(COMMANDS.samStatus);
     return { sent: hex(sent), reply: hex(reply) };
   }
@@ -137,7 +165,11 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
     this.setStatus({
       device: this._status.device === 'hardwareError' ? 'hardwareError' : 'starting',
       media: 'unknown',
-      connection: { ...this._status.connection!, since: new Date().toISOString(), reconnects: this._supervisor?.reconnects ?? 0 },
+      connection: {
+        ...this._status.connection!,
+        since: new Date().toISOString(),
+        reconnects: this._supervisor?.reconnects ?? 0,
+      },
     });
     this._schedule(0);
   }
@@ -184,7 +216,8 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
       const signal = this._lost.signal;
       try {
         const device = this._status.device;
-        if (device === 'starting' || device === 'hardwareError' || Date.now() >= this._nextHealthAt) await this._checkSam(signal);
+        if (device === 'starting' || device === 'hardwareError' || Date.now() >= this._nextHealthAt)
+          await this._checkSam(signal);
         else if (this._latched) await this._probeRemoval(signal);
         else await this._pollMedia(signal);
         this._timeouts = 0;
@@ -193,7 +226,9 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
       }
     }
     const usable = isUsable(this._status.device);
-    this._schedule(!usable ? this._timing.healthMs / 5 : this._latched ? this._timing.removalProbeMs : this._timing.idlePollMs);
+    this._schedule(
+      !usable ? this._timing.healthMs / 5 : this._latched ? this._timing.removalProbeMs : this._timing.idlePollMs,
+    );
   }
 
   private async _checkSam(signal: AbortSignal): Promise<void> {
@@ -220,7 +255,8 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
     const reply = await this._exchange(COMMANDS.find, signal);
     if (reply.sw3 === SW3.found) this.setStatus({ media: 'present' });
     else if (reply.sw3 === SW3.noCard) this.setStatus({ media: 'notPresent' });
-    else if (reply.sw3 === SW3.samSelfTestFailed || reply.sw3 === SW3.samNotAuthorised) this._samFault(`SW3 ${sw3Hex(reply.sw3)}`);
+    else if (reply.sw3 === SW3.samSelfTestFailed || reply.sw3 === SW3.samNotAuthorised)
+      this._samFault(`SW3 ${sw3Hex(reply.sw3)}`);
     return reply.sw3 === SW3.found;
   }
 
@@ -291,7 +327,14 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
         else this.log.warn(`idcard photo decoder: ${result.error}`);
       }
       this.log.info(
-        { cardType: fields.cardType, attempts: card.attempts, readMs: Date.now() - foundAt, totalMs: Date.now() - started, warnings: decoded.warnings, idNumberValid: fields.idNumberValid },
+        {
+          cardType: fields.cardType,
+          attempts: card.attempts,
+          readMs: Date.now() - foundAt,
+          totalMs: Date.now() - started,
+          warnings: decoded.warnings,
+          idNumberValid: fields.idNumberValid,
+        },
         'idcard read',
       );
       return success(fields);
@@ -329,10 +372,10 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((done, fail) => {
-    if (signal.aborted) return fail(signal.reason);
+    if (signal.aborted) return fail(abortReason(signal));
     const onAbort = (): void => {
       clearTimeout(timer);
-      fail(signal.reason ?? new CancelError());
+      fail(abortReason(signal));
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);

@@ -10,7 +10,7 @@ export const RESPONSE_CHUNK = 54;
 
 const sum16 = (bytes: Uint8Array, start: number, end: number): number => {
   let s = 0;
-  for (let i = start; i < end; i++) s += bytes[i]!;
+  for (let i = start; i < end; i++) s += bytes[i];
   return s & 0xffff;
 };
 

@@ -44,8 +44,10 @@ export function decodeWltPhoto(
       clearTimeout(timer);
       const out = Buffer.concat(chunks);
       if (code !== 0) return resolve({ error: `decoder exited with code ${code}` });
-      if (out.subarray(0, 8).equals(PNG_SIGNATURE)) return resolve({ photo: { mimeType: 'image/png', base64: out.toString('base64') } });
-      if (out.subarray(0, 2).toString('latin1') === 'BM') return resolve({ photo: { mimeType: 'image/bmp', base64: out.toString('base64') } });
+      if (out.subarray(0, 8).equals(PNG_SIGNATURE))
+        return resolve({ photo: { mimeType: 'image/png', base64: out.toString('base64') } });
+      if (out.subarray(0, 2).toString('latin1') === 'BM')
+        return resolve({ photo: { mimeType: 'image/bmp', base64: out.toString('base64') } });
       resolve({ error: `decoder output is neither BMP nor PNG (${out.length} bytes)` });
     });
     child.stdin.on('error', () => undefined);

@@ -48,9 +48,11 @@ export class SamChannel {
   /** Counters for diagnostics (no personal data). */
   readonly stats = { sent: 0, stale: 0, corrupt: 0, timeouts: 0 };
 
-  constructor(private readonly _link: ByteLink) {
-    this._onData = this._onData.bind(this);
-    this._onClose = this._onClose.bind(this);
+  constructor(
+    private readonly _link: ByteLink,
+    /** Reply timeout per command (default: the command's own, idcard-reader.md §10.2). */
+    private readonly _timeoutFor: (command: SamCommand) => number = (command) => command.timeoutMs,
+  ) {
     _link.on('data', this._onData);
     _link.on('close', this._onClose);
   }
@@ -67,7 +69,7 @@ export class SamChannel {
   }
 
   /** Sends one command and resolves with its reply; queued behind any command in flight. */
-  exchange(command: SamCommand, signal?: AbortSignal, timeoutMs = command.timeoutMs): Promise<SamReply> {
+  exchange(command: SamCommand, signal?: AbortSignal, timeoutMs = this._timeoutFor(command)): Promise<SamReply> {
     const run = this._tail.then(() => this._exchange(command, signal, timeoutMs));
     this._tail = run.catch(() => undefined);
     return run;
@@ -98,7 +100,7 @@ export class SamChannel {
       };
       const onAbort = (): void => {
         finish();
-        reject(signal!.reason);
+        reject(abortReason(signal!));
       };
       const timer = setTimeout(() => {
         this.stats.timeouts++;
@@ -126,7 +128,7 @@ export class SamChannel {
     });
   }
 
-  private _onData(chunk: Buffer): void {
+  private readonly _onData = (chunk: Buffer): void => {
     const raw = this._pending?.raw;
     if (raw && raw.length < 64) raw.push(chunk);
     for (const parsed of this._parser.push(chunk)) {
@@ -143,10 +145,16 @@ export class SamChannel {
       }
       pending.resolve(reply);
     }
-  }
+  };
 
-  private _onClose(): void {
+  private readonly _onClose = (): void => {
     this._parser.reset();
     this._pending?.reject(new LinkFaultError(`${this._link.description} closed`));
-  }
+  };
+}
+
+/** The abort reason as an Error (a TimeoutError DOMException or the dispatcher's CancelError). */
+export function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('aborted');
 }

@@ -216,8 +216,19 @@ export class IdCardSimulator {
       return;
     }
     let delay = wireIn + (CARD_COMMANDS.has(key) ? this._rfDelayMs : 0);
-    delay += key === '2001' ? this._latency.find : key === '2002' ? this._latency.select : key.startsWith('30') ? this._latency.read : 0;
-    if (this._sam !== 'ok') return this._reply(encodeReply(this._sam === 'selftestFail' ? SW3.samSelfTestFailed : SW3.samNotAuthorised), delay);
+    delay +=
+      key === '2001'
+        ? this._latency.find
+        : key === '2002'
+          ? this._latency.select
+          : key.startsWith('30')
+            ? this._latency.read
+            : 0;
+    if (this._sam !== 'ok')
+      return this._reply(
+        encodeReply(this._sam === 'selftestFail' ? SW3.samSelfTestFailed : SW3.samNotAuthorised),
+        delay,
+      );
     const forced = this._failNext.get(key);
     if (forced) {
       this._failNext.delete(key);
@@ -335,9 +346,15 @@ export class IdCardSimulator {
   }
 
   private _noise(): Buffer {
-    const falseStarts = [[0xaa, 0xaa], [0xaa, 0xaa, 0xaa, 0x96], [0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff]];
-    const random = Buffer.from(Array.from({ length: 1 + Math.floor(this._rand() * 12) }, () => Math.floor(this._rand() * 256)));
-    return Buffer.concat([random, Buffer.from(falseStarts[Math.floor(this._rand() * falseStarts.length)]!)]);
+    const falseStarts = [
+      [0xaa, 0xaa],
+      [0xaa, 0xaa, 0xaa, 0x96],
+      [0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff],
+    ];
+    const random = Buffer.from(
+      Array.from({ length: 1 + Math.floor(this._rand() * 12) }, () => Math.floor(this._rand() * 256)),
+    );
+    return Buffer.concat([random, Buffer.from(falseStarts[Math.floor(this._rand() * falseStarts.length)])]);
   }
 
   private _wireMs(bytes: number): number {

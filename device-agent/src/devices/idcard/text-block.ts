@@ -7,7 +7,12 @@ export const PHOTO_BYTES = 1024;
 export const LONG_TERM = '长期';
 
 /** Type flag at text offset 248 (idcard-reader.md §4.1). */
-const FLAGS: Record<string, CardType> = { ' ': 'resident', J: 'hkMacaoTaiwan', I: 'foreignPermanent2017', Y: 'foreignPermanent2023' };
+const FLAGS: Record<string, CardType> = {
+  ' ': 'resident',
+  J: 'hkMacaoTaiwan',
+  I: 'foreignPermanent2017',
+  Y: 'foreignPermanent2023',
+};
 
 export type DecodedText = Omit<IdCardFields, 'photo'>;
 
@@ -18,11 +23,13 @@ export type TextResult =
   | { ok: true; fields: DecodedText; warnings: TextWarning[] }
   | { ok: false; reason: 'unknownCardType' | 'badLength'; flag?: string };
 
-const field = (text: Buffer, offset: number, bytes: number): string =>
-  text
-    .subarray(offset, offset + bytes)
-    .toString('utf16le')
-    .replace(/[\s\u0000]+$/u, '');
+/** A field without its right padding (U+0020, and NULs some readers use). */
+function field(text: Buffer, offset: number, bytes: number): string {
+  const value = text.subarray(offset, offset + bytes).toString('utf16le');
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === ' ' || value[end - 1] === '\u0000' || value[end - 1] === '\u3000')) end--;
+  return value.slice(0, end);
+}
 
 /** YYYYMMDD → YYYY-MM-DD; "长期" stays "长期"; anything else is returned as read. */
 export function isoDate(raw: string): string {
@@ -48,7 +55,8 @@ export function decodeTextBlock(text: Buffer, today = todayIso()): TextResult {
   const cardType = FLAGS[flag];
   if (!cardType) return { ok: false, reason: 'unknownCardType', flag: flag.charCodeAt(0).toString(16) };
   const fields = cardType === 'foreignPermanent2017' ? decodeForeign2017(text) : decodeCommonLayout(text, cardType);
-  fields.expired = fields.validUntil !== LONG_TERM && /^\d{4}-\d{2}-\d{2}$/.test(fields.validUntil) && fields.validUntil < today;
+  fields.expired =
+    fields.validUntil !== LONG_TERM && /^\d{4}-\d{2}-\d{2}$/.test(fields.validUntil) && fields.validUntil < today;
   return { ok: true, fields, warnings: warningsFor(fields, today) };
 }
 
@@ -112,7 +120,11 @@ function warningsFor(f: DecodedText, today: string): TextWarning[] {
   if (!isRealDate(f.birthDate, today)) out.push('birthDateInvalid');
   if (f.cardType === 'foreignPermanent2017' || !/^\d{17}/.test(f.idNumber)) return out;
   if (f.idNumber.slice(6, 14) !== f.birthDate.replace(/-/g, '')) out.push('birthDateMismatch');
-  const prefixType = /^8[123]/.test(f.idNumber) ? 'hkMacaoTaiwan' : f.idNumber.startsWith('9') ? 'foreignPermanent2023' : 'resident';
+  const prefixType = /^8[123]/.test(f.idNumber)
+    ? 'hkMacaoTaiwan'
+    : f.idNumber.startsWith('9')
+      ? 'foreignPermanent2023'
+      : 'resident';
   if (prefixType !== f.cardType) out.push('prefixTypeMismatch');
   const parity = Number(f.idNumber[16]) % 2 === 1 ? '1' : '2';
   if ((f.genderCode === '1' || f.genderCode === '2') && f.genderCode !== parity) out.push('genderParityMismatch');

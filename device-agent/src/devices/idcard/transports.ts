@@ -18,7 +18,10 @@ export interface TransportSeams {
 export type ActiveTransport = Exclude<IdCardDeviceConfig, { transport: 'none' }>;
 
 /** Builds the byte link (and, when simulated, the simulator on its far end) for a config. */
-export function createIdCardLink(config: ActiveTransport, seams: TransportSeams = {}): { link: ByteLink; simulator?: IdCardSimulator } {
+export function createIdCardLink(
+  config: ActiveTransport,
+  seams: TransportSeams = {},
+): { link: ByteLink; simulator?: IdCardSimulator } {
   switch (config.transport) {
     case 'simulated': {
       const link = new MemoryLink('simulated idcard reader');
