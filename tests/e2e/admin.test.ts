@@ -2,7 +2,7 @@
 // simulated devices: setup with the token from the log, login, live board, masked test read,
 // test print with its preview.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -163,6 +163,25 @@ describe('admin page in Chromium', () => {
       .toBeGreaterThan(0);
     const svg = await (await page.request.get(`${agent.adminBase}/admin/api/printer/preview`)).text();
     expect(svg).toContain('<svg');
+  });
+
+  it('shows configuration errors inline by field and saves a corrected value', async () => {
+    await page.getByRole('button', { name: '配置', exact: true }).click();
+    const region = page.getByLabel('行政区划代码 *');
+    await expect.poll(() => region.count()).toBe(1);
+    expect(await page.getByText('需重启').count()).toBeGreaterThan(0);
+    await region.fill('45');
+    await region.press('Tab');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '处错误' }).count()).toBe(1);
+    expect(await region.getAttribute('aria-invalid')).toBe('true');
+    const before = readFileSync(join(agent.dir, 'kiosk.config.json'), 'utf8');
+    expect(before).toContain('"regionCode": "450100"');
+    await region.fill('450102');
+    await region.press('Tab');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '已保存' }).count()).toBe(1);
+    expect(JSON.parse(readFileSync(join(agent.dir, 'kiosk.config.json'), 'utf8')).terminal.regionCode).toBe('450102');
   });
 
   it('keeps every admin page accessible: no axe violations, targets at least 64 px', async () => {
