@@ -19,6 +19,8 @@ import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-matter.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-phone.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-pledge.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-receipt.js';
+import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-done.js';
+import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-manual-id.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-review.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-submitting.js';
 import '../../../kiosk-ui/src/legal-aid/kiosk-legal-aid-urgency.js';
@@ -378,6 +380,29 @@ describe('ID card', () => {
     button(el, '没有身份证，手动输入').click();
     expect(events).toEqual([{ type: 'typeIdInstead' }]);
     expect(button(el, '再试一次')).toBeTruthy();
+    await expectAxeClean(el);
+    expectKioskSizes(el);
+  });
+});
+
+describe('manual ID and done', () => {
+  it('the typed-ID page is axe clean with big targets and refuses an empty form', async () => {
+    const el = await mount(html`<kiosk-legal-aid-manual-id></kiosk-legal-aid-manual-id>`, 'kiosk-legal-aid-manual-id');
+    const events = recordEvents(el);
+    await expectAxeClean(el);
+    expectKioskSizes(el);
+    button(el, '下一步').click();
+    await settle();
+    expect(events).toEqual([]);
+    expect(deepText(el)).toContain('身份证号码不对');
+  });
+
+  it('完成 on the last page ends the application', async () => {
+    const el = await mount(html`<kiosk-legal-aid-done></kiosk-legal-aid-done>`, 'kiosk-legal-aid-done');
+    const events = recordEvents(el);
+    expect(deepText(el)).toContain('查询进度');
+    button(el, '完成').click();
+    expect(events).toEqual([{ type: 'finished' }]);
     await expectAxeClean(el);
     expectKioskSizes(el);
   });
