@@ -15,7 +15,9 @@ const dist = join(root, 'dist/kiosk-ui');
 function row(name: string, value: number, unit: string, budget: number, reference: string): void {
   const ratio = value / budget;
   const verdict = ratio <= 1 ? 'ok' : 'OVER BUDGET';
-  console.log(`${name.padEnd(34)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} budget ${String(budget).padStart(5)} ${unit.padEnd(3)} ratio ${ratio.toFixed(2)}  (${reference}) ${verdict}`);
+  console.log(
+    `${name.padEnd(34)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} budget ${String(budget).padStart(5)} ${unit.padEnd(3)} ratio ${ratio.toFixed(2)}  (${reference}) ${verdict}`,
+  );
 }
 
 function percentile(values: number[], p: number): number {
@@ -26,19 +28,27 @@ function percentile(values: number[], p: number): number {
 /** Scripts and module preloads named by index.html: what the browser must fetch before the first screen. */
 function initialScripts(): string[] {
   const htmlText = readFileSync(join(dist, 'index.html'), 'utf8');
-  const refs = [...htmlText.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const refs = [
+    ...htmlText.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
   return [...new Set(refs)];
 }
 
 async function screenId(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('kiosk-app')?.shadowRoot?.querySelector('main')?.dataset['screen'] ?? '');
+  return page.evaluate(
+    () => document.querySelector('kiosk-app')?.shadowRoot?.querySelector('main')?.dataset['screen'] ?? '',
+  );
 }
 
 /**
  * Taps like a finger (mouse down/up at the element's centre) and measures in the page, from the
  * pointerdown to the first animation frame after the new screen is in the DOM.
  */
-async function tapAndTime(page: Page, selector: (root: ShadowRoot) => HTMLElement | null | undefined, expected: string): Promise<number> {
+async function tapAndTime(
+  page: Page,
+  selector: (root: ShadowRoot) => HTMLElement | null | undefined,
+  expected: string,
+): Promise<number> {
   // A string, not a function: tsx would inject helpers the page does not have.
   const box = (await page.evaluate(`(() => {
     const pick = ${selector.toString()};
@@ -77,10 +87,18 @@ async function main(): Promise<void> {
   const initialGzip = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
   const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
   const lazy = all.filter((f) => !initial.includes(`assets/${f}`));
-  const lazyGzip = lazy.map((f) => ({ f, kb: gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length / 1024, raw: statSync(join(dist, 'assets', f)).size }));
+  const lazyGzip = lazy.map((f) => ({
+    f,
+    kb: gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length / 1024,
+    raw: statSync(join(dist, 'assets', f)).size,
+  }));
 
   const agent = await startTestAgent();
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    headless: true,
+  });
   try {
     const loads: number[] = [];
     const fcps: number[] = [];
@@ -99,14 +117,18 @@ async function main(): Promise<void> {
       await page.goto(agent.base + '/');
       const handle = await page.waitForFunction('window.__painted', undefined, { polling: 'raf' });
       loads.push((await handle.jsonValue()) as number);
-      fcps.push((await page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0`)) as number);
+      fcps.push(
+        (await page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0`)) as number,
+      );
       await context.close();
     }
 
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     await page.goto(agent.base + '/');
-    await page.waitForFunction(() => document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-attract-screen'));
+    await page.waitForFunction(() =>
+      document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-attract-screen'),
+    );
     const taps: number[] = [];
     taps.push(await tapAndTime(page, byText('请轻点屏幕开始'), 'home'));
     const walk: Array<[string, string]> = [
@@ -122,17 +144,37 @@ async function main(): Promise<void> {
       ['12348热线', 'info:hotline'],
       ['首页', 'home'],
     ];
-    for (let round = 0; round < 8; round++) for (const [label, id] of walk) taps.push(await tapAndTime(page, byText(label), id));
+    for (let round = 0; round < 8; round++)
+      for (const [label, id] of walk) taps.push(await tapAndTime(page, byText(label), id));
     if ((await screenId(page)) !== 'home') throw new Error('walk did not end on home');
     await context.close();
 
     console.log(`kiosk-ui build: ${initial.length} initial script(s), ${lazy.length} lazy chunk(s)`);
     row('initial JS (gzip)', initialGzip / 1024, 'KB', 80, 'budget; ≈ 0.07 s on a 10 Mbit/s village line');
-    for (const l of lazyGzip) console.log(`  lazy ${l.f}: ${l.kb.toFixed(1)} KB gzip (${(l.raw / 1024).toFixed(0)} KB raw)`);
-    row('first contentful paint, median', percentile(fcps, 50), 'ms', 1000, '1 s: limit for an uninterrupted flow of thought');
+    for (const l of lazyGzip)
+      console.log(`  lazy ${l.f}: ${l.kb.toFixed(1)} KB gzip (${(l.raw / 1024).toFixed(0)} KB raw)`);
+    row(
+      'first contentful paint, median',
+      percentile(fcps, 50),
+      'ms',
+      1000,
+      '1 s: limit for an uninterrupted flow of thought',
+    );
     row('start screen painted, median', percentile(loads, 50), 'ms', 1000, '1 s attention limit');
-    row(`start screen painted, worst of ${loads.length}`, Math.max(...loads), 'ms', 1000, '1 s attention limit; includes the cold first load');
-    row(`tap → next screen p95 (n=${taps.length})`, percentile(taps, 95), 'ms', 100, '0.1 s: perceived as instantaneous');
+    row(
+      `start screen painted, worst of ${loads.length}`,
+      Math.max(...loads),
+      'ms',
+      1000,
+      '1 s attention limit; includes the cold first load',
+    );
+    row(
+      `tap → next screen p95 (n=${taps.length})`,
+      percentile(taps, 95),
+      'ms',
+      100,
+      '0.1 s: perceived as instantaneous',
+    );
     row('tap → next screen median', percentile(taps, 50), 'ms', 100, '0.1 s instantaneous');
   } finally {
     await browser.close();

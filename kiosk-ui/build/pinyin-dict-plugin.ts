@@ -15,7 +15,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The index JSON, rebuilt only when the lexicons or the word data change (cached under node_modules/.cache). */
 export function pinyinIndexJson(contentDir = resolve(here, '../../content')): string {
   const hash = createHash('sha256').update(String(INDEX_FORMAT));
-  for (const f of ['legal-terms.json', 'name-chars.json', 'address-chars.json']) hash.update(readFileSync(join(contentDir, 'input', f)));
+  for (const f of ['legal-terms.json', 'name-chars.json', 'address-chars.json'])
+    hash.update(readFileSync(join(contentDir, 'input', f)));
   hash.update(readFileSync(resolve(here, '../../node_modules/@pinyin-pro/data/package.json')));
   const cacheDir = resolve(here, '../../node_modules/.cache/kiosk-pinyin');
   const file = join(cacheDir, `${hash.digest('hex').slice(0, 16)}.json`);

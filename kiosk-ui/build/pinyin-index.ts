@@ -32,7 +32,11 @@ const syllableCache = new Map<string, string>();
 function toneless(syllable: string): string {
   let out = syllableCache.get(syllable);
   if (out === undefined) {
-    out = syllable.normalize('NFD').replace(/u\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    out = syllable
+      .normalize('NFD')
+      .replace(/u\u0308/g, 'v')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     syllableCache.set(syllable, out);
   }
   return out;
@@ -102,14 +106,14 @@ export function buildPinyinIndex({ contentDir, topWords = 60_000, perKey = 16 }:
   // Every reading of every GB2312 character, so rare readings can still be typed.
   const chars = new Map<string, Array<[string, number]>>();
   for (const ch of gb) {
-    const readings = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }) as string[];
+    const readings = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
     for (const r of readings) push(chars, r, ch, charFreq.get(`${ch}|${r}`) ?? 0);
   }
 
   // Lexicon words go first for their key (score above any corpus frequency).
   const lexicon = readJson<{ words: string[] }>(join(contentDir, 'input/legal-terms.json')).words;
   lexicon.forEach((word, i) => {
-    const key = (pinyin(word, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
+    const key = pinyin(word, { toneType: 'none', type: 'array', v: true }).join('');
     push(words, key, word, 10 - i * 1e-6);
   });
 

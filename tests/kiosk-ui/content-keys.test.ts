@@ -13,12 +13,17 @@ describe('content the shell reads', () => {
 
   it('the home has the three services and the demo county lists its four institutions', () => {
     expect(SERVICES.map((s) => s.id)).toEqual(['consult', 'legalAid', 'notary']);
-    expect(institutionsFor(undefined)?.institutions.map((i) => i.kind).sort()).toEqual(['justiceOffice', 'legalAidCentre', 'mediationCommittee', 'notaryOffice']);
+    expect(
+      institutionsFor(undefined)
+        ?.institutions.map((i) => i.kind)
+        .sort(),
+    ).toEqual(['justiceOffice', 'legalAidCentre', 'mediationCommittee', 'notaryOffice']);
     expect(institutionsFor('no-such-county')).toBeNull();
   });
 
   it('every screen of the shell has a spoken prompt key', () => {
-    for (const ns of ['attract', 'home', 'guide', 'institutions', 'hotline', 'progress', 'help', 'preparing', 'idle']) expect(hasMessage(`${ns}.prompt`), ns).toBe(true);
+    for (const ns of ['attract', 'home', 'guide', 'institutions', 'hotline', 'progress', 'help', 'preparing', 'idle'])
+      expect(hasMessage(`${ns}.prompt`), ns).toBe(true);
     expect(messages().size).toBeGreaterThan(100);
   });
 

@@ -6,7 +6,9 @@ export const ESPEAK_SPEED = 150;
 /** `espeak-ng --version` first line, or null when it cannot be run. */
 export function espeakVersion(path: string): Promise<string | null> {
   return new Promise((done) => {
-    execFile(path, ['--version'], { timeout: 5000 }, (err, stdout) => done(err ? null : stdout.trim().split('\n')[0] ?? ''));
+    execFile(path, ['--version'], { timeout: 5000 }, (err, stdout) =>
+      done(err ? null : (stdout.trim().split('\n')[0] ?? '')),
+    );
   });
 }
 
@@ -29,7 +31,8 @@ export function synthesise(path: string, pinyinText: string, signal?: AbortSigna
     child.on('close', (code) => {
       if (code !== 0) return fail(new Error(`espeak-ng exited with ${code}: ${stderr.slice(0, 200)}`));
       const wav = Buffer.concat(chunks);
-      if (wav.length < 44 || wav.toString('ascii', 0, 4) !== 'RIFF') return fail(new Error('espeak-ng produced no WAV'));
+      if (wav.length < 44 || wav.toString('ascii', 0, 4) !== 'RIFF')
+        return fail(new Error('espeak-ng produced no WAV'));
       done(fixWavSizes(wav));
     });
     child.stdin.end(`${pinyinText}\n`);

@@ -18,7 +18,7 @@ function below10000(n: number, leadingTen: boolean): string {
   let out = '';
   let zero = false;
   digits.forEach((d, i) => {
-    const unit = units[3 - i]!;
+    const unit = units[3 - i];
     if (d === 0) {
       zero = out !== '';
       return;
@@ -45,7 +45,7 @@ export function chineseNumeral(value: string): string {
     }
     const bigUnits = ['', '万', '亿'];
     for (let i = groups.length - 1; i >= 0; i--) {
-      const g = groups[i]!;
+      const g = groups[i];
       if (g === 0) continue;
       if (out && g < 1000) out += '零';
       out += below10000(g, out === '') + bigUnits[i];
@@ -61,16 +61,24 @@ export function readNumbers(text: string): string {
   return (
     text
       // Dates 2026-11-29 / 2026年11月29日: the year digit by digit, month and day as numerals.
-      .replace(/(\d{4})-(\d{1,2})-(\d{1,2})/g, (_m, y: string, mo: string, d: string) => `${digitsOneByOne(y)}年${chineseNumeral(mo)}月${chineseNumeral(d)}日`)
+      .replace(
+        /(\d{4})-(\d{1,2})-(\d{1,2})/g,
+        (_m, y: string, mo: string, d: string) => `${digitsOneByOne(y)}年${chineseNumeral(mo)}月${chineseNumeral(d)}日`,
+      )
       .replace(/(\d{4})年/g, (_m, y: string) => `${digitsOneByOne(y)}年`)
       // Time ranges 8:30-12:00 → …至…; times 8:30 → 八点三十分, 14:00 → 十四点.
       .replace(/(\d{1,2}[:：]\d{2})\s*[-~～]\s*(\d{1,2}[:：]\d{2})/g, '$1至$2')
-      .replace(/(\d{1,2})[:：](\d{2})/g, (_m, h: string, min: string) => `${chineseNumeral(String(Number(h)))}点${Number(min) ? `${chineseNumeral(String(Number(min)))}分` : ''}`)
+      .replace(
+        /(\d{1,2})[:：](\d{2})/g,
+        (_m, h: string, min: string) =>
+          `${chineseNumeral(String(Number(h)))}点${Number(min) ? `${chineseNumeral(String(Number(min)))}分` : ''}`,
+      )
       // Phone numbers with separators, ID numbers with X, long codes: digit by digit.
       .replace(/\d[\d\- ]*\d[Xx]?|\d[Xx]?/g, (m) => {
         const digits = m.replace(/[\s-]/g, '');
         if (/[\s-]/.test(m.trim()) && digits.length >= 7) return digitsOneByOne(digits);
-        if (/[Xx]$/.test(digits) || digits.length >= 5 || (digits.length > 1 && digits.startsWith('0'))) return digitsOneByOne(digits);
+        if (/[Xx]$/.test(digits) || digits.length >= 5 || (digits.length > 1 && digits.startsWith('0')))
+          return digitsOneByOne(digits);
         // Short groups separated by spaces in prose ("3 天") are separate quantities.
         return m
           .split(/([\s-]+)/)

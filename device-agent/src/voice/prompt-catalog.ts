@@ -40,13 +40,16 @@ export class PromptCatalog {
         for (const [k, v] of Object.entries(node)) if (!k.startsWith('$')) walk(`${prefix}.${k}`, v);
     };
     if (existsSync(dir))
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort())
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort())
         walk(file.slice(0, -5), JSON.parse(readFileSync(join(dir, file), 'utf8')));
     this._texts = texts;
     const manifest = join(this._contentDir, 'voice/prompts.json');
     const recorded = new Map<string, RecordedPrompt>();
     if (existsSync(manifest))
-      for (const p of (JSON.parse(readFileSync(manifest, 'utf8')) as { prompts: RecordedPrompt[] }).prompts) recorded.set(p.id, p);
+      for (const p of (JSON.parse(readFileSync(manifest, 'utf8')) as { prompts: RecordedPrompt[] }).prompts)
+        recorded.set(p.id, p);
     this._recorded = recorded;
   }
 

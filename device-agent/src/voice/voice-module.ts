@@ -44,7 +44,8 @@ export class VoiceModule implements AgentModule {
   async start(): Promise<void> {
     this._catalog.load();
     this._version = await espeakVersion(this._espeakPath);
-    if (this._version === null) this._ctx.log.warn({ path: this._espeakPath }, 'espeak-ng not found: voice unavailable, captions only');
+    if (this._version === null)
+      this._ctx.log.warn({ path: this._espeakPath }, 'espeak-ng not found: voice unavailable, captions only');
     else this._ctx.log.info({ version: this._version }, 'voice ready (espeak-ng cmn-latn-pinyin)');
     this._ctx.bus.on('sessionEnded', this, () => this.forgetVisit());
   }
@@ -160,7 +161,9 @@ export class VoiceModule implements AgentModule {
     router.post('/voice', express.json({ limit: '16kb' }), async (req, res) => {
       const text = (req.body as { text?: unknown } | undefined)?.text;
       if (typeof text !== 'string' || !text.trim() || text.length > MAX_TEXT) {
-        res.status(400).json({ error: 'invalidText', message: `text must be a non-empty string of at most ${MAX_TEXT} characters` });
+        res
+          .status(400)
+          .json({ error: 'invalidText', message: `text must be a non-empty string of at most ${MAX_TEXT} characters` });
         return;
       }
       if (!this._version) {

@@ -65,14 +65,32 @@ export class KioskBottomBar extends LitElement {
   override render() {
     const t = this._t;
     return html`
-      <button type="button" class="secondary" data-chrome="back" ?hidden=${this.withoutNavigation} @click=${() => this._fire('back')}>
+      <button
+        type="button"
+        class="secondary"
+        data-chrome="back"
+        ?hidden=${this.withoutNavigation}
+        @click=${() => this._fire('back')}
+      >
         ${t('app.back')}
       </button>
-      <button type="button" class="secondary" data-chrome="home" ?hidden=${this.withoutNavigation} @click=${() => this._fire('home')}>
+      <button
+        type="button"
+        class="secondary"
+        data-chrome="home"
+        ?hidden=${this.withoutNavigation}
+        @click=${() => this._fire('home')}
+      >
         ${t('app.home')}
       </button>
       <div class="caption" aria-live="polite" aria-label=${t('app.captionLabel')}>${textRuns(this.caption)}</div>
-      <button type="button" class="secondary" data-chrome="repeat" ?hidden=${!this.caption} @click=${() => this._fire('repeat')}>
+      <button
+        type="button"
+        class="secondary"
+        data-chrome="repeat"
+        ?hidden=${!this.caption}
+        @click=${() => this._fire('repeat')}
+      >
         ${t('app.repeat')}
       </button>
       <button

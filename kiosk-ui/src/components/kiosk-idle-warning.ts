@@ -63,7 +63,9 @@ export class KioskIdleWarning extends LitElement {
       <h1 id="title">${say(t, 'idle.title')}</h1>
       <p id="body">${say(t, 'idle.body')}</p>
       <p class="count" role="timer">${say(t, 'idle.countdown', { seconds: this.remaining })}</p>
-      <button type="button" class="primary stay" @click=${() => this.dispatchEvent(new KioskIdleStayEvent())}>${t('idle.stay')}</button>
+      <button type="button" class="primary stay" @click=${() => this.dispatchEvent(new KioskIdleStayEvent())}>
+        ${t('idle.stay')}
+      </button>
     </div>`;
   }
 }

@@ -73,7 +73,12 @@ export class KioskStep extends LitElement {
       <div class="content"><slot></slot></div>
       <div class="nav">
         <slot name="actions"></slot>
-        <button type="button" class="secondary" ?hidden=${this.withoutPrevious} @click=${() => this.dispatchEvent(new KioskStepDoneEvent('previous'))}>
+        <button
+          type="button"
+          class="secondary"
+          ?hidden=${this.withoutPrevious}
+          @click=${() => this.dispatchEvent(new KioskStepDoneEvent('previous'))}
+        >
           ${t('app.previous')}
         </button>
         <button

@@ -65,10 +65,20 @@ export class KioskTopBar extends LitElement {
       <button type="button" class="hotline" data-chrome="hotline" @click=${() => this._fire('hotline')}>
         ${t('app.hotlineLabel')} <span class="num">${this.hotline}</span>
       </button>
-      <button type="button" data-chrome="voice" aria-pressed=${String(this.voiceOn)} @click=${() => this._fire('toggleVoice')}>
+      <button
+        type="button"
+        data-chrome="voice"
+        aria-pressed=${String(this.voiceOn)}
+        @click=${() => this._fire('toggleVoice')}
+      >
         ${this.voiceOn ? t('app.voiceOn') : t('app.voiceOff')}
       </button>
-      <button type="button" data-chrome="large" aria-pressed=${String(this.largeText)} @click=${() => this._fire('toggleLargeText')}>
+      <button
+        type="button"
+        data-chrome="large"
+        aria-pressed=${String(this.largeText)}
+        @click=${() => this._fire('toggleLargeText')}
+      >
         ${this.largeText ? t('app.largeTextOn') : t('app.largeText')}
       </button>
     `;

@@ -1,4 +1,9 @@
-import type { CommandMap, CommandName, CompletionCode, CompletionMessage } from '../../../device-agent/src/api/contract.js';
+import type {
+  CommandMap,
+  CommandName,
+  CompletionCode,
+  CompletionMessage,
+} from '../../../device-agent/src/api/contract.js';
 
 /** Thrown when the agent cannot be reached or answers outside the contract. */
 export class AgentUnreachableError extends Error {
@@ -28,7 +33,11 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<{ 
   return { status: res.status, body };
 }
 
-export async function postJson<T>(path: string, payload: unknown, signal?: AbortSignal): Promise<{ status: number; body: T | undefined }> {
+export async function postJson<T>(
+  path: string,
+  payload: unknown,
+  signal?: AbortSignal,
+): Promise<{ status: number; body: T | undefined }> {
   let res: Response;
   try {
     res = await fetch(apiUrl(path), {
@@ -68,7 +77,8 @@ export async function runCommand<C extends CommandName>(
     body,
     options.signal,
   );
-  if (status !== 200 || !answer?.header) throw new AgentUnreachableError(`${name} rejected with HTTP ${status}`, status);
+  if (status !== 200 || !answer?.header)
+    throw new AgentUnreachableError(`${name} rejected with HTTP ${status}`, status);
   const outcome: CommandOutcome<C> = { completionCode: answer.header.completionCode, payload: answer.payload };
   if (answer.header.errorDescription) outcome.errorDescription = answer.header.errorDescription;
   return outcome;

@@ -19,7 +19,11 @@ export interface BackoffOptions {
 }
 
 /** Reconnect delay: doubles from the initial delay up to the maximum, with ±20 % jitter. */
-export function backoffDelay(attempt: number, { initialDelayMs, maxDelayMs }: BackoffOptions, random = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  { initialDelayMs, maxDelayMs }: BackoffOptions,
+  random = Math.random,
+): number {
   const base = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.max(0, attempt));
   return Math.round(base * (0.8 + 0.4 * random()));
 }

@@ -4,7 +4,12 @@ import { getJson } from './agent-http.js';
 import type { SubmissionKind } from '../../../device-agent/src/api/contract.js';
 
 /** Receipt number prefixes by kind (device-agent/src/outbox/receipt-number.ts). */
-export const RECEIPT_PREFIX: Record<SubmissionKind, string> = { legalAid: 'FY', notarization: 'GZ', callback: 'HD', rating: 'PJ' };
+export const RECEIPT_PREFIX: Record<SubmissionKind, string> = {
+  legalAid: 'FY',
+  notarization: 'GZ',
+  callback: 'HD',
+  rating: 'PJ',
+};
 
 /** The receipt's digits as typed on the pad → "FY261129-0001-0001" (date, terminal, sequence). */
 export function receiptFromDigits(kind: SubmissionKind, digits: string): string | null {
@@ -13,13 +18,14 @@ export function receiptFromDigits(kind: SubmissionKind, digits: string): string 
 }
 
 export type StatusLookup =
-  | { kind: 'found'; status: SubmissionStatus }
-  | { kind: 'notFound' }
-  | { kind: 'mismatch' }
-  | { kind: 'failed' };
+  { kind: 'found'; status: SubmissionStatus } | { kind: 'notFound' } | { kind: 'mismatch' } | { kind: 'failed' };
 
 /** GET /api/v1/submissions/:receiptNo?idLast4= (contract SubmissionStatus). */
-export async function lookupSubmission(receiptNo: string, idLast4: string, signal?: AbortSignal): Promise<StatusLookup> {
+export async function lookupSubmission(
+  receiptNo: string,
+  idLast4: string,
+  signal?: AbortSignal,
+): Promise<StatusLookup> {
   try {
     const path = `/submissions/${encodeURIComponent(receiptNo)}?idLast4=${encodeURIComponent(idLast4)}`;
     const { status, body } = await getJson<SubmissionStatus>(path, signal);

@@ -27,7 +27,7 @@ export const DEFAULT_LOCALE = 'zh-CN';
 
 /** All keys of a locale with their text (the agent's voice catalogue reads the same files). */
 export function messages(locale = DEFAULT_LOCALE): ReadonlyMap<string, string> {
-  return catalogs[locale] ?? catalogs[DEFAULT_LOCALE]!;
+  return catalogs[locale] ?? catalogs[DEFAULT_LOCALE];
 }
 
 export function hasMessage(key: string, locale = DEFAULT_LOCALE): key is MessageKey {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/consistent-type-imports -- JSON shapes need import() types with an attribute under NodeNext */
 // Typed localisation keys, built from the shape of the zh-CN JSON files (style R9).
 //
 // Each file content/i18n/zh-CN/<namespace>.json is one namespace; a key is `<namespace>.<path>`.
@@ -40,13 +41,13 @@ declare global {
 
 /** Dotted paths to the string leaves of a JSON shape (HA FlattenObjectKeys). */
 export type FlattenKeys<T> = {
-  [K in keyof T & string]: T[K] extends string ? K : T[K] extends object ? `${K}.${FlattenKeys<T[K]>}` : never;
-}[keyof T & string];
+  [K in Extract<keyof T, string>]: T[K] extends string ? K : T[K] extends object ? `${K}.${FlattenKeys<T[K]>}` : never;
+}[Extract<keyof T, string>];
 
 /** Every localisation key; a missing key is a compile error. Voice prompt keys are these keys too. */
 export type MessageKey = {
-  [N in keyof KioskMessageNamespaces & string]: `${N}.${FlattenKeys<KioskMessageNamespaces[N]>}`;
-}[keyof KioskMessageNamespaces & string];
+  [N in Extract<keyof KioskMessageNamespaces, string>]: `${N}.${FlattenKeys<KioskMessageNamespaces[N]>}`;
+}[Extract<keyof KioskMessageNamespaces, string>];
 
 /** Named placeholder values, e.g. {hotline: '12348'} for "拨打热线 {hotline}". */
 export type MessageParams = Record<string, string | number>;

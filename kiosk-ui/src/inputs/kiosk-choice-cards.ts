@@ -66,14 +66,15 @@ export class KioskChoiceCards extends FormControl {
       <span class="label" id="label">${this.label}</span>
       <div class="cards" role="group" aria-labelledby="label">
         ${this.choices.map(
-          (c) => html`<button
-            type="button"
-            aria-pressed=${String(c.value === this.value)}
-            ?disabled=${this.disabled}
-            @click=${() => this._commit(c.value)}
-          >
-            ${c.label}${c.detail ? html`<span class="detail">${c.detail}</span>` : null}
-          </button>`,
+          (c) =>
+            html`<button
+              type="button"
+              aria-pressed=${String(c.value === this.value)}
+              ?disabled=${this.disabled}
+              @click=${() => this._commit(c.value)}
+            >
+              ${c.label}${c.detail ? html`<span class="detail">${c.detail}</span>` : null}
+            </button>`,
         )}
       </div>
     `;

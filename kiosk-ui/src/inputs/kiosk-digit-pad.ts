@@ -69,8 +69,10 @@ export class KioskDigitPad extends FormControl {
   @property({ type: Boolean, attribute: 'with-x' }) withX = false;
 
   protected _validate() {
-    if (this.required && !this.value) return { flags: { valueMissing: true }, message: this._t('input.invalid.required') };
-    if (this.value && this.value.length < this.minlength) return { flags: { tooShort: true }, message: this._t('input.invalid.tooShort') };
+    if (this.required && !this.value)
+      return { flags: { valueMissing: true }, message: this._t('input.invalid.required') };
+    if (this.value && this.value.length < this.minlength)
+      return { flags: { tooShort: true }, message: this._t('input.invalid.tooShort') };
     return null;
   }
 
@@ -88,11 +90,22 @@ export class KioskDigitPad extends FormControl {
       </div>
       <div class="keys" role="group" aria-labelledby="label">
         ${DIGITS.map((d) => html`<button type="button" ?disabled=${this.disabled} @click=${() => this._press(d)}>${d}</button>`)}
-        ${this.withX
-          ? html`<button type="button" ?disabled=${this.disabled} @click=${() => this._press('X')}>${t('input.digitPad.x')}</button>`
-          : html`<button type="button" class="word" ?disabled=${this.disabled} @click=${() => this._commit('')}>${t('input.digitPad.clear')}</button>`}
+        ${
+          this.withX
+            ? html`<button type="button" ?disabled=${this.disabled} @click=${() => this._press('X')}>
+                ${t('input.digitPad.x')}
+              </button>`
+            : html`<button type="button" class="word" ?disabled=${this.disabled} @click=${() => this._commit('')}>
+                ${t('input.digitPad.clear')}
+              </button>`
+        }
         <button type="button" ?disabled=${this.disabled} @click=${() => this._press('0')}>0</button>
-        <button type="button" class="word" ?disabled=${this.disabled} @click=${() => this._commit(this.value.slice(0, -1))}>
+        <button
+          type="button"
+          class="word"
+          ?disabled=${this.disabled}
+          @click=${() => this._commit(this.value.slice(0, -1))}
+        >
           ${t('input.digitPad.delete')}
         </button>
       </div>

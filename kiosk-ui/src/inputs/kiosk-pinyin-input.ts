@@ -54,7 +54,8 @@ export class KioskPinyinInput extends FormControl {
   @property() mode: FieldMode = 'text';
 
   protected _validate() {
-    if (this.required && !this.value.trim()) return { flags: { valueMissing: true }, message: this._t('input.invalid.required') };
+    if (this.required && !this.value.trim())
+      return { flags: { valueMissing: true }, message: this._t('input.invalid.required') };
     return null;
   }
 
@@ -76,14 +77,26 @@ export class KioskPinyinInput extends FormControl {
   override render() {
     return html`
       <span class="label" id="label">${this.label}</span>
-      <button type="button" class="field" aria-labelledby="label" aria-expanded=${String(this._open)} ?disabled=${this.disabled} @click=${this._openKeyboard}>
+      <button
+        type="button"
+        class="field"
+        aria-labelledby="label"
+        aria-expanded=${String(this._open)}
+        ?disabled=${this.disabled}
+        @click=${() => void this._openKeyboard()}
+      >
         ${this.value}
       </button>
-      ${this._open
-        ? this._keyboardReady
-          ? html`<kiosk-pinyin-keyboard .mode=${this.mode} @kiosk-keyboard-key=${this._onKey}></kiosk-pinyin-keyboard>`
-          : html`<p>${this._t('input.keyboard.loading')}</p>`
-        : null}
+      ${
+        this._open
+          ? this._keyboardReady
+            ? html`<kiosk-pinyin-keyboard
+                .mode=${this.mode}
+                @kiosk-keyboard-key=${(e: KioskKeyboardKeyEvent) => this._onKey(e)}
+              ></kiosk-pinyin-keyboard>`
+            : html`<p>${this._t('input.keyboard.loading')}</p>`
+          : null
+      }
     `;
   }
 }

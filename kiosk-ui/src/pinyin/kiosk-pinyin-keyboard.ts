@@ -134,22 +134,36 @@ export class KioskPinyinKeyboard extends LitElement {
         <span class="letters" aria-label=${t('input.keyboard.typing')}>${this._letters}</span>
         ${!this._engine ? html`<span>${t('input.keyboard.loading')}</span>` : !this._letters ? html`<span>${t('input.keyboard.hint')}</span>` : null}
         ${shown.map((c) => html`<button type="button" class="cand" @click=${() => this._choose(c)}>${c.text}</button>`)}
-        ${pages > 1
-          ? html`<button type="button" class="cand wide" ?disabled=${this._page === 0} @click=${() => this._page--}>${t('input.keyboard.prevPage')}</button>
-              <button type="button" class="cand wide" ?disabled=${this._page >= pages - 1} @click=${() => this._page++}>
-                ${t('input.keyboard.nextPage')}
-              </button>`
-          : null}
+        ${
+          pages > 1
+            ? html`<button type="button" class="cand wide" ?disabled=${this._page === 0} @click=${() => this._page--}>
+                  ${t('input.keyboard.prevPage')}
+                </button>
+                <button
+                  type="button"
+                  class="cand wide"
+                  ?disabled=${this._page >= pages - 1}
+                  @click=${() => this._page++}
+                >
+                  ${t('input.keyboard.nextPage')}
+                </button>`
+            : null
+        }
       </div>
       ${ROWS.map(
-        (row, i) => html`<div class="row">
-          ${[...row].map((k) => html`<button type="button" class="key" ?disabled=${!this._engine} @click=${() => this._type(k)}>${k}</button>`)}
-          ${i === 2 ? html`<button type="button" class="key wide" @click=${this._delete}>${t('input.keyboard.delete')}</button>` : null}
-        </div>`,
+        (row, i) =>
+          html`<div class="row">
+            ${[...row].map((k) => html`<button type="button" class="key" ?disabled=${!this._engine} @click=${() => this._type(k)}>${k}</button>`)}
+            ${i === 2 ? html`<button type="button" class="key wide" @click=${() => this._delete()}>${t('input.keyboard.delete')}</button>` : null}
+          </div>`,
       )}
       <div class="row">
-        <button type="button" class="key wide" @click=${() => this._emit({ type: 'insert', text: ' ' })}>${t('input.keyboard.space')}</button>
-        <button type="button" class="primary wide" @click=${() => this._emit({ type: 'close' })}>${t('app.done')}</button>
+        <button type="button" class="key wide" @click=${() => this._emit({ type: 'insert', text: ' ' })}>
+          ${t('input.keyboard.space')}
+        </button>
+        <button type="button" class="primary wide" @click=${() => this._emit({ type: 'close' })}>
+          ${t('app.done')}
+        </button>
       </div>
     `;
   }

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- types of the build-time virtual module
 /// <reference path="./virtual-dict.d.ts" />
 import type { PinyinIndex } from './pinyin-index-types.js';
 
@@ -42,11 +43,12 @@ export class PinyinEngine {
         if (!next || next.length > prev.length + 1) best[i + len] = [...prev, piece];
       }
     }
-    if (best[n]) return { syllables: best[n]!, partial: false };
+    if (best[n]) return { syllables: best[n], partial: false };
     // Longest segmentable prefix plus an incomplete final syllable.
     for (let i = n - 1; i >= 0; i--) {
       const rest = input.slice(i);
-      if (best[i] && [...this._syllables].some((s) => s.startsWith(rest))) return { syllables: [...best[i]!, rest], partial: true };
+      if (best[i] && [...this._syllables].some((s) => s.startsWith(rest)))
+        return { syllables: [...best[i]!, rest], partial: true };
     }
     return { syllables: [input], partial: true };
   }
@@ -113,7 +115,7 @@ export class PinyinEngine {
       const key = complete.slice(0, k).join('');
       for (const w of this._words(key).slice(0, 3)) add(w, key.length);
     }
-    const first = syllables[0]!;
+    const first = syllables[0];
     if (partial && syllables.length === 1) {
       for (const s of [...this._syllables].filter((s) => s.startsWith(first)).sort())
         for (const c of this._chars(s, mode).slice(0, 4)) add(c, first.length);
@@ -126,11 +128,12 @@ export class PinyinEngine {
     let hi = this._wordKeys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this._wordKeys[mid]! < prefix) lo = mid + 1;
+      if (this._wordKeys[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
     const keys: string[] = [];
-    for (let i = lo; i < this._wordKeys.length && keys.length < max && this._wordKeys[i]!.startsWith(prefix); i++) keys.push(this._wordKeys[i]!);
+    for (let i = lo; i < this._wordKeys.length && keys.length < max && this._wordKeys[i].startsWith(prefix); i++)
+      keys.push(this._wordKeys[i]);
     return keys.sort((a, b) => a.length - b.length);
   }
 

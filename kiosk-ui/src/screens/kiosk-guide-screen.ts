@@ -29,9 +29,15 @@ export class KioskGuideScreen extends ScreenBase {
       <p>${say(this._t, 'guide.prompt')}</p>
       <div class="list">
         ${GUIDE.map(
-          (entry) => html`<button type="button" class="secondary" data-guide=${entry.service} @click=${() => this._open({ kind: 'guideDetail', service: entry.service })}>
-            ${this._t(asMessageKey(entry.titleKey))}
-          </button>`,
+          (entry) =>
+            html`<button
+              type="button"
+              class="secondary"
+              data-guide=${entry.service}
+              @click=${() => this._open({ kind: 'guideDetail', service: entry.service })}
+            >
+              ${this._t(asMessageKey(entry.titleKey))}
+            </button>`,
         )}
       </div>
     `;

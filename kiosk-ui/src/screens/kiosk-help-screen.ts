@@ -41,12 +41,14 @@ export class KioskHelpScreen extends ScreenBase {
           <p>${say(t, 'help.hotline')}</p>
           <p class="number">${sayText(this._config.hotline.number)}</p>
         </div>
-        ${office
-          ? html`<div class="phone">
-              <p>${say(t, 'help.justiceOffice')}</p>
-              <p class="number">${sayText(office.phone)}</p>
-            </div>`
-          : null}
+        ${
+          office
+            ? html`<div class="phone">
+                <p>${say(t, 'help.justiceOffice')}</p>
+                <p class="number">${sayText(office.phone)}</p>
+              </div>`
+            : null
+        }
       </div>
     `;
   }

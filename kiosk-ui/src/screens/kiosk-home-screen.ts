@@ -7,7 +7,10 @@ import { say } from '../i18n/say.js';
 import type { InfoPage } from '../shell/nav-machine.js';
 import { ScreenBase } from './screen-base.js';
 
-const MORE: ReadonlyArray<{ page: InfoPage; key: 'home.more.hotline' | 'home.more.guide' | 'home.more.institutions' | 'home.more.progress' }> = [
+const MORE: ReadonlyArray<{
+  page: InfoPage;
+  key: 'home.more.hotline' | 'home.more.guide' | 'home.more.institutions' | 'home.more.progress';
+}> = [
   { page: 'hotline', key: 'home.more.hotline' },
   { page: 'guide', key: 'home.more.guide' },
   { page: 'institutions', key: 'home.more.institutions' },
@@ -67,17 +70,29 @@ export class KioskHomeScreen extends ScreenBase {
       <h1>${say(this._t, 'home.title')}</h1>
       <div class="services">
         ${SERVICES.map(
-          (entry) => html`<button type="button" class="service primary" data-service=${entry.id} @click=${() => this._choose(entry)}>
-            <span class="name">${this._t(asMessageKey(entry.titleKey))}</span>
-            <span>${this._t(asMessageKey(entry.detailKey))}</span>
-          </button>`,
+          (entry) =>
+            html`<button
+              type="button"
+              class="service primary"
+              data-service=${entry.id}
+              @click=${() => this._choose(entry)}
+            >
+              <span class="name">${this._t(asMessageKey(entry.titleKey))}</span>
+              <span>${this._t(asMessageKey(entry.detailKey))}</span>
+            </button>`,
         )}
       </div>
       <div class="more">
         ${MORE.map(
-          (m) => html`<button type="button" class="secondary" data-page=${m.page} @click=${() => this._open({ kind: 'info', page: m.page })}>
-            ${say(this._t, m.key)}
-          </button>`,
+          (m) =>
+            html`<button
+              type="button"
+              class="secondary"
+              data-page=${m.page}
+              @click=${() => this._open({ kind: 'info', page: m.page })}
+            >
+              ${say(this._t, m.key)}
+            </button>`,
         )}
       </div>
     `;

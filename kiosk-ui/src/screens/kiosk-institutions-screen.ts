@@ -40,12 +40,13 @@ export class KioskInstitutionsScreen extends ScreenBase {
       <h1>${say(t, 'institutions.title')}</h1>
       <div class="list">
         ${data.institutions.map(
-          (inst) => html`<article data-kind=${inst.kind}>
-            <h2>${sayText(inst.name)}</h2>
-            <p>${say(t, 'institutions.phone')}：${sayText(inst.phone)}</p>
-            <p>${say(t, 'institutions.hours')}：${sayText(inst.hours)}</p>
-            ${inst.address ? html`<p>${say(t, 'institutions.address')}：${sayText(inst.address)}</p>` : null}
-          </article>`,
+          (inst) =>
+            html`<article data-kind=${inst.kind}>
+              <h2>${sayText(inst.name)}</h2>
+              <p>${say(t, 'institutions.phone')}：${sayText(inst.phone)}</p>
+              <p>${say(t, 'institutions.hours')}：${sayText(inst.hours)}</p>
+              ${inst.address ? html`<p>${say(t, 'institutions.address')}：${sayText(inst.address)}</p>` : null}
+            </article>`,
         )}
       </div>
     `;

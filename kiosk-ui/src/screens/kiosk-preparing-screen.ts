@@ -39,7 +39,9 @@ export class KioskPreparingScreen extends ScreenBase {
         <button type="button" class="primary" @click=${() => this._open({ kind: 'info', page: 'hotline' })}>
           ${say(this._t, 'preparing.callHotline', { hotline })}
         </button>
-        <button type="button" class="secondary" @click=${() => this._open({ kind: 'info', page: 'help' })}>${say(this._t, 'app.help')}</button>
+        <button type="button" class="secondary" @click=${() => this._open({ kind: 'info', page: 'help' })}>
+          ${say(this._t, 'app.help')}
+        </button>
       </div>
     `;
   }

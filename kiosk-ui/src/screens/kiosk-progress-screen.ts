@@ -79,12 +79,14 @@ export class KioskProgressScreen extends ScreenBase {
       <p class="state" data-state=${s.state}>${say(t, `progress.states.${s.state}`)}</p>
       <p>${say(t, 'progress.submittedAt')}：${sayText(day(s.submittedAt))}</p>
       ${s.decisionDueBy ? html`<p>${say(t, 'progress.decisionDueBy')}：${sayText(day(s.decisionDueBy))}</p>` : null}
-      ${s.missingMaterials?.length
-        ? html`<p>${say(t, 'progress.missingMaterials')}：</p>
-            <ul>
-              ${s.missingMaterials.map((m) => html`<li>${sayText(m)}</li>`)}
-            </ul>`
-        : null}
+      ${
+        s.missingMaterials?.length
+          ? html`<p>${say(t, 'progress.missingMaterials')}：</p>
+              <ul>
+                ${s.missingMaterials.map((m) => html`<li>${sayText(m)}</li>`)}
+              </ul>`
+          : null
+      }
       ${s.reason ? html`<p>${say(t, 'progress.reason')}：${sayText(s.reason)}</p>` : null}
     </div>`;
   }
@@ -108,7 +110,9 @@ export class KioskProgressScreen extends ScreenBase {
           <p>${say(t, 'progress.mismatchHint')}</p>
         </div>`;
       case 'failed':
-        return html`<p class="result" role="alert">${say(t, 'progress.failed', { hotline: this._config.hotline.number })}</p>`;
+        return html`<p class="result" role="alert">
+          ${say(t, 'progress.failed', { hotline: this._config.hotline.number })}
+        </p>`;
       default: {
         const never: never = r;
         return never;
@@ -150,7 +154,12 @@ export class KioskProgressScreen extends ScreenBase {
           .value=${this._last4}
           @input=${(e: Event) => (this._last4 = (e.target as HTMLInputElement).value)}
         ></kiosk-digit-pad>
-        <button type="button" class="primary" ?disabled=${!receiptFromDigits(this._kind, this._receipt) || this._last4.length !== 4 || this._pending} @click=${this._search}>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${!receiptFromDigits(this._kind, this._receipt) || this._last4.length !== 4 || this._pending}
+          @click=${() => void this._search()}
+        >
           ${t('progress.search')}
         </button>
       </div>

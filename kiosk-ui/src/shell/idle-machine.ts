@@ -25,13 +25,17 @@ export function nextIdle(state: IdleState, event: IdleEvent, countdownSeconds: n
   switch (event.type) {
     case 'input':
       // The first touch starts the visit; later input only restarts the clock (the controller does that).
-      return state.phase === 'noVisit' || state.phase === 'expired' ? { phase: 'active', paused: [], remaining: 0 } : state;
+      return state.phase === 'noVisit' || state.phase === 'expired'
+        ? { phase: 'active', paused: [], remaining: 0 }
+        : state;
     case 'warnDue':
       if (state.phase !== 'active' || state.paused.length) return state;
       return { ...state, phase: 'warning', remaining: countdownSeconds };
     case 'tick':
       if (state.phase !== 'warning' || state.paused.length) return state;
-      return state.remaining <= 1 ? { ...state, phase: 'expired', remaining: 0 } : { ...state, remaining: state.remaining - 1 };
+      return state.remaining <= 1
+        ? { ...state, phase: 'expired', remaining: 0 }
+        : { ...state, remaining: state.remaining - 1 };
     case 'stay':
       return state.phase === 'warning' ? { ...state, phase: 'active', remaining: 0 } : state;
     case 'pause':

@@ -90,8 +90,15 @@ export class KioskApp extends LitElement {
   private readonly _player = new VoicePlayer();
   private readonly _idle = new IdleController(
     this,
-    () => ({ warningSeconds: this._config.ui.idleWarningSeconds, countdownSeconds: this._config.ui.idleCountdownSeconds }),
-    { onVisitStart: () => undefined, onWarn: () => this._visit.speak('idle.prompt'), onExpire: () => void this._endVisit('idle') },
+    () => ({
+      warningSeconds: this._config.ui.idleWarningSeconds,
+      countdownSeconds: this._config.ui.idleCountdownSeconds,
+    }),
+    {
+      onVisitStart: () => undefined,
+      onWarn: () => this._visit.speak('idle.prompt'),
+      onExpire: () => void this._endVisit('idle'),
+    },
   );
   private readonly _visitEndCallbacks = new Set<() => void>();
   private _stopHeartbeat: (() => void) | undefined;
@@ -134,7 +141,8 @@ export class KioskApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('_status' as keyof KioskApp) || this._agent !== this._status.value) this._agent = this._status.value;
+    if (changed.has('_status' as keyof KioskApp) || this._agent !== this._status.value)
+      this._agent = this._status.value;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -176,7 +184,9 @@ export class KioskApp extends LitElement {
 
   private readonly _onPointerDown = (e: PointerEvent): void => {
     // Any touch interrupts speech, except the speech controls themselves.
-    const controls = e.composedPath().some((n) => n instanceof HTMLElement && ['repeat', 'pause'].includes(n.dataset['chrome'] ?? ''));
+    const controls = e
+      .composedPath()
+      .some((n) => n instanceof HTMLElement && ['repeat', 'pause'].includes(n.dataset['chrome'] ?? ''));
     if (!controls) this._player.stop();
   };
 
@@ -205,7 +215,8 @@ export class KioskApp extends LitElement {
 
   private readonly _onChrome = (e: KioskChromeActionEvent): void => {
     e.stopPropagation();
-    if (this._nav.screen.kind === 'attract' && ['back', 'home', 'help', 'hotline'].includes(e.action)) this._go({ type: 'wake' });
+    if (this._nav.screen.kind === 'attract' && ['back', 'home', 'help', 'hotline'].includes(e.action))
+      this._go({ type: 'wake' });
     switch (e.action) {
       case 'back':
         if (this._flowElement && !this._flowElement.dispatchEvent(new KioskBackRequestEvent())) return;

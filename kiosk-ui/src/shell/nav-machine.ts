@@ -20,11 +20,7 @@ export interface NavState {
 }
 
 export type NavEvent =
-  | { type: 'open'; screen: ScreenRequest }
-  | { type: 'back' }
-  | { type: 'home' }
-  | { type: 'wake' }
-  | { type: 'reset' };
+  { type: 'open'; screen: ScreenRequest } | { type: 'back' } | { type: 'home' } | { type: 'wake' } | { type: 'reset' };
 
 export const INITIAL_NAV: NavState = { screen: { kind: 'attract' }, history: [] };
 
@@ -65,7 +61,9 @@ export function nextNav(state: NavState, event: NavEvent): NavState {
       return { screen: previous, history };
     }
     case 'home':
-      return state.screen.kind === 'home' || state.screen.kind === 'attract' ? state : { screen: { kind: 'home' }, history: [] };
+      return state.screen.kind === 'home' || state.screen.kind === 'attract'
+        ? state
+        : { screen: { kind: 'home' }, history: [] };
     case 'reset':
       return INITIAL_NAV;
     default: {

@@ -90,7 +90,8 @@ export class VoicePlayer {
     const cacheKey = 'key' in segment ? `k:${segment.key}` : undefined;
     let url = cacheKey ? this._urls.get(cacheKey) : undefined;
     if (!url) {
-      const blob = 'key' in segment ? await fetchPromptAudio(segment.key, signal) : await fetchTextAudio(segment.text, signal);
+      const blob =
+        'key' in segment ? await fetchPromptAudio(segment.key, signal) : await fetchTextAudio(segment.text, signal);
       if (!blob || signal.aborted) return;
       url = URL.createObjectURL(blob);
       // Dynamic text may be personal: its audio is not kept beyond this playback.

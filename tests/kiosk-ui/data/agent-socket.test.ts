@@ -15,13 +15,19 @@ describe('AgentSocket', () => {
     socket.subscribe((s) => seen.push(s.connection));
     socket.start();
     await new Promise((r) => setTimeout(r, 10));
-    const first = FakeWebSocket.instances[0]!;
+    const first = FakeWebSocket.instances[0];
     expect(new URL(first.url).pathname).toBe('/api/v1/ws');
     expect(first.url.startsWith('ws://')).toBe(true);
     expect(socket.snapshot.connection).toBe('open');
 
-    first.receive({ header: { type: 'unsolicited', name: 'common.statusChanged', seq: 1 }, payload: { service: 'printer', status: { device: 'online', paper: 'full' }, changed: ['device', 'paper'] } });
-    first.receive({ header: { type: 'unsolicited', name: 'common.statusChanged', seq: 2 }, payload: { service: 'printer', status: { paper: 'low' }, changed: ['paper'] } });
+    first.receive({
+      header: { type: 'unsolicited', name: 'common.statusChanged', seq: 1 },
+      payload: { service: 'printer', status: { device: 'online', paper: 'full' }, changed: ['device', 'paper'] },
+    });
+    first.receive({
+      header: { type: 'unsolicited', name: 'common.statusChanged', seq: 2 },
+      payload: { service: 'printer', status: { paper: 'low' }, changed: ['paper'] },
+    });
     first.receive('not json');
     expect(socket.snapshot.services.printer).toEqual({ device: 'online', paper: 'low' });
 

@@ -52,7 +52,11 @@ describe('idle machine', () => {
     expect(nextIdle(printing, { type: 'warnDue' }, 45)).toBe(printing);
     const both = nextIdle(printing, { type: 'pause', reason: 'call' }, 45);
     expect(clockRunning(nextIdle(both, { type: 'resume', reason: 'printing' }, 45))).toBe(false);
-    expect(clockRunning(nextIdle(nextIdle(both, { type: 'resume', reason: 'printing' }, 45), { type: 'resume', reason: 'call' }, 45))).toBe(true);
+    expect(
+      clockRunning(
+        nextIdle(nextIdle(both, { type: 'resume', reason: 'printing' }, 45), { type: 'resume', reason: 'call' }, 45),
+      ),
+    ).toBe(true);
     const warning = nextIdle(active, { type: 'warnDue' }, 10);
     const frozen = nextIdle(warning, { type: 'pause', reason: 'speech' }, 10);
     expect(nextIdle(frozen, { type: 'tick' }, 10)).toBe(frozen);
@@ -67,7 +71,10 @@ describe('root size from the panel', () => {
     const p27 = pixelPitchMm({ diagonalInches: 27, widthPx: 1920, heightPx: 1080 });
     expect(p27).toBeCloseTo(0.311, 2);
     // Body text 1.75rem stays ≈ 6.9 mm on a 27″ panel.
-    expect(rootFontPx({ diagonalInches: 27, widthPx: 1920, heightPx: 1080 }, false) * 1.75 * p27).toBeCloseTo(28 * 0.248, 1);
+    expect(rootFontPx({ diagonalInches: 27, widthPx: 1920, heightPx: 1080 }, false) * 1.75 * p27).toBeCloseTo(
+      28 * 0.248,
+      1,
+    );
     expect(rootFontPx(undefined, true)).toBeCloseTo(20.8, 1);
   });
 });

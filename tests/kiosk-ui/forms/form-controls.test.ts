@@ -5,10 +5,15 @@ import '../../../kiosk-ui/src/inputs/kiosk-digit-pad.js';
 import '../../../kiosk-ui/src/inputs/kiosk-pinyin-input.js';
 import type { FormControl } from '../../../kiosk-ui/src/inputs/form-control.js';
 
-type Setup = { tag: string; fill: (el: FormControl) => Promise<void>; expected: string; setup?: (el: FormControl) => void };
+type Setup = {
+  tag: string;
+  fill: (el: FormControl) => Promise<void>;
+  expected: string;
+  setup?: (el: FormControl) => void;
+};
 
 function shadowButton(el: Element, label: string): HTMLButtonElement {
-  const b = [...el.shadowRoot!.querySelectorAll('button')].find((x) => x.textContent!.trim() === label);
+  const b = [...el.shadowRoot!.querySelectorAll('button')].find((x) => x.textContent.trim() === label);
   if (!b) throw new Error(`no button ${label}`);
   return b;
 }

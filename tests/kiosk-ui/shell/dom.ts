@@ -23,7 +23,8 @@ export function visibleTextNodes(): Text[] {
       range.selectNodeContents(node);
       const rect = range.getBoundingClientRect();
       const style = getComputedStyle(el);
-      if (rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && style.display !== 'none') texts.push(node as Text);
+      if (rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && style.display !== 'none')
+        texts.push(node as Text);
     }
   }
   return texts;
@@ -32,7 +33,11 @@ export function visibleTextNodes(): Text[] {
 /** All text in the composed tree, visible or not (what a later user could reach). */
 export function deepText(): string {
   return deepElements()
-    .flatMap((el) => Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? ''))
+    .flatMap((el) =>
+      Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? ''),
+    )
     .join(' ');
 }
 
@@ -44,7 +49,10 @@ export function isShown(el: Element): boolean {
 /** Tappable things: buttons and elements with a button-like role. */
 export function tappables(): HTMLElement[] {
   return deepElements().filter(
-    (el): el is HTMLElement => el instanceof HTMLElement && (el.tagName === 'BUTTON' || ['button', 'checkbox', 'radio', 'tab'].includes(el.getAttribute('role') ?? '')) && isShown(el),
+    (el): el is HTMLElement =>
+      el instanceof HTMLElement &&
+      (el.tagName === 'BUTTON' || ['button', 'checkbox', 'radio', 'tab'].includes(el.getAttribute('role') ?? '')) &&
+      isShown(el),
   );
 }
 
@@ -54,7 +62,9 @@ export function findDeep(predicate: (el: HTMLElement) => boolean): HTMLElement |
 
 /** A visible button whose text contains `label`. */
 export function button(label: string): HTMLElement {
-  const el = findDeep((e) => e.tagName === 'BUTTON' && (e.textContent ?? '').replace(/\s+/g, '').includes(label.replace(/\s+/g, '')));
+  const el = findDeep(
+    (e) => e.tagName === 'BUTTON' && (e.textContent ?? '').replace(/\s+/g, '').includes(label.replace(/\s+/g, '')),
+  );
   if (!el) throw new Error(`no visible button "${label}"`);
   return el;
 }

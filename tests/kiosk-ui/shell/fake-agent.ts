@@ -62,7 +62,8 @@ export class FakeWebSocket extends EventTarget {
 
 export function fakeAgent(options: FakeAgentOptions = {}): FakeAgent {
   const calls: FakeAgent['calls'] = [];
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const spy = vi.spyOn(window, 'fetch').mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.origin);
     const method = init?.method ?? 'GET';
@@ -82,21 +83,34 @@ export function fakeAgent(options: FakeAgentOptions = {}): FakeAgent {
       });
     if (p === '/api/v1/status')
       return json({
-        agent: { version: '0.1.0', uptimeSec: 1, seq: 0, configState: 'ok', voice: { available: options.voiceAvailable ?? true, engine: 'espeak-ng' } },
+        agent: {
+          version: '0.1.0',
+          uptimeSec: 1,
+          seq: 0,
+          configState: 'ok',
+          voice: { available: options.voiceAvailable ?? true, engine: 'espeak-ng' },
+        },
         services: {},
       });
-    if (p.startsWith('/api/v1/voice')) return new Response(tinyWav(), { status: 200, headers: { 'content-type': 'audio/wav' } });
+    if (p.startsWith('/api/v1/voice'))
+      return new Response(tinyWav(), { status: 200, headers: { 'content-type': 'audio/wav' } });
     if (p === '/api/v1/session/end') return json({ ended: true });
     if (p === '/api/v1/heartbeat') return json({ ok: true });
     const sub = /^\/api\/v1\/submissions\/([^/]+)$/.exec(p);
     if (sub) {
-      const answer = options.submission?.(decodeURIComponent(sub[1]!), url.searchParams.get('idLast4') ?? '') ?? { status: 404, body: { error: 'statusNotFound' } };
+      const answer = options.submission?.(decodeURIComponent(sub[1]), url.searchParams.get('idLast4') ?? '') ?? {
+        status: 404,
+        body: { error: 'statusNotFound' },
+      };
       return json(answer.body ?? {}, answer.status);
     }
     const cmd = /^\/api\/v1\/services\/(\w+)\/commands\/(\w+)$/.exec(p);
     if (cmd) {
       const name = `${cmd[1]}.${cmd[2]}`;
-      return json({ header: { type: 'completion', name, requestId: 1, completionCode: 'success' }, payload: options.command?.(name, body) ?? {} });
+      return json({
+        header: { type: 'completion', name, requestId: 1, completionCode: 'success' },
+        payload: options.command?.(name, body) ?? {},
+      });
     }
     return json({ error: 'notFound' }, 404);
   });
@@ -104,7 +118,10 @@ export function fakeAgent(options: FakeAgentOptions = {}): FakeAgent {
   vi.stubGlobal('WebSocket', FakeWebSocket);
   return {
     calls,
-    voiceKeys: () => calls.filter((c) => c.method === 'GET' && c.path.startsWith('/api/v1/voice/')).map((c) => decodeURIComponent(c.path.slice('/api/v1/voice/'.length))),
+    voiceKeys: () =>
+      calls
+        .filter((c) => c.method === 'GET' && c.path.startsWith('/api/v1/voice/'))
+        .map((c) => decodeURIComponent(c.path.slice('/api/v1/voice/'.length))),
     restore: () => {
       spy.mockRestore();
       vi.unstubAllGlobals();

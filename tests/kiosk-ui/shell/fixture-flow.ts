@@ -17,8 +17,12 @@ export class KioskTestVisitFlow extends LitElement {
 
   @state() private _card: IdCardFields | undefined;
 
-  override async connectedCallback(): Promise<void> {
+  override connectedCallback(): void {
     super.connectedCallback();
+    void this._readCard();
+  }
+
+  private async _readCard(): Promise<void> {
     this._visit?.pauseIdle('cardReading');
     const outcome = await runCommand('idcard.read', {});
     this._visit?.resumeIdle('cardReading');

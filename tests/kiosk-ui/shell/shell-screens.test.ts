@@ -34,12 +34,15 @@ async function tap(el: HTMLElement): Promise<void> {
 async function checkScreen(name: string, seen: Map<string, DOMRect>): Promise<void> {
   const result = await axe.run(document.body, { resultTypes: ['violations'] });
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `axe on ${name}`).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    `axe on ${name}`,
+  ).toEqual([]);
 
   const small: string[] = [];
   for (const node of visibleTextNodes()) {
     const size = parseFloat(getComputedStyle(node.parentElement!).fontSize);
-    const text = node.textContent!.trim();
+    const text = node.textContent.trim();
     const min = /[0-9]/.test(text) ? 36 : 28;
     if (size < min) small.push(`"${text}" ${size}px < ${min}px`);
   }
@@ -59,7 +62,17 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     agent = fakeAgent({
       submission: (receiptNo) =>
         receiptNo === 'FY261129-0001-0001'
-          ? { status: 200, body: { receiptNo, kind: 'legalAid', state: 'accepted', submittedAt: '2026-11-29T03:00:00Z', updatedAt: '2026-11-29T04:00:00Z', decisionDueBy: '2026-12-06' } }
+          ? {
+              status: 200,
+              body: {
+                receiptNo,
+                kind: 'legalAid',
+                state: 'accepted',
+                submittedAt: '2026-11-29T03:00:00Z',
+                updatedAt: '2026-11-29T04:00:00Z',
+                decisionDueBy: '2026-12-06',
+              },
+            }
           : { status: 404, body: { error: 'statusNotFound' } },
     });
   });
@@ -104,11 +117,28 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     expect(screenId()).toBe('info:help');
     await checkScreen('help', seen);
 
-    const first = [...seen.values()][0]!;
-    for (const [name, r] of seen) expect({ name, x: r.x, y: r.y, w: r.width, h: r.height }).toEqual({ name, x: first.x, y: first.y, w: first.width, h: first.height });
+    const first = [...seen.values()][0];
+    for (const [name, r] of seen)
+      expect({ name, x: r.x, y: r.y, w: r.width, h: r.height }).toEqual({
+        name,
+        x: first.x,
+        y: first.y,
+        w: first.width,
+        h: first.height,
+      });
 
     const keys = agent.voiceKeys();
-    for (const key of ['attract.prompt', 'home.prompt', 'hotline.prompt', 'guide.prompt', 'guide.items.legalAid.prompt', 'institutions.prompt', 'progress.prompt', 'preparing.prompt', 'help.prompt'])
+    for (const key of [
+      'attract.prompt',
+      'home.prompt',
+      'hotline.prompt',
+      'guide.prompt',
+      'guide.items.legalAid.prompt',
+      'institutions.prompt',
+      'progress.prompt',
+      'preparing.prompt',
+      'help.prompt',
+    ])
       expect(keys, key).toContain(key);
   });
 
@@ -116,22 +146,28 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     await mount();
     await tap(button('请轻点屏幕开始'));
     await tap(button('查询进度'));
-    const pads = () => [...document.querySelector('kiosk-app')!.shadowRoot!.querySelector('kiosk-progress-screen')!.shadowRoot!.querySelectorAll('kiosk-digit-pad')];
-    const key = (pad: Element, label: string) => [...pad.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+    const pads = () => [
+      ...document
+        .querySelector('kiosk-app')!
+        .shadowRoot!.querySelector('kiosk-progress-screen')!
+        .shadowRoot!.querySelectorAll('kiosk-digit-pad'),
+    ];
+    const key = (pad: Element, label: string) =>
+      [...pad.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label)!;
     const type = async (pad: Element, digits: string) => {
       for (const d of digits) await userEvent.click(key(pad, d));
     };
     const [receipt, last4] = pads();
-    await type(receipt!, '26112900010001');
-    await type(last4!, '123X');
+    await type(receipt, '26112900010001');
+    await type(last4, '123X');
     await tap(button('查询'));
     await until(() => !!findDeep((el) => el.dataset?.['state'] === 'accepted'));
     expect(findDeep((el) => el.dataset?.['state'] === 'accepted')!.textContent).toContain('已经受理');
     expect(agent.calls.some((c) => c.path === '/api/v1/submissions/FY261129-0001-0001?idLast4=123X')).toBe(true);
     await checkScreen('progress result', new Map());
 
-    await userEvent.click(key(receipt!, '删除'));
-    await type(receipt!, '9');
+    await userEvent.click(key(receipt, '删除'));
+    await type(receipt, '9');
     await tap(button('查询'));
     await until(() => !!findDeep((el) => el.getAttribute('role') === 'alert'));
     expect(findDeep((el) => el.getAttribute('role') === 'alert')!.textContent).toContain('没有找到这个编号');
@@ -141,7 +177,10 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     await mount();
     await tap(button('请轻点屏幕开始'));
     await tap(button('大字'));
-    const sizes = visibleTextNodes().map((n) => ({ text: n.textContent!.trim(), size: parseFloat(getComputedStyle(n.parentElement!).fontSize) }));
+    const sizes = visibleTextNodes().map((n) => ({
+      text: n.textContent.trim(),
+      size: parseFloat(getComputedStyle(n.parentElement!).fontSize),
+    }));
     for (const { text, size } of sizes) expect(size, text).toBeGreaterThanOrEqual(/[0-9]/.test(text) ? 44 : 36);
   });
 

@@ -38,7 +38,7 @@ function inShadow(tag: string): Element {
 }
 
 function keyIn(host: Element, label: string): HTMLElement {
-  const b = deepElements(host.shadowRoot!).find((e) => e.tagName === 'BUTTON' && e.textContent!.trim() === label);
+  const b = deepElements(host.shadowRoot!).find((e) => e.tagName === 'BUTTON' && e.textContent.trim() === label);
   if (!b) throw new Error(`no key ${label}`);
   return b as HTMLElement;
 }
@@ -58,7 +58,11 @@ describe('a visit ends and leaves nothing behind', () => {
   it('idle with short timeouts: warns, then wipes DOM, storage and the agent and returns to the start', async () => {
     // The dictionary chunk is loaded first so that loading it cannot outlast the short idle clock.
     await loadPinyinEngine();
-    agent = fakeAgent({ idleWarningSeconds: 3, idleCountdownSeconds: 2, command: (name) => (name === 'idcard.read' ? CARD : {}) });
+    agent = fakeAgent({
+      idleWarningSeconds: 3,
+      idleCountdownSeconds: 2,
+      command: (name) => (name === 'idcard.read' ? CARD : {}),
+    });
     document.body.append(document.createElement('kiosk-app'));
     await until(() => agent.calls.some((c) => c.path === '/api/v1/ui-config'));
     await settle();
@@ -92,8 +96,20 @@ describe('a visit ends and leaves nothing behind', () => {
     await settle();
 
     const text = deepText();
-    for (const secret of ['张测试', '45010019500101001X', '演示县演示镇测试村一组', '13912345678', '王秀英', 'wangxiuying']) expect(text).not.toContain(secret);
-    expect(deepElements().some((e) => ['KIOSK-TEST-VISIT-FLOW', 'KIOSK-PINYIN-INPUT', 'KIOSK-DIGIT-PAD'].includes(e.tagName))).toBe(false);
+    for (const secret of [
+      '张测试',
+      '45010019500101001X',
+      '演示县演示镇测试村一组',
+      '13912345678',
+      '王秀英',
+      'wangxiuying',
+    ])
+      expect(text).not.toContain(secret);
+    expect(
+      deepElements().some((e) =>
+        ['KIOSK-TEST-VISIT-FLOW', 'KIOSK-PINYIN-INPUT', 'KIOSK-DIGIT-PAD'].includes(e.tagName),
+      ),
+    ).toBe(false);
     expect(sessionStorage.length).toBe(0);
     expect(localStorage.length).toBe(0);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('visit-drafts');
