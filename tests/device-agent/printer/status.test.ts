@@ -44,6 +44,15 @@ describe('DLE EOT status decoding', () => {
     });
   });
 
+  it('offline with no cause → hardwareError (nothing is sent to a printer that would print it later)', () => {
+    const s = interpret(decodeConditions(EPSON_STATUS, { 1: 0x1a, 2: 0x12, 3: 0x12, 4: 0x12 }));
+    expect(s).toMatchObject({
+      paper: 'full',
+      device: 'hardwareError',
+      fault: { errorCode: 'offline', action: 'suspend' },
+    });
+  });
+
   it('SNBC BT-UR056 profile reads the inverted n=4 paper bits', () => {
     expect(decodeConditions(SNBC_UR056_STATUS, { 1: 0x12, 2: 0x12, 4: 0x12 }).paperEnd).toBe(true);
     expect(decodeConditions(SNBC_UR056_STATUS, { 1: 0x12, 2: 0x12, 4: 0x1e }).paperEnd).toBe(false);

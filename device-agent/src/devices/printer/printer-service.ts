@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  LastError,
-  PrinterErrorCode,
-  PrinterStatus,
-  PrintFormPayload,
-  PrintFormResult,
-} from '../../api/contract.js';
+import type { LastError, PrinterStatus, PrintFormPayload, PrintFormResult } from '../../api/contract.js';
 import type { PrinterDeviceConfig } from '../../config/schema.js';
 import { CompletionError } from '../../core/errors.js';
 import { Service, type CommandOutcome, type ServiceDeps } from '../../core/service.js';
@@ -20,7 +14,7 @@ import { PrinterChannel, type RawStatusReply } from './printer-channel.js';
 import { renderPreviewSvg } from './preview.js';
 import type { PrinterProfile } from './profiles.js';
 import type { PrinterSimulator } from './simulator.js';
-import { decodeConditions, interpret, type PrinterCondition } from './status.js';
+import { decodeConditions, interpret, type PrinterCondition, type PrinterFault } from './status.js';
 import { printCommandSpecs } from './printer-commands.js';
 
 export interface PrinterServiceOptions {
@@ -263,11 +257,11 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
     this.setStatus({ heldJobs: this._held.size });
   }
 
-  private _hold(job: PrintJob, errorCode: PrinterErrorCode | 'unrecoverable'): CommandOutcome {
+  private _hold(job: PrintJob, errorCode: PrinterFault): CommandOutcome {
     const description = `printer reports ${errorCode}${job.keep ? '; the receipt is kept for a reprint' : ''}`;
     if (job.keep) this._keep(job);
     const held = job.keep ? { heldJobId: job.id } : {};
-    if (errorCode === 'unrecoverable')
+    if (errorCode === 'unrecoverable' || errorCode === 'offline')
       return { completionCode: 'hardwareError', errorDescription: description, payload: held };
     return { completionCode: 'commandErrorCode', errorDescription: description, payload: { errorCode, ...held } };
   }

@@ -56,11 +56,14 @@ export function encodeReplies(map: StatusMap, conditions: Partial<Conditions>): 
   return replies;
 }
 
+/** The contract's error codes plus faults that complete `hardwareError` (no printer errorCode). */
+export type PrinterFault = PrinterErrorCode | 'unrecoverable' | 'offline';
+
 export interface PrinterCondition {
   paper: PaperState;
   coverOpen: boolean;
   /** The fault that stops printing, if any, with the operator action for common.error. */
-  fault: { errorCode: PrinterErrorCode | 'unrecoverable'; action: LastError['action']; description: string } | null;
+  fault: { errorCode: PrinterFault; action: LastError['action']; description: string } | null;
   device: DeviceState;
 }
 
@@ -76,6 +79,9 @@ export function interpret(c: Conditions): PrinterCondition {
   else if (c.cutter) fault = { errorCode: 'cutterError', action: 'maintenance', description: 'auto-cutter error' };
   else if (c.unrecoverable)
     fault = { errorCode: 'unrecoverable', action: 'maintenance', description: 'unrecoverable printer error' };
+  // Offline with no cause given (e.g. waiting for online recovery): data sent now might print later,
+  // so nothing is sent; the receipt is kept like any other fault.
+  else if (c.offline) fault = { errorCode: 'offline', action: 'suspend', description: 'printer is offline' };
   return { paper, coverOpen: c.coverOpen, fault, device: fault ? 'hardwareError' : 'online' };
 }
 
