@@ -260,6 +260,25 @@ describe('admin logs, diagnostics and readiness', () => {
     expect(text.lines.every((l) => l.includes('listening'))).toBe(true);
   });
 
+  it('streams new log lines live to the log page', async () => {
+    const { agent, client } = await session();
+    const controller = new AbortController();
+    const res = await fetch(`${client.base}/admin/api/logs/stream?level=warn`, {
+      headers: { Cookie: client.cookieHeader() },
+      signal: controller.signal,
+    });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = res.body!.getReader();
+    await reader.read();
+    agent.agent.log.warn('a line for the live view');
+    agent.agent.log.info('an info line the filter drops');
+    let text = '';
+    while (!text.includes('a line for the live view')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toMatch(/^data: \{.*"msg":"a line for the live view"\}$/m);
+    expect(text).not.toContain('an info line');
+    controller.abort();
+  });
+
   it('reports groups, udev rules, interferers and port holders', async () => {
     const { client } = await session();
     const body = (await client.get('/admin/api/diagnostics')).body as Record<string, unknown>;

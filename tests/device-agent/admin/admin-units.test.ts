@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { portHolders } from '../../../device-agent/src/admin/diagnostics.js';
 import { changedPaths, mergePatch, needingRestart } from '../../../device-agent/src/admin/config-diff.js';
 import { LoginLimiter } from '../../../device-agent/src/admin/login-limiter.js';
 import { maskCardFields, maskName, maskNumber } from '../../../device-agent/src/admin/mask.js';
@@ -136,5 +141,25 @@ describe('port scan', () => {
       async () => [],
     );
     expect(result).toEqual({ candidates: [], errors: ['serial: no permission'] });
+  });
+});
+
+describe('port holders', () => {
+  it('names the process that holds a device path open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-holder-'));
+    const path = join(dir, 'ttyFAKE0');
+    writeFileSync(path, '');
+    const child = spawn('sh', ['-c', `exec 3<"${path}"; exec sleep 30`], { stdio: 'ignore' });
+    try {
+      let holders: Array<{ pid: number; command: string }> = [];
+      for (let i = 0; i < 50 && holders.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        holders = await portHolders(path);
+      }
+      expect(holders).toEqual([{ pid: child.pid, command: 'sleep' }]);
+    } finally {
+      child.kill();
+    }
+    expect(await portHolders(join(dir, 'nobody-holds-this'))).toEqual([]);
   });
 });
