@@ -132,6 +132,23 @@ describe('legal-aid receipt fields', () => {
     expect(fields['qr']).toBe('http://127.0.0.1:7400/progress?receiptNo=LA20261129000123');
   });
 
+  it("prints the centre's due date once the centre has it", () => {
+    const answers = filled();
+    const fields = toReceiptFields({
+      answers,
+      decision: decide(rules, demo, answers, today),
+      submission: { receiptNo: 'FY261129-0001-0001', storedAt: '2026-11-29T03:00:00.000Z', uploaded: true },
+      county: demo,
+      matterLabel: '讨要工资',
+      submittedLabels: ['身份证信息'],
+      laterLabels: [],
+      centreDecisionDueBy: '2026-12-08',
+    });
+    expect(fields['decisionDueBy']).toBe('2026-12-08');
+    expect(fields['uploadState']).toBe('uploaded');
+    expect(fields['laterMaybe']).toBeUndefined();
+  });
+
   it('due dates count in China time; receipt numbers are read digit by digit', () => {
     expect(dueDate('2026-11-29T15:59:00Z', 7)).toBe('2026-12-06');
     expect(dueDate('2026-11-29T16:00:00Z', 7)).toBe('2026-12-07');

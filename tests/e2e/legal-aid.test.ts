@@ -277,8 +277,14 @@ describe('legal-aid application end to end', () => {
     await staffPage.getByRole('button', { name: '确认办理' }).click();
     await staffPage.getByText('已更新，申请人在终端查询时可以看到。').waitFor();
     const staff = await staffLogin(center);
-    const list = (await staff('/applications?state=accepted')).json as { items: Array<{ receiptNo: string }> };
-    expect(list.items.map((i) => i.receiptNo)).toContain(receiptNo);
+    const list = (await staff('/applications?state=accepted')).json as {
+      items: Array<{ receiptNo: string; decisionDueBy?: string }>;
+    };
+    const accepted = list.items.find((i) => i.receiptNo === receiptNo);
+    expect(accepted).toBeDefined();
+    // The receipt carries the centre's Art. 43 date (counted from its receipt of the application).
+    const [y, m, d] = accepted!.decisionDueBy!.split('-').map(Number);
+    expect(job!.lines.join('')).toContain(`最迟于${y}年${m}月${d}日前告知您`);
     await staffPage.close();
 
     // 完成 ends the visit; nothing of it stays on screen.

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VisitApi } from '../context/contexts.js';
 import type { CountyRules, LegalAidRules } from '../eligibility/types.js';
 import type { LegalAidEvent, LegalAidFlowState } from '../flows/legal-aid-machine.js';
+import { lookupSubmission } from '../data/submissions.js';
 import type { Localize } from '../i18n/message-types.js';
 import {
   printLegalAidReceipt,
@@ -82,7 +83,7 @@ export class LegalAidEffects implements ReactiveController {
         visit?.pauseIdle('printing');
         try {
           if (heldJobId) return await reprintReceipt(heldJobId, signal);
-          return await printLegalAidReceipt(this._receiptFields(), signal);
+          return await printLegalAidReceipt(this._receiptFields(await this._centreDueDate(signal)), signal);
         } finally {
           visit?.resumeIdle('printing');
         }
@@ -110,7 +111,16 @@ export class LegalAidEffects implements ReactiveController {
     this._print.abort();
   }
 
-  private _receiptFields(): Record<string, unknown> {
+  /** Once the centre has the application, its due date (counted from its receipt) is the one to print. */
+  private async _centreDueDate(signal: AbortSignal): Promise<string | undefined> {
+    const s = this._deps.current();
+    const idNumber = s.answers.identity?.idNumber;
+    if (!s.submission?.uploaded || !idNumber) return undefined;
+    const found = await lookupSubmission(s.submission.receiptNo, idNumber.slice(-4), signal);
+    return found.kind === 'found' ? found.status.decisionDueBy : undefined;
+  }
+
+  private _receiptFields(centreDecisionDueBy: string | undefined): Record<string, unknown> {
     const { t, rules, county } = this._deps.context();
     const s = this._deps.current();
     const a = s.answers;
@@ -134,6 +144,7 @@ export class LegalAidEffects implements ReactiveController {
       matterLabel: t(legalAidKey(`matter.${a.matterId ?? 'other'}.label`)),
       submittedLabels: submitted,
       laterLabels: later,
+      ...(centreDecisionDueBy ? { centreDecisionDueBy } : {}),
     });
   }
 

@@ -111,6 +111,8 @@ export interface ReceiptInput {
   /** Localized labels: "身份证信息", "材料照片3张", … */
   submittedLabels: string[];
   laterLabels: string[];
+  /** The centre's Art. 43 due date once it has received the application (its clock, not ours). */
+  centreDecisionDueBy?: string;
 }
 
 /** Fields of the `legal-aid-receipt` print form. The ID number is masked: first 4 and last 4 kept. */
@@ -124,7 +126,7 @@ export function toReceiptFields(input: ReceiptInput): Record<string, unknown> {
     matter: input.matterLabel.slice(0, 60),
     submittedAt: submission.storedAt,
     station: county.station,
-    decisionDueBy: dueDate(submission.storedAt, decision.decision.decideDays),
+    decisionDueBy: input.centreDecisionDueBy ?? dueDate(submission.storedAt, decision.decision.decideDays),
     materials: clip(input.submittedLabels),
     qr: county.progressUrl.replace('{receiptNo}', encodeURIComponent(submission.receiptNo)),
     uploadState: submission.uploaded ? 'uploaded' : 'pending',
