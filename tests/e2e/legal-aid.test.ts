@@ -95,6 +95,56 @@ async function tapDigits(pad: Locator, digits: string): Promise<void> {
   for (const d of digits) await pad.getByRole('button', { name: d, exact: true }).click();
 }
 
+/** Home → 申请法律援助 → consent → card on the simulated reader → phone → 讨要工资 → details. */
+async function startApplication(page: Page, base: string, idcard: IdCardService): Promise<Locator> {
+  await page.goto(`${base}/`);
+  const home = page.getByRole('button', { name: /申请法律援助/ });
+  if (!(await home.isVisible().catch(() => false))) await page.mouse.click(960, 540);
+  await home.click();
+
+  const flow = page.locator('kiosk-legal-aid-flow');
+  await flow.getByRole('button', { name: '我同意' }).click();
+
+  await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
+  idcard.simulator!.placeCard('resident');
+
+  const phone = flow.locator('kiosk-legal-aid-phone');
+  await phone.getByRole('heading', { name: '您的手机号码' }).waitFor();
+  idcard.simulator!.removeCard();
+  await tapDigits(phone.locator('kiosk-digit-pad'), '13800138000');
+  await phone.getByRole('button', { name: '下一步' }).click();
+
+  await flow.getByRole('button', { name: /讨要工资/ }).click();
+
+  const details = flow.locator('kiosk-legal-aid-details');
+  await details.getByRole('button', { name: '还没有打官司' }).click();
+  await details.getByRole('button', { name: '干了活，老板不给工资' }).click();
+  await details.getByRole('button', { name: '下一步' }).click();
+  await flow.getByRole('button', { name: '都没有' }).click();
+  return flow;
+}
+
+async function answerUrgency(flow: Locator, deadlineSoon: boolean): Promise<void> {
+  const urgency = flow.locator('kiosk-legal-aid-urgency');
+  await urgency
+    .getByRole('group', { name: /期限7天内/ })
+    .getByRole('button', { name: deadlineSoon ? '是' : '不是', exact: true })
+    .click();
+  await urgency.getByRole('group', { name: /保全/ }).getByRole('button', { name: '不是', exact: true }).click();
+  await urgency.getByRole('button', { name: '下一步' }).click();
+}
+
+/** Signs with the mouse on the signature canvas and submits. */
+async function signAndSubmit(page: Page, flow: Locator): Promise<void> {
+  const canvas = flow.locator('kiosk-signature-pad canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 60);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 25, box.y + 60 + (i % 2) * 40);
+  await page.mouse.up();
+  await flow.getByRole('button', { name: '提交申请' }).click();
+}
+
 describe('legal-aid application end to end', () => {
   let center: Center;
   let agent: TestAgent;
@@ -159,44 +209,14 @@ describe('legal-aid application end to end', () => {
     expect(idcard.simulator).toBeDefined();
     expect(printer.simulator).toBeDefined();
 
-    await page.goto(`${agent.base}/`);
-    const home = page.getByRole('button', { name: /申请法律援助/ });
-    if (!(await home.isVisible().catch(() => false))) await page.mouse.click(960, 540);
-    await home.click();
-
-    const flow = page.locator('kiosk-legal-aid-flow');
-    await flow.getByRole('button', { name: '我同意' }).click();
-
-    await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
-    idcard.simulator!.placeCard('resident');
-
-    const phone = flow.locator('kiosk-legal-aid-phone');
-    await phone.getByRole('heading', { name: '您的手机号码' }).waitFor();
-    idcard.simulator!.removeCard();
-    await tapDigits(phone.locator('kiosk-digit-pad'), '13800138000');
-    await phone.getByRole('button', { name: '下一步' }).click();
-
-    await flow.getByRole('button', { name: /讨要工资/ }).click();
-
-    const details = flow.locator('kiosk-legal-aid-details');
-    await details.getByRole('button', { name: '还没有打官司' }).click();
-    await details.getByRole('button', { name: '干了活，老板不给工资' }).click();
-    await details.getByRole('button', { name: '下一步' }).click();
-
-    await flow.getByRole('button', { name: '都没有' }).click();
+    const flow = await startApplication(page, agent.base, idcard);
     await flow.getByRole('button', { name: '以上都不是' }).click();
 
     const pledge = flow.locator('kiosk-legal-aid-pledge');
     await tapDigits(pledge.locator('kiosk-digit-pad'), '800');
     await pledge.getByRole('button', { name: '我承诺' }).click();
 
-    const urgency = flow.locator('kiosk-legal-aid-urgency');
-    await urgency
-      .getByRole('group', { name: /期限7天内/ })
-      .getByRole('button', { name: '是', exact: true })
-      .click();
-    await urgency.getByRole('group', { name: /保全/ }).getByRole('button', { name: '不是', exact: true }).click();
-    await urgency.getByRole('button', { name: '下一步' }).click();
+    await answerUrgency(flow, true);
 
     const assessment = flow.locator('kiosk-legal-aid-assessment');
     await assessment.locator('[data-decision]').waitFor();
@@ -221,13 +241,7 @@ describe('legal-aid application end to end', () => {
 
     // Paper runs out before the receipt: the application is stored anyway; a reprint follows.
     printer.simulator!.setPaper('out');
-    const canvas = flow.locator('kiosk-signature-pad canvas');
-    const box = (await canvas.boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 60);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 25, box.y + 60 + (i % 2) * 40);
-    await page.mouse.up();
-    await flow.getByRole('button', { name: '提交申请' }).click();
+    await signAndSubmit(page, flow);
 
     const receipt = flow.locator('kiosk-legal-aid-receipt');
     await receipt.getByText('纸张用完了，请找工作人员加纸后重新打印').waitFor({ timeout: 30_000 });
@@ -316,5 +330,41 @@ describe('legal-aid application end to end', () => {
         { timeout: 20_000 },
       )
       .toBe(true);
+  });
+
+  it('with the centre unreachable: a migrant worker (Art. 42) applies without photos; the receipt says 已提交，待上传', async () => {
+    const offline = await startTestAgent({ ...DEMO_CONFIG, terminal: { ...DEMO_CONFIG.terminal, id: 'test-0002' } });
+    const offlinePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const idcard = offline.agent.services.get('idcard') as IdCardService;
+      const printer = offline.agent.services.get('printer') as PrinterService;
+      const flow = await startApplication(offlinePage, offline.base, idcard);
+      await flow.getByRole('button', { name: /进城务工人员/ }).click();
+      // Exempt from the hardship check: no pledge page.
+      await flow.locator('kiosk-legal-aid-urgency').waitFor();
+      await answerUrgency(flow, false);
+
+      const assessment = flow.locator('kiosk-legal-aid-assessment');
+      const explained = await assessment.locator('[data-decision]').innerText();
+      expect(explained).toContain('第四十二条（三）');
+      expect(explained).not.toContain('第四十一条');
+      await assessment.getByRole('button', { name: '下一步' }).click();
+      await flow.locator('kiosk-legal-aid-documents').getByRole('button', { name: '下一步' }).click();
+      await flow.locator('kiosk-legal-aid-review').getByRole('button', { name: '下一步' }).click();
+      await signAndSubmit(offlinePage, flow);
+
+      const receipt = flow.locator('kiosk-legal-aid-receipt');
+      await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
+      expect(await receipt.getByText(/已提交，待上传/).isVisible()).toBe(true);
+      const receiptNo = (await receipt.locator('[data-receipt-no]').innerText()).trim();
+      expect(receiptNo).toMatch(/^FY\d{6}-0002-\d{4}$/);
+      const job = printer.simulator!.jobs().find((j) => j.lines.some((l) => l.includes(receiptNo)));
+      expect(job!.lines.join('')).toContain('已提交，待上传');
+      // The material still missing is listed for later (务工证明 proves the Art. 42 group).
+      expect(job!.lines.join('')).toContain('务工证明');
+    } finally {
+      await offlinePage.close();
+      await offline.stop();
+    }
   });
 });
