@@ -67,7 +67,12 @@ function latency(label: string, store: OutboxStore, documents: StoredDocument[])
 }
 
 const center = createCenter({
-  config: { configVersion: 1, host: '127.0.0.1', port: 0, terminals: [{ id: 'bench-0001', token: 'bench-terminal-token', name: 'bench' }] },
+  config: {
+    configVersion: 1,
+    host: '127.0.0.1',
+    port: 0,
+    terminals: [{ id: 'bench-0001', token: 'bench-terminal-token', name: 'bench' }],
+  },
   dataDir: join(dir, 'center'),
   port: 0,
   log: quiet,
@@ -80,7 +85,12 @@ try {
   // 1. Added latency of durable storage, per submission.
   const latencyStore = new OutboxStore(join(dir, 'latency.sqlite'));
   latency('(no photos)', latencyStore, []);
-  const photo: StoredDocument = { role: 'photo', index: 0, mime: 'image/jpeg', bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(400_000)]) };
+  const photo: StoredDocument = {
+    role: 'photo',
+    index: 0,
+    mime: 'image/jpeg',
+    bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(400_000)]),
+  };
   latency('(3 photos of 400 kB)', latencyStore, [photo, { ...photo, index: 1 }, { ...photo, index: 2 }]);
   latencyStore.close();
 
@@ -88,7 +98,12 @@ try {
   const store = new OutboxStore(join(dir, 'outbox.sqlite'));
   for (let i = 0; i < FORWARD_COUNT; i++) insert(store, i);
   const client = new CenterClient(center.url, 'bench-terminal-token');
-  const forwarder = new OutboxForwarder(store, client, quiet, { ...DEFAULT_FORWARDER_OPTIONS, retryBaseMs: 50, retryMaxMs: 500, pollMs: 3600_000 });
+  const forwarder = new OutboxForwarder(store, client, quiet, {
+    ...DEFAULT_FORWARDER_OPTIONS,
+    retryBaseMs: 50,
+    retryMaxMs: 500,
+    pollMs: 3600_000,
+  });
   const t0 = performance.now();
   forwarder.start();
   forwarder.nudge();

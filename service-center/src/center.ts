@@ -39,12 +39,21 @@ export interface Center {
 
 export function centerPolicy(config: CenterConfig, port: () => number): OriginPolicy {
   const names = (): string[] => {
-    const list = ['127.0.0.1', 'localhost', ...(config.host !== '0.0.0.0' && config.host !== '::' ? [config.host] : [])];
+    const list = [
+      '127.0.0.1',
+      'localhost',
+      ...(config.host !== '0.0.0.0' && config.host !== '::' ? [config.host] : []),
+    ];
     return [...new Set(list)].map((n) => `${n}:${port()}`).concat(config.publicHosts ?? []);
   };
   return {
     hosts: () => new Set(names().map((n) => n.toLowerCase())),
-    origins: () => new Set(names().flatMap((n) => [`http://${n}`, `https://${n}`]).map((n) => n.toLowerCase())),
+    origins: () =>
+      new Set(
+        names()
+          .flatMap((n) => [`http://${n}`, `https://${n}`])
+          .map((n) => n.toLowerCase()),
+      ),
   };
 }
 
@@ -59,7 +68,7 @@ export function createCenter(options: CenterOptions = {}): Center {
   const sessions = new StaffSessions();
   const logN = options.scryptLogN ?? DEFAULT_LOG_N;
   let server: Server | undefined;
-  const port = (): number => ((server?.address() as AddressInfo | null)?.port ?? 0);
+  const port = (): number => (server?.address() as AddressInfo | null)?.port ?? 0;
 
   const app = createCenterApp({
     policy: centerPolicy(config, port),
@@ -83,8 +92,15 @@ export function createCenter(options: CenterOptions = {}): Center {
       await repo.migrate();
       if ((await repo.countStaff()) === 0) {
         const password = randomPassword();
-        await repo.putStaff({ name: 'admin', passwordHash: await hashPassword(password, logN), mustChange: true, at: new Date().toISOString() });
-        log.warn(`first start: staff account "admin" created with the one-time password ${password} (change it at first login; shown only now)`);
+        await repo.putStaff({
+          name: 'admin',
+          passwordHash: await hashPassword(password, logN),
+          mustChange: true,
+          at: new Date().toISOString(),
+        });
+        log.warn(
+          `first start: staff account "admin" created with the one-time password ${password} (change it at first login; shown only now)`,
+        );
       }
       server = createServer(app);
       await new Promise<void>((done, fail) => {
@@ -94,7 +110,10 @@ export function createCenter(options: CenterOptions = {}): Center {
           done();
         });
       });
-      log.info({ console: `http://127.0.0.1:${port()}/`, terminals: config.terminals.length }, 'service-center listening');
+      log.info(
+        { console: `http://127.0.0.1:${port()}/`, terminals: config.terminals.length },
+        'service-center listening',
+      );
     },
     async stop() {
       if (server) {

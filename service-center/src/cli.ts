@@ -37,7 +37,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     await repo.migrate();
     const existed = Boolean(await repo.getStaff(name));
-    await repo.putStaff({ name, passwordHash: await hashPassword(password, logN), mustChange: false, at: new Date().toISOString() });
+    await repo.putStaff({
+      name,
+      passwordHash: await hashPassword(password, logN),
+      mustChange: false,
+      at: new Date().toISOString(),
+    });
     process.stdout.write(`${existed ? 'password set for' : 'created'} staff account ${name}\n`);
   } finally {
     await repo.close();

@@ -26,7 +26,11 @@ export class CenterConfigError extends Error {
 
 export function centerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
   const p = env['CENTER_CONFIG'];
-  return p ? (isAbsolute(p) ? p : resolve(process.cwd(), p)) : resolve(centerRepoRoot(), 'service-center/center.config.json');
+  return p
+    ? isAbsolute(p)
+      ? p
+      : resolve(process.cwd(), p)
+    : resolve(centerRepoRoot(), 'service-center/center.config.json');
 }
 
 export function centerDataDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -25,7 +25,8 @@ export function checkStatusChange(
 ): StatusChangeProblem | null {
   if (to === 'needMaterials' && materialsNotifiedBefore && NEXT[from].length) return 'alreadyNotified';
   if (!NEXT[from].includes(to)) return 'notAllowed';
-  if (to === 'needMaterials' && !(change.missingMaterials && change.missingMaterials.some((m) => m.trim()))) return 'missingMaterialsRequired';
+  if (to === 'needMaterials' && !(change.missingMaterials && change.missingMaterials.some((m) => m.trim())))
+    return 'missingMaterialsRequired';
   if (to === 'rejected' && !change.reason?.trim()) return 'reasonRequired';
   return null;
 }

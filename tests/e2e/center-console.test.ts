@@ -6,14 +6,20 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeStatusPage, IntakeSubmission } from '../../device-agent/src/api/center-contract.js';
 import { chromiumArgs } from '../../vitest.config.js';
-import { APPLICANT_NAME, TINY_JPEG_BASE64, legalAidData, pngBase64, postJson } from '../device-agent/outbox/fixtures.js';
+import {
+  APPLICANT_NAME,
+  TINY_JPEG_BASE64,
+  legalAidData,
+  pngBase64,
+  postJson,
+} from '../device-agent/outbox/fixtures.js';
 import { TEST_TERMINALS, startTestCenter, type TestCenter } from '../service-center/center-harness.js';
 
 // The staff console in real Chromium against a real centre: log in, list, open, change status,
 // and the change reaches the terminal's status pull.
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const T1 = TEST_TERMINALS[0]!;
+const T1 = TEST_TERMINALS[0];
 const FACTS = '<script>window.pwned=1</script>老板欠了三个月工资';
 
 describe('staff console', () => {
@@ -23,10 +29,17 @@ describe('staff console', () => {
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'center-console-'));
-    await build({ configFile: join(ROOT, 'service-center/console/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: join(ROOT, 'service-center/console/vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
     c = await startTestCenter({ consoleDir: outDir });
     await c.addStaff('clerk', 'clerk-password-1');
-    const { documents: _d, ...data } = legalAidData({ facts: FACTS, urgency: { deadlineWithin7Days: true, preservationNeeded: false } });
+    const { documents: _d, ...data } = legalAidData({
+      facts: FACTS,
+      urgency: { deadlineWithin7Days: true, preservationNeeded: false },
+    });
     const body: IntakeSubmission = {
       receiptNo: 'FY261129-0001-0042',
       kind: 'legalAid',
@@ -38,9 +51,15 @@ describe('staff console', () => {
         { role: 'signature', index: 0, mime: 'image/png', base64: pngBase64(120, 40) },
       ],
     };
-    const res = await postJson(`${c.url}/api/v1/intake/submissions`, body, { authorization: `Bearer ${T1.token}`, 'idempotency-key': 'console-test-0042' });
+    const res = await postJson(`${c.url}/api/v1/intake/submissions`, body, {
+      authorization: `Bearer ${T1.token}`,
+      'idempotency-key': 'console-test-0042',
+    });
     expect(res.status).toBe(200);
-    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   });
 
@@ -70,9 +89,13 @@ describe('staff console', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.getByText('第三十一条（五）').count()).toBeGreaterThan(0);
     await expect
-      .poll(() => page.locator('figure img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0)))
+      .poll(() =>
+        page.locator('figure img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0)),
+      )
       .toEqual([true, true]);
-    expect(await page.getByRole('img', { name: '申请人签名' }).evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(120);
+    expect(
+      await page.getByRole('img', { name: '申请人签名' }).evaluate((i) => (i as HTMLImageElement).naturalWidth),
+    ).toBe(120);
 
     await page.getByLabel('补充材料（一次性告知）').check();
     await page.getByLabel(/需补充的材料/).fill('劳动合同\n工资欠条原件');
@@ -82,8 +105,14 @@ describe('staff console', () => {
     // Art. 43: one single notice — the choice is gone now.
     expect(await page.getByLabel('补充材料（一次性告知）').count()).toBe(0);
 
-    const pulled = (await (await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: { authorization: `Bearer ${T1.token}` } })).json()) as IntakeStatusPage;
-    expect(pulled.changes.at(-1)).toMatchObject({ receiptNo: 'FY261129-0001-0042', state: 'needMaterials', missingMaterials: ['劳动合同', '工资欠条原件'] });
+    const pulled = (await (
+      await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: { authorization: `Bearer ${T1.token}` } })
+    ).json()) as IntakeStatusPage;
+    expect(pulled.changes.at(-1)).toMatchObject({
+      receiptNo: 'FY261129-0001-0042',
+      state: 'needMaterials',
+      missingMaterials: ['劳动合同', '工资欠条原件'],
+    });
 
     await page.getByLabel('不予法律援助').check();
     await page.getByLabel(/不予援助的理由/).fill('不属于本县受理范围');

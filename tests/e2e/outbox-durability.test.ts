@@ -57,8 +57,8 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (b: Buffer) => logs.push(b.toString()));
-    child.stderr!.on('data', (b: Buffer) => logs.push(b.toString()));
+    child.stdout.on('data', (b: Buffer) => logs.push(b.toString()));
+    child.stderr.on('data', (b: Buffer) => logs.push(b.toString()));
     agent = child;
     for (let i = 0; i < 200; i++) {
       try {
@@ -87,7 +87,11 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
     const base = `http://127.0.0.1:${port}`;
     writeFileSync(
       join(dir, 'kiosk.config.json'),
-      JSON.stringify({ ...DEMO_CONFIG, agent: { host: '127.0.0.1', port, adminPort }, center: { url: center.url, token: 'test-terminal-token' } }),
+      JSON.stringify({
+        ...DEMO_CONFIG,
+        agent: { host: '127.0.0.1', port, adminPort },
+        center: { url: center.url, token: 'test-terminal-token' },
+      }),
     );
     await startAgent(port, base);
 
@@ -131,7 +135,7 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
         await killAgent();
         kills++;
         if (kills === 2) {
-          await center!.stop();
+          await center.stop();
           await sleep(800);
           center = await startTestCenter({ dataDir: centerDir, port: centerPort });
           centreRestarts++;
@@ -150,7 +154,10 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
     const centreDb = (): Array<{ receipt_no: string; data_json: string }> => {
       const db = new Database(join(centerDir, 'center.sqlite'), { readonly: true });
       try {
-        return db.prepare('SELECT receipt_no, data_json FROM submissions').all() as Array<{ receipt_no: string; data_json: string }>;
+        return db.prepare('SELECT receipt_no, data_json FROM submissions').all() as Array<{
+          receipt_no: string;
+          data_json: string;
+        }>;
       } finally {
         db.close();
       }
@@ -175,7 +182,10 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
       for (;;) {
         const db = new Database(outbox, { readonly: true });
         try {
-          const pending = db.prepare('SELECT count(*) FROM submissions WHERE uploaded_at IS NULL OR data_json IS NOT NULL').pluck().get() as number;
+          const pending = db
+            .prepare('SELECT count(*) FROM submissions WHERE uploaded_at IS NULL OR data_json IS NOT NULL')
+            .pluck()
+            .get() as number;
           const docs = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
           const all = db.prepare('SELECT count(*) FROM submissions').pluck().get() as number;
           if ((pending === 0 && docs === 0) || Date.now() > deadline) return { pending, docs, all };

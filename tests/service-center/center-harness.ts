@@ -23,7 +23,9 @@ export interface TestCenter {
 }
 
 /** An in-process centre on loopback with its own data dir; low scrypt cost for speed. */
-export async function startTestCenter(options: { dataDir?: string; port?: number; consoleDir?: string } = {}): Promise<TestCenter> {
+export async function startTestCenter(
+  options: { dataDir?: string; port?: number; consoleDir?: string } = {},
+): Promise<TestCenter> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-center-'));
   const lines: string[] = [];
   const sink = new Writable({
@@ -32,7 +34,13 @@ export async function startTestCenter(options: { dataDir?: string; port?: number
       done();
     },
   });
-  const config: CenterConfig = { configVersion: 1, host: '127.0.0.1', port: 0, terminals: TEST_TERMINALS, legalAid: { decisionDays: 7 } };
+  const config: CenterConfig = {
+    configVersion: 1,
+    host: '127.0.0.1',
+    port: 0,
+    terminals: TEST_TERMINALS,
+    legalAid: { decisionDays: 7 },
+  };
   const center = createCenter({
     config,
     dataDir,
@@ -49,13 +57,22 @@ export async function startTestCenter(options: { dataDir?: string; port?: number
     dataDir,
     logText: () => lines.join(''),
     addStaff: async (name, password) =>
-      center.repo.putStaff({ name, passwordHash: await hashPassword(password, 10), mustChange: false, at: new Date().toISOString() }),
+      center.repo.putStaff({
+        name,
+        passwordHash: await hashPassword(password, 10),
+        mustChange: false,
+        at: new Date().toISOString(),
+      }),
     stop: () => center.stop(),
   };
 }
 
 /** Logs a staff member in; returns a fetch bound to the session cookie and CSRF token. */
-export async function staffLogin(url: string, name: string, password: string): Promise<{
+export async function staffLogin(
+  url: string,
+  name: string,
+  password: string,
+): Promise<{
   status: number;
   body: Record<string, unknown>;
   call: (path: string, init?: { method?: string; body?: unknown; csrf?: boolean }) => Promise<Response>;
@@ -66,9 +83,12 @@ export async function staffLogin(url: string, name: string, password: string): P
     body: JSON.stringify({ name, password }),
   });
   const body = (await res.json()) as Record<string, unknown>;
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const csrf = String(body['csrfToken'] ?? '');
-  const call = async (path: string, init: { method?: string; body?: unknown; csrf?: boolean } = {}): Promise<Response> => {
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const csrf = typeof body['csrfToken'] === 'string' ? body['csrfToken'] : '';
+  const call = async (
+    path: string,
+    init: { method?: string; body?: unknown; csrf?: boolean } = {},
+  ): Promise<Response> => {
     const headers: Record<string, string> = { cookie };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.csrf !== false) headers['x-csrf-token'] = csrf;

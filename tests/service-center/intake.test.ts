@@ -42,10 +42,15 @@ describe('service-center intake API', () => {
 
   it('refuses a terminal with a wrong or missing token (401) and stores nothing', async () => {
     const before = rows();
-    const wrong = await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0001-0001'), { ...auth('not-the-right-token'), 'idempotency-key': 'key-aaaaaaaa' });
+    const wrong = await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0001-0001'), {
+      ...auth('not-the-right-token'),
+      'idempotency-key': 'key-aaaaaaaa',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body['error']).toBe('unauthorized');
-    const none = await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0001-0001'), { 'idempotency-key': 'key-aaaaaaaa' });
+    const none = await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0001-0001'), {
+      'idempotency-key': 'key-aaaaaaaa',
+    });
     expect(none.status).toBe(401);
     expect((await fetch(`${c.url}/api/v1/intake/status?since=0`)).status).toBe(401);
     expect(rows()).toBe(before);
@@ -78,7 +83,9 @@ describe('service-center intake API', () => {
 
   it('answers 409 when a key comes back with a different body', async () => {
     const headers = { ...auth(T1.token), 'idempotency-key': 'submission-0004' };
-    expect((await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0001-0004', '第一次'), headers)).status).toBe(200);
+    expect(
+      (await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0001-0004', '第一次'), headers)).status,
+    ).toBe(200);
     const before = rows();
     const res = await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0001-0004', '内容变了'), headers);
     expect(res.status).toBe(409);
@@ -90,7 +97,7 @@ describe('service-center intake API', () => {
     const before = rows();
     const good = intake('FY261129-0001-0201');
     const bad = intake('FY261129-0001-0202');
-    bad.documents[0]!.base64 = Buffer.from('not an image').toString('base64');
+    bad.documents[0].base64 = Buffer.from('not an image').toString('base64');
     const items = [
       { idempotencyKey: 'batch-item-0201', submission: good },
       { idempotencyKey: 'batch-item-0202', submission: bad },
@@ -98,35 +105,52 @@ describe('service-center intake API', () => {
     ];
     const res = await postJson(`${c.url}/api/v1/intake/batch`, { items }, auth(T1.token));
     expect(res.status).toBe(200);
-    const results = res.body['results'] as Array<{ idempotencyKey: string; status: number; error?: string; accepted?: { replay: boolean } }>;
+    const results = res.body['results'] as Array<{
+      idempotencyKey: string;
+      status: number;
+      error?: string;
+      accepted?: { replay: boolean };
+    }>;
     expect(results.map((r) => [r.idempotencyKey, r.status])).toEqual([
       ['batch-item-0201', 200],
       ['batch-item-0202', 400],
       ['submission-0003', 409],
     ]);
-    expect(results[0]!.accepted!.replay).toBe(false);
+    expect(results[0].accepted!.replay).toBe(false);
     const again = await postJson(`${c.url}/api/v1/intake/batch`, { items: [items[0]] }, auth(T1.token));
-    expect((again.body['results'] as Array<{ accepted: { replay: boolean } }>)[0]!.accepted.replay).toBe(true);
+    expect((again.body['results'] as Array<{ accepted: { replay: boolean } }>)[0].accepted.replay).toBe(true);
     expect(rows()).toBe(before + 1);
     expect((await postJson(`${c.url}/api/v1/intake/batch`, { items }, auth('wrong-token-xxxxxxxx'))).status).toBe(401);
   });
 
   it('rejects a document whose bytes are not the image it claims to be', async () => {
     const body = intake('FY261129-0001-0005');
-    body.documents[0]!.base64 = Buffer.from('<script>alert(1)</script>').toString('base64');
-    const res = await postJson(`${c.url}/api/v1/intake/submissions`, body, { ...auth(T1.token), 'idempotency-key': 'submission-0005' });
+    body.documents[0].base64 = Buffer.from('<script>alert(1)</script>').toString('base64');
+    const res = await postJson(`${c.url}/api/v1/intake/submissions`, body, {
+      ...auth(T1.token),
+      'idempotency-key': 'submission-0005',
+    });
     expect(res.status).toBe(400);
     expect(res.body['error']).toBe('invalidSubmission');
   });
 
   it('gives each terminal the status changes of its own submissions only', async () => {
-    await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0002-0001'), { ...auth(T2.token), 'idempotency-key': 'other-terminal-1' });
-    const mine = (await (await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: auth(T1.token) })).json()) as IntakeStatusPage;
-    const theirs = (await (await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: auth(T2.token) })).json()) as IntakeStatusPage;
+    await postJson(`${c.url}/api/v1/intake/submissions`, intake('FY261129-0002-0001'), {
+      ...auth(T2.token),
+      'idempotency-key': 'other-terminal-1',
+    });
+    const mine = (await (
+      await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: auth(T1.token) })
+    ).json()) as IntakeStatusPage;
+    const theirs = (await (
+      await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: auth(T2.token) })
+    ).json()) as IntakeStatusPage;
     expect(mine.changes.map((ch) => ch.receiptNo)).not.toContain('FY261129-0002-0001');
     expect(mine.changes.map((ch) => ch.receiptNo)).toContain('FY261129-0001-0003');
     expect(theirs.changes.map((ch) => ch.receiptNo)).toEqual(['FY261129-0002-0001']);
-    const after = (await (await fetch(`${c.url}/api/v1/intake/status?since=${mine.cursor}`, { headers: auth(T1.token) })).json()) as IntakeStatusPage;
+    const after = (await (
+      await fetch(`${c.url}/api/v1/intake/status?since=${mine.cursor}`, { headers: auth(T1.token) })
+    ).json()) as IntakeStatusPage;
     expect(after.changes).toEqual([]);
     expect((await fetch(`${c.url}/api/v1/intake/status?since=abc`, { headers: auth(T1.token) })).status).toBe(400);
   });
@@ -134,10 +158,13 @@ describe('service-center intake API', () => {
   it('refuses a foreign Host or Origin (DNS rebinding, cross-site)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((done, fail) => {
-      const req = request({ host: '127.0.0.1', port: c.port, path: '/healthz', headers: { host: `evil.example:${c.port}` } }, (res) => {
-        res.resume();
-        done(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: '127.0.0.1', port: c.port, path: '/healthz', headers: { host: `evil.example:${c.port}` } },
+        (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        },
+      );
       req.on('error', fail);
       req.end();
     });

@@ -4,12 +4,21 @@ import type { IntakeStatusPage, IntakeSubmission } from '../../device-agent/src/
 import { legalAidData, postJson } from '../device-agent/outbox/fixtures.js';
 import { TEST_TERMINALS, staffLogin, startTestCenter, type TestCenter } from './center-harness.js';
 
-const T1 = TEST_TERMINALS[0]!;
+const T1 = TEST_TERMINALS[0];
 
 async function submit(c: TestCenter, receiptNo: string): Promise<string> {
   const { documents: _d, ...data } = legalAidData();
-  const body: IntakeSubmission = { receiptNo, kind: 'legalAid', submittedAt: new Date().toISOString(), data, documents: [] };
-  const res = await postJson(`${c.url}/api/v1/intake/submissions`, body, { authorization: `Bearer ${T1.token}`, 'idempotency-key': `key-${receiptNo}` });
+  const body: IntakeSubmission = {
+    receiptNo,
+    kind: 'legalAid',
+    submittedAt: new Date().toISOString(),
+    data,
+    documents: [],
+  };
+  const res = await postJson(`${c.url}/api/v1/intake/submissions`, body, {
+    authorization: `Bearer ${T1.token}`,
+    'idempotency-key': `key-${receiptNo}`,
+  });
   expect(res.status).toBe(200);
   return String(res.body['centerId']);
 }
@@ -24,25 +33,34 @@ describe('service-center staff login and first start', () => {
   it('creates "admin" with a one-time password printed once, which must be changed at first login', async () => {
     const m = /staff account \\?"admin\\?" created with the one-time password (\S+)/.exec(c.logText());
     expect(m).not.toBeNull();
-    const oneTime = m![1]!;
+    const oneTime = m![1];
     expect(c.logText().split(oneTime).length - 1).toBe(1);
     const login = await staffLogin(c.url, 'admin', oneTime);
     expect(login.status).toBe(200);
     expect(login.body['mustChange']).toBe(true);
     expect((await login.call('/api/v1/staff/applications')).status).toBe(403);
-    const weak = await login.call('/api/v1/staff/password', { method: 'POST', body: { current: oneTime, next: 'short' } });
+    const weak = await login.call('/api/v1/staff/password', {
+      method: 'POST',
+      body: { current: oneTime, next: 'short' },
+    });
     expect(weak.status).toBe(400);
-    const changed = await login.call('/api/v1/staff/password', { method: 'POST', body: { current: oneTime, next: 'a-much-better-secret' } });
+    const changed = await login.call('/api/v1/staff/password', {
+      method: 'POST',
+      body: { current: oneTime, next: 'a-much-better-secret' },
+    });
     expect(changed.status).toBe(200);
     expect((await login.call('/api/v1/staff/applications')).status).toBe(401);
     const again = await staffLogin(c.url, 'admin', 'a-much-better-secret');
     expect(again.body['mustChange']).toBe(false);
     expect((await again.call('/api/v1/staff/applications')).status).toBe(200);
-    const cookie = (await fetch(`${c.url}/api/v1/staff/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'admin', password: 'a-much-better-secret' }),
-    })).headers.get('set-cookie') ?? '';
+    const cookie =
+      (
+        await fetch(`${c.url}/api/v1/staff/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'admin', password: 'a-much-better-secret' }),
+        })
+      ).headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
   });
@@ -74,32 +92,67 @@ describe('service-center status changes', () => {
   it('needs the CSRF header for a change', async () => {
     const id = await submit(c, 'FY261129-0001-0101');
     const s = await staffLogin(c.url, 'clerk', 'clerk-password-1');
-    const res = await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'accepted' }, csrf: false });
+    const res = await s.call(`/api/v1/staff/applications/${id}/status`, {
+      method: 'POST',
+      body: { state: 'accepted' },
+      csrf: false,
+    });
     expect(res.status).toBe(403);
   });
 
   it('lists, opens and changes status; every change reaches the terminal’s status pull', async () => {
     const id = await submit(c, 'FY261129-0001-0102');
     const s = await staffLogin(c.url, 'clerk', 'clerk-password-1');
-    const list = (await (await s.call('/api/v1/staff/applications?state=received')).json()) as { items: Array<{ centerId: string; applicantName?: string }> };
+    const list = (await (await s.call('/api/v1/staff/applications?state=received')).json()) as {
+      items: Array<{ centerId: string; applicantName?: string }>;
+    };
     expect(list.items.map((i) => i.centerId)).toContain(id);
-    const detail = (await (await s.call(`/api/v1/staff/applications/${id}`)).json()) as { data: { facts: string }; receiptNo: string };
+    const detail = (await (await s.call(`/api/v1/staff/applications/${id}`)).json()) as {
+      data: { facts: string };
+      receiptNo: string;
+    };
     expect(detail.receiptNo).toBe('FY261129-0001-0102');
 
-    const since = ((await (await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: { authorization: `Bearer ${T1.token}` } })).json()) as IntakeStatusPage).cursor;
+    const since = (
+      (await (
+        await fetch(`${c.url}/api/v1/intake/status?since=0`, { headers: { authorization: `Bearer ${T1.token}` } })
+      ).json()) as IntakeStatusPage
+    ).cursor;
 
-    expect((await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'needMaterials' } })).status).toBe(409);
-    const need = await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'needMaterials', missingMaterials: ['劳动合同', '工资欠条原件'] } });
+    expect(
+      (await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'needMaterials' } }))
+        .status,
+    ).toBe(409);
+    const need = await s.call(`/api/v1/staff/applications/${id}/status`, {
+      method: 'POST',
+      body: { state: 'needMaterials', missingMaterials: ['劳动合同', '工资欠条原件'] },
+    });
     expect(need.status).toBe(200);
     // Art. 43: the missing materials are notified once, all together.
-    const twice = await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'needMaterials', missingMaterials: ['又想起一个'] } });
+    const twice = await s.call(`/api/v1/staff/applications/${id}/status`, {
+      method: 'POST',
+      body: { state: 'needMaterials', missingMaterials: ['又想起一个'] },
+    });
     expect(twice.status).toBe(409);
     expect(((await twice.json()) as { error: string }).error).toBe('alreadyNotified');
-    expect((await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'rejected' } })).status).toBe(409);
-    expect((await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'rejected', reason: '不属于法律援助范围' } })).status).toBe(200);
-    expect((await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'approved' } })).status).toBe(409);
+    expect(
+      (await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'rejected' } })).status,
+    ).toBe(409);
+    expect(
+      (
+        await s.call(`/api/v1/staff/applications/${id}/status`, {
+          method: 'POST',
+          body: { state: 'rejected', reason: '不属于法律援助范围' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await s.call(`/api/v1/staff/applications/${id}/status`, { method: 'POST', body: { state: 'approved' } })).status,
+    ).toBe(409);
 
-    const page = (await (await fetch(`${c.url}/api/v1/intake/status?since=${since}`, { headers: { authorization: `Bearer ${T1.token}` } })).json()) as IntakeStatusPage;
+    const page = (await (
+      await fetch(`${c.url}/api/v1/intake/status?since=${since}`, { headers: { authorization: `Bearer ${T1.token}` } })
+    ).json()) as IntakeStatusPage;
     expect(page.changes).toMatchObject([
       { receiptNo: 'FY261129-0001-0102', state: 'needMaterials', missingMaterials: ['劳动合同', '工资欠条原件'] },
       { receiptNo: 'FY261129-0001-0102', state: 'rejected', reason: '不属于法律援助范围' },

@@ -90,11 +90,7 @@ export interface IntakeStatusPage {
 }
 
 export type IntakeErrorCode =
-  | 'unauthorized'
-  | 'missingIdempotencyKey'
-  | 'invalidSubmission'
-  | 'idempotencyConflict'
-  | 'badCursor';
+  'unauthorized' | 'missingIdempotencyKey' | 'invalidSubmission' | 'idempotencyConflict' | 'badCursor';
 
 export interface IntakeError {
   error: IntakeErrorCode;

@@ -51,7 +51,9 @@ export class CenterClient {
       }
     }
     const detail = `HTTP ${res.status} ${errorCode(text)}`;
-    return res.status === 400 || res.status === 409 || res.status === 413 ? { outcome: 'refused', detail } : { outcome: 'unavailable', detail };
+    return res.status === 400 || res.status === 409 || res.status === 413
+      ? { outcome: 'refused', detail }
+      : { outcome: 'unavailable', detail };
   }
 
   /** Several submissions in one request; one result per item, in order. */
@@ -79,8 +81,11 @@ export class CenterClient {
       return items.map(() => ({ outcome: 'unavailable', detail }));
     }
     return answer.results.map((r, i): ForwardResult => {
-      if (r.idempotencyKey !== items[i]!.idempotencyKey) return { outcome: 'unavailable', detail: 'batch: answer out of order' };
-      return r.status === 200 ? { outcome: 'accepted', accepted: r.accepted } : { outcome: 'refused', detail: `HTTP ${r.status} ${r.error}` };
+      if (r.idempotencyKey !== items[i].idempotencyKey)
+        return { outcome: 'unavailable', detail: 'batch: answer out of order' };
+      return r.status === 200
+        ? { outcome: 'accepted', accepted: r.accepted }
+        : { outcome: 'refused', detail: `HTTP ${r.status} ${r.error}` };
     });
   }
 

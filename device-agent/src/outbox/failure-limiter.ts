@@ -17,7 +17,7 @@ export class FailureLimiter {
     let wait = 0;
     for (const [max, windowMs] of this._windows) {
       const inWindow = times.filter((t) => t > this._now() - windowMs);
-      if (inWindow.length >= max) wait = Math.max(wait, inWindow[inWindow.length - max]! + windowMs - this._now());
+      if (inWindow.length >= max) wait = Math.max(wait, inWindow[inWindow.length - max] + windowMs - this._now());
     }
     return wait;
   }

@@ -94,7 +94,8 @@ export class OutboxForwarder {
           await this._pull();
           this._pullFailing = false;
         } catch (err) {
-          if (!signal.aborted && !this._pullFailing) this._log.warn({ detail: (err as Error).message }, 'outbox: status pull failed; will retry');
+          if (!signal.aborted && !this._pullFailing)
+            this._log.warn({ detail: (err as Error).message }, 'outbox: status pull failed; will retry');
           this._pullFailing = true;
         }
       }
@@ -140,20 +141,26 @@ export class OutboxForwarder {
     const signal = this._abort.signal;
     const results =
       due.length === 1
-        ? [await this._client.forward(due[0]!.id, due[0]!.body, signal)]
-        : await this._client.forwardBatch(due.map((p) => ({ idempotencyKey: p.id, submission: p.body })), signal);
+        ? [await this._client.forward(due[0].id, due[0].body, signal)]
+        : await this._client.forwardBatch(
+            due.map((p) => ({ idempotencyKey: p.id, submission: p.body })),
+            signal,
+          );
     const acks: Array<{ id: string; accepted: IntakeAccepted }> = [];
     let unavailable: string | undefined;
     for (const [i, result] of results.entries()) {
-      const p = due[i]!;
+      const p = due[i];
       if (result.outcome === 'accepted') acks.push({ id: p.id, accepted: result.accepted });
       else if (result.outcome === 'refused') {
         this._store.defer(p.id, Date.now() + this._options.refusedRetryMs, result.detail);
-        this._log.error({ receiptNo: p.body.receiptNo, detail: result.detail }, 'outbox: the centre refused a submission; kept for a later retry');
+        this._log.error(
+          { receiptNo: p.body.receiptNo, detail: result.detail },
+          'outbox: the centre refused a submission; kept for a later retry',
+        );
       } else unavailable = result.detail;
     }
     if (acks.length) this._store.markUploaded(acks, new Date());
-    for (const [i, result] of results.entries()) this._onAttempt(due[i]!.id, result.outcome === 'accepted');
+    for (const [i, result] of results.entries()) this._onAttempt(due[i].id, result.outcome === 'accepted');
     const acked = acks.length;
     if (acked) {
       if (this.offline) this._log.info('outbox: the centre is reachable again');
@@ -165,7 +172,10 @@ export class OutboxForwarder {
       const delay = backoffDelay(this._failures, this._options.retryBaseMs, this._options.retryMaxMs);
       this._retryAt = Date.now() + delay;
       if (this._failures === 1 || this._failures % 10 === 0)
-        this._log.warn({ detail: unavailable, pending: this._store.pendingCount(), retryInMs: delay }, 'outbox: the centre is unreachable; submissions stay stored');
+        this._log.warn(
+          { detail: unavailable, pending: this._store.pendingCount(), retryInMs: delay },
+          'outbox: the centre is unreachable; submissions stay stored',
+        );
       return false;
     }
     if (acked) {
@@ -188,7 +198,8 @@ export class OutboxForwarder {
     this._lastPull = Date.now();
     for (let page = 0; page < 50; page++) {
       const result = await this._client.statusChanges(this._store.statusCursor(), this._abort.signal);
-      if (result.changes.length || result.cursor !== this._store.statusCursor()) this._store.applyStatusChanges(result.changes, result.cursor);
+      if (result.changes.length || result.cursor !== this._store.statusCursor())
+        this._store.applyStatusChanges(result.changes, result.cursor);
       if (!result.more) break;
     }
   }

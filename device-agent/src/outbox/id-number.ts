@@ -6,14 +6,14 @@ const CHECK = '10X98765432';
 
 export function idCheckDigit(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK[sum % 11];
 }
 
 /** True for 17 digits plus the matching check character (X upper or lower case). */
 export function isValidIdNumber(id: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  return idCheckDigit(id.slice(0, 17)) === id[17]!.toUpperCase();
+  return idCheckDigit(id.slice(0, 17)) === id[17].toUpperCase();
 }
 
 export const idLast4 = (id: string): string => id.slice(-4).toUpperCase();

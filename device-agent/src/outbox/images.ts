@@ -17,7 +17,8 @@ export function imageMatches(bytes: Buffer, mime: string): boolean {
   return sniffImage(bytes) === mime;
 }
 
-export type DecodedImage = { ok: true; mime: ImageMime; bytes: Buffer } | { ok: false; problem: 'notImage' | 'tooLarge' };
+export type DecodedImage =
+  { ok: true; mime: ImageMime; bytes: Buffer } | { ok: false; problem: 'notImage' | 'tooLarge' };
 
 const DATA_URL = /^data:(image\/(?:jpeg|png));base64,/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

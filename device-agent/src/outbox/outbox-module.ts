@@ -67,11 +67,17 @@ export class OutboxModule implements AgentModule {
     this._schemas = Object.fromEntries(
       SUBMISSION_KINDS.map((k) => {
         // The validator's one Ajv instance refuses a second schema with the same $id (a restart in-process).
-        const { $id: _id, $schema: _meta, ...schema } = JSON.parse(readFileSync(join(schemaDir, SCHEMA_FILES[k]), 'utf8')) as Record<string, unknown>;
+        const {
+          $id: _id,
+          $schema: _meta,
+          ...schema
+        } = JSON.parse(readFileSync(join(schemaDir, SCHEMA_FILES[k]), 'utf8')) as Record<string, unknown>;
         return [k, schema];
       }),
     ) as Record<SubmissionKind, object>;
-    this._messages = JSON.parse(readFileSync(join(this._ctx.contentDir, 'i18n/zh-CN/submissions.json'), 'utf8')) as Messages;
+    this._messages = JSON.parse(
+      readFileSync(join(this._ctx.contentDir, 'i18n/zh-CN/submissions.json'), 'utf8'),
+    ) as Messages;
     this._store = new OutboxStore(join(this._ctx.dataDir, 'outbox.sqlite'));
     const config = this._ctx.config;
     if (!config) {
@@ -79,7 +85,9 @@ export class OutboxModule implements AgentModule {
       return;
     }
     const client = new CenterClient(config.center.url, config.center.token);
-    this._forwarder = new OutboxForwarder(this._store, client, this._ctx.log, this._options, (id, uploaded) => this._settle(id, uploaded));
+    this._forwarder = new OutboxForwarder(this._store, client, this._ctx.log, this._options, (id, uploaded) =>
+      this._settle(id, uploaded),
+    );
     this._forwarder.start();
     const pending = this._store.pendingCount();
     if (pending) this._ctx.log.info({ pending }, 'outbox: forwarding submissions stored before the restart');
@@ -92,7 +100,9 @@ export class OutboxModule implements AgentModule {
   }
 
   agentStatus(): Record<string, unknown> {
-    return { outbox: { pending: this._store?.pendingCount() ?? 0, centreReachable: !(this._forwarder?.offline ?? true) } };
+    return {
+      outbox: { pending: this._store?.pendingCount() ?? 0, centreReachable: !(this._forwarder?.offline ?? true) },
+    };
   }
 
   kioskRouter(): Router {
@@ -122,7 +132,11 @@ export class OutboxModule implements AgentModule {
       const earlier = store.findByClientId(s.clientId);
       if (earlier) {
         if (earlier.bodyHash !== null && earlier.bodyHash !== hash) return this._reject(res, 409, 'clientIdConflict');
-        const replay: SubmissionAccepted = { receiptNo: earlier.receiptNo, storedAt: earlier.storedAt, uploaded: earlier.uploaded };
+        const replay: SubmissionAccepted = {
+          receiptNo: earlier.receiptNo,
+          storedAt: earlier.storedAt,
+          uploaded: earlier.uploaded,
+        };
         return void res.json(replay);
       }
     }
@@ -145,12 +159,20 @@ export class OutboxModule implements AgentModule {
       const e = err as { code?: string };
       if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && s.clientId) {
         const earlier = store.findByClientId(s.clientId);
-        if (earlier) return void res.json({ receiptNo: earlier.receiptNo, storedAt: earlier.storedAt, uploaded: earlier.uploaded });
+        if (earlier)
+          return void res.json({
+            receiptNo: earlier.receiptNo,
+            storedAt: earlier.storedAt,
+            uploaded: earlier.uploaded,
+          });
       }
       this._ctx.log.error({ err }, 'outbox: could not store a submission');
       return this._reject(res, 500, 'storageFailed');
     }
-    this._ctx.log.info({ kind: s.kind, receiptNo: stored.receiptNo, documents: s.documents.length }, 'submission stored');
+    this._ctx.log.info(
+      { kind: s.kind, receiptNo: stored.receiptNo, documents: s.documents.length },
+      'submission stored',
+    );
     const uploaded = await this._waitForUpload(id);
     const answer: SubmissionAccepted = { receiptNo: stored.receiptNo, storedAt: stored.storedAt, uploaded };
     res.json(answer);

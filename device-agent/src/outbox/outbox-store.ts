@@ -129,7 +129,10 @@ export class OutboxStore {
       if (done.has(step.version)) continue;
       db.transaction(() => {
         db.exec(step.sql);
-        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(step.version, new Date().toISOString());
+        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+          step.version,
+          new Date().toISOString(),
+        );
       })();
     }
   }
@@ -141,29 +144,54 @@ export class OutboxStore {
   /** Stores the submission and its documents in one durable transaction; returns its receipt. */
   insert(s: NewSubmission): { receiptNo: string; storedAt: string } {
     const db = this._db;
-    return db.transaction(() => {
-      const key = receiptCounterKey(s.kind, s.submittedAt);
-      const seq = db
-        .prepare('INSERT INTO receipt_counters (day_key, seq) VALUES (?, 1) ON CONFLICT (day_key) DO UPDATE SET seq = seq + 1 RETURNING seq')
-        .pluck()
-        .get(key) as number;
-      const receiptNo = formatReceiptNo(s.kind, s.submittedAt, s.terminalId, seq);
-      const at = s.submittedAt.toISOString();
-      db.prepare(
-        `INSERT INTO submissions (id, client_id, body_hash, receipt_no, kind, state, submitted_at, updated_at,
+    return db
+      .transaction(() => {
+        const key = receiptCounterKey(s.kind, s.submittedAt);
+        const seq = db
+          .prepare(
+            'INSERT INTO receipt_counters (day_key, seq) VALUES (?, 1) ON CONFLICT (day_key) DO UPDATE SET seq = seq + 1 RETURNING seq',
+          )
+          .pluck()
+          .get(key) as number;
+        const receiptNo = formatReceiptNo(s.kind, s.submittedAt, s.terminalId, seq);
+        const at = s.submittedAt.toISOString();
+        db.prepare(
+          `INSERT INTO submissions (id, client_id, body_hash, receipt_no, kind, state, submitted_at, updated_at,
            check_salt, check_hash, data_json)
          VALUES (?, ?, ?, ?, ?, 'pendingUpload', ?, ?, ?, ?, ?)`,
-      ).run(s.id, s.clientId ?? null, s.bodyHash, receiptNo, s.kind, at, at, s.check?.salt ?? null, s.check?.hash ?? null, JSON.stringify(s.data));
-      const doc = db.prepare('INSERT INTO documents (submission_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const d of s.documents) doc.run(s.id, d.role, d.index, d.mime, d.label ?? null, d.bytes);
-      return { receiptNo, storedAt: at };
-    }).immediate();
+        ).run(
+          s.id,
+          s.clientId ?? null,
+          s.bodyHash,
+          receiptNo,
+          s.kind,
+          at,
+          at,
+          s.check?.salt ?? null,
+          s.check?.hash ?? null,
+          JSON.stringify(s.data),
+        );
+        const doc = db.prepare(
+          'INSERT INTO documents (submission_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)',
+        );
+        for (const d of s.documents) doc.run(s.id, d.role, d.index, d.mime, d.label ?? null, d.bytes);
+        return { receiptNo, storedAt: at };
+      })
+      .immediate();
   }
 
-  findByClientId(clientId: string): { id: string; receiptNo: string; storedAt: string; bodyHash: string | null; uploaded: boolean } | undefined {
+  findByClientId(
+    clientId: string,
+  ): { id: string; receiptNo: string; storedAt: string; bodyHash: string | null; uploaded: boolean } | undefined {
     const row = this._db.prepare('SELECT * FROM submissions WHERE client_id = ?').get(clientId) as Row | undefined;
     if (!row) return undefined;
-    return { id: row.id, receiptNo: row.receipt_no, storedAt: row.submitted_at, bodyHash: row.body_hash, uploaded: row.uploaded_at !== null };
+    return {
+      id: row.id,
+      receiptNo: row.receipt_no,
+      storedAt: row.submitted_at,
+      bodyHash: row.body_hash,
+      uploaded: row.uploaded_at !== null,
+    };
   }
 
   isUploaded(id: string): boolean {
@@ -176,9 +204,13 @@ export class OutboxStore {
    */
   due(nowMs: number, limit: number, maxBytes = Infinity): PendingSubmission[] {
     const rows = this._db
-      .prepare('SELECT * FROM submissions WHERE uploaded_at IS NULL AND next_attempt_at <= ? ORDER BY submitted_at, receipt_no LIMIT ?')
+      .prepare(
+        'SELECT * FROM submissions WHERE uploaded_at IS NULL AND next_attempt_at <= ? ORDER BY submitted_at, receipt_no LIMIT ?',
+      )
       .all(nowMs, limit) as Row[];
-    const size = this._db.prepare('SELECT coalesce(sum(length(bytes)), 0) FROM documents WHERE submission_id = ?').pluck();
+    const size = this._db
+      .prepare('SELECT coalesce(sum(length(bytes)), 0) FROM documents WHERE submission_id = ?')
+      .pluck();
     const docs = this._db.prepare('SELECT * FROM documents WHERE submission_id = ? ORDER BY role, idx');
     const out: PendingSubmission[] = [];
     let bytes = 0;
@@ -193,15 +225,21 @@ export class OutboxStore {
           kind: r.kind,
           submittedAt: r.submitted_at,
           data: JSON.parse(r.data_json ?? '{}') as Record<string, unknown>,
-          documents: (docs.all(r.id) as Array<{ role: IntakeDocument['role']; idx: number; mime: IntakeDocument['mime']; label: string | null; bytes: Buffer }>).map(
-            (d): IntakeDocument => ({
-              role: d.role,
-              index: d.idx,
-              mime: d.mime,
-              ...(d.label !== null ? { label: d.label } : {}),
-              base64: d.bytes.toString('base64'),
-            }),
-          ),
+          documents: (
+            docs.all(r.id) as Array<{
+              role: IntakeDocument['role'];
+              idx: number;
+              mime: IntakeDocument['mime'];
+              label: string | null;
+              bytes: Buffer;
+            }>
+          ).map((d): IntakeDocument => ({
+            role: d.role,
+            index: d.idx,
+            mime: d.mime,
+            ...(d.label !== null ? { label: d.label } : {}),
+            base64: d.bytes.toString('base64'),
+          })),
         },
       });
     }
@@ -210,7 +248,10 @@ export class OutboxStore {
 
   /** The earliest time a pending submission is due (ms), or undefined when none is pending. */
   nextDueAt(): number | undefined {
-    const v = this._db.prepare('SELECT min(next_attempt_at) FROM submissions WHERE uploaded_at IS NULL').pluck().get() as number | null;
+    const v = this._db
+      .prepare('SELECT min(next_attempt_at) FROM submissions WHERE uploaded_at IS NULL')
+      .pluck()
+      .get() as number | null;
     return v ?? undefined;
   }
 
@@ -238,7 +279,9 @@ export class OutboxStore {
 
   /** A failed attempt of one submission: try again after `untilMs`. */
   defer(id: string, untilMs: number, error: string): void {
-    this._db.prepare('UPDATE submissions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(untilMs, error, id);
+    this._db
+      .prepare('UPDATE submissions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
+      .run(untilMs, error, id);
   }
 
   /** Moves the on-disk copy of the WAL into the database and truncates it (drops erased data from it). */
@@ -247,28 +290,38 @@ export class OutboxStore {
   }
 
   statusCursor(): string {
-    return (this._db.prepare("SELECT value FROM meta WHERE key = 'statusCursor'").pluck().get() as string | undefined) ?? '0';
+    return (
+      (this._db.prepare("SELECT value FROM meta WHERE key = 'statusCursor'").pluck().get() as string | undefined) ?? '0'
+    );
   }
 
   /** Applies pulled status changes and the new cursor in one transaction. */
   applyStatusChanges(changes: IntakeStatusChange[], cursor: string): number {
     const db = this._db;
-    return db.transaction(() => {
-      const update = db.prepare(
-        `UPDATE submissions SET state = ?, updated_at = ?, decision_due_by = coalesce(?, decision_due_by),
+    return db
+      .transaction(() => {
+        const update = db.prepare(
+          `UPDATE submissions SET state = ?, updated_at = ?, decision_due_by = coalesce(?, decision_due_by),
            missing_json = ?, reason = ?
          WHERE receipt_no = ?`,
-      );
-      let applied = 0;
-      for (const c of changes) {
-        applied += update.run(
-          c.state, c.at, c.decisionDueBy ?? null,
-          c.missingMaterials?.length ? JSON.stringify(c.missingMaterials) : null, c.reason ?? null, c.receiptNo,
-        ).changes;
-      }
-      db.prepare("INSERT INTO meta (key, value) VALUES ('statusCursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(cursor);
-      return applied;
-    }).immediate();
+        );
+        let applied = 0;
+        for (const c of changes) {
+          applied += update.run(
+            c.state,
+            c.at,
+            c.decisionDueBy ?? null,
+            c.missingMaterials?.length ? JSON.stringify(c.missingMaterials) : null,
+            c.reason ?? null,
+            c.receiptNo,
+          ).changes;
+        }
+        db.prepare(
+          "INSERT INTO meta (key, value) VALUES ('statusCursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(cursor);
+        return applied;
+      })
+      .immediate();
   }
 
   status(receiptNo: string): StatusRow | undefined {

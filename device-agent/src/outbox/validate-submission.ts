@@ -71,7 +71,11 @@ function explain(errors: SchemaError[], data: Record<string, unknown>): Rejectio
   const fields = errors.map((e) => e.path);
   const first = fields[0] ?? '/';
   const has = (prefix: string): boolean => fields.some((f) => f === prefix || f.startsWith(`${prefix}/`));
-  if (has('/facts')) return { error: typeof data['facts'] === 'string' && data['facts'].length > 0 ? 'factsTooLong' : 'factsRequired', fields };
+  if (has('/facts'))
+    return {
+      error: typeof data['facts'] === 'string' && data['facts'].length > 0 ? 'factsTooLong' : 'factsRequired',
+      fields,
+    };
   if (fields.includes('/documents/photos')) return { error: 'tooManyPhotos', fields };
   const photo = /^\/documents\/photos\/(\d+)/.exec(first);
   if (photo) {
@@ -106,7 +110,8 @@ export function validateSubmission(
   const { documents: docsInput, ...data } = req.data as Record<string, unknown> & { documents?: DocumentsInput };
   const applicant = data['applicant'] as { idNumber?: string; phone?: string } | undefined;
   if (applicant?.idNumber !== undefined) {
-    if (!isValidIdNumber(applicant.idNumber)) return { ok: false, rejection: { error: 'idNumberInvalid', fields: ['/applicant/idNumber'] } };
+    if (!isValidIdNumber(applicant.idNumber))
+      return { ok: false, rejection: { error: 'idNumberInvalid', fields: ['/applicant/idNumber'] } };
     applicant.idNumber = applicant.idNumber.toUpperCase();
   }
 
@@ -117,9 +122,19 @@ export function validateSubmission(
     if (!decoded.ok)
       return {
         ok: false,
-        rejection: { error: decoded.problem === 'tooLarge' ? 'photoTooLarge' : 'photoNotImage', fields: [`/documents/photos/${i}`], n: i + 1 },
+        rejection: {
+          error: decoded.problem === 'tooLarge' ? 'photoTooLarge' : 'photoNotImage',
+          fields: [`/documents/photos/${i}`],
+          n: i + 1,
+        },
       };
-    documents.push({ role: 'photo', index: i, mime: decoded.mime, bytes: decoded.bytes, ...(p.label ? { label: p.label } : {}) });
+    documents.push({
+      role: 'photo',
+      index: i,
+      mime: decoded.mime,
+      bytes: decoded.bytes,
+      ...(p.label ? { label: p.label } : {}),
+    });
   }
   if (docsInput?.signature) {
     const decoded = decodeImage(docsInput.signature.dataUrl, ['image/png']);
@@ -127,7 +142,8 @@ export function validateSubmission(
     documents.push({ role: 'signature', index: 0, mime: decoded.mime, bytes: decoded.bytes });
   }
   const proof = (data['exemption'] as { proofPhotos?: number[] } | undefined)?.proofPhotos ?? [];
-  if (proof.some((i) => i >= photos.length)) return { ok: false, rejection: { error: 'proofPhotoMissing', fields: ['/exemption/proofPhotos'] } };
+  if (proof.some((i) => i >= photos.length))
+    return { ok: false, rejection: { error: 'proofPhotoMissing', fields: ['/exemption/proofPhotos'] } };
 
   const checkSource = applicant?.idNumber ?? (typeof data['phone'] === 'string' ? data['phone'] : undefined);
   return {

@@ -76,8 +76,16 @@ export const logout = async (): Promise<void> => {
 export const changePassword = async (current: string, next: string): Promise<StaffMe> =>
   remember(await call<StaffMe>('/password', { method: 'POST', body: { current, next } }));
 
-export const listApplications = async (state: SubmissionState | '', signal?: AbortSignal): Promise<ApplicationSummary[]> =>
-  (await call<{ items: ApplicationSummary[] }>(`/applications${state ? `?state=${state}` : ''}`, signal ? { signal } : {})).items;
+export const listApplications = async (
+  state: SubmissionState | '',
+  signal?: AbortSignal,
+): Promise<ApplicationSummary[]> =>
+  (
+    await call<{ items: ApplicationSummary[] }>(
+      `/applications${state ? `?state=${state}` : ''}`,
+      signal ? { signal } : {},
+    )
+  ).items;
 
 export const getApplication = (centerId: string, signal?: AbortSignal): Promise<ApplicationDetail> =>
   call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}`, signal ? { signal } : {});
@@ -85,7 +93,8 @@ export const getApplication = (centerId: string, signal?: AbortSignal): Promise<
 export const changeStatus = (
   centerId: string,
   change: { state: StaffState; missingMaterials?: string[]; reason?: string },
-): Promise<ApplicationDetail> => call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}/status`, { method: 'POST', body: change });
+): Promise<ApplicationDetail> =>
+  call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}/status`, { method: 'POST', body: change });
 
 export const documentUrl = (centerId: string, role: 'photo' | 'signature', index: number): string =>
   `./api/v1/staff/applications/${encodeURIComponent(centerId)}/documents/${role}/${index}`;

@@ -8,10 +8,25 @@ interface Citation {
   item?: number;
 }
 
-const KNOWN = new Set(['applicant', 'proxy', 'matter', 'stage', 'otherParty', 'facts', 'urgency', 'exemption', 'circumstances', 'pledge', 'eligibility', 'consent']);
+const KNOWN = new Set([
+  'applicant',
+  'proxy',
+  'matter',
+  'stage',
+  'otherParty',
+  'facts',
+  'urgency',
+  'exemption',
+  'circumstances',
+  'pledge',
+  'eligibility',
+  'consent',
+]);
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
 
 /**
  * @summary What the applicant entered on the kiosk and the kiosk's pre-check with the articles it
@@ -50,14 +65,18 @@ export class CenterAnswers extends LitElement {
   @property({ attribute: false }) data: Record<string, unknown> = {};
 
   private _row(label: CenterKey, value: TemplateResult | string): TemplateResult {
-    return html`<dt>${t(label)}</dt><dd>${value || t('detail.none')}</dd>`;
+    return html`<dt>${t(label)}</dt>
+      <dd>${value || t('detail.none')}</dd>`;
   }
 
   private _eligibility(): TemplateResult {
     const e = obj(this.data['eligibility']);
     const citations = (Array.isArray(e['citations']) ? e['citations'] : []) as Citation[];
     const economic = obj(e['economic']);
-    const group = typeof economic['groupId'] === 'string' ? contentLabel(`group.${economic['groupId']}`, economic['groupId']) : str(economic['kind']);
+    const group =
+      typeof economic['groupId'] === 'string'
+        ? contentLabel(`group.${economic['groupId']}`, economic['groupId'])
+        : str(economic['kind']);
     return html`
       <section class="card" aria-labelledby="elig">
         <h3 id="elig">${t('detail.eligibility')}</h3>
@@ -80,7 +99,10 @@ export class CenterAnswers extends LitElement {
     const pledge = obj(d['pledge']);
     const matter = str(obj(d['matter'])['code']);
     const circumstances = (Array.isArray(d['circumstances']) ? d['circumstances'] : []) as string[];
-    const urgent = [urgency['deadlineWithin7Days'] === true ? t('detail.deadlineSoon') : '', urgency['preservationNeeded'] === true ? t('detail.preservation') : '']
+    const urgent = [
+      urgency['deadlineWithin7Days'] === true ? t('detail.deadlineSoon') : '',
+      urgency['preservationNeeded'] === true ? t('detail.preservation') : '',
+    ]
       .filter(Boolean)
       .join('；');
     const rest = Object.entries(d).filter(([k]) => !KNOWN.has(k));
@@ -88,8 +110,10 @@ export class CenterAnswers extends LitElement {
       <section class="card" aria-labelledby="applicant">
         <h3 id="applicant">${t('detail.applicant')}</h3>
         <dl>
-          ${this._row('detail.name', str(applicant['name']))} ${this._row('detail.idNumber', str(applicant['idNumber']))}
-          ${this._row('detail.phone', str(applicant['phone']))} ${this._row('detail.address', str(applicant['address']))}
+          ${this._row('detail.name', str(applicant['name']))}
+          ${this._row('detail.idNumber', str(applicant['idNumber']))}
+          ${this._row('detail.phone', str(applicant['phone']))}
+          ${this._row('detail.address', str(applicant['address']))}
           ${Object.keys(proxy).length ? this._row('detail.proxy', `${str(proxy['name'])}（${str(proxy['role'])}）`) : ''}
         </dl>
       </section>
@@ -103,7 +127,11 @@ export class CenterAnswers extends LitElement {
           ${'exemption' in d ? this._row('detail.exemption', exemption['group'] ? contentLabel(`group.${str(exemption['group'])}`, str(exemption['group'])) : '') : ''}
           ${circumstances.length ? this._row('detail.circumstances', circumstances.map((c) => contentLabel(`circumstance.${c}`, c)).join('；')) : ''}
           ${pledge['accepted'] === true ? this._row('detail.pledge', t('detail.pledged')) : ''}
-          ${rest.map(([k, v]) => html`<dt>${k}</dt><dd>${str(v)}</dd>`)}
+          ${rest.map(
+            ([k, v]) =>
+              html`<dt>${k}</dt>
+                <dd>${str(v)}</dd>`,
+          )}
         </dl>
       </section>
       ${'eligibility' in d ? this._eligibility() : ''}

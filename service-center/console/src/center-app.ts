@@ -103,9 +103,14 @@ export class CenterApp extends LitElement {
     return html`
       <header>
         <h1>${t('title')}</h1>
-        ${staff
-          ? html`<span>${staff.name} <button type="button" @click=${() => void this._logout()}>${t('login.logout')}</button></span>`
-          : ''}
+        ${
+          staff
+            ? html`<span
+                >${staff.name}
+                <button type="button" @click=${() => void this._logout()}>${t('login.logout')}</button></span
+              >`
+            : ''
+        }
       </header>
       <main>${this._page()}</main>
     `;

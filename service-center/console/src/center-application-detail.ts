@@ -110,39 +110,48 @@ export class CenterApplicationDetail extends LitElement {
         <h3 id="photos">${t('detail.photos')}</h3>
         <div class="photos">
           ${photos.map(
-            (p) => html`<figure>
-              <a href=${documentUrl(d.centerId, 'photo', p.index)} target="_blank" rel="noopener"
-                ><img src=${documentUrl(d.centerId, 'photo', p.index)} alt=${p.label ?? `${t('detail.photos')} ${p.index + 1}`}
-              /></a>
-              <figcaption>${p.index + 1}. ${p.label ?? ''}</figcaption>
-            </figure>`,
+            (p) =>
+              html`<figure>
+                <a href=${documentUrl(d.centerId, 'photo', p.index)} target="_blank" rel="noopener"
+                  ><img
+                    src=${documentUrl(d.centerId, 'photo', p.index)}
+                    alt=${p.label ?? `${t('detail.photos')} ${p.index + 1}`}
+                /></a>
+                <figcaption>${p.index + 1}. ${p.label ?? ''}</figcaption>
+              </figure>`,
           )}
         </div>
       </section>
-      ${signature
-        ? html`<section class="card signature" aria-labelledby="sig">
-            <h3 id="sig">${t('detail.signature')}</h3>
-            <img src=${documentUrl(d.centerId, 'signature', 0)} alt=${t('detail.signature')} />
-          </section>`
-        : ''}
+      ${
+        signature
+          ? html`<section class="card signature" aria-labelledby="sig">
+              <h3 id="sig">${t('detail.signature')}</h3>
+              <img src=${documentUrl(d.centerId, 'signature', 0)} alt=${t('detail.signature')} />
+            </section>`
+          : ''
+      }
     `;
   }
 
   override render(): TemplateResult {
     const d = this._detail;
     if (!d)
-      return html`<button type="button" class="secondary" @click=${() => this.dispatchEvent(new CenterBackEvent())}>${t('detail.back')}</button>
+      return html`<button type="button" class="secondary" @click=${() => this.dispatchEvent(new CenterBackEvent())}>
+          ${t('detail.back')}
+        </button>
         <p class="error" role="alert">${this._error}</p>`;
     const notified = d.history.some((h) => h.state === 'needMaterials');
     return html`
-      <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CenterBackEvent())}>${t('detail.back')}</button>
+      <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CenterBackEvent())}>
+        ${t('detail.back')}
+      </button>
       <h2>${t('detail.heading')} ${d.receiptNo}</h2>
       <section class="card">
         <p class="state" data-state=${d.state}>${t(dataKey('state', d.state))}</p>
         <div class="meta">
-          <span>${t('detail.terminal')}</span><span>${d.terminalId}</span>
-          <span>${t('detail.submittedAt')}</span><span>${formatTime(d.submittedAt)}</span>
-          <span>${t('detail.receivedAt')}</span><span>${formatTime(d.receivedAt)}</span>
+          <span>${t('detail.terminal')}</span><span>${d.terminalId}</span> <span>${t('detail.submittedAt')}</span
+          ><span>${formatTime(d.submittedAt)}</span> <span>${t('detail.receivedAt')}</span
+          ><span>${formatTime(d.receivedAt)}</span>
           ${d.decisionDueBy ? html`<span>${t('detail.dueBy')}</span><span>${d.decisionDueBy}</span>` : ''}
           ${d.missingMaterials ? html`<span>${t('detail.missing')}</span><span>${d.missingMaterials.join('；')}</span>` : ''}
           ${d.reason ? html`<span>${t('detail.reason')}</span><span>${d.reason}</span>` : ''}
@@ -151,7 +160,12 @@ export class CenterApplicationDetail extends LitElement {
       <section class="card" aria-labelledby="status">
         <h3 id="status">${t('status.heading')}</h3>
         ${this._saved ? html`<p class="note" role="status">${t('status.done')}</p>` : ''}
-        <center-status-form .current=${d.state} ?materials-notified=${notified} ?busy=${this._busy} .error=${this._error}></center-status-form>
+        <center-status-form
+          .current=${d.state}
+          ?materials-notified=${notified}
+          ?busy=${this._busy}
+          .error=${this._error}
+        ></center-status-form>
       </section>
       <center-answers .data=${d.data}></center-answers>
       ${this._documents(d)}
@@ -159,7 +173,11 @@ export class CenterApplicationDetail extends LitElement {
         <h3 id="history">${t('detail.history')}</h3>
         <ol>
           ${d.history.map(
-            (h) => html`<li>${formatTime(h.at)} ${t(dataKey('state', h.state))}${h.by ? `（${h.by}）` : ''}${h.missingMaterials ? `：${h.missingMaterials.join('；')}` : ''}${h.reason ? `：${h.reason}` : ''}</li>`,
+            (h) =>
+              html`<li>
+                ${formatTime(h.at)}
+                ${t(dataKey('state', h.state))}${h.by ? `（${h.by}）` : ''}${h.missingMaterials ? `：${h.missingMaterials.join('；')}` : ''}${h.reason ? `：${h.reason}` : ''}
+              </li>`,
           )}
         </ol>
       </section>

@@ -7,7 +7,14 @@ import { CenterApplicationOpenEvent, CenterSessionLostEvent } from './events.js'
 import { contentLabel, dataKey, formatTime, t } from './i18n.js';
 import { consoleStyles } from './styles.js';
 
-const FILTERS: ReadonlyArray<SubmissionState | ''> = ['received', 'accepted', 'needMaterials', 'approved', 'rejected', ''];
+const FILTERS: ReadonlyArray<SubmissionState | ''> = [
+  'received',
+  'accepted',
+  'needMaterials',
+  'approved',
+  'rejected',
+  '',
+];
 
 /**
  * @summary Applications at the centre, filtered by state; urgent ones (Art. 44) first.
@@ -65,11 +72,19 @@ export class CenterApplicationList extends LitElement {
       <tr data-center-id=${a.centerId}>
         <td>${a.receiptNo}</td>
         <td>${a.applicantName ?? ''}</td>
-        <td>${t(dataKey('kind', a.kind))}${a.matter ? html` · ${contentLabel(`matter.${a.matter}.label`, a.matter)}` : ''}</td>
+        <td>
+          ${t(dataKey('kind', a.kind))}${a.matter ? html` · ${contentLabel(`matter.${a.matter}.label`, a.matter)}` : ''}
+        </td>
         <td>${formatTime(a.receivedAt)}</td>
         <td>${a.decisionDueBy ?? ''}</td>
-        <td>${t(dataKey('state', a.state))} ${a.urgent ? html`<span class="urgent">${t('list.urgent')}</span>` : ''}</td>
-        <td><button type="button" @click=${() => this.dispatchEvent(new CenterApplicationOpenEvent(a.centerId))}>${t('list.open')}</button></td>
+        <td>
+          ${t(dataKey('state', a.state))} ${a.urgent ? html`<span class="urgent">${t('list.urgent')}</span>` : ''}
+        </td>
+        <td>
+          <button type="button" @click=${() => this.dispatchEvent(new CenterApplicationOpenEvent(a.centerId))}>
+            ${t('list.open')}
+          </button>
+        </td>
       </tr>
     `;
   }
@@ -80,7 +95,10 @@ export class CenterApplicationList extends LitElement {
       <div class="bar">
         <div>
           <label for="filter">${t('list.filter')}</label>
-          <select id="filter" @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as SubmissionState | '')}>
+          <select
+            id="filter"
+            @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as SubmissionState | '')}
+          >
             ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this._filter}>${f ? t(dataKey('state', f)) : t('list.all')}</option>`)}
           </select>
         </div>
@@ -101,7 +119,9 @@ export class CenterApplicationList extends LitElement {
                     <th></th>
                   </tr>
                 </thead>
-                <tbody>${items.map((a) => this._row(a))}</tbody>
+                <tbody>
+                  ${items.map((a) => this._row(a))}
+                </tbody>
               </table>`
             : html`<p class="note">${t('list.empty')}</p>`,
         error: () => html`<p class="error" role="alert">${t('errors.network')}</p>`,

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, login } from './api.js';
 import { CenterLoggedInEvent } from './events.js';
 import { t } from './i18n.js';
+import { formText } from './form-value.js';
 import { consoleStyles } from './styles.js';
 
 /**
@@ -25,10 +26,11 @@ export class CenterLogin extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      const staff = await login(String(form.get('name') ?? ''), String(form.get('password') ?? ''));
+      const staff = await login(formText(form, 'name'), formText(form, 'password'));
       this.dispatchEvent(new CenterLoggedInEvent(staff));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 429) this._error = t('login.limited', { seconds: err.retryAfterSec ?? 60 });
+      if (err instanceof ApiError && err.status === 429)
+        this._error = t('login.limited', { seconds: err.retryAfterSec ?? 60 });
       else if (err instanceof ApiError && err.status === 401) this._error = t('login.failed');
       else this._error = t('errors.network');
     } finally {

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, changePassword } from './api.js';
 import { CenterLoggedInEvent } from './events.js';
 import { t } from './i18n.js';
+import { formText } from './form-value.js';
 import { consoleStyles } from './styles.js';
 
 /**
@@ -20,7 +21,7 @@ export class CenterPasswordChange extends LitElement {
     const form = new FormData(e.target as HTMLFormElement);
     this._error = '';
     try {
-      const staff = await changePassword(String(form.get('current') ?? ''), String(form.get('next') ?? ''));
+      const staff = await changePassword(formText(form, 'current'), formText(form, 'next'));
       this.dispatchEvent(new CenterLoggedInEvent(staff));
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) this._error = t('password.weak');

@@ -4,6 +4,7 @@ import type { SubmissionState } from '../../../device-agent/src/api/contract.js'
 import type { StaffState } from './api.js';
 import { CenterStatusSubmitEvent } from './events.js';
 import { t, type CenterKey } from './i18n.js';
+import { formText } from './form-value.js';
 import { consoleStyles } from './styles.js';
 
 const CHOICES: ReadonlyArray<{ state: StaffState; label: CenterKey }> = [
@@ -64,11 +65,11 @@ export class CenterStatusForm extends LitElement {
     const form = new FormData(e.target as HTMLFormElement);
     const state = this._choice;
     if (!state) return;
-    const missing = String(form.get('missing') ?? '')
+    const missing = formText(form, 'missing')
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean);
-    const reason = String(form.get('reason') ?? '').trim();
+    const reason = formText(form, 'reason').trim();
     this.dispatchEvent(
       new CenterStatusSubmitEvent({
         state,
@@ -79,24 +80,39 @@ export class CenterStatusForm extends LitElement {
   }
 
   override render(): TemplateResult {
-    if (this.current === 'approved' || this.current === 'rejected') return html`<p class="note">${t('status.final')}</p>`;
-    const choices = CHOICES.filter((c) => c.state !== this.current && !(c.state === 'needMaterials' && this.materialsNotified));
+    if (this.current === 'approved' || this.current === 'rejected')
+      return html`<p class="note">${t('status.final')}</p>`;
+    const choices = CHOICES.filter(
+      (c) => c.state !== this.current && !(c.state === 'needMaterials' && this.materialsNotified),
+    );
     return html`
       <form @submit=${(e: SubmitEvent) => this._submit(e)}>
         <fieldset>
           <legend class="visually-hidden">${t('status.heading')}</legend>
           ${choices.map(
-            (c) => html`<label
-              ><input type="radio" name="state" value=${c.state} @change=${() => (this._choice = c.state)} />${t(c.label)}</label
-            >`,
+            (c) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name="state"
+                  value=${c.state}
+                  @change=${() => (this._choice = c.state)}
+                />${t(c.label)}</label
+              >`,
           )}
         </fieldset>
-        ${this._choice === 'needMaterials'
-          ? html`<label for="missing">${t('status.missingLabel')}</label><textarea id="missing" name="missing" required></textarea>`
-          : ''}
-        ${this._choice === 'rejected'
-          ? html`<label for="reason">${t('status.reasonLabel')}</label><textarea id="reason" name="reason" required></textarea>`
-          : ''}
+        ${
+          this._choice === 'needMaterials'
+            ? html`<label for="missing">${t('status.missingLabel')}</label
+                ><textarea id="missing" name="missing" required></textarea>`
+            : ''
+        }
+        ${
+          this._choice === 'rejected'
+            ? html`<label for="reason">${t('status.reasonLabel')}</label
+                ><textarea id="reason" name="reason" required></textarea>`
+            : ''
+        }
         <p class="error" role="alert">${this.error}</p>
         <button type="submit" ?disabled=${!this._choice || this.busy}>${t('status.submit')}</button>
       </form>

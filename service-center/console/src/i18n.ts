@@ -21,7 +21,9 @@ function lookup(root: unknown, path: string): string | undefined {
 
 export function t(key: CenterKey, params?: Record<string, string | number>): string {
   const text = lookup(center, key) ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    : text;
 }
 
 /** A label from content data (e.g. `matter.wages.label`); the id itself when content lacks it. */

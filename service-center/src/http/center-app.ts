@@ -25,7 +25,8 @@ export function createCenterApp(deps: CenterAppDeps): express.Express {
     res.set({
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      'Content-Security-Policy':
+        "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
     });
     next();
   });
@@ -48,7 +49,10 @@ export function createCenterApp(deps: CenterAppDeps): express.Express {
   app.get('/{*path}', (_req, res) => {
     const file = join(deps.consoleDir, 'index.html');
     if (!existsSync(file)) {
-      res.status(503).type('text/plain').send('Staff console not built yet: run `npm run build:ui` (or `npm run build`).\n');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('Staff console not built yet: run `npm run build:ui` (or `npm run build`).\n');
       return;
     }
     res.set('Cache-Control', 'no-store').sendFile(file);

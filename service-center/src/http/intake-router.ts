@@ -83,10 +83,14 @@ function fail(res: Response, status: number, body: IntakeError): void {
 function check(key: string | undefined, body: unknown): { status: 400; error: IntakeError } | null {
   if (!key || !KEY.test(key)) return { status: 400, error: { error: 'missingIdempotencyKey' } };
   const errors = validate(intakeSchema, body);
-  if (errors.length) return { status: 400, error: { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) } };
+  if (errors.length)
+    return { status: 400, error: { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) } };
   for (const d of (body as IntakeSubmission).documents) {
     if (!imageMatches(Buffer.from(d.base64, 'base64'), d.mime))
-      return { status: 400, error: { error: 'invalidSubmission', detail: `document ${d.role}/${d.index} is not a ${d.mime}` } };
+      return {
+        status: 400,
+        error: { error: 'invalidSubmission', detail: `document ${d.role}/${d.index} is not a ${d.mime}` },
+      };
   }
   return null;
 }
@@ -107,8 +111,10 @@ export function intakeRouter(deps: IntakeDeps): Router {
   });
 
   const logResult = (terminal: TerminalEntry, kind: string, result: IntakeResult): void => {
-    if (result.outcome === 'conflict') deps.log.warn({ terminal: terminal.id }, 'intake: idempotency key reused with a different body');
-    if (result.outcome === 'created') deps.log.info({ terminal: terminal.id, kind, centerId: result.accepted.centerId }, 'intake: submission received');
+    if (result.outcome === 'conflict')
+      deps.log.warn({ terminal: terminal.id }, 'intake: idempotency key reused with a different body');
+    if (result.outcome === 'created')
+      deps.log.info({ terminal: terminal.id, kind, centerId: result.accepted.centerId }, 'intake: submission received');
   };
 
   router.post('/submissions', express.json({ limit: '24mb' }), async (req: TerminalRequest, res) => {
@@ -126,7 +132,8 @@ export function intakeRouter(deps: IntakeDeps): Router {
   router.post('/batch', express.json({ limit: '24mb' }), async (req: TerminalRequest, res) => {
     const terminal = req.terminal!;
     const errors = validate(batchSchema, req.body);
-    if (errors.length) return fail(res, 400, { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) });
+    if (errors.length)
+      return fail(res, 400, { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) });
     const items = (req.body as IntakeBatch).items;
     const results: IntakeBatchResult[] = new Array(items.length);
     const valid: Array<{ at: number; input: NewIntake }> = [];
@@ -138,7 +145,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
     });
     const stored = valid.length ? await deps.repo.insertIntakeMany(valid.map((v) => v.input)) : [];
     stored.forEach((result, i) => {
-      const { at, input } = valid[i]!;
+      const { at, input } = valid[i];
       logResult(terminal, input.submission.kind, result);
       results[at] =
         result.outcome === 'conflict'

@@ -22,7 +22,10 @@ type StaffRequest = Request & { staff?: StaffSession };
 
 const loginSchema = {
   type: 'object',
-  properties: { name: { type: 'string', minLength: 1, maxLength: 40 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 40 },
+    password: { type: 'string', minLength: 1, maxLength: 200 },
+  },
   required: ['name', 'password'],
   additionalProperties: false,
 } as const;
@@ -41,7 +44,12 @@ const statusSchema = {
   type: 'object',
   properties: {
     state: { enum: [...STAFF_STATES] },
-    missingMaterials: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, minItems: 1, maxItems: 30 },
+    missingMaterials: {
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: 200 },
+      minItems: 1,
+      maxItems: 30,
+    },
     reason: { type: 'string', minLength: 1, maxLength: 1000 },
   },
   required: ['state'],
@@ -56,7 +64,10 @@ export function staffRouter(deps: StaffDeps): Router {
   const now = deps.now ?? (() => new Date());
   const logN = deps.scryptLogN ?? DEFAULT_LOG_N;
   // Failures only: per address 5 per 10 minutes, per account 5 per 10 minutes; no permanent bans.
-  const byAddress = new FailureLimiter([[5, 10 * 60_000], [10, 3600_000]]);
+  const byAddress = new FailureLimiter([
+    [5, 10 * 60_000],
+    [10, 3600_000],
+  ]);
   const byAccount = new FailureLimiter([[5, 10 * 60_000]]);
   const cookieName = (): string => `center_session_P${deps.port()}`;
 
@@ -67,14 +78,16 @@ export function staffRouter(deps: StaffDeps): Router {
     next();
   });
 
-  const requireStaff = (allowMustChange = false) => (req: StaffRequest, res: Response, next: NextFunction): void => {
-    const s = req.staff;
-    if (!s) return void res.status(401).json({ error: 'notLoggedIn' });
-    if (!['GET', 'HEAD'].includes(req.method) && !StaffSessions.csrfMatches(s, req.get('X-CSRF-Token')))
-      return void res.status(403).json({ error: 'csrf' });
-    if (s.mustChange && !allowMustChange) return void res.status(403).json({ error: 'passwordChangeRequired' });
-    next();
-  };
+  const requireStaff =
+    (allowMustChange = false) =>
+    (req: StaffRequest, res: Response, next: NextFunction): void => {
+      const s = req.staff;
+      if (!s) return void res.status(401).json({ error: 'notLoggedIn' });
+      if (!['GET', 'HEAD'].includes(req.method) && !StaffSessions.csrfMatches(s, req.get('X-CSRF-Token')))
+        return void res.status(403).json({ error: 'csrf' });
+      if (s.mustChange && !allowMustChange) return void res.status(403).json({ error: 'passwordChangeRequired' });
+      next();
+    };
 
   router.post('/login', async (req: StaffRequest, res) => {
     const errors = validate(loginSchema, req.body);
@@ -88,7 +101,9 @@ export function staffRouter(deps: StaffDeps): Router {
     }
     const account = await deps.repo.getStaff(name);
     // An unknown account costs as much time as a wrong password.
-    const ok = account ? await verifyPassword(password, account.passwordHash) : (await hashPassword(password, logN), false);
+    const ok = account
+      ? await verifyPassword(password, account.passwordHash)
+      : (await hashPassword(password, logN), false);
     if (!account || !ok) {
       byAddress.fail(address);
       byAccount.fail(name);
@@ -96,7 +111,12 @@ export function staffRouter(deps: StaffDeps): Router {
       return void res.status(401).json({ error: 'badCredentials' });
     }
     if (hashLogN(account.passwordHash) !== logN)
-      await deps.repo.putStaff({ name, passwordHash: await hashPassword(password, logN), mustChange: account.mustChange, at: now().toISOString() });
+      await deps.repo.putStaff({
+        name,
+        passwordHash: await hashPassword(password, logN),
+        mustChange: account.mustChange,
+        at: now().toISOString(),
+      });
     if (req.staff) deps.sessions.end(req.staff.id);
     const session = deps.sessions.create(name, account.mustChange);
     deps.log.info({ staff: name, remote: address }, 'staff login');
@@ -121,9 +141,15 @@ export function staffRouter(deps: StaffDeps): Router {
     const { current, next } = req.body as { current: string; next: string };
     const s = req.staff!;
     const account = await deps.repo.getStaff(s.name);
-    if (!account || !(await verifyPassword(current, account.passwordHash))) return void res.status(401).json({ error: 'badCredentials' });
+    if (!account || !(await verifyPassword(current, account.passwordHash)))
+      return void res.status(401).json({ error: 'badCredentials' });
     if (current === next) return void res.status(400).json({ error: 'weakPassword', minLength: MIN_PASSWORD_LENGTH });
-    await deps.repo.putStaff({ name: s.name, passwordHash: await hashPassword(next, logN), mustChange: false, at: now().toISOString() });
+    await deps.repo.putStaff({
+      name: s.name,
+      passwordHash: await hashPassword(next, logN),
+      mustChange: false,
+      at: now().toISOString(),
+    });
     deps.sessions.endAllOf(s.name);
     const session = deps.sessions.create(s.name, false);
     deps.log.info({ staff: s.name }, 'staff password changed');
@@ -132,7 +158,10 @@ export function staffRouter(deps: StaffDeps): Router {
   });
 
   router.get('/applications', requireStaff(), async (req, res) => {
-    const state = typeof req.query['state'] === 'string' && STATES.includes(req.query['state']) ? (req.query['state'] as SubmissionState) : undefined;
+    const state =
+      typeof req.query['state'] === 'string' && STATES.includes(req.query['state'])
+        ? (req.query['state'] as SubmissionState)
+        : undefined;
     const items = await deps.repo.listApplications({ ...(state ? { state } : {}), limit: 200 });
     res.json({ items });
   });
@@ -146,7 +175,8 @@ export function staffRouter(deps: StaffDeps): Router {
   router.get('/applications/:id/documents/:role/:index', requireStaff(), async (req, res) => {
     const role = req.params['role'];
     const index = Number(req.params['index']);
-    if ((role !== 'photo' && role !== 'signature') || !Number.isInteger(index)) return void res.status(404).json({ error: 'notFound' });
+    if ((role !== 'photo' && role !== 'signature') || !Number.isInteger(index))
+      return void res.status(404).json({ error: 'notFound' });
     const doc = await deps.repo.getDocument(String(req.params['id']), role, index);
     if (!doc) return void res.status(404).json({ error: 'notFound' });
     res.set('Content-Type', doc.mime).set('Content-Disposition', 'inline').send(doc.bytes);
@@ -176,4 +206,3 @@ export function staffRouter(deps: StaffDeps): Router {
 
   return router;
 }
-

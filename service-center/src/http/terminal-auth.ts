@@ -19,7 +19,7 @@ export type TerminalRequest = Request & { terminal?: TerminalEntry };
 export function terminalAuth(terminals: () => readonly TerminalEntry[]) {
   return (req: TerminalRequest, res: Response, next: NextFunction): void => {
     const m = /^Bearer (\S{1,400})$/.exec(req.headers.authorization ?? '');
-    const terminal = m ? findTerminal(terminals(), m[1]!) : undefined;
+    const terminal = m ? findTerminal(terminals(), m[1]) : undefined;
     if (!terminal) {
       const body: IntakeError = { error: 'unauthorized' };
       res.status(401).set('WWW-Authenticate', 'Bearer').json(body);

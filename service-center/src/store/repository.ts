@@ -1,7 +1,11 @@
 // Storage behind one interface (DESIGN §8): SQLite for a county (embedded, the default), PostgreSQL
 // when a province runs one centre for all counties. Every method is async so either fits.
 
-import type { IntakeAccepted, IntakeStatusChange, IntakeSubmission } from '../../../device-agent/src/api/center-contract.js';
+import type {
+  IntakeAccepted,
+  IntakeStatusChange,
+  IntakeSubmission,
+} from '../../../device-agent/src/api/center-contract.js';
 import type { SubmissionKind, SubmissionState } from '../../../device-agent/src/api/contract.js';
 
 export interface NewIntake {
@@ -91,11 +95,19 @@ export interface CenterRepository {
   insertIntakeMany(inputs: NewIntake[]): Promise<IntakeResult[]>;
   listApplications(filter: ListFilter): Promise<ApplicationSummary[]>;
   getApplication(centerId: string): Promise<ApplicationDetail | undefined>;
-  getDocument(centerId: string, role: DocumentInfo['role'], index: number): Promise<{ mime: string; bytes: Buffer } | undefined>;
+  getDocument(
+    centerId: string,
+    role: DocumentInfo['role'],
+    index: number,
+  ): Promise<{ mime: string; bytes: Buffer } | undefined>;
   /** Records the change and a status event for the terminal's pull; undefined when unknown. */
   changeStatus(centerId: string, change: StatusChangeInput): Promise<ApplicationDetail | undefined>;
   /** Status events of one terminal's submissions after `since` (a sequence number), oldest first. */
-  statusChanges(terminalId: string, since: number, limit: number): Promise<{ changes: IntakeStatusChange[]; last: number; more: boolean }>;
+  statusChanges(
+    terminalId: string,
+    since: number,
+    limit: number,
+  ): Promise<{ changes: IntakeStatusChange[]; last: number; more: boolean }>;
 
   countStaff(): Promise<number>;
   getStaff(name: string): Promise<StaffAccount | undefined>;

@@ -68,7 +68,10 @@ export class SqliteRepository implements CenterRepository {
       if (done.has(step.version)) continue;
       db.transaction(() => {
         db.exec(step.sql);
-        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(step.version, new Date().toISOString());
+        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+          step.version,
+          new Date().toISOString(),
+        );
       })();
     }
   }
@@ -111,12 +114,25 @@ export class SqliteRepository implements CenterRepository {
          submitted_at, received_at, updated_at, decision_due_by, urgent, matter, data_json)
        VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      centerId, input.terminalId, input.idempotencyKey, input.bodyHash, s.receiptNo, s.kind,
-      s.submittedAt, input.receivedAt, input.receivedAt, input.decisionDueBy ?? null, urgent ? 1 : 0, matterCode,
+      centerId,
+      input.terminalId,
+      input.idempotencyKey,
+      input.bodyHash,
+      s.receiptNo,
+      s.kind,
+      s.submittedAt,
+      input.receivedAt,
+      input.receivedAt,
+      input.decisionDueBy ?? null,
+      urgent ? 1 : 0,
+      matterCode,
       JSON.stringify(data),
     );
-    const doc = db.prepare('INSERT INTO documents (center_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const d of s.documents) doc.run(centerId, d.role, d.index, d.mime, d.label ?? null, Buffer.from(d.base64, 'base64'));
+    const doc = db.prepare(
+      'INSERT INTO documents (center_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const d of s.documents)
+      doc.run(centerId, d.role, d.index, d.mime, d.label ?? null, Buffer.from(d.base64, 'base64'));
     db.prepare(
       `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, decision_due_by)
        VALUES (?, ?, ?, 'received', ?, ?)`,
@@ -139,12 +155,21 @@ export class SqliteRepository implements CenterRepository {
   }
 
   async getApplication(centerId: string): Promise<ApplicationDetail | undefined> {
-    const row = this._db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as SubmissionRow | undefined;
+    const row = this._db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as
+      SubmissionRow | undefined;
     if (!row) return undefined;
     const documents = (
       this._db
-        .prepare('SELECT role, idx, mime, label, length(bytes) AS size FROM documents WHERE center_id = ? ORDER BY role, idx')
-        .all(centerId) as Array<{ role: DocumentInfo['role']; idx: number; mime: string; label: string | null; size: number }>
+        .prepare(
+          'SELECT role, idx, mime, label, length(bytes) AS size FROM documents WHERE center_id = ? ORDER BY role, idx',
+        )
+        .all(centerId) as Array<{
+        role: DocumentInfo['role'];
+        idx: number;
+        mime: string;
+        label: string | null;
+        size: number;
+      }>
     ).map((d) => ({ role: d.role, index: d.idx, mime: d.mime, size: d.size, ...(d.label ? { label: d.label } : {}) }));
     const history = (
       this._db.prepare('SELECT * FROM status_events WHERE center_id = ? ORDER BY seq').all(centerId) as EventRow[]
@@ -166,7 +191,11 @@ export class SqliteRepository implements CenterRepository {
     return detail;
   }
 
-  async getDocument(centerId: string, role: DocumentInfo['role'], index: number): Promise<{ mime: string; bytes: Buffer } | undefined> {
+  async getDocument(
+    centerId: string,
+    role: DocumentInfo['role'],
+    index: number,
+  ): Promise<{ mime: string; bytes: Buffer } | undefined> {
     return this._db
       .prepare('SELECT mime, bytes FROM documents WHERE center_id = ? AND role = ? AND idx = ?')
       .get(centerId, role, index) as { mime: string; bytes: Buffer } | undefined;
@@ -174,24 +203,41 @@ export class SqliteRepository implements CenterRepository {
 
   async changeStatus(centerId: string, change: StatusChangeInput): Promise<ApplicationDetail | undefined> {
     const db = this._db;
-    const found = db.transaction(() => {
-      const row = db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as SubmissionRow | undefined;
-      if (!row) return false;
-      const missing = change.missingMaterials?.length ? JSON.stringify(change.missingMaterials) : null;
-      const reason = change.reason ?? null;
-      db.prepare('UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ? WHERE center_id = ?').run(
-        change.state, change.at, missing, reason, centerId,
-      );
-      db.prepare(
-        `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, by_staff, decision_due_by, missing_json, reason)
+    const found = db
+      .transaction(() => {
+        const row = db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as
+          SubmissionRow | undefined;
+        if (!row) return false;
+        const missing = change.missingMaterials?.length ? JSON.stringify(change.missingMaterials) : null;
+        const reason = change.reason ?? null;
+        db.prepare(
+          'UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ? WHERE center_id = ?',
+        ).run(change.state, change.at, missing, reason, centerId);
+        db.prepare(
+          `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, by_staff, decision_due_by, missing_json, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(centerId, row.terminal_id, row.receipt_no, change.state, change.at, change.by, row.decision_due_by, missing, reason);
-      return true;
-    }).immediate();
+        ).run(
+          centerId,
+          row.terminal_id,
+          row.receipt_no,
+          change.state,
+          change.at,
+          change.by,
+          row.decision_due_by,
+          missing,
+          reason,
+        );
+        return true;
+      })
+      .immediate();
     return found ? this.getApplication(centerId) : undefined;
   }
 
-  async statusChanges(terminalId: string, since: number, limit: number): Promise<{ changes: IntakeStatusChange[]; last: number; more: boolean }> {
+  async statusChanges(
+    terminalId: string,
+    since: number,
+    limit: number,
+  ): Promise<{ changes: IntakeStatusChange[]; last: number; more: boolean }> {
     const rows = this._db
       .prepare('SELECT * FROM status_events WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?')
       .all(terminalId, since, limit + 1) as EventRow[];
@@ -205,7 +251,7 @@ export class SqliteRepository implements CenterRepository {
       ...(e.missing_json ? { missingMaterials: JSON.parse(e.missing_json) as string[] } : {}),
       ...(e.reason ? { reason: e.reason } : {}),
     }));
-    return { changes, last: page.length ? page[page.length - 1]!.seq : since, more };
+    return { changes, last: page.length ? page[page.length - 1].seq : since, more };
   }
 
   async countStaff(): Promise<number> {
@@ -214,8 +260,7 @@ export class SqliteRepository implements CenterRepository {
 
   async getStaff(name: string): Promise<StaffAccount | undefined> {
     const row = this._db.prepare('SELECT * FROM staff WHERE name = ?').get(name) as
-      | { name: string; password_hash: string; must_change: number; created_at: string; updated_at: string }
-      | undefined;
+      { name: string; password_hash: string; must_change: number; created_at: string; updated_at: string } | undefined;
     if (!row) return undefined;
     return {
       name: row.name,

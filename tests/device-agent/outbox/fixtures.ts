@@ -52,7 +52,12 @@ export function legalAidData(overrides: Record<string, unknown> = {}, idNumber =
     eligibility: {
       matterId: 'wages',
       citations: [{ article: 31, item: 5 }, { article: 42, item: 3 }, { article: 43 }],
-      economic: { kind: 'checkExempt', groupId: 'migrantWorker', proof: ['workProof'], basis: [{ article: 42, item: 3 }] },
+      economic: {
+        kind: 'checkExempt',
+        groupId: 'migrantWorker',
+        proof: ['workProof'],
+        basis: [{ article: 42, item: 3 }],
+      },
     },
     documents: {
       photos: [
@@ -66,12 +71,23 @@ export function legalAidData(overrides: Record<string, unknown> = {}, idNumber =
   };
 }
 
-export function submission(overrides: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function submission(
+  overrides: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { kind: 'legalAid', data: legalAidData(overrides), ...extra };
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: Record<string, unknown> = {};
   try {
@@ -82,7 +98,11 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   return { status: res.status, body: parsed };
 }
 
-export async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, stepMs = 50): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+  stepMs = 50,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

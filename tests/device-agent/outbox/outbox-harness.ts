@@ -28,5 +28,9 @@ export function queryOutbox<T>(t: TestAgent, sql: string, ...params: unknown[]):
 /** Every byte of the outbox's files on disk (database, WAL, shared memory) as one buffer. */
 export function outboxBytes(t: TestAgent): Buffer {
   const dir = join(t.dir, 'data');
-  return Buffer.concat(readdirSync(dir).filter((f) => f.startsWith('outbox.sqlite')).map((f) => readFileSync(join(dir, f))));
+  return Buffer.concat(
+    readdirSync(dir)
+      .filter((f) => f.startsWith('outbox.sqlite'))
+      .map((f) => readFileSync(join(dir, f))),
+  );
 }

@@ -24,7 +24,10 @@ describe('outbox: submit, forward, erase, look up', () => {
   const centreRows = (receiptNo: string): Array<{ data_json: string; terminal_id: string }> => {
     const db = new Database(join(c.dataDir, 'center.sqlite'), { readonly: true });
     try {
-      return db.prepare('SELECT data_json, terminal_id FROM submissions WHERE receipt_no = ?').all(receiptNo) as Array<{ data_json: string; terminal_id: string }>;
+      return db.prepare('SELECT data_json, terminal_id FROM submissions WHERE receipt_no = ?').all(receiptNo) as Array<{
+        data_json: string;
+        terminal_id: string;
+      }>;
     } finally {
       db.close();
     }
@@ -32,7 +35,10 @@ describe('outbox: submit, forward, erase, look up', () => {
 
   it('answers a receipt number after storing, forwards it, and erases the personal data once acknowledged', async () => {
     const id = validId('45010219580301123');
-    const res = await postJson(`${t.base}/api/v1/submissions`, submission({}, { clientSubmissionId: 'client-0001-abcdef' }));
+    const res = await postJson(
+      `${t.base}/api/v1/submissions`,
+      submission({}, { clientSubmissionId: 'client-0001-abcdef' }),
+    );
     expect(res.status).toBe(200);
     const accepted = res.body as unknown as SubmissionAccepted;
     expect(accepted.receiptNo).toMatch(RECEIPT_PATTERN);
@@ -41,12 +47,14 @@ describe('outbox: submit, forward, erase, look up', () => {
 
     const rows = centreRows(accepted.receiptNo);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.terminal_id).toBe('test-0001');
-    expect(JSON.parse(rows[0]!.data_json)).toMatchObject({ applicant: { idNumber: id, name: APPLICANT_NAME } });
+    expect(rows[0].terminal_id).toBe('test-0001');
+    expect(JSON.parse(rows[0].data_json)).toMatchObject({ applicant: { idNumber: id, name: APPLICANT_NAME } });
 
     const local = await waitFor(() => {
       const r = queryOutbox<{ data_json: string | null; uploaded_at: string | null; state: string }>(
-        t, 'SELECT data_json, uploaded_at, state FROM submissions WHERE receipt_no = ?', accepted.receiptNo,
+        t,
+        'SELECT data_json, uploaded_at, state FROM submissions WHERE receipt_no = ?',
+        accepted.receiptNo,
       )[0];
       return r?.uploaded_at ? r : undefined;
     });
@@ -55,7 +63,11 @@ describe('outbox: submit, forward, erase, look up', () => {
     expect(queryOutbox(t, 'SELECT * FROM documents')).toEqual([]);
     await waitFor(() => {
       const bytes = outboxBytes(t);
-      return !bytes.includes(Buffer.from(id)) && !bytes.includes(Buffer.from(APPLICANT_NAME)) && !bytes.includes(Buffer.from(APPLICANT_PHONE)) ? true : undefined;
+      return !bytes.includes(Buffer.from(id)) &&
+        !bytes.includes(Buffer.from(APPLICANT_NAME)) &&
+        !bytes.includes(Buffer.from(APPLICANT_PHONE))
+        ? true
+        : undefined;
     }, 5_000);
     expect(t.logText()).not.toContain(id);
     expect(t.logText()).not.toContain(APPLICANT_NAME);
@@ -76,7 +88,7 @@ describe('outbox: submit, forward, erase, look up', () => {
     const facts = '<script>alert("x")</script><img src=x onerror=alert(1)>老板不给钱';
     const res = await postJson(`${t.base}/api/v1/submissions`, submission({ facts }));
     expect(res.status).toBe(200);
-    const row = centreRows(String(res.body['receiptNo']))[0]!;
+    const row = centreRows(String(res.body['receiptNo']))[0];
     expect((JSON.parse(row.data_json) as { facts: string }).facts).toBe(facts);
   });
 
@@ -84,7 +96,8 @@ describe('outbox: submit, forward, erase, look up', () => {
     const id = validId('45010219580301123');
     const res = await postJson(`${t.base}/api/v1/submissions`, submission());
     const receiptNo = String(res.body['receiptNo']);
-    const look = (no: string, last4: string): Promise<Response> => fetch(`${t.base}/api/v1/submissions/${no}?idLast4=${last4}`);
+    const look = (no: string, last4: string): Promise<Response> =>
+      fetch(`${t.base}/api/v1/submissions/${no}?idLast4=${last4}`);
 
     const unknown = await look('FY000101-0001-9999', id.slice(-4));
     expect(unknown.status).toBe(404);
@@ -96,7 +109,9 @@ describe('outbox: submit, forward, erase, look up', () => {
     expect(JSON.stringify(ok)).not.toContain(APPLICANT_NAME);
 
     const staff = await staffLogin(c.url, 'clerk', 'clerk-password-1');
-    const list = (await (await staff.call('/api/v1/staff/applications')).json()) as { items: Array<{ centerId: string; receiptNo: string }> };
+    const list = (await (await staff.call('/api/v1/staff/applications')).json()) as {
+      items: Array<{ centerId: string; receiptNo: string }>;
+    };
     const centerId = list.items.find((i) => i.receiptNo === receiptNo)!.centerId;
     const change = await staff.call(`/api/v1/staff/applications/${centerId}/status`, {
       method: 'POST',
@@ -124,7 +139,11 @@ describe('outbox: bad input', () => {
   afterAll(async () => t.stop());
 
   const cases: Array<[string, Record<string, unknown>, string]> = [
-    ['a wrong ID check digit', submission({ applicant: { name: APPLICANT_NAME, idNumber: '450102195803011230', phone: APPLICANT_PHONE } }), 'idNumberInvalid'],
+    [
+      'a wrong ID check digit',
+      submission({ applicant: { name: APPLICANT_NAME, idNumber: '450102195803011230', phone: APPLICANT_PHONE } }),
+      'idNumberInvalid',
+    ],
     ['10 000 characters of facts', submission({ facts: '欠'.repeat(10_000) }), 'factsTooLong'],
     ['a photo over 1.5 MB', submission({}), 'photoTooLarge'],
     ['a text file posing as a JPEG', submission({}), 'photoNotImage'],
@@ -135,10 +154,12 @@ describe('outbox: bad input', () => {
   ];
   const docs = (c: Record<string, unknown>): { photos: Array<{ dataUrl: string }>; signature: { dataUrl: string } } =>
     (c['data'] as { documents: { photos: Array<{ dataUrl: string }>; signature: { dataUrl: string } } }).documents;
-  docs(cases[2]![1]).photos[0]!.dataUrl = `data:image/jpeg;base64,${Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(1_600_000)]).toString('base64')}`;
-  docs(cases[3]![1]).photos[1]!.dataUrl = `data:image/jpeg;base64,${Buffer.from('just some text, not an image').toString('base64')}`;
-  docs(cases[4]![1]).photos = Array.from({ length: 11 }, () => docs(cases[4]![1]).photos[0]!);
-  docs(cases[5]![1]).signature = { dataUrl: docs(cases[5]![1]).photos[0]!.dataUrl };
+  docs(cases[2][1]).photos[0].dataUrl =
+    `data:image/jpeg;base64,${Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(1_600_000)]).toString('base64')}`;
+  docs(cases[3][1]).photos[1].dataUrl =
+    `data:image/jpeg;base64,${Buffer.from('just some text, not an image').toString('base64')}`;
+  docs(cases[4][1]).photos = Array.from({ length: 11 }, () => docs(cases[4][1]).photos[0]);
+  docs(cases[5][1]).signature = { dataUrl: docs(cases[5][1]).photos[0].dataUrl };
 
   it.each(cases)('rejects %s with a Chinese message and stores nothing', async (_label, body, error) => {
     const res = await postJson(`${t.base}/api/v1/submissions`, body);
@@ -149,7 +170,7 @@ describe('outbox: bad input', () => {
   });
 
   it('names the photo that is wrong', async () => {
-    const res = await postJson(`${t.base}/api/v1/submissions`, cases[3]![1]);
+    const res = await postJson(`${t.base}/api/v1/submissions`, cases[3][1]);
     expect(res.body['message']).toContain('第2张');
   });
 
@@ -157,15 +178,23 @@ describe('outbox: bad input', () => {
     const res = await postJson(`${t.base}/api/v1/submissions`, submission());
     expect(res.status).toBe(200);
     expect(res.body['uploaded']).toBe(false);
-    const status = (await (await fetch(`${t.base}/api/v1/submissions/${String(res.body['receiptNo'])}?idLast4=${validId().slice(-4)}`)).json()) as SubmissionStatus;
+    const status = (await (
+      await fetch(`${t.base}/api/v1/submissions/${String(res.body['receiptNo'])}?idLast4=${validId().slice(-4)}`)
+    ).json()) as SubmissionStatus;
     expect(status).toMatchObject({ state: 'pendingUpload', uploaded: false });
-    expect(queryOutbox<{ n: number }>(t, 'SELECT count(*) AS n FROM documents')[0]!.n).toBe(3);
+    expect(queryOutbox<{ n: number }>(t, 'SELECT count(*) AS n FROM documents')[0].n).toBe(3);
   });
 
   it('answers 409 when a clientSubmissionId comes back with a different body', async () => {
-    const first = await postJson(`${t.base}/api/v1/submissions`, submission({ facts: '第一次' }, { clientSubmissionId: 'client-conflict-1' }));
+    const first = await postJson(
+      `${t.base}/api/v1/submissions`,
+      submission({ facts: '第一次' }, { clientSubmissionId: 'client-conflict-1' }),
+    );
     expect(first.status).toBe(200);
-    const again = await postJson(`${t.base}/api/v1/submissions`, submission({ facts: '内容改了' }, { clientSubmissionId: 'client-conflict-1' }));
+    const again = await postJson(
+      `${t.base}/api/v1/submissions`,
+      submission({ facts: '内容改了' }, { clientSubmissionId: 'client-conflict-1' }),
+    );
     expect(again.status).toBe(409);
     expect(again.body['error']).toBe('clientIdConflict');
     expect(String(again.body['message'])).toMatch(/[\u4e00-\u9fff]/);
@@ -185,7 +214,14 @@ describe('outbox: the centre comes back', () => {
       expect(res.body['uploaded']).toBe(false);
       c = await startTestCenter({ dataDir, port });
       const receiptNo = String(res.body['receiptNo']);
-      await waitFor(() => queryOutbox<{ uploaded_at: string | null }>(t, 'SELECT uploaded_at FROM submissions WHERE receipt_no = ?', receiptNo)[0]?.uploaded_at ?? undefined);
+      await waitFor(
+        () =>
+          queryOutbox<{ uploaded_at: string | null }>(
+            t,
+            'SELECT uploaded_at FROM submissions WHERE receipt_no = ?',
+            receiptNo,
+          )[0]?.uploaded_at ?? undefined,
+      );
       expect(queryOutbox(t, 'SELECT data_json FROM submissions WHERE data_json IS NOT NULL')).toEqual([]);
       expect(queryOutbox(t, 'SELECT 1 FROM documents')).toEqual([]);
       const db = new Database(join(dataDir, 'center.sqlite'), { readonly: true });

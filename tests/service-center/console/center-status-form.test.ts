@@ -3,7 +3,8 @@ import '../../../service-center/console/src/center-status-form.js';
 import '../../../service-center/console/src/center-answers.js';
 import type { CenterStatusSubmitEvent } from '../../../service-center/console/src/events.js';
 
-const settle = (el: Element): Promise<unknown> => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+const settle = (el: Element): Promise<unknown> =>
+  (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 
 describe('<center-status-form>', () => {
   afterEach(() => document.body.replaceChildren());
@@ -13,11 +14,15 @@ describe('<center-status-form>', () => {
     document.body.append(form);
     await settle(form);
     const root = form.shadowRoot!;
-    const radio = [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.value === 'needMaterials')!;
+    const radio = [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')].find(
+      (r) => r.value === 'needMaterials',
+    )!;
     radio.click();
     await settle(form);
     root.querySelector<HTMLTextAreaElement>('#missing')!.value = '劳动合同\n\n  工资欠条原件  ';
-    const got = new Promise<CenterStatusSubmitEvent>((done) => form.addEventListener('center-status-submit', done, { once: true }));
+    const got = new Promise<CenterStatusSubmitEvent>((done) =>
+      form.addEventListener('center-status-submit', done, { once: true }),
+    );
     root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     expect((await got).change).toEqual({ state: 'needMaterials', missingMaterials: ['劳动合同', '工资欠条原件'] });
   });
