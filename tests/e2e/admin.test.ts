@@ -207,6 +207,20 @@ describe('admin page in Chromium', () => {
         .locator('main button:visible, main select:visible, main input:visible')
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.height < 64).length);
       expect({ name, small }).toEqual({ name, small: 0 });
+      // Text the technician reads on the touchscreen is at least 28 px (accessibility.md §2).
+      const text = await page.locator('main *:visible').evaluateAll((els) => {
+        const withText = els.filter((e) =>
+          [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()),
+        );
+        return {
+          count: withText.length,
+          tiny: withText
+            .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 28)
+            .map((e) => `${e.tagName}: ${e.textContent!.trim().slice(0, 20)}`),
+        };
+      });
+      expect(text.count).toBeGreaterThanOrEqual(2);
+      expect({ name, tinyText: text.tiny }).toEqual({ name, tinyText: [] });
     }
   });
 });
