@@ -216,7 +216,7 @@ describe('admin page in Chromium', () => {
           count: withText.length,
           tiny: withText
             .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 28)
-            .map((e) => `${e.tagName}: ${e.textContent!.trim().slice(0, 20)}`),
+            .map((e) => `${e.tagName}: ${e.textContent.trim().slice(0, 20)}`),
         };
       });
       expect(text.count).toBeGreaterThanOrEqual(2);
