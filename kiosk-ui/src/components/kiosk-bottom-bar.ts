@@ -19,6 +19,9 @@ export class KioskBottomBar extends LitElement {
     tokens,
     css`
       :host {
+        /* A fixed height keeps 找工作人员 in exactly the same place whatever the caption holds. */
+        box-sizing: border-box;
+        height: 7.5rem;
         display: flex;
         align-items: center;
         gap: 1rem;
@@ -53,6 +56,8 @@ export class KioskBottomBar extends LitElement {
   private _t: Localize = createLocalize();
 
   @property() caption = '';
+  /** Speech rate shown on the 语速 button (×0.75 / ×1 / ×1.25). */
+  @property({ type: Number }) rate = 1;
   @property({ type: Boolean, attribute: 'speaking' }) speaking = false;
   @property({ type: Boolean, attribute: 'paused' }) paused = false;
   /** Hides 返回 and 首页 (on the home screen itself). */
@@ -101,6 +106,9 @@ export class KioskBottomBar extends LitElement {
         @click=${() => this._fire(this.paused ? 'resume' : 'pause')}
       >
         ${this.paused ? t('app.resume') : t('app.pause')}
+      </button>
+      <button type="button" class="secondary" data-chrome="rate" @click=${() => this._fire('rate')}>
+        ${this.rate < 1 ? t('app.rate.slow') : this.rate > 1 ? t('app.rate.fast') : t('app.rate.normal')}
       </button>
       <button type="button" class="help" data-chrome="help" @click=${() => this._fire('help')}>${t('app.help')}</button>
     `;

@@ -18,6 +18,8 @@ export class KioskTopBar extends LitElement {
     tokens,
     css`
       :host {
+        box-sizing: border-box;
+        height: 6rem;
         display: flex;
         align-items: center;
         gap: 1rem;
@@ -42,6 +44,10 @@ export class KioskTopBar extends LitElement {
       .hotline {
         font-weight: 700;
       }
+      .offline {
+        font-weight: 700;
+        color: var(--kiosk-help);
+      }
     `,
   ];
 
@@ -53,6 +59,8 @@ export class KioskTopBar extends LitElement {
   @property() hotline = '12348';
   @property({ type: Boolean, attribute: 'voice-on' }) voiceOn = false;
   @property({ type: Boolean, attribute: 'large-text' }) largeText = false;
+  /** The agent connection is down: devices and submissions are unavailable until it returns. */
+  @property({ type: Boolean }) offline = false;
 
   private _fire(action: ChromeAction): void {
     this.dispatchEvent(new KioskChromeActionEvent(action));
@@ -62,6 +70,7 @@ export class KioskTopBar extends LitElement {
     const t = this._t;
     return html`
       <span class="title">${this.terminal || say(t, 'app.title')}</span>
+      ${this.offline ? html`<span class="offline" role="status">${say(t, 'app.agentOffline')}</span>` : null}
       <button type="button" class="hotline" data-chrome="hotline" @click=${() => this._fire('hotline')}>
         ${t('app.hotlineLabel')} <span class="num">${this.hotline}</span>
       </button>

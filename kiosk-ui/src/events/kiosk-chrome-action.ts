@@ -1,5 +1,5 @@
 export type ChromeAction =
-  'back' | 'home' | 'help' | 'hotline' | 'toggleVoice' | 'toggleLargeText' | 'repeat' | 'pause' | 'resume';
+  'back' | 'home' | 'help' | 'hotline' | 'toggleVoice' | 'toggleLargeText' | 'repeat' | 'pause' | 'resume' | 'rate';
 
 /** A tap on one of the always-present controls (返回, 首页, 求助, 语音, 大字, 再听一遍, 暂停). */
 export class KioskChromeActionEvent extends Event {

@@ -37,6 +37,9 @@ export class KioskProgressScreen extends ScreenBase {
         font-size: 2.25rem;
         font-weight: 700;
       }
+      .again {
+        margin-top: 1.5rem;
+      }
     `,
   ];
 
@@ -122,6 +125,20 @@ export class KioskProgressScreen extends ScreenBase {
 
   override render() {
     const t = this._t;
+    // One thing at a time: the answer replaces the pads, so nothing needs scrolling.
+    if (this._pending || this._result)
+      return html`
+        <h1>${say(t, 'progress.title')}</h1>
+        ${this._renderResult()}
+        <button
+          type="button"
+          class="secondary again"
+          ?disabled=${this._pending}
+          @click=${() => (this._result = undefined)}
+        >
+          ${t('progress.again')}
+        </button>
+      `;
     return html`
       <h1>${say(t, 'progress.title')}</h1>
       <p>${say(t, 'progress.prompt')}</p>
@@ -163,7 +180,6 @@ export class KioskProgressScreen extends ScreenBase {
           ${t('progress.search')}
         </button>
       </div>
-      ${this._renderResult()}
     `;
   }
 }

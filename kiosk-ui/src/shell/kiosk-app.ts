@@ -28,7 +28,7 @@ import { createLocalize } from '../i18n/localize.js';
 import type { Localize, MessageKey, MessageParams } from '../i18n/message-types.js';
 import { IdleController } from '../session/idle-controller.js';
 import { tokens } from '../styles/tokens.js';
-import { VoicePlayer, type VoicePlayerState } from '../voice/voice-player.js';
+import { RATES, VoicePlayer, type VoicePlayerState } from '../voice/voice-player.js';
 import { INITIAL_NAV, nextNav, screenId, type NavEvent, type NavState } from './nav-machine.js';
 import { rootFontPx } from './root-size.js';
 import { promptKeyOf, renderScreen } from './screen-view.js';
@@ -84,6 +84,7 @@ export class KioskApp extends LitElement {
   @state() private _nav: NavState = INITIAL_NAV;
   @state() private _voice: VoicePlayerState = { caption: '', playing: false, paused: false };
   @state() private _flowElement: HTMLElement | undefined;
+  @state() private _rate = 1;
 
   private readonly _socket = new AgentSocket();
   private readonly _status = new AgentStatusController(this, this._socket);
@@ -255,6 +256,12 @@ export class KioskApp extends LitElement {
       case 'resume':
         this._player.resume();
         return;
+      case 'rate': {
+        this._player.rate = RATES[(RATES.indexOf(this._player.rate as (typeof RATES)[number]) + 1) % RATES.length]!;
+        this._rate = this._player.rate;
+        this._player.repeat();
+        return;
+      }
       default: {
         const never: never = e.action;
         return never;
@@ -281,6 +288,7 @@ export class KioskApp extends LitElement {
   /** The end of a visit (DESIGN §7): wipe DOM, memory, storage and the agent's copy; defaults back. */
   private async _endVisit(_reason: 'done' | 'idle' | 'abandoned'): Promise<void> {
     this._player.wipe();
+    this._rate = this._player.rate;
     this._idle.end();
     for (const callback of this._visitEndCallbacks) {
       try {
@@ -309,6 +317,7 @@ export class KioskApp extends LitElement {
         .hotline=${this._config.hotline.number}
         ?voice-on=${this._a11y.voice && this._a11y.voiceAvailable}
         ?large-text=${this._a11y.largeText}
+        ?offline=${this._agent.connection === 'closed'}
       ></kiosk-top-bar>
       <main class=${full ? 'full' : ''} data-screen=${screenId(screen)} tabindex="0">
         ${keyed(this._visit.visitId, content)}
@@ -316,6 +325,7 @@ export class KioskApp extends LitElement {
       </main>
       <kiosk-bottom-bar
         .caption=${this._voice.caption}
+        .rate=${this._rate}
         ?speaking=${this._voice.playing}
         ?paused=${this._voice.paused}
         ?without-navigation=${screen.kind === 'home' || screen.kind === 'attract'}

@@ -72,6 +72,7 @@ export class VoicePlayer {
 
   resume(): void {
     if (!this._state.paused) return;
+    this._audio.playbackRate = this.rate;
     this._audio.play().catch(() => undefined);
     this._set({ playing: true, paused: false });
   }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../../kiosk-ui/src/shell/kiosk-app.js';
 import { button, findDeep, settle, tappables, until, visibleTextNodes } from './dom.js';
-import { fakeAgent, type FakeAgent } from './fake-agent.js';
+import { FakeWebSocket, fakeAgent, type FakeAgent } from './fake-agent.js';
 
 let agent: FakeAgent;
 
@@ -53,6 +53,10 @@ async function checkScreen(name: string, seen: Map<string, DOMRect>): Promise<vo
     .filter(({ r }) => r.width < 64 || r.height < 64)
     .map(({ el, r }) => `${el.textContent?.trim()} ${Math.round(r.width)}×${Math.round(r.height)}`);
   expect(tiny, `targets on ${name}`).toEqual([]);
+
+  // Single taps only: no screen may need a swipe to reach its content.
+  const main = findDeep((el) => el.tagName === 'MAIN')!;
+  expect(main.scrollHeight, `${name} fits without scrolling`).toBeLessThanOrEqual(main.clientHeight + 1);
 
   seen.set(name, helpRect());
 }
@@ -166,8 +170,11 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     expect(agent.calls.some((c) => c.path === '/api/v1/submissions/FY261129-0001-0001?idLast4=123X')).toBe(true);
     await checkScreen('progress result', new Map());
 
-    await userEvent.click(key(receipt, '删除'));
-    await type(receipt, '9');
+    // The typed numbers are kept for a second look-up.
+    await tap(button('重新查询'));
+    const [receiptAgain] = pads();
+    await userEvent.click(key(receiptAgain, '删除'));
+    await type(receiptAgain, '9');
     await tap(button('查询'));
     await until(() => !!findDeep((el) => el.getAttribute('role') === 'alert'));
     expect(findDeep((el) => el.getAttribute('role') === 'alert')!.textContent).toContain('没有找到这个编号');
@@ -213,5 +220,36 @@ describe('kiosk shell without a speech engine', () => {
     expect(findDeep((el) => el.getAttribute('aria-live') === 'polite')!.textContent).toContain('办事指南');
     await tap(button('语音：关'));
     expect(findDeep((el) => el.getAttribute('aria-live') === 'polite')!.textContent).toContain('语音暂时不能使用');
+  });
+});
+
+describe('kiosk shell controls', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    agent.restore();
+  });
+
+  it('语速 cycles ×0.75 → ×1.25 → ×1 and repeats the prompt; a lost agent connection is shown', async () => {
+    agent = fakeAgent();
+    await mount();
+    await tap(button('请轻点屏幕开始'));
+    const before = agent.voiceKeys().length;
+    await tap(button('语速：正常'));
+    expect(button('语速：快')).toBeDefined();
+    await tap(button('语速：快'));
+    await tap(button('语速：慢'));
+    expect(button('语速：正常')).toBeDefined();
+    // Each change repeats the last segment (prompt audio is fetched once per visit, then cached).
+    expect(agent.voiceKeys().length).toBe(before);
+    expect(findDeep((el) => el.getAttribute('aria-live') === 'polite')!.textContent).toContain('请选择您要办的事');
+
+    expect(
+      findDeep((el) => el.getAttribute('role') === 'status' && (el.textContent ?? '').includes('终端正在连接')),
+    ).toBeUndefined();
+    FakeWebSocket.instances.at(-1)!.close();
+    await settle();
+    expect(
+      findDeep((el) => el.getAttribute('role') === 'status' && (el.textContent ?? '').includes('终端正在连接')),
+    ).toBeDefined();
   });
 });
