@@ -14,7 +14,8 @@ import { startTestCenter, type TestCenter } from '../service-center/center-harne
 // reaches the centre exactly once, and the terminal keeps no personal data afterwards.
 
 const TOTAL = 200;
-const KILLS = 4;
+/** SIGKILL the agent shortly after this many submissions were acknowledged. */
+const KILL_AT = [30, 70, 110, 150];
 /** Clients submitting at the same time (several kiosk pages' worth of load). */
 const LANES = 2;
 
@@ -97,7 +98,6 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
 
     const acknowledged = new Map<string, string>(); // marker → receiptNo
     let attempts = 0;
-    let running = true;
 
     const lane = async (first: number): Promise<void> => {
       for (let i = first; i < TOTAL; i += LANES) {
@@ -128,10 +128,12 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
 
     let kills = 0;
     let centreRestarts = 0;
+    // Kill at random moments spread over the run: a little after each milestone of acknowledged
+    // submissions, while both lanes have requests in flight.
     const chaos = (async () => {
-      while (running && kills < KILLS) {
-        await sleep(150 + Math.random() * 600);
-        if (!running) break;
+      for (const milestone of KILL_AT) {
+        while (acknowledged.size < milestone) await sleep(5);
+        await sleep(Math.random() * 80);
         await killAgent();
         kills++;
         if (kills === 2) {
@@ -145,10 +147,9 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
     })();
 
     await client;
-    running = false;
     await chaos;
     expect(acknowledged.size).toBe(TOTAL);
-    expect(kills).toBeGreaterThanOrEqual(3);
+    expect(kills).toBe(KILL_AT.length);
     expect(centreRestarts).toBe(1);
 
     const centreDb = (): Array<{ receipt_no: string; data_json: string }> => {
