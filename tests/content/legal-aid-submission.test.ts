@@ -152,6 +152,6 @@ describe('legal-aid receipt fields', () => {
   it('due dates count in China time; receipt numbers are read digit by digit', () => {
     expect(dueDate('2026-11-29T15:59:00Z', 7)).toBe('2026-12-06');
     expect(dueDate('2026-11-29T16:00:00Z', 7)).toBe('2026-12-07');
-    expect(digitByDigit('LA-2026-01')).toBe('L，A，二，零，二，六，零，一');
+    expect(digitByDigit('LA-2026-01', '零一二三四五六七八九', '，')).toBe('L，A，二，零，二，六，零，一');
   });
 });

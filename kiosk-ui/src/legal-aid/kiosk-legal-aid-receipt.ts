@@ -43,7 +43,13 @@ export class KioskLegalAidReceipt extends LegalAidStepBase {
   private _speakNumber(): void {
     if (this.submission)
       this._visit?.speakText(
-        this._t('legalAid.steps.receipt.spoken', { digits: digitByDigit(this.submission.receiptNo) }),
+        this._t('legalAid.steps.receipt.spoken', {
+          digits: digitByDigit(
+            this.submission.receiptNo,
+            this._t('legalAid.steps.receipt.digits'),
+            this._t('legalAid.steps.receipt.separator'),
+          ),
+        }),
       );
   }
 

@@ -135,11 +135,13 @@ export function toReceiptFields(input: ReceiptInput): Record<string, unknown> {
   return fields;
 }
 
-const SPOKEN_DIGITS = '零一二三四五六七八九';
-
-/** "LA-2026-0123" → "L，A，二，零，二，六，零，一，二，三": read digit by digit, hyphens dropped. */
-export function digitByDigit(receiptNo: string): string {
+/**
+ * "LA-2026-01" → "L，A，二，零，二，六，零，一": each character on its own, hyphens dropped, digits as the
+ * locale speaks them (`digits`: the ten digit words, 0–9; `separator`: the pause between them).
+ */
+export function digitByDigit(receiptNo: string, digits: string, separator: string): string {
+  const words = [...digits];
   return [...receiptNo.replace(/[^0-9A-Za-z]/g, '')]
-    .map((c) => (/[0-9]/.test(c) ? SPOKEN_DIGITS[Number(c)] : c))
-    .join('，');
+    .map((c) => (/[0-9]/.test(c) ? words[Number(c)] : c))
+    .join(separator);
 }
