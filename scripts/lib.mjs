@@ -56,8 +56,8 @@ export function ensureDependencies() {
 }
 
 const NODE_SOURCES = ['device-agent/src', 'service-center/src', 'tsconfig.json', 'tsconfig.node.json', 'package-lock.json'];
-const UI_SOURCES = ['kiosk-ui', 'content/i18n', 'device-agent/src/api', 'tsconfig.json', 'package-lock.json'];
-const CONSOLE_SOURCES = ['service-center/console', 'content/i18n', 'tsconfig.json', 'package-lock.json'];
+const UI_SOURCES = ['kiosk-ui', 'content', 'device-agent/src/api', 'tsconfig.json', 'package-lock.json'];
+const CONSOLE_SOURCES = ['service-center/console', 'content', 'tsconfig.json', 'package-lock.json'];
 
 /** Builds what is stale: the Node parts (tsc), the kiosk UI and the staff console (Vite). */
 export function ensureBuilt({ force = false } = {}) {
