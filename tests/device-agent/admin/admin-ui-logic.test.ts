@@ -78,7 +78,7 @@ describe('configuration form from the schema', () => {
       DEMO_CONFIG,
       '/devices/printer',
       switchBranch(
-        schema.properties!['devices']!.properties!['printer']!,
+        schema.properties!['devices'].properties!['printer'],
         DEMO_CONFIG.devices.printer,
         'transport',
         'serial',
