@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,19 @@ import { TEST_TERMINALS, startTestCenter, type TestCenter } from '../service-cen
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const T1 = TEST_TERMINALS[0];
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AxeBuilder.source });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
+
 const FACTS = '<script>window.pwned=1</script>老板欠了三个月工资';
 
 describe('staff console', () => {
@@ -60,7 +74,8 @@ describe('staff console', () => {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: chromiumArgs,
     });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // bypassCSP only lets the test inject axe-core; the console itself runs under the centre's CSP.
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, bypassCSP: true });
   });
 
   afterAll(async () => {
@@ -70,6 +85,8 @@ describe('staff console', () => {
 
   it('logs in, lists, opens an application and records 补充材料 that the terminal then pulls', async () => {
     await page.goto(`${c.url}/`);
+    await page.getByLabel('账号').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('账号').fill('clerk');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
@@ -81,6 +98,7 @@ describe('staff console', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(APPLICANT_NAME);
     expect(await row.textContent()).toContain('加急');
+    expect(await axeViolations(page)).toEqual([]);
     await row.getByRole('button', { name: '查看' }).click();
 
     await page.getByRole('heading', { name: /申请详情/ }).waitFor();

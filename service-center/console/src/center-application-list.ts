@@ -116,7 +116,7 @@ export class CenterApplicationList extends LitElement {
                     <th>${t('list.receivedAt')}</th>
                     <th>${t('list.dueBy')}</th>
                     <th>${t('list.state')}</th>
-                    <th></th>
+                    <th><span class="visually-hidden">${t('list.actions')}</span></th>
                   </tr>
                 </thead>
                 <tbody>
