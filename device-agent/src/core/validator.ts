@@ -26,6 +26,9 @@ export function formatErrors(errors: ErrorObject[] | null | undefined): SchemaEr
 export function validate(schema: object, value: unknown): SchemaError[] {
   let fn = cache.get(schema);
   if (!fn) {
+    // A schema re-read from disk is a new object with the same $id: replace the registered one.
+    const id = (schema as { $id?: unknown }).$id;
+    if (typeof id === 'string' && ajv.getSchema(id)) ajv.removeSchema(id);
     fn = ajv.compile(schema);
     cache.set(schema, fn);
   }

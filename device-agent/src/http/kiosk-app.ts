@@ -25,7 +25,7 @@ export function createKioskApp(deps: KioskAppDeps): express.Express {
   app.set('etag', false);
   app.use(guardMiddleware(deps.policy));
   app.use(jsonOnly);
-  app.use(express.json({ limit: '12mb' }));
+  app.use(express.json({ limit: '24mb' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
