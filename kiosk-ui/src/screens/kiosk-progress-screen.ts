@@ -67,6 +67,11 @@ export class KioskProgressScreen extends ScreenBase {
       const result = await lookupSubmission(receiptNo, this._last4, abort.signal);
       if (abort.signal.aborted) return;
       this._result = result;
+      // The answer is spoken too (every step is spoken); it holds no personal data.
+      if (result.kind === 'found') this._visit?.speak(`progress.states.${result.status.state}`);
+      else if (result.kind === 'notFound') this._visit?.speak('progress.notFound');
+      else if (result.kind === 'mismatch') this._visit?.speak('progress.mismatch');
+      else this._visit?.speak('progress.failed', { hotline: this._config.hotline.number });
     } catch {
       return;
     } finally {

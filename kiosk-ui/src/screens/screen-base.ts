@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { state } from 'lit/decorators.js';
-import { localizeContext, uiConfigContext } from '../context/contexts.js';
+import { localizeContext, uiConfigContext, visitContext, type VisitApi } from '../context/contexts.js';
 import { DEFAULT_UI_CONFIG, type UiConfig } from '../data/ui-config.js';
 import { KioskNavigateEvent } from '../events/kiosk-navigate.js';
 import { createLocalize } from '../i18n/localize.js';
@@ -20,6 +20,10 @@ export class ScreenBase extends LitElement {
   @consume({ context: uiConfigContext, subscribe: true })
   @state()
   protected _config: UiConfig = DEFAULT_UI_CONFIG;
+
+  @consume({ context: visitContext, subscribe: true })
+  @state()
+  protected _visit: VisitApi | undefined;
 
   protected _open(screen: ScreenRequest): void {
     this.dispatchEvent(new KioskNavigateEvent(screen));

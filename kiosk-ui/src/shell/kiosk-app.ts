@@ -272,7 +272,9 @@ export class KioskApp extends LitElement {
   private _createVisitApi(visitId: number): VisitApi {
     return {
       visitId,
-      speak: (key: MessageKey, params?: MessageParams) => this._player.say({ key, text: this._t(key, params) }),
+      // A prompt with filled-in values is dynamic text; a plain key is a (recorded or cached) prompt.
+      speak: (key: MessageKey, params?: MessageParams) =>
+        this._player.say(params ? { text: this._t(key, params) } : { key, text: this._t(key) }),
       speakText: (text: string) => this._player.say({ text }),
       stopSpeech: () => this._player.stop(),
       pauseIdle: (reason) => this._idle.pause(reason),

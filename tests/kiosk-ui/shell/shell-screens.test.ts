@@ -168,6 +168,7 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     await until(() => !!findDeep((el) => el.dataset?.['state'] === 'accepted'));
     expect(findDeep((el) => el.dataset?.['state'] === 'accepted')!.textContent).toContain('已经受理');
     expect(agent.calls.some((c) => c.path === '/api/v1/submissions/FY261129-0001-0001?idLast4=123X')).toBe(true);
+    expect(agent.voiceKeys()).toContain('progress.states.accepted');
     await checkScreen('progress result', new Map());
 
     // The typed numbers are kept for a second look-up.
