@@ -78,3 +78,37 @@ export async function until(check: () => boolean, timeoutMs = 5000): Promise<voi
 }
 
 export const settle = () => new Promise((r) => setTimeout(r, 60));
+
+function parseRgb(color: string): [number, number, number, number] | null {
+  const m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? (?:\/ )?([\d.]+))?\)/.exec(color);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
+}
+
+function luminance([r, g, b]: [number, number, number, number]): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** The first (nearly) opaque background behind an element, walking out through shadow hosts. */
+function backgroundOf(el: Element): [number, number, number, number] {
+  for (
+    let node: Element | null = el;
+    node;
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null
+  ) {
+    const bg = parseRgb(getComputedStyle(node).backgroundColor);
+    if (bg && bg[3] >= 0.9) return bg;
+  }
+  return [255, 255, 255, 1];
+}
+
+/** WCAG contrast ratio of a text node's colour against what is behind it. */
+export function contrastOf(text: Text): number {
+  const el = text.parentElement!;
+  const fg = parseRgb(getComputedStyle(el).color) ?? [0, 0, 0, 1];
+  const [a, b] = [luminance(fg), luminance(backgroundOf(el))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}

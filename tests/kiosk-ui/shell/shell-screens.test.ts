@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../../kiosk-ui/src/shell/kiosk-app.js';
-import { button, findDeep, settle, tappables, until, visibleTextNodes } from './dom.js';
+import { button, contrastOf, findDeep, settle, tappables, until, visibleTextNodes } from './dom.js';
 import { FakeWebSocket, fakeAgent, type FakeAgent } from './fake-agent.js';
 
 let agent: FakeAgent;
@@ -38,6 +38,13 @@ async function checkScreen(name: string, seen: Map<string, DOMRect>): Promise<vo
     bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
     `axe on ${name}`,
   ).toEqual([]);
+
+  // Default theme: every text at ≥ 10:1 against its background (accessibility.md §2).
+  const faint = visibleTextNodes()
+    .map((n) => ({ text: n.textContent!.trim(), ratio: contrastOf(n) }))
+    .filter((c) => c.ratio < 10)
+    .map((c) => `"${c.text}" ${c.ratio.toFixed(1)}:1`);
+  expect(faint, `contrast on ${name}`).toEqual([]);
 
   const small: string[] = [];
   for (const node of visibleTextNodes()) {
@@ -190,6 +197,10 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
       size: parseFloat(getComputedStyle(n.parentElement!).fontSize),
     }));
     for (const { text, size } of sizes) expect(size, text).toBeGreaterThanOrEqual(/[0-9]/.test(text) ? 44 : 36);
+    const main = findDeep((el) => el.tagName === 'MAIN')!;
+    expect(main.scrollHeight, 'home fits in 大字 mode').toBeLessThanOrEqual(main.clientHeight + 1);
+    const help = tappables().find((el) => el.dataset['chrome'] === 'help')!;
+    expect(help.getBoundingClientRect().height).toBeGreaterThanOrEqual(64 * 1.3);
   });
 
   it('speaks nothing with voice off but still shows the caption; tapping a text speaks it', async () => {
