@@ -69,3 +69,9 @@ describe('<kiosk-step>', () => {
     expect(next.disabled).toBe(true);
   });
 });
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-test-step-host': KioskTestStepHost;
+  }
+}

@@ -43,3 +43,9 @@ export class KioskTestVisitFlow extends LitElement {
       <kiosk-pinyin-input name="otherParty" label="对方姓名" mode="name"></kiosk-pinyin-input>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-test-visit-flow': KioskTestVisitFlow;
+  }
+}

@@ -41,7 +41,7 @@ async function checkScreen(name: string, seen: Map<string, DOMRect>): Promise<vo
 
   // Default theme: every text at ≥ 10:1 against its background (accessibility.md §2).
   const faint = visibleTextNodes()
-    .map((n) => ({ text: n.textContent!.trim(), ratio: contrastOf(n) }))
+    .map((n) => ({ text: n.textContent.trim(), ratio: contrastOf(n) }))
     .filter((c) => c.ratio < 10)
     .map((c) => `"${c.text}" ${c.ratio.toFixed(1)}:1`);
   expect(faint, `contrast on ${name}`).toEqual([]);
