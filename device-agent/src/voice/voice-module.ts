@@ -55,6 +55,11 @@ export class VoiceModule implements AgentModule {
     this.forgetVisit();
   }
 
+  /** How many dynamic-text clips are held in memory (for the end-of-visit check). */
+  get dynamicClips(): number {
+    return this._memory.size;
+  }
+
   /** Drops the dynamic-text audio of the visit (it may hold names or numbers). */
   forgetVisit(): void {
     this._memory.clear();

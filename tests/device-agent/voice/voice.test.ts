@@ -148,6 +148,26 @@ describe('voice: HTTP', () => {
     expect(t.logText()).not.toContain('13800138000');
   });
 
+  it('drops dynamic-text audio at the end of the visit', async () => {
+    const voice = t.agent.modules.find((m): m is VoiceModule => m instanceof VoiceModule)!;
+    await fetch(`${t.base}/api/v1/voice`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '您的回执编号是 FY261129-0001-0001' }),
+    });
+    expect(voice.dynamicClips).toBeGreaterThan(0);
+    expect(
+      (
+        await fetch(`${t.base}/api/v1/session/end`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
+    expect(voice.dynamicClips).toBe(0);
+  });
+
   it('rejects empty or oversized text with 400', async () => {
     for (const body of [{}, { text: '' }, { text: '字'.repeat(501) }, { text: 5 }]) {
       const res = await fetch(`${t.base}/api/v1/voice`, {
