@@ -105,6 +105,8 @@ export class KioskApp extends LitElement {
   private _stopHeartbeat: (() => void) | undefined;
   private _unsubscribePlayer: (() => void) | undefined;
   private _flowLoad = 0;
+  private _configLoaded = false;
+  private _configLoading = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -133,17 +135,25 @@ export class KioskApp extends LitElement {
   }
 
   private async _loadConfig(): Promise<void> {
-    const [config, status] = await Promise.all([loadUiConfig(), loadAgentStatus()]);
+    if (this._configLoading) return;
+    this._configLoading = true;
+    const [config, status] = await Promise.all([loadUiConfig(), loadAgentStatus()]).finally(
+      () => (this._configLoading = false),
+    );
+    // When the agent was not up yet, the defaults hold until the connection opens (see willUpdate).
+    this._configLoaded = config !== DEFAULT_UI_CONFIG;
     this._config = config;
     const voiceAvailable = status?.agent.voice?.available ?? true;
-    this._a11y = { largeText: false, voice: config.ui.voice, voiceAvailable };
+    this._a11y = { largeText: this._a11y.largeText, voice: config.ui.voice, voiceAvailable };
     this._player.enabled = config.ui.voice && voiceAvailable;
     this._speakScreen();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('_status' as keyof KioskApp) || this._agent !== this._status.value)
-      this._agent = this._status.value;
+  protected override willUpdate(): void {
+    const before = this._agent;
+    if (before !== this._status.value) this._agent = this._status.value;
+    if (!this._configLoaded && before.connection !== 'open' && this._agent.connection === 'open')
+      void this._loadConfig();
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -6,6 +6,9 @@ export interface FakeAgentOptions {
   idleCountdownSeconds?: number;
   voice?: boolean;
   voiceAvailable?: boolean;
+  /** The first N answers of /api/v1/ui-config are 503 (agent still starting). */
+  uiConfigFailures?: number;
+  hotline?: string;
   submission?: (receiptNo: string, idLast4: string) => { status: number; body?: unknown };
   command?: (name: string, payload: unknown) => unknown;
 }
@@ -62,6 +65,7 @@ export class FakeWebSocket extends EventTarget {
 
 export function fakeAgent(options: FakeAgentOptions = {}): FakeAgent {
   const calls: FakeAgent['calls'] = [];
+  let configFailures = options.uiConfigFailures ?? 0;
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const spy = vi.spyOn(window, 'fetch').mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -70,6 +74,7 @@ export function fakeAgent(options: FakeAgentOptions = {}): FakeAgent {
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     calls.push({ method, path: url.pathname + url.search, body });
     const p = url.pathname;
+    if (p === '/api/v1/ui-config' && configFailures-- > 0) return json({ error: 'starting' }, 503);
     if (p === '/api/v1/ui-config')
       return json({
         ui: {
@@ -78,7 +83,7 @@ export function fakeAgent(options: FakeAgentOptions = {}): FakeAgent {
           idleCountdownSeconds: options.idleCountdownSeconds ?? 45,
           voice: options.voice ?? true,
         },
-        hotline: { number: '12348' },
+        hotline: { number: options.hotline ?? '12348' },
         terminal: { name: '测试村公共法律服务室' },
       });
     if (p === '/api/v1/status')

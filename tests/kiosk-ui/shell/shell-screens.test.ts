@@ -264,4 +264,14 @@ describe('kiosk shell controls', () => {
       findDeep((el) => el.getAttribute('role') === 'status' && (el.textContent ?? '').includes('终端正在连接')),
     ).toBeDefined();
   });
+
+  it('starts with the default configuration when the agent is not up, and loads it once the agent connects', async () => {
+    agent = fakeAgent({ uiConfigFailures: 1, hotline: '0771-12348' });
+    await mount();
+    expect(button('12348')).toBeDefined();
+    FakeWebSocket.instances.at(-1)!.close();
+    await until(() => agent.calls.filter((c) => c.path === '/api/v1/ui-config').length === 2, 5000);
+    await settle();
+    expect(button('0771-12348')).toBeDefined();
+  });
 });
