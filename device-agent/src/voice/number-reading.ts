@@ -56,10 +56,19 @@ export function chineseNumeral(value: string): string {
   return out;
 }
 
+/** Receipt number prefixes (device-agent/src/outbox/receipt-number.ts) read as the kind's word. */
+const RECEIPT_KIND: Record<string, string> = { FY: '法援', GZ: '公证', HD: '回电', PJ: '评价' };
+
 /** Replaces every number in the text by the words to say, chosen by the number's shape and context. */
 export function readNumbers(text: string): string {
   return (
     text
+      // Receipt numbers FY261129-0001-0001: the kind's word, then every digit one by one.
+      .replace(
+        /\b(FY|GZ|HD|PJ)(\d{6})-([0-9A-Z]{4})-(\d{4,6})\b/g,
+        (_m, kind: string, day: string, terminal: string, seq: string) =>
+          `${RECEIPT_KIND[kind]}，${digitsOneByOne(day)}，${digitsOneByOne(terminal)}，${digitsOneByOne(seq)}`,
+      )
       // Dates 2026-11-29 / 2026年11月29日: the year digit by digit, month and day as numerals.
       .replace(
         /(\d{4})-(\d{1,2})-(\d{1,2})/g,

@@ -70,6 +70,7 @@ describe('voice: numbers and pinyin', () => {
     expect(readNumbers('8:30')).toBe('八点三十分');
     expect(readNumbers('尾号123X')).toBe('尾号幺二三叉');
     expect(chineseNumeral('10086')).toBe('一万零八十六');
+    expect(readNumbers('FY261129-0001-0002')).toBe('法援，二六幺幺二九，零零零幺，零零零二');
     expect(chineseNumeral('105')).toBe('一百零五');
   });
 
