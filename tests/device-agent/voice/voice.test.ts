@@ -7,13 +7,17 @@ import { toSpeechPinyin } from '../../../device-agent/src/voice/speech-pinyin.js
 import { VoiceModule } from '../../../device-agent/src/voice/voice-module.js';
 import { startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';
 
-/** Every key of content/i18n/zh-CN/*.json, as the UI and the agent build them. */
+/**
+ * Every key of content/i18n/zh-CN/*.json, as the UI and the agent build them, that has something
+ * to say (a bare separator such as "，" is a formatting piece, not a prompt).
+ */
 function allPromptKeys(): string[] {
   const dir = join(import.meta.dirname, '../../../content/i18n/zh-CN');
   const keys: string[] = [];
   const walk = (prefix: string, node: unknown): void => {
-    if (typeof node === 'string') keys.push(prefix);
-    else if (node && typeof node === 'object')
+    if (typeof node === 'string') {
+      if (/[\p{Script=Han}A-Za-z0-9]/u.test(node.replace(/\{\w+\}/g, ''))) keys.push(prefix);
+    } else if (node && typeof node === 'object')
       for (const [k, v] of Object.entries(node)) if (!k.startsWith('$')) walk(`${prefix}.${k}`, v);
   };
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')))
