@@ -24,7 +24,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/device-agent/**/*.test.ts', 'tests/service-center/**/*.test.ts', 'tests/content/**/*.test.ts'],
+          include: [
+            'tests/device-agent/**/*.test.ts',
+            'tests/service-center/**/*.test.ts',
+            'tests/content/**/*.test.ts',
+          ],
           exclude: ['tests/service-center/console/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,

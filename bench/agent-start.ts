@@ -21,7 +21,12 @@ writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify(config));
 async function once(): Promise<{ ms: number; rssMb: number }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(root, 'dist/node/device-agent/src/main.js')], {
-    env: { ...process.env, KIOSK_CONFIG: join(dir, 'kiosk.config.json'), KIOSK_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      KIOSK_CONFIG: join(dir, 'kiosk.config.json'),
+      KIOSK_DATA_DIR: join(dir, 'data'),
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   let ms = 0;
@@ -49,9 +54,15 @@ async function once(): Promise<{ ms: number; rssMb: number }> {
 const results = [];
 for (let i = 0; i < RUNS; i++) results.push(await once());
 const starts = results.map((r) => r.ms).sort((a, b) => a - b);
-const median = starts[Math.floor(RUNS / 2)]!;
+const median = starts[Math.floor(RUNS / 2)];
 const rss = Math.max(...results.map((r) => r.rssMb));
-console.log(`cold start → first /api/v1/status: median ${median.toFixed(0)} ms (runs: ${starts.map((s) => s.toFixed(0)).join(', ')} ms)`);
-console.log(`  budget ${BUDGET_MS} ms → ${(median / BUDGET_MS).toFixed(2)}× budget ${median <= BUDGET_MS ? 'OK' : 'OVER'}`);
+console.log(
+  `cold start → first /api/v1/status: median ${median.toFixed(0)} ms (runs: ${starts.map((s) => s.toFixed(0)).join(', ')} ms)`,
+);
+console.log(
+  `  budget ${BUDGET_MS} ms → ${(median / BUDGET_MS).toFixed(2)}× budget ${median <= BUDGET_MS ? 'OK' : 'OVER'}`,
+);
 console.log(`idle RSS (max of ${RUNS}): ${rss.toFixed(1)} MB`);
-console.log(`  budget ${BUDGET_RSS_MB} MB → ${(rss / BUDGET_RSS_MB).toFixed(2)}× budget ${rss <= BUDGET_RSS_MB ? 'OK' : 'OVER'}`);
+console.log(
+  `  budget ${BUDGET_RSS_MB} MB → ${(rss / BUDGET_RSS_MB).toFixed(2)}× budget ${rss <= BUDGET_RSS_MB ? 'OK' : 'OVER'}`,
+);

@@ -70,8 +70,8 @@ for (let i = 0; i < READS; i++) {
 }
 times.shift(); // first read warms up the JIT
 const sorted = [...times].sort((a, b) => a - b);
-const median = sorted[Math.floor(sorted.length / 2)]!;
-const worst = sorted[sorted.length - 1]!;
+const median = sorted[Math.floor(sorted.length / 2)];
+const worst = sorted[sorted.length - 1];
 out(
   `find-success → completion: median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms; wire time of the ` +
     `${WIRE_BYTES} bytes exchanged at ${BAUD} baud ${wireMs.toFixed(1)} ms → ratio ${(median / wireMs).toFixed(3)}× ` +

@@ -47,7 +47,7 @@ function insert(store: OutboxStore, i: number, documents: StoredDocument[] = [])
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function latency(label: string, store: OutboxStore, documents: StoredDocument[]): void {

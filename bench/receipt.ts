@@ -42,7 +42,7 @@ const ms = (n: number): string => `${n.toFixed(3)} ms`;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function encodeBench(forms: FormCatalog, label: string, profile: PrinterProfile): number {

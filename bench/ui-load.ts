@@ -22,7 +22,7 @@ function row(name: string, value: number, unit: string, budget: number, referenc
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** Scripts and module preloads named by index.html: what the browser must fetch before the first screen. */
@@ -30,7 +30,7 @@ function initialScripts(): string[] {
   const htmlText = readFileSync(join(dist, 'index.html'), 'utf8');
   const refs = [
     ...htmlText.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g),
-  ].map((m) => m[1]!);
+  ].map((m) => m[1]);
   return [...new Set(refs)];
 }
 

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wanted = process.argv.slice(2);
-const all = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const all = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3));
 const names = wanted.length ? wanted : all;
 let failed = 0;
 for (const name of names) {
@@ -17,7 +19,10 @@ for (const name of names) {
     continue;
   }
   console.log(`\n== bench/${name} ==`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', `${name}.ts`)], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', `${name}.ts`)], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

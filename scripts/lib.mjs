@@ -55,7 +55,13 @@ export function ensureDependencies() {
   mustRun('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
 }
 
-const NODE_SOURCES = ['device-agent/src', 'service-center/src', 'tsconfig.json', 'tsconfig.node.json', 'package-lock.json'];
+const NODE_SOURCES = [
+  'device-agent/src',
+  'service-center/src',
+  'tsconfig.json',
+  'tsconfig.node.json',
+  'package-lock.json',
+];
 const UI_SOURCES = ['kiosk-ui', 'content', 'device-agent/src/api', 'tsconfig.json', 'package-lock.json'];
 const CONSOLE_SOURCES = ['service-center/console', 'content', 'tsconfig.json', 'package-lock.json'];
 
@@ -66,11 +72,17 @@ export function ensureBuilt({ force = false } = {}) {
     say('building device-agent and service-center (tsc)…');
     mustRun(bin('tsc'), ['-p', 'tsconfig.node.json']);
   }
-  if (existsSync(join(root, 'kiosk-ui/vite.config.ts')) && (force || newestMtime(UI_SOURCES) > mtime('dist/kiosk-ui/index.html'))) {
+  if (
+    existsSync(join(root, 'kiosk-ui/vite.config.ts')) &&
+    (force || newestMtime(UI_SOURCES) > mtime('dist/kiosk-ui/index.html'))
+  ) {
     say('building kiosk-ui (vite)…');
     mustRun(bin('vite'), ['build', '--config', 'kiosk-ui/vite.config.ts', '--logLevel', 'warn']);
   }
-  if (existsSync(join(root, 'service-center/console/vite.config.ts')) && (force || newestMtime(CONSOLE_SOURCES) > mtime('dist/console/index.html'))) {
+  if (
+    existsSync(join(root, 'service-center/console/vite.config.ts')) &&
+    (force || newestMtime(CONSOLE_SOURCES) > mtime('dist/console/index.html'))
+  ) {
     say('building the staff console (vite)…');
     mustRun(bin('vite'), ['build', '--config', 'service-center/console/vite.config.ts', '--logLevel', 'warn']);
   }

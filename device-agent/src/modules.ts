@@ -5,4 +5,9 @@ import { SessionModule } from './session/session-module.js';
 import { VoiceModule } from './voice/voice-module.js';
 
 /** Agent modules in start order; stopped in reverse. */
-export const MODULES: ModuleFactory[] = [(ctx) => new SessionModule(ctx), (ctx) => new AdminModule(ctx), (ctx) => new OutboxModule(ctx), (ctx) => new VoiceModule(ctx)];
+export const MODULES: ModuleFactory[] = [
+  (ctx) => new SessionModule(ctx),
+  (ctx) => new AdminModule(ctx),
+  (ctx) => new OutboxModule(ctx),
+  (ctx) => new VoiceModule(ctx),
+];

@@ -16,6 +16,15 @@ describe('GET /api/v1/status', () => {
     expect(typeof doc.agent['uptimeSec']).toBe('number');
     expect(Object.keys(doc.services).sort()).toEqual(['camera', 'idcard', 'printer']);
     for (const s of Object.values(doc.services))
-      expect(['starting', 'online', 'deviceBusy', 'offline', 'powerOff', 'noDevice', 'hardwareError', 'userError']).toContain(s.device);
+      expect([
+        'starting',
+        'online',
+        'deviceBusy',
+        'offline',
+        'powerOff',
+        'noDevice',
+        'hardwareError',
+        'userError',
+      ]).toContain(s.device);
   });
 });

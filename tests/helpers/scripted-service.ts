@@ -32,7 +32,7 @@ export class ScriptedService extends Service<'idcard'> {
           const timer = setTimeout(done, payload.holdMs ?? 0);
           ctx.signal.addEventListener('abort', () => {
             clearTimeout(timer);
-            fail(ctx.signal.reason);
+            fail(ctx.signal.reason as Error);
           });
         });
         if (payload.fail) throw new CompletionError('commandErrorCode', 'no card', { errorCode: payload.fail });

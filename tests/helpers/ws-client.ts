@@ -8,7 +8,7 @@ export class TestWsClient {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const message = JSON.parse(String(data)) as ServerMessage;
+      const message = JSON.parse((data as Buffer).toString('utf8')) as ServerMessage;
       this.messages.push(message);
       this._waiters = this._waiters.filter((w) => {
         if (!w.match(message)) return true;
@@ -28,7 +28,12 @@ export class TestWsClient {
   }
 
   send(name: string, requestId: number, payload: unknown = {}, timeoutMs?: number): void {
-    this.ws.send(JSON.stringify({ header: { type: 'command', name, requestId, ...(timeoutMs === undefined ? {} : { timeoutMs }) }, payload }));
+    this.ws.send(
+      JSON.stringify({
+        header: { type: 'command', name, requestId, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+        payload,
+      }),
+    );
   }
 
   waitFor(match: (m: ServerMessage) => boolean, timeoutMs = 5000): Promise<ServerMessage> {

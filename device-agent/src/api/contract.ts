@@ -11,14 +11,7 @@ export const DEVICE_COMMANDS: Record<ServiceName, readonly string[]> = {
 };
 
 export type DeviceState =
-  | 'starting'
-  | 'online'
-  | 'deviceBusy'
-  | 'offline'
-  | 'powerOff'
-  | 'noDevice'
-  | 'hardwareError'
-  | 'userError';
+  'starting' | 'online' | 'deviceBusy' | 'offline' | 'powerOff' | 'noDevice' | 'hardwareError' | 'userError';
 
 export type MediaState = 'present' | 'notPresent' | 'unknown';
 export type PaperState = 'full' | 'low' | 'out' | 'jammed' | 'unknown';

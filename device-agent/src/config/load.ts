@@ -51,7 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    const message = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `file not found: ${path}` : `not valid JSON: ${(err as Error).message}`;
+    const message =
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `file not found: ${path}`
+        : `not valid JSON: ${(err as Error).message}`;
     return { path, dataDir: dir, config: null, errors: [{ path: '/', message }], agent: { ...DEFAULT_AGENT } };
   }
   const migration = migrateConfig(raw);

@@ -6,7 +6,13 @@ const DEVICE_PATH = { type: 'string', minLength: 1, pattern: '^/' } as const;
 const BAUD = { type: 'integer', enum: [9600, 19200, 38400, 57600, 115200, 230400] } as const;
 const PAPER = { type: 'integer', enum: [58, 80], 'x-label': '纸宽 (mm)' } as const;
 /** Optional WLT photo decoder: program and arguments (WLT on stdin, BMP/PNG on stdout). */
-const PHOTO_DECODER = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, maxItems: 16, 'x-label': '身份证照片解码程序（可选）' } as const;
+const PHOTO_DECODER = {
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  minItems: 1,
+  maxItems: 16,
+  'x-label': '身份证照片解码程序（可选）',
+} as const;
 
 const idCardSchema = {
   'x-label': '身份证阅读器',

@@ -86,7 +86,7 @@ export class Agent {
   }
 
   get ports(): { port: number; adminPort: number } {
-    const port = (s: Server | undefined): number => ((s?.address() as AddressInfo | null)?.port ?? 0);
+    const port = (s: Server | undefined): number => (s?.address() as AddressInfo | null)?.port ?? 0;
     return { port: port(this._kioskServer), adminPort: port(this._adminServer) };
   }
 
@@ -104,7 +104,8 @@ export class Agent {
       seq: this.hub.seq,
       configState: this.loaded.config ? 'ok' : 'error',
     };
-    if (this.loaded.config) agent.terminal = { id: this.loaded.config.terminal.id, name: this.loaded.config.terminal.name };
+    if (this.loaded.config)
+      agent.terminal = { id: this.loaded.config.terminal.id, name: this.loaded.config.terminal.name };
     for (const module of this.modules) Object.assign(agent, module.agentStatus?.() ?? {});
     const doc: AgentStatusDocument = { agent, services: services as unknown as ServiceStatusMap };
     if (this.loaded.errors.length) doc.configErrors = this.loaded.errors;
@@ -168,7 +169,7 @@ export class Agent {
       statusDocument: () => this.statusDocument(),
       log: this.log,
     });
-    const adminAuth = this.modules.find((m) => m.authorizeAdminSocket);
+    const adminAuth = this.modules.find((m) => m.authorizeAdminSocket !== undefined);
     if (adminAuth) {
       attachWebSocket(this._adminServer, {
         path: '/admin/api/ws',

@@ -88,7 +88,8 @@ export class Dispatcher {
       return reject('invalidMessage', 'expected {header: {type: "command", name, requestId}, payload}');
     if (typeof requestId !== 'number' || !Number.isInteger(requestId) || requestId < 1)
       return reject('invalidRequestId', 'requestId must be a positive integer');
-    if (this._outstanding.get(conn.id)?.has(requestId)) return reject('invalidRequestId', `requestId ${requestId} is already in use`);
+    if (this._outstanding.get(conn.id)?.has(requestId))
+      return reject('invalidRequestId', `requestId ${requestId} is already in use`);
     const timeoutMs = header['timeoutMs'];
     if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 0))
       return reject('invalidMessage', 'timeoutMs must be a non-negative integer');
@@ -209,7 +210,8 @@ export class Dispatcher {
       requestId,
       listener: conn.listener,
       emit: (eventName, eventPayload = {}) => {
-        if (!signal.aborted) conn.send({ header: { type: 'event', name: eventName, requestId }, payload: eventPayload });
+        if (!signal.aborted)
+          conn.send({ header: { type: 'event', name: eventName, requestId }, payload: eventPayload });
       },
     };
     try {

@@ -1,10 +1,4 @@
-import type {
-  CompletionCode,
-  DeviceState,
-  LastError,
-  ServiceName,
-  ServiceStatusMap,
-} from '../api/contract.js';
+import type { CompletionCode, DeviceState, LastError, ServiceName, ServiceStatusMap } from '../api/contract.js';
 import type { Logger } from '../log/logger.js';
 import type { EventBus } from './event-bus.js';
 
@@ -91,7 +85,7 @@ export abstract class Service<N extends ServiceName = ServiceName, C = unknown> 
   endSession(): void {}
 
   protected defineCommand<P>(command: string, spec: CommandSpec<P>): void {
-    this.commands.set(`${this.name}.${command}`, spec as CommandSpec<never>);
+    this.commands.set(`${this.name}.${command}`, spec);
   }
 
   protected setStatus(patch: Partial<ServiceStatusMap[N]>): void {

@@ -1,6 +1,13 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, discriminator: true, useDefaults: false });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  discriminator: true,
+  useDefaults: false,
+});
 ajv.addKeyword('x-requiresRestart');
 ajv.addKeyword('x-label');
 ajv.addKeyword('x-help');
@@ -16,8 +23,7 @@ export function formatErrors(errors: ErrorObject[] | null | undefined): SchemaEr
   return (errors ?? []).map((e) => {
     let path = e.instancePath || '/';
     if (e.keyword === 'required') path = `${e.instancePath}/${String(e.params['missingProperty'])}`;
-    if (e.keyword === 'additionalProperties')
-      path = `${e.instancePath}/${String(e.params['additionalProperty'])}`;
+    if (e.keyword === 'additionalProperties') path = `${e.instancePath}/${String(e.params['additionalProperty'])}`;
     return { path, message: e.message ?? e.keyword };
   });
 }

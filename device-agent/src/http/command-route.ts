@@ -22,7 +22,7 @@ export function commandRoute(dispatcher: Dispatcher, listener: 'kiosk' | 'admin'
     if (service !== 'common' && COMMON_ALIASES.has(command) && (SERVICE_NAMES as readonly string[]).includes(service)) {
       name = `common.${command}`;
       if (command !== 'cancel' && payload && typeof payload === 'object' && !Array.isArray(payload))
-        payload = { service, ...(payload as object) };
+        payload = { service, ...payload };
     }
     const closed = new AbortController();
     res.on('close', () => {

@@ -8,7 +8,11 @@ export interface OriginPolicy {
 }
 
 export function loopbackPolicy(getPort: () => number, extraHost?: string): OriginPolicy {
-  const names = (): string[] => ['127.0.0.1', 'localhost', ...(extraHost && extraHost !== '0.0.0.0' ? [extraHost] : [])];
+  const names = (): string[] => [
+    '127.0.0.1',
+    'localhost',
+    ...(extraHost && extraHost !== '0.0.0.0' ? [extraHost] : []),
+  ];
   return {
     hosts: () => new Set(names().map((n) => `${n}:${getPort()}`)),
     origins: () => new Set(names().map((n) => `http://${n}:${getPort()}`)),
@@ -31,7 +35,13 @@ export function guardMiddleware(policy: OriginPolicy) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (isAllowed(req, policy)) return next();
     res.status(403).json({
-      header: { type: 'ack', name: '', requestId: 0, status: 'notAuthorized', errorDescription: 'forbidden Host or Origin' },
+      header: {
+        type: 'ack',
+        name: '',
+        requestId: 0,
+        status: 'notAuthorized',
+        errorDescription: 'forbidden Host or Origin',
+      },
       payload: {},
     });
   };

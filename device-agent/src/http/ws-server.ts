@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { SERVICE_NAMES, type AgentStatusDocument, type ServerMessage } from '../api/contract.js';
 import type { ClientConnection, Dispatcher } from '../core/dispatcher.js';
 import type { Logger } from '../log/logger.js';
@@ -58,7 +58,7 @@ function onConnection(ws: WebSocket, deps: WsDeps): void {
   ws.on('message', (data, isBinary) => {
     let parsed: unknown;
     try {
-      parsed = isBinary ? undefined : JSON.parse(String(data));
+      parsed = isBinary ? undefined : JSON.parse(rawText(data));
     } catch {
       parsed = undefined;
     }
@@ -70,4 +70,10 @@ function onConnection(ws: WebSocket, deps: WsDeps): void {
     deps.dispatcher.cancelAll(conn.id);
   });
   ws.on('error', (err) => deps.log.warn({ err }, 'websocket error'));
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return Buffer.from(new Uint8Array(data)).toString('utf8');
 }

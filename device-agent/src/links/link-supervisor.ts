@@ -36,9 +36,7 @@ export class LinkSupervisor {
     private readonly _events: SupervisorEvents,
     private readonly _log: Logger,
     private readonly _options: SupervisorOptions = {},
-  ) {
-    this._onClose = this._onClose.bind(this);
-  }
+  ) {}
 
   start(): void {
     this._stopped = false;
@@ -65,14 +63,14 @@ export class LinkSupervisor {
     await this._tryOpen();
   }
 
-  private _onClose(info: LinkCloseInfo): void {
+  private readonly _onClose = (info: LinkCloseInfo): void => {
     if (this._stopped) return;
     this._events.onLost(info);
     if (info.disconnected) {
       this._wasLost = true;
       this._schedule(this._delay());
     }
-  }
+  };
 
   private _schedule(delayMs: number): void {
     clearTimeout(this._timer);

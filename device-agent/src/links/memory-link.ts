@@ -29,30 +29,30 @@ export class MemoryLink extends EventEmitter implements ByteLink {
     private readonly _baudRate = 0,
   ) {
     super();
-    const link = this;
+    const isPlugged = (): boolean => this._plugged;
     this.device = {
       send: (data) => {
-        if (!link._open) return;
+        if (!this._open) return;
         const chunk = Buffer.from(data);
         setImmediate(() => {
-          if (link._open) link.emit('data', chunk);
+          if (this._open) this.emit('data', chunk);
         });
       },
       onData: (listener) => {
-        link._toDevice.on('data', listener);
+        this._toDevice.on('data', listener);
       },
       unplug: () => {
-        link._plugged = false;
-        if (link._open) {
-          link._open = false;
-          link.emit('close', { disconnected: true, error: new Error('simulated unplug') } satisfies LinkCloseInfo);
+        this._plugged = false;
+        if (this._open) {
+          this._open = false;
+          this.emit('close', { disconnected: true, error: new Error('simulated unplug') } satisfies LinkCloseInfo);
         }
       },
       plug: () => {
-        link._plugged = true;
+        this._plugged = true;
       },
       get plugged() {
-        return link._plugged;
+        return isPlugged();
       },
     };
   }

@@ -34,7 +34,9 @@ export class SerialLink extends EventEmitter implements ByteLink {
   async open(): Promise<void> {
     if (this._port) throw new Error(`${this.description}: already open`);
     const settings = { path: this._options.path, baudRate: this._options.baudRate, autoOpen: false as const };
-    const port = this._options.create ? this._options.create(settings) : new SerialPort({ ...settings, dataBits: 8, parity: 'none', stopBits: 1 });
+    const port = this._options.create
+      ? this._options.create(settings)
+      : new SerialPort({ ...settings, dataBits: 8, parity: 'none', stopBits: 1 });
     await new Promise<void>((done, fail) => port.open((err) => (err ? fail(err) : done())));
     this._port = port;
     this._closing = false;
@@ -44,7 +46,10 @@ export class SerialLink extends EventEmitter implements ByteLink {
     });
     port.once('close', (err?: Error & { disconnected?: boolean }) => {
       this._port = undefined;
-      const info: LinkCloseInfo = { disconnected: !this._closing && (err?.disconnected ?? true), ...(err ? { error: err } : {}) };
+      const info: LinkCloseInfo = {
+        disconnected: !this._closing && (err?.disconnected ?? true),
+        ...(err ? { error: err } : {}),
+      };
       this.emit('close', info);
     });
   }

@@ -1,6 +1,6 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { redact } from './redact.js';
-import { LogRing } from './log-ring.js';
+import type { LogRing } from './log-ring.js';
 
 export type Logger = PinoLogger;
 
@@ -20,7 +20,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const ring = options.ring;
   const out = options.destination ?? pino.destination({ dest: 1, sync: false });
   const stream: DestinationStream = ring
-    ? { write: (line: string) => { ring.push(line); out.write(line); } }
+    ? {
+        write: (line: string) => {
+          ring.push(line);
+          out.write(line);
+        },
+      }
     : out;
   return pino(
     {

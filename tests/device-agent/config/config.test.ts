@@ -8,7 +8,10 @@ import { restartRequiredPaths } from '../../../device-agent/src/config/schema.js
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'kiosk-config-'));
-const envFor = (file: string, dir: string): NodeJS.ProcessEnv => ({ KIOSK_CONFIG: file, KIOSK_DATA_DIR: join(dir, 'data') });
+const envFor = (file: string, dir: string): NodeJS.ProcessEnv => ({
+  KIOSK_CONFIG: file,
+  KIOSK_DATA_DIR: join(dir, 'data'),
+});
 
 describe('configuration', () => {
   let agent: TestAgent | undefined;
@@ -45,7 +48,8 @@ describe('configuration', () => {
     agent = await startTestAgent(bad);
     const doc = (await (await fetch(`${agent.base}/api/v1/status`)).json()) as Record<string, any>;
     expect(doc['agent']['configState']).toBe('error');
-    for (const s of Object.values(doc['services'] as Record<string, { device: string }>)) expect(s.device).toBe('noDevice');
+    for (const s of Object.values(doc['services'] as Record<string, { device: string }>))
+      expect(s.device).toBe('noDevice');
     const paths = (doc['configErrors'] as Array<{ path: string; message: string }>).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/devices/idCard/path', '/hotline/number']));
     const read = await fetch(`${agent.base}/api/v1/services/idcard/commands/read`, {
@@ -72,7 +76,10 @@ describe('configuration', () => {
     writeFileSync(file, JSON.stringify(old));
     const loaded = loadConfig(envFor(file, dir));
     expect(loaded.errors).toEqual([]);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ configVersion: 1, devices: { idCard: { transport: 'simulated' } } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      configVersion: 1,
+      devices: { idCard: { transport: 'simulated' } },
+    });
     expect(JSON.parse(readFileSync(`${file}.v0.bak`, 'utf8')).devices.idcard).toBeDefined();
   });
 

@@ -4,8 +4,16 @@ import { startScriptedAgent } from './scripted-agent.js';
 
 type Agent = Awaited<ReturnType<typeof startScriptedAgent>>;
 
-const post = async (base: string, path: string, body: unknown): Promise<{ status: number; json: Record<string, any> }> => {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = async (
+  base: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, any> }> => {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, any> };
 };
 
@@ -18,10 +26,19 @@ describe('HTTP command mirror', () => {
 
   it('answers HTTP 200 for every completion code', async () => {
     const ok = await post(t.base, '/api/v1/services/idcard/commands/read', { payload: {} });
-    expect(ok).toMatchObject({ status: 200, json: { header: { type: 'completion', name: 'idcard.read', completionCode: 'success' } } });
+    expect(ok).toMatchObject({
+      status: 200,
+      json: { header: { type: 'completion', name: 'idcard.read', completionCode: 'success' } },
+    });
     const failed = await post(t.base, '/api/v1/services/idcard/commands/read', { payload: { fail: 'noMedia' } });
-    expect(failed).toMatchObject({ status: 200, json: { header: { completionCode: 'commandErrorCode' }, payload: { errorCode: 'noMedia' } } });
-    const timedOut = await post(t.base, '/api/v1/services/idcard/commands/read', { timeoutMs: 50, payload: { holdMs: 5000 } });
+    expect(failed).toMatchObject({
+      status: 200,
+      json: { header: { completionCode: 'commandErrorCode' }, payload: { errorCode: 'noMedia' } },
+    });
+    const timedOut = await post(t.base, '/api/v1/services/idcard/commands/read', {
+      timeoutMs: 50,
+      payload: { holdMs: 5000 },
+    });
     expect(timedOut).toMatchObject({ status: 200, json: { header: { completionCode: 'timeOut' } } });
     t.scripted.setDevice('powerOff');
     const notReady = await post(t.base, '/api/v1/services/idcard/commands/read', { payload: {} });
@@ -49,7 +66,10 @@ describe('HTTP command mirror', () => {
 
   it('resolves common aliases on a device path', async () => {
     const status = await post(t.base, '/api/v1/services/idcard/commands/status', { payload: {} });
-    expect(status.json).toMatchObject({ header: { name: 'common.status', completionCode: 'success' }, payload: { device: 'online' } });
+    expect(status.json).toMatchObject({
+      header: { name: 'common.status', completionCode: 'success' },
+      payload: { device: 'online' },
+    });
     const reset = await post(t.base, '/api/v1/services/common/commands/reset', { payload: { service: 'camera' } });
     expect(reset.json['header']['completionCode']).toBe('success');
   });

@@ -26,7 +26,9 @@ describe('per-service command queue', () => {
     const b = await connect();
     a.send('idcard.read', 1, { holdMs: 10 });
     const completion = await a.completion(1);
-    const mine = a.messages.filter((m) => 'requestId' in m.header && m.header.requestId === 1).map((m) => m.header.type);
+    const mine = a.messages
+      .filter((m) => 'requestId' in m.header && m.header.requestId === 1)
+      .map((m) => m.header.type);
     expect(mine).toEqual(['ack', 'event', 'completion']);
     expect((completion as CompletionMessage).header.completionCode).toBe('success');
     expect(b.messages.some((m) => m.header.type !== 'unsolicited')).toBe(false);
@@ -112,11 +114,18 @@ describe('per-service command queue', () => {
     a.send('idcard.read', 5, { holdMs: 300 });
     await a.ack(5);
     a.send('idcard.read', 5, {});
-    expect((await a.waitFor((m) => m.header.type === 'ack' && m.header.status !== null)).header).toMatchObject({ status: 'invalidRequestId' });
+    expect((await a.waitFor((m) => m.header.type === 'ack' && m.header.status !== null)).header).toMatchObject({
+      status: 'invalidRequestId',
+    });
     a.send('idcard.fly', 6, {});
-    expect((await a.waitFor((m) => m.header.type === 'ack' && m.header.requestId === 6)).header).toMatchObject({ status: 'unsupportedCommand' });
+    expect((await a.waitFor((m) => m.header.type === 'ack' && m.header.requestId === 6)).header).toMatchObject({
+      status: 'unsupportedCommand',
+    });
     a.ws.send('not json');
-    expect((await a.waitFor((m) => m.header.type === 'ack' && (m.header as { status: unknown }).status === 'invalidMessage')).header.type).toBe('ack');
+    expect(
+      (await a.waitFor((m) => m.header.type === 'ack' && (m.header as { status: unknown }).status === 'invalidMessage'))
+        .header.type,
+    ).toBe('ack');
   });
 
   it('refuses a fifth request on one service with tooManyRequests (HTTP 429)', async () => {

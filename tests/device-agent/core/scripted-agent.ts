@@ -9,7 +9,14 @@ export async function startScriptedAgent(): Promise<TestAgent & { scripted: Scri
   let scripted: ScriptedService | undefined;
   const t = await startTestAgent(undefined, {
     services: ({ bus, log, loaded }) => {
-      const deps = { bus, log, config: null, contentDir: '', dataDir: loaded.dataDir, terminal: { id: 't', name: 't' } };
+      const deps = {
+        bus,
+        log,
+        config: null,
+        contentDir: '',
+        dataDir: loaded.dataDir,
+        terminal: { id: 't', name: 't' },
+      };
       scripted = new ScriptedService(deps);
       return new Map<ServiceName, Service>([
         ['idcard', scripted],

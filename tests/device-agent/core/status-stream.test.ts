@@ -12,7 +12,9 @@ describe('common.statusChanged', () => {
 
   it('sends a snapshot per service on connect, then numbered deltas', async () => {
     const c = await TestWsClient.connect(t.wsUrl);
-    const snapshot = await c.waitFor((m) => m.header.type === 'unsolicited' && (m.payload as StatusChangedPayload).service === 'camera');
+    const snapshot = await c.waitFor(
+      (m) => m.header.type === 'unsolicited' && (m.payload as StatusChangedPayload).service === 'camera',
+    );
     expect(c.messages.filter((m) => m.header.name === 'common.statusChanged')).toHaveLength(3);
     t.scripted.setDevice('powerOff');
     const delta = (await c.waitFor(
@@ -20,7 +22,10 @@ describe('common.statusChanged', () => {
     )) as UnsolicitedMessage<StatusChangedPayload>;
     expect(delta.payload).toMatchObject({ service: 'idcard', changed: ['device'] });
     expect(delta.header.seq).toBeGreaterThan((snapshot as UnsolicitedMessage).header.seq);
-    const doc = (await (await fetch(`${t.base}/api/v1/status`)).json()) as { agent: { seq: number }; services: { idcard: { device: string } } };
+    const doc = (await (await fetch(`${t.base}/api/v1/status`)).json()) as {
+      agent: { seq: number };
+      services: { idcard: { device: string } };
+    };
     expect(doc.services.idcard.device).toBe('powerOff');
     expect(doc.agent.seq).toBe(delta.header.seq);
     await c.close();
