@@ -2,7 +2,9 @@
 // socat, espeak-ng and a CJK font), builds what is stale, then runs every vitest project. Extra arguments go
 // to vitest (e.g. `npm test -- --project node`).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureBuilt, ensureDependencies, run, say } from './lib.mjs';
 
 const DEBIAN = [
@@ -32,5 +34,21 @@ ensureDebianPackages();
 ensureDependencies();
 ensureBuilt();
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
-const status = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]);
+const resultsFile = join(tmpdir(), `kiosk-vitest-${process.pid}.json`);
+const status = run(process.execPath, [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${resultsFile}`,
+  ...process.argv.slice(2),
+]);
+// One plain closing line that any CI reads the same way.
+if (existsSync(resultsFile)) {
+  const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  rmSync(resultsFile, { force: true });
+  const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+  const skipped = r.numPendingTests + r.numTodoTests;
+  process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+}
 process.exit(status);
