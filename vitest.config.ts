@@ -2,7 +2,8 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { pinyinDictPlugin } from './kiosk-ui/build/pinyin-dict-plugin.js';
 
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Debian's Chromium; nothing downloads a browser. Tests that drive Chromium themselves use these too. */
+export const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

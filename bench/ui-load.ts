@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright';
 import { build } from 'vite';
 import { startTestAgent } from '../tests/helpers/agent-harness.js';
-import { chromiumArgs } from '../vitest.config.js';
+import { chromiumArgs, executablePath } from '../vitest.config.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist/kiosk-ui');
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 
   const agent = await startTestAgent();
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath,
     args: chromiumArgs,
     headless: true,
   });

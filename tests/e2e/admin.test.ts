@@ -14,19 +14,9 @@ import {
   startAdminAgent,
   type AdminTestAgent,
 } from '../device-agent/admin/admin-test-client.js';
+import { chromiumArgs, executablePath } from '../../vitest.config.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -85,8 +75,8 @@ describe('admin page in Chromium', () => {
     ensureUiBuilt();
     agent = await startAdminAgent();
     browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath,
+      args: chromiumArgs,
     });
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });

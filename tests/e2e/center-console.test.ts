@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeStatusPage, IntakeSubmission } from '../../device-agent/src/api/center-contract.js';
-import { chromiumArgs } from '../../vitest.config.js';
+import { chromiumArgs, executablePath } from '../../vitest.config.js';
 import {
   APPLICANT_NAME,
   TINY_JPEG_BASE64,
@@ -71,7 +71,7 @@ describe('staff console', () => {
     });
     expect(res.status).toBe(200);
     browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      executablePath,
       args: chromiumArgs,
     });
     // bypassCSP only lets the test inject axe-core; the console itself runs under the centre's CSP.

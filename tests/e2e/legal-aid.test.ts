@@ -14,20 +14,9 @@ import { createLogger } from '../../device-agent/src/log/logger.js';
 import { hashPassword } from '../../service-center/src/auth/password.js';
 import { createCenter, type Center } from '../../service-center/src/center.js';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';
+import { chromiumArgs, executablePath } from '../../vitest.config.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-];
 const TOKEN = 'test-terminal-token';
 const STAFF = { name: 'clerk', password: 'clerk-password-2026' };
 
@@ -184,8 +173,8 @@ describe('legal-aid application end to end', () => {
     process.env['KIOSK_OUTBOX_POLL_MS'] = '300';
     agent = await startTestAgent({ ...DEMO_CONFIG, center: { url: center.url, token: TOKEN } });
     browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath,
+      args: chromiumArgs,
     });
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });

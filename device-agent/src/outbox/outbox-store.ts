@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { IntakeAccepted, IntakeDocument, IntakeStatusChange, IntakeSubmission } from '../api/center-contract.js';
 import type { SubmissionKind, SubmissionState } from '../api/contract.js';
+import { applyMigrations, openDurableDatabase, type Migration } from '../storage/sqlite.js';
 import { formatReceiptNo, receiptCounterKey } from './receipt-number.js';
 
 // The outbox: the one place a villager's submission lives between "提交" and the centre's
@@ -8,7 +9,7 @@ import { formatReceiptNo, receiptCounterKey } from './receipt-number.js';
 // After the acknowledgement the personal data and documents are erased (secure_delete zeroes the
 // freed pages; the WAL is truncated) and only the receipt's bookkeeping stays.
 
-const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -110,31 +111,11 @@ export class OutboxStore {
   private readonly _db: Database.Database;
 
   constructor(file: string) {
-    this._db = new Database(file);
-    this._db.pragma('journal_mode = WAL');
-    this._db.pragma('synchronous = FULL');
+    this._db = openDurableDatabase(file);
     this._db.pragma('secure_delete = ON');
-    this._db.pragma('foreign_keys = ON');
-    this._db.pragma('busy_timeout = 5000');
-    this._migrate();
+    applyMigrations(this._db, MIGRATIONS);
     // After a crash the WAL may still hold frames of data erased since; fold it in and truncate it.
     this.checkpoint();
-  }
-
-  private _migrate(): void {
-    const db = this._db;
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    for (const step of MIGRATIONS) {
-      if (done.has(step.version)) continue;
-      db.transaction(() => {
-        db.exec(step.sql);
-        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
-          step.version,
-          new Date().toISOString(),
-        );
-      })();
-    }
   }
 
   close(): void {

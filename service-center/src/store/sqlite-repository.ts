@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { applyMigrations, openDurableDatabase } from '../../../device-agent/src/storage/sqlite.js';
 import type { IntakeAccepted, IntakeStatusChange } from '../../../device-agent/src/api/center-contract.js';
 import type { SubmissionKind, SubmissionState } from '../../../device-agent/src/api/contract.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
@@ -53,27 +54,11 @@ export class SqliteRepository implements CenterRepository {
   private readonly _db: Database.Database;
 
   constructor(file: string) {
-    this._db = new Database(file);
-    this._db.pragma('journal_mode = WAL');
-    this._db.pragma('synchronous = FULL');
-    this._db.pragma('foreign_keys = ON');
-    this._db.pragma('busy_timeout = 5000');
+    this._db = openDurableDatabase(file);
   }
 
   async migrate(): Promise<void> {
-    const db = this._db;
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    for (const step of SQLITE_MIGRATIONS) {
-      if (done.has(step.version)) continue;
-      db.transaction(() => {
-        db.exec(step.sql);
-        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
-          step.version,
-          new Date().toISOString(),
-        );
-      })();
-    }
+    applyMigrations(this._db, SQLITE_MIGRATIONS);
   }
 
   async close(): Promise<void> {
