@@ -103,7 +103,7 @@ describe('print forms from content/forms', () => {
     const { job } = print('legal-aid-receipt', { ...LEGAL_AID_FIELDS, uploadState: 'pending' }, profile);
     expect(jobText(job)).toContain('已提交，待上传');
     // The centre has not fixed its decision date yet: the rule is printed, not a date it never gave.
-    expect(jobText(job)).toContain('7日内作出是否给予法律援助的决定');
+    expect(job.lines.join('')).toContain('7日内作出是否给予法律援助的决定');
     expect(jobText(job)).not.toContain('最迟于');
   });
 
