@@ -6,7 +6,18 @@ import type { VoiceStatus } from '../api/contract.js';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { ESPEAK_SPEED, ESPEAK_VOICE, espeakVersion, synthesise } from './espeak.js';
 import { PromptCatalog } from './prompt-catalog.js';
-import { toSpeechPinyin } from './speech-pinyin.js';
+
+/**
+ * Bump when the text → pinyin reading rules change (speech-pinyin.ts, number-reading.ts), so cached
+ * audio is rebuilt. Cache ids use the text itself: a cache hit never needs the pinyin dictionary,
+ * which is loaded (≈ 25 MB) only when something must actually be synthesised.
+ */
+const READING_RULES_VERSION = 1;
+
+async function speechPinyin(text: string): Promise<string> {
+  const { toSpeechPinyin } = await import('./speech-pinyin.js');
+  return toSpeechPinyin(text);
+}
 
 export interface VoiceModuleOptions {
   /** espeak-ng binary (tests point it at a missing path to check the captions-only state). */
@@ -73,19 +84,20 @@ export class VoiceModule implements AgentModule {
     return { voice };
   }
 
-  private _cacheId(pinyinText: string): string {
-    return createHash('sha256').update(`${ESPEAK_VOICE}|${ESPEAK_SPEED}|${this._version}|${pinyinText}`).digest('hex');
+  private _cacheId(text: string): string {
+    return createHash('sha256')
+      .update(`${ESPEAK_VOICE}|${ESPEAK_SPEED}|${this._version}|${READING_RULES_VERSION}|${text}`)
+      .digest('hex');
   }
 
   /** Prompt audio: on disk under KIOSK_DATA_DIR/voice-cache, built once per text and engine version. */
   private async _promptAudio(text: string): Promise<Buffer> {
-    const pinyinText = toSpeechPinyin(text);
-    const id = this._cacheId(pinyinText);
+    const id = this._cacheId(text);
     const dir = join(this._ctx.dataDir, 'voice-cache');
     const file = join(dir, `${id}.wav`);
     if (existsSync(file)) return readFileSync(file);
     return this._once(id, async () => {
-      const wav = await synthesise(this._espeakPath, pinyinText);
+      const wav = await synthesise(this._espeakPath, await speechPinyin(text));
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, wav);
@@ -96,11 +108,10 @@ export class VoiceModule implements AgentModule {
 
   /** Dynamic audio: in memory only, size-bounded (oldest dropped first). */
   private async _textAudio(text: string): Promise<Buffer> {
-    const pinyinText = toSpeechPinyin(text);
-    const id = this._cacheId(pinyinText);
+    const id = this._cacheId(text);
     const hit = this._memory.get(id);
     if (hit) return hit;
-    const wav = await this._once(id, () => synthesise(this._espeakPath, pinyinText));
+    const wav = await this._once(id, async () => synthesise(this._espeakPath, await speechPinyin(text)));
     const limit = this._options.memoryCacheBytes ?? 32 * 1024 * 1024;
     if (wav.length <= limit && !this._memory.has(id)) {
       this._memory.set(id, wav);
