@@ -80,12 +80,12 @@ export class KioskPinyinInput extends FormControl {
       <button
         type="button"
         class="field"
-        aria-labelledby="label"
+        aria-labelledby="label value"
         aria-expanded=${String(this._open)}
         ?disabled=${this.disabled}
         @click=${() => void this._openKeyboard()}
       >
-        ${this.value}
+        <span id="value">${this.value}</span>
       </button>
       ${
         this._open

@@ -131,7 +131,7 @@ export class KioskPinyinKeyboard extends LitElement {
     const shown = this._candidates.slice(this._page * PAGE, this._page * PAGE + PAGE);
     return html`
       <div class="bar" role="group" aria-label=${t('input.keyboard.candidates')}>
-        <span class="letters" aria-label=${t('input.keyboard.typing')}>${this._letters}</span>
+        <span class="letters" role="status" aria-label=${t('input.keyboard.typing')}>${this._letters}</span>
         ${!this._engine ? html`<span>${t('input.keyboard.loading')}</span>` : !this._letters ? html`<span>${t('input.keyboard.hint')}</span>` : null}
         ${shown.map((c) => html`<button type="button" class="cand" @click=${() => this._choose(c)}>${c.text}</button>`)}
         ${

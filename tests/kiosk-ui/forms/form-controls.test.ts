@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../../kiosk-ui/src/inputs/kiosk-choice-cards.js';
@@ -86,6 +87,14 @@ describe.each(CONTROLS)('$tag as a form control', ({ tag, fill, expected, setup 
     expect(el.value).toBe(expected);
     expect(new FormData(form).get('field')).toBe(expected);
     expect(el.checkValidity()).toBe(true);
+  });
+
+  it('passes axe once filled: what it shows is part of its accessible name', async () => {
+    const { form, el } = await mount();
+    await fill(el);
+    await el.updateComplete;
+    const result = await axe.run(form);
+    expect(result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
   });
 
   it('resets to its default value with the form', async () => {
