@@ -49,6 +49,8 @@ if (existsSync(resultsFile)) {
   rmSync(resultsFile, { force: true });
   const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
   const skipped = r.numPendingTests + r.numTodoTests;
-  process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  process.stdout.write(
+    `\ntests: ${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+  );
 }
 process.exit(status);
