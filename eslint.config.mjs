@@ -3,8 +3,83 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Boundaries (DESIGN §2): the parts talk over HTTP/WebSocket and share only packages/; inside the
+// agent, byte codecs know nothing of links or services and links nothing of codecs.
+const PART_DIRS = ['device-agent', 'service-center', 'kiosk-ui'];
+const forbid = (groups, message, allowTypeImports = false) => ({ group: groups, message, allowTypeImports });
+const otherParts = (self) =>
+  PART_DIRS.filter((p) => p !== self).map((p) =>
+    forbid(
+      [`**/${p}/**`, `@kiosk/${p}`, `@kiosk/${p}/**`],
+      `${self} must not import ${p}: talk over the API, share through packages/`,
+    ),
+  );
+const packagesByName = forbid(
+  ['**/packages/**'],
+  'import a shared package by its name (@kiosk/contract/…), not by path',
+);
+const restrict = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const CODECS = [
+  'device-agent/src/devices/idcard/{frame,frame-parser,text-block,code-tables,status-codes,miaxis-envelope}.ts',
+  'device-agent/src/devices/printer/{encoder,decoder,gb,bitmap,status,form-render,form-types,profiles,job,preview}.ts',
+];
+export const boundaries = [
+  restrict(['device-agent/**/*.ts'], [...otherParts('device-agent'), packagesByName]),
+  restrict(['service-center/**/*.ts'], [...otherParts('service-center'), packagesByName]),
+  restrict(
+    ['kiosk-ui/**/*.ts'],
+    [
+      ...otherParts('kiosk-ui'),
+      packagesByName,
+      forbid(['@kiosk/node-common', '@kiosk/node-common/**'], 'kiosk-ui runs in the browser: node-common is Node-only'),
+    ],
+  ),
+  restrict(
+    ['packages/**/*.ts'],
+    PART_DIRS.map((p) =>
+      forbid([`**/${p}/**`, `@kiosk/${p}`, `@kiosk/${p}/**`], 'packages/ import no app: the apps import packages'),
+    ),
+  ),
+  restrict(
+    ['packages/contract/**/*.ts', 'packages/domain/**/*.ts'],
+    [
+      ...PART_DIRS.map((p) => forbid([`**/${p}/**`, `@kiosk/${p}`, `@kiosk/${p}/**`], 'packages/ import no app')),
+      forbid(['node:*', '@kiosk/node-common', '@kiosk/node-common/**'], 'contract and domain run in the browser too'),
+    ],
+  ),
+  restrict(CODECS, [
+    ...otherParts('device-agent'),
+    packagesByName,
+    // The link layer may declare the seam a codec implements (a type), nothing more.
+    forbid(['**/links/**'], 'a codec turns bytes into values: it imports no link', true),
+    forbid(['**/*-service.js', '**/core/**'], 'a codec turns bytes into values: it imports no service or core'),
+  ]),
+  restrict(
+    ['device-agent/src/links/**/*.ts'],
+    [
+      ...otherParts('device-agent'),
+      packagesByName,
+      forbid(['**/devices/**'], 'a link moves bytes: it imports no codec or device'),
+    ],
+  ),
+];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.kiosk-data/**', '.center-data/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      '**/dist/**',
+      '**/*.d.mts',
+      'node_modules/**',
+      'coverage/**',
+      '.kiosk-data/**',
+      '.center-data/**',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -38,6 +113,7 @@ export default tseslint.config(
     files: ['bench/**'],
     rules: { '@typescript-eslint/no-implied-eval': 'off', '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
   },
+  ...boundaries,
   {
     files: ['scripts/**/*.mjs', '*.mjs'],
     ...tseslint.configs.disableTypeChecked,

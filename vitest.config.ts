@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { pinyinDictPlugin } from './kiosk-ui/build/pinyin-dict-plugin.js';
+import { workspaceAlias } from './scripts/workspace-alias.mjs';
 
 /** Debian's Chromium; nothing downloads a browser. Tests that drive Chromium themselves use these too. */
 export const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -19,9 +20,11 @@ export const chromiumArgs = [
 
 export default defineConfig({
   server: { host: '127.0.0.1' },
+  resolve: { alias: workspaceAlias },
   test: {
     projects: [
       {
+        resolve: { alias: workspaceAlias },
         test: {
           name: 'node',
           environment: 'node',
@@ -29,6 +32,7 @@ export default defineConfig({
             'tests/device-agent/**/*.test.ts',
             'tests/service-center/**/*.test.ts',
             'tests/content/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
           ],
           exclude: ['tests/service-center/console/**'],
           testTimeout: 30_000,
@@ -36,6 +40,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: workspaceAlias },
         test: {
           name: 'e2e',
           environment: 'node',
@@ -46,6 +51,7 @@ export default defineConfig({
       },
       {
         plugins: [pinyinDictPlugin()],
+        resolve: { alias: workspaceAlias },
         test: {
           name: 'kiosk-ui',
           include: ['tests/kiosk-ui/**/*.test.ts', 'tests/service-center/console/**/*.test.ts'],

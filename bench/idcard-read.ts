@@ -9,7 +9,7 @@ import { EventBus } from '../device-agent/src/core/event-bus.js';
 import { IdCardService } from '../device-agent/src/devices/idcard/idcard-service.js';
 import { SerialSimulatorPort } from '../device-agent/src/devices/idcard/serial-simulator-port.js';
 import { IdCardSimulator } from '../device-agent/src/devices/idcard/simulator.js';
-import { createLogger } from '../device-agent/src/log/logger.js';
+import { createLogger } from '@kiosk/node-common/logger';
 import { SocatPair } from '../tests/helpers/socat.js';
 
 const BAUD = 115_200;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createLogger } from '../device-agent/src/log/logger.js';
+import { createLogger } from '@kiosk/node-common/logger';
 import { CenterClient } from '../device-agent/src/outbox/center-client.js';
 import { DEFAULT_FORWARDER_OPTIONS, OutboxForwarder } from '../device-agent/src/outbox/forwarder.js';
 import { OutboxStore, type StoredDocument } from '../device-agent/src/outbox/outbox-store.js';

@@ -15,7 +15,7 @@ import { PrinterSimulator, linkEnd } from '../device-agent/src/devices/printer/s
 import type { ByteLink } from '../device-agent/src/links/byte-link.js';
 import { MemoryLink } from '../device-agent/src/links/memory-link.js';
 import { SerialLink } from '../device-agent/src/links/serial-link.js';
-import { createLogger } from '../device-agent/src/log/logger.js';
+import { createLogger } from '@kiosk/node-common/logger';
 import { SocatPair } from '../tests/helpers/socat.js';
 
 const BAUD = 115200;

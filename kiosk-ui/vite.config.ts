@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { workspaceAlias } from '../scripts/workspace-alias.mjs';
 import { pinyinDictPlugin } from './build/pinyin-dict-plugin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,6 +14,7 @@ if (existsSync(resolve(here, 'src/admin/admin-main.ts'))) input['admin'] = resol
 export default defineConfig({
   root: here,
   base: './',
+  resolve: { alias: workspaceAlias },
   plugins: [pinyinDictPlugin()],
   server: { host: '127.0.0.1', fs: { allow: [resolve(here, '..')] } },
   build: {

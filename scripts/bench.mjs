@@ -19,7 +19,7 @@ for (const name of names) {
     continue;
   }
   console.log(`\n== bench/${name} ==`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', `${name}.ts`)], {
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'bench', `${name}.ts`)], {
     stdio: 'inherit',
     cwd: root,
   });

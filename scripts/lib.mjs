@@ -56,21 +56,25 @@ export function ensureDependencies() {
 }
 
 const NODE_SOURCES = [
+  'packages',
   'device-agent/src',
+  'device-agent/tsconfig.json',
   'service-center/src',
+  'service-center/tsconfig.json',
   'tsconfig.json',
   'tsconfig.node.json',
   'package-lock.json',
 ];
-const UI_SOURCES = ['kiosk-ui', 'content', 'device-agent/src/api', 'tsconfig.json', 'package-lock.json'];
-const CONSOLE_SOURCES = ['service-center/console', 'content', 'tsconfig.json', 'package-lock.json'];
+const UI_SOURCES = ['kiosk-ui', 'content', 'packages', 'tsconfig.json', 'package-lock.json'];
+const CONSOLE_SOURCES = ['service-center/console', 'content', 'packages', 'tsconfig.json', 'package-lock.json'];
 
 /** Builds what is stale: the Node parts (tsc), the kiosk UI and the staff console (Vite). */
 export function ensureBuilt({ force = false } = {}) {
   const bin = (name) => join(root, 'node_modules/.bin', name);
-  if (force || newestMtime(NODE_SOURCES) > mtime('dist/node/.tsbuildinfo')) {
-    say('building device-agent and service-center (tsc)…');
-    mustRun(bin('tsc'), ['-p', 'tsconfig.node.json']);
+  const built = Math.min(mtime('dist/node/device-agent/.tsbuildinfo'), mtime('dist/node/service-center/.tsbuildinfo'));
+  if (force || newestMtime(NODE_SOURCES) > built) {
+    say('building packages, device-agent and service-center (tsc -b)…');
+    mustRun(bin('tsc'), ['-b', 'tsconfig.node.json', ...(force ? ['--force'] : [])]);
   }
   if (
     existsSync(join(root, 'kiosk-ui/vite.config.ts')) &&

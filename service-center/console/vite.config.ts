@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { workspaceAlias } from '../../scripts/workspace-alias.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -8,6 +9,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: here,
   base: './',
+  resolve: { alias: workspaceAlias },
   server: { host: '127.0.0.1', fs: { allow: [resolve(here, '../..')] } },
   build: {
     outDir: resolve(here, '../../dist/console'),

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeErrors, validate } from '../../device-agent/src/core/validator.js';
+import { describeErrors, validate } from '@kiosk/node-common/validator';
 import { centerConfigSchema, type CenterConfig } from './config-schema.js';
 
 /** The repository root, from service-center/src or from dist/node/service-center/src. */

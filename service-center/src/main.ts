@@ -1,4 +1,4 @@
-import { createLogger } from '../../device-agent/src/log/logger.js';
+import { createLogger } from '@kiosk/node-common/logger';
 import { createCenter } from './center.js';
 
 /** Entry point: `npm run center` (honours CENTER_CONFIG and CENTER_DATA_DIR). */

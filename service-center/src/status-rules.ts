@@ -1,4 +1,4 @@
-import type { SubmissionState } from '../../device-agent/src/api/contract.js';
+import type { SubmissionState } from '@kiosk/contract/kiosk-api';
 
 /** States staff may set, and from where (approved/rejected are final). */
 const NEXT: Record<SubmissionState, readonly SubmissionState[]> = {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../device-agent/src/core/validator.js';
+import { validate } from '@kiosk/node-common/validator';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 

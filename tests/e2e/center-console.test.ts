@@ -5,7 +5,7 @@ import AxeBuilder from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntakeStatusPage, IntakeSubmission } from '../../device-agent/src/api/center-contract.js';
+import type { IntakeStatusPage, IntakeSubmission } from '@kiosk/contract/intake-api';
 import { chromiumArgs, executablePath } from '../../vitest.config.js';
 import {
   APPLICANT_NAME,

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IdCardService } from '../../device-agent/src/devices/idcard/idcard-service.js';
 import type { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
-import { createLogger } from '../../device-agent/src/log/logger.js';
+import { createLogger } from '@kiosk/node-common/logger';
 import { hashPassword } from '../../service-center/src/auth/password.js';
 import { createCenter, type Center } from '../../service-center/src/center.js';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';

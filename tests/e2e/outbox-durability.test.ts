@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '@kiosk/node-common/sqlite';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -45,7 +45,7 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
   });
 
   async function startAgent(port: number, base: string): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'device-agent/src/main.ts'], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'device-agent/src/main.ts'], {
       env: {
         ...process.env,
         KIOSK_CONFIG: join(dir, 'kiosk.config.json'),
@@ -153,7 +153,7 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
     expect(centreRestarts).toBe(1);
 
     const centreDb = (): Array<{ receipt_no: string; data_json: string }> => {
-      const db = new Database(join(centerDir, 'center.sqlite'), { readonly: true });
+      const db = openSqlite(join(centerDir, 'center.sqlite'), { readonly: true });
       try {
         return db.prepare('SELECT receipt_no, data_json FROM submissions').all() as Array<{
           receipt_no: string;
@@ -181,7 +181,7 @@ describe('outbox durability under SIGKILL and centre restarts', () => {
     const outbox = join(dataDir, 'outbox.sqlite');
     const local = await (async () => {
       for (;;) {
-        const db = new Database(outbox, { readonly: true });
+        const db = openSqlite(outbox, { readonly: true });
         try {
           const pending = db
             .prepare('SELECT count(*) FROM submissions WHERE uploaded_at IS NULL OR data_json IS NOT NULL')

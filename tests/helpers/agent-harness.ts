@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Agent, type AgentOptions } from '../../device-agent/src/core/controller.js';
 import type { KioskConfig } from '../../device-agent/src/config/schema.js';
-import { LogRing } from '../../device-agent/src/log/log-ring.js';
-import { createLogger } from '../../device-agent/src/log/logger.js';
+import { LogRing } from '@kiosk/node-common/log-ring';
+import { createLogger } from '@kiosk/node-common/logger';
 
 export const DEMO_CONFIG: KioskConfig = {
   configVersion: 1,

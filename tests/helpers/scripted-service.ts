@@ -1,4 +1,4 @@
-import type { IdCardStatus } from '../../device-agent/src/api/contract.js';
+import type { IdCardStatus } from '@kiosk/contract/kiosk-api';
 import { CompletionError } from '../../device-agent/src/core/errors.js';
 import { Service, success, type ServiceDeps } from '../../device-agent/src/core/service.js';
 

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { ServerMessage } from '../../device-agent/src/api/contract.js';
+import type { ServerMessage } from '@kiosk/contract/kiosk-api';
 
 /** A WebSocket client that records every message and can wait for one matching a predicate. */
 export class TestWsClient {

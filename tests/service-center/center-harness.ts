@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createLogger } from '../../device-agent/src/log/logger.js';
+import { createLogger } from '@kiosk/node-common/logger';
 import { hashPassword } from '../../service-center/src/auth/password.js';
 import { createCenter, type Center } from '../../service-center/src/center.js';
 import type { CenterConfig } from '../../service-center/src/config-schema.js';

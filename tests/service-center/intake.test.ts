@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '@kiosk/node-common/sqlite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntakeAccepted, IntakeStatusPage, IntakeSubmission } from '../../device-agent/src/api/center-contract.js';
+import type { IntakeAccepted, IntakeStatusPage, IntakeSubmission } from '@kiosk/contract/intake-api';
 import { TINY_JPEG_BASE64, legalAidData, postJson } from '../device-agent/outbox/fixtures.js';
 import { TEST_TERMINALS, startTestCenter, type TestCenter } from './center-harness.js';
 
@@ -22,7 +22,7 @@ function intake(receiptNo: string, facts = '老板欠工资'): IntakeSubmission 
 describe('service-center intake API', () => {
   let c: TestCenter;
   const rows = (): number => {
-    const db = new Database(join(c.dataDir, 'center.sqlite'), { readonly: true });
+    const db = openSqlite(join(c.dataDir, 'center.sqlite'), { readonly: true });
     try {
       return db.prepare('SELECT count(*) FROM submissions').pluck().get() as number;
     } finally {

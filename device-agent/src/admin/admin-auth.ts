@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '@kiosk/node-common/logger';
 import { LoginLimiter } from './login-limiter.js';
 import { LoginStore, parseCookies, type Login } from './login-store.js';
 import { hashPassword, verifyPassword, type ScryptParams } from './password-hash.js';

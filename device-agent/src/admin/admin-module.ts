@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
-import type { PrinterStatus } from '../api/contract.js';
+import type { PrinterStatus } from '@kiosk/contract/kiosk-api';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { AdminAuth } from './admin-auth.js';
 import { configRouter } from './config-routes.js';

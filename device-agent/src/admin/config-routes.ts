@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { LoadedConfig } from '../config/load.js';
 import { saveConfig } from '../config/load.js';
 import { configSchema, restartRequiredPaths } from '../config/schema.js';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '@kiosk/node-common/logger';
 import type { AdminAuth } from './admin-auth.js';
 import { changedPaths, mergePatch, needingRestart } from './config-diff.js';
 

@@ -1,4 +1,4 @@
-import type { CardType } from '../api/contract.js';
+import type { CardType } from '@kiosk/contract/kiosk-api';
 import type { Service } from '../core/service.js';
 
 // What the device services offer the admin page beyond the kiosk commands. Each is optional:

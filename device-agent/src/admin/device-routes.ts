@@ -1,12 +1,12 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { CardType, ServiceName } from '../api/contract.js';
+import type { CardType, ServiceName } from '@kiosk/contract/kiosk-api';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { Service } from '../core/service.js';
 import { commandRoute } from '../http/command-route.js';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '@kiosk/node-common/logger';
 import type { AdminAuth } from './admin-auth.js';
 import { idcardExtras, printerExtras } from './device-extras.js';
-import { maskCardFields } from './mask.js';
+import { maskCardFields } from '@kiosk/domain/mask';
 import { textReceipt } from './receipt-bytes.js';
 import { runAdminCommand } from './run-command.js';
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { LogRing } from '../log/log-ring.js';
+import type { LogRing } from '@kiosk/node-common/log-ring';
 
 const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
 

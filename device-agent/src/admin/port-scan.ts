@@ -1,6 +1,6 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ServiceName } from '../api/contract.js';
+import type { ServiceName } from '@kiosk/contract/kiosk-api';
 
 /** A USB fingerprint (zigbee-herdsman adapterDiscovery style). */
 interface Fingerprint {

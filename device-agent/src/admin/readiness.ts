@@ -1,4 +1,4 @@
-import type { AgentStatusDocument } from '../api/contract.js';
+import type { AgentStatusDocument } from '@kiosk/contract/kiosk-api';
 import type { KioskConfig } from '../config/schema.js';
 import type { Diagnostics } from './diagnostics.js';
 

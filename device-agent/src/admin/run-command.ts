@@ -1,4 +1,4 @@
-import type { CompletionMessage, ServerMessage } from '../api/contract.js';
+import type { CompletionMessage, ServerMessage } from '@kiosk/contract/kiosk-api';
 import type { Dispatcher } from '../core/dispatcher.js';
 import { newConnectionId } from '../http/ws-server.js';
 

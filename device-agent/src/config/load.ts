@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validate, type SchemaError } from '../core/validator.js';
+import { validate, type SchemaError } from '@kiosk/node-common/validator';
 import { atomicWriteFile, serializeConfig } from './atomic-write.js';
 import { migrateConfig } from './migrate.js';
 import { DEFAULT_AGENT, configSchema, type KioskConfig } from './schema.js';

@@ -1,16 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { SERVICE_NAMES, type AgentStatusDocument, type ServiceName, type ServiceStatusMap } from '../api/contract.js';
+import {
+  SERVICE_NAMES,
+  type AgentStatusDocument,
+  type ServiceName,
+  type ServiceStatusMap,
+} from '@kiosk/contract/kiosk-api';
 import { loadConfig, repoRoot, type LoadedConfig } from '../config/load.js';
 import { createServices } from '../devices/registry.js';
 import { createAdminApp } from '../http/admin-app.js';
-import { loopbackPolicy } from '../http/guards.js';
+import { loopbackPolicy } from '@kiosk/node-common/guards';
 import { createKioskApp } from '../http/kiosk-app.js';
 import { StatusHub } from '../http/status-hub.js';
 import { attachWebSocket } from '../http/ws-server.js';
-import { LogRing } from '../log/log-ring.js';
-import { createLogger, type Logger } from '../log/logger.js';
+import { LogRing } from '@kiosk/node-common/log-ring';
+import { createLogger, type Logger } from '@kiosk/node-common/logger';
 import { MODULES } from '../modules.js';
 import { AGENT_VERSION } from '../version.js';
 import { Dispatcher } from './dispatcher.js';

@@ -4,12 +4,12 @@ import {
   type AgentStatusDocument,
   type ServerMessage,
   type ServiceName,
-} from '../api/contract.js';
-import type { Logger } from '../log/logger.js';
+} from '@kiosk/contract/kiosk-api';
+import type { Logger } from '@kiosk/node-common/logger';
 import { CommandQueue, abortOutcome } from './command-queue.js';
 import { CancelError, CompletionError } from './errors.js';
 import { isUsable, type CommandContext, type CommandOutcome, type CommandSpec, type Service } from './service.js';
-import { describeErrors, validate } from './validator.js';
+import { describeErrors, validate } from '@kiosk/node-common/validator';
 
 export interface ClientConnection {
   readonly id: number;

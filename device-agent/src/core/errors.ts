@@ -1,4 +1,4 @@
-import type { AckStatus, CompletionCode } from '../api/contract.js';
+import type { AckStatus, CompletionCode } from '@kiosk/contract/kiosk-api';
 
 /** A request refused before it was queued (ack status / HTTP 4xx). */
 export class RejectedError extends Error {

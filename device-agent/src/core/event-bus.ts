@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { ErrorEventPayload, ServiceName, ServiceStatusMap } from '../api/contract.js';
-import type { Logger } from '../log/logger.js';
+import type { ErrorEventPayload, ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
+import type { Logger } from '@kiosk/node-common/logger';
 
 /** Events modules exchange inside the agent. They never carry card fields or photos. */
 export interface BusEvents {

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Router } from 'express';
-import type { AgentStatusDocument, ServiceName } from '../api/contract.js';
+import type { AgentStatusDocument, ServiceName } from '@kiosk/contract/kiosk-api';
 import type { LoadedConfig } from '../config/load.js';
 import type { KioskConfig } from '../config/schema.js';
-import type { LogRing } from '../log/log-ring.js';
-import type { Logger } from '../log/logger.js';
+import type { LogRing } from '@kiosk/node-common/log-ring';
+import type { Logger } from '@kiosk/node-common/logger';
 import type { Dispatcher } from './dispatcher.js';
 import type { EventBus } from './event-bus.js';
 import type { Service } from './service.js';

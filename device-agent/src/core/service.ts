@@ -1,5 +1,5 @@
-import type { CompletionCode, DeviceState, LastError, ServiceName, ServiceStatusMap } from '../api/contract.js';
-import type { Logger } from '../log/logger.js';
+import type { CompletionCode, DeviceState, LastError, ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
+import type { Logger } from '@kiosk/node-common/logger';
 import type { EventBus } from './event-bus.js';
 
 export interface CommandContext {

@@ -1,4 +1,4 @@
-import { DEVICE_COMMANDS, type ServiceName, type ServiceStatusMap } from '../api/contract.js';
+import { DEVICE_COMMANDS, type ServiceName, type ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import { Service } from './service.js';
 
 const NO_DEVICE: ServiceStatusMap = {

@@ -1,4 +1,4 @@
-import type { ServiceName } from '../api/contract.js';
+import type { ServiceName } from '@kiosk/contract/kiosk-api';
 import type { KioskConfig } from '../config/schema.js';
 import { UnconfiguredService } from '../core/unconfigured-service.js';
 import type { Service, ServiceDeps } from '../core/service.js';

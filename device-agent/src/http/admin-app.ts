@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
-import type { Logger } from '../log/logger.js';
-import { guardMiddleware, jsonOnly, type OriginPolicy } from './guards.js';
+import type { Logger } from '@kiosk/node-common/logger';
+import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
 import { errorHandler, serveBuiltPage } from './kiosk-app.js';
 
 export interface AdminAppDeps {

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { SERVICE_NAMES, type ServerMessage } from '../api/contract.js';
+import { SERVICE_NAMES, type ServerMessage } from '@kiosk/contract/kiosk-api';
 import type { ClientConnection, Dispatcher } from '../core/dispatcher.js';
 import { HTTP_STATUS_FOR_ACK } from '../core/errors.js';
 import { newConnectionId } from './ws-server.js';

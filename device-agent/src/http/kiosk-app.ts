@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { AgentStatusDocument } from '../api/contract.js';
+import type { AgentStatusDocument } from '@kiosk/contract/kiosk-api';
 import type { Dispatcher } from '../core/dispatcher.js';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '@kiosk/node-common/logger';
 import { commandRoute } from './command-route.js';
-import { guardMiddleware, jsonOnly, type OriginPolicy } from './guards.js';
+import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
 
 export interface KioskAppDeps {
   policy: OriginPolicy;

@@ -1,4 +1,4 @@
-import type { ServerMessage } from '../api/contract.js';
+import type { ServerMessage } from '@kiosk/contract/kiosk-api';
 import type { EventBus } from '../core/event-bus.js';
 
 /**

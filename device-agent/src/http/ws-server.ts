@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { SERVICE_NAMES, type AgentStatusDocument, type ServerMessage } from '../api/contract.js';
+import { SERVICE_NAMES, type AgentStatusDocument, type ServerMessage } from '@kiosk/contract/kiosk-api';
 import type { ClientConnection, Dispatcher } from '../core/dispatcher.js';
-import type { Logger } from '../log/logger.js';
-import { isAllowed, type OriginPolicy } from './guards.js';
+import type { Logger } from '@kiosk/node-common/logger';
+import { isAllowed, type OriginPolicy } from '@kiosk/node-common/guards';
 import type { StatusHub } from './status-hub.js';
 
 let nextConnectionId = 1;

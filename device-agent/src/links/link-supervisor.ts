@@ -1,4 +1,5 @@
-import type { Logger } from '../log/logger.js';
+import { backoffDelay } from '@kiosk/domain/backoff';
+import type { Logger } from '@kiosk/node-common/logger';
 import type { ByteLink, LinkCloseInfo } from './byte-link.js';
 
 export interface SupervisorEvents {
@@ -112,8 +113,6 @@ export class LinkSupervisor {
   private _delay(): number {
     const initial = this._options.initialDelayMs ?? 1000;
     const max = this._options.maxDelayMs ?? 30_000;
-    const jitter = this._options.jitter ?? 0.3;
-    const base = Math.min(max, initial * 2 ** Math.max(0, this._attempt - 1));
-    return Math.round(base * (1 - jitter / 2 + Math.random() * jitter));
+    return backoffDelay(Math.max(1, this._attempt), initial, max, Math.random, this._options.jitter ?? 0.3);
   }
 }

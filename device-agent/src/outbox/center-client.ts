@@ -7,7 +7,7 @@ import {
   type IntakeBatchAnswer,
   type IntakeStatusPage,
   type IntakeSubmission,
-} from '../api/center-contract.js';
+} from '@kiosk/contract/intake-api';
 
 /** How a forward attempt ended, as far as the retry policy cares. */
 export type ForwardResult =

@@ -1,6 +1,6 @@
-import type { IntakeAccepted } from '../api/center-contract.js';
-import type { Logger } from '../log/logger.js';
-import { backoffDelay } from './backoff.js';
+import type { IntakeAccepted } from '@kiosk/contract/intake-api';
+import type { Logger } from '@kiosk/node-common/logger';
+import { backoffDelay } from '@kiosk/domain/backoff';
 import type { CenterClient } from './center-client.js';
 import type { OutboxStore } from './outbox-store.js';
 

@@ -2,14 +2,14 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Router, type Request, type Response } from 'express';
-import type { SubmissionAccepted, SubmissionKind, SubmissionStatus } from '../api/contract.js';
+import type { SubmissionAccepted, SubmissionKind, SubmissionStatus } from '@kiosk/contract/kiosk-api';
 import type { AgentModule, ModuleContext } from '../core/module.js';
-import { bodyHash } from './canonical-json.js';
+import { bodyHash } from '@kiosk/node-common/canonical-json';
 import { CenterClient } from './center-client.js';
-import { FailureLimiter } from './failure-limiter.js';
+import { FailureLimiter } from '@kiosk/node-common/failure-limiter';
 import { DEFAULT_FORWARDER_OPTIONS, OutboxForwarder, type ForwarderOptions } from './forwarder.js';
 import { OutboxStore } from './outbox-store.js';
-import { RECEIPT_PATTERN } from './receipt-number.js';
+import { RECEIPT_PATTERN } from '@kiosk/domain/receipt-number';
 import { SCHEMA_FILES, SUBMISSION_KINDS, validateSubmission } from './validate-submission.js';
 
 export interface OutboxOptions extends Partial<ForwarderOptions> {

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
-import type { IntakeAccepted, IntakeDocument, IntakeStatusChange, IntakeSubmission } from '../api/center-contract.js';
-import type { SubmissionKind, SubmissionState } from '../api/contract.js';
-import { applyMigrations, openDurableDatabase, type Migration } from '../storage/sqlite.js';
-import { formatReceiptNo, receiptCounterKey } from './receipt-number.js';
+import type { SqliteDatabase } from '@kiosk/node-common/sqlite';
+import type { IntakeAccepted, IntakeDocument, IntakeStatusChange, IntakeSubmission } from '@kiosk/contract/intake-api';
+import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
+import { applyMigrations, openDurableDatabase, type Migration } from '@kiosk/node-common/sqlite';
+import { formatReceiptNo, receiptCounterKey } from '@kiosk/domain/receipt-number';
 
 // The outbox: the one place a villager's submission lives between "提交" and the centre's
 // acknowledgement. Every write commits with synchronous=FULL before the kiosk gets its answer.
@@ -108,7 +108,7 @@ interface Row {
 }
 
 export class OutboxStore {
-  private readonly _db: Database.Database;
+  private readonly _db: SqliteDatabase;
 
   constructor(file: string) {
     this._db = openDurableDatabase(file);

@@ -1,7 +1,7 @@
-import type { SubmissionKind } from '../api/contract.js';
-import { validate, type SchemaError } from '../core/validator.js';
-import { decodeImage } from './images.js';
-import { idLast4, isValidIdNumber } from './id-number.js';
+import type { SubmissionKind } from '@kiosk/contract/kiosk-api';
+import { validate, type SchemaError } from '@kiosk/node-common/validator';
+import { decodeImage } from '@kiosk/node-common/images';
+import { idLast4, isValidIdNumber } from '@kiosk/domain/id-number';
 import type { StoredDocument } from './outbox-store.js';
 
 export const SUBMISSION_KINDS: readonly SubmissionKind[] = ['legalAid', 'notarization', 'callback', 'rating'];

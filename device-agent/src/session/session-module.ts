@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AgentModule, ModuleContext } from '../core/module.js';
-import { forgetPersonalValues } from '../log/redact.js';
+import { forgetPersonalValues } from '@kiosk/node-common/redact';
 
 /**
  * The end of a villager's visit (DESIGN §7): the UI calls POST /api/v1/session/end and every

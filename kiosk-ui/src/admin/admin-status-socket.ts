@@ -1,11 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type {
-  ServerMessage,
-  ServiceName,
-  ServiceStatusMap,
-  StatusChangedPayload,
-} from '../../../device-agent/src/api/contract.js';
-import { backoffDelay } from '../data/agent-socket.js';
+import type { ServerMessage, ServiceName, ServiceStatusMap, StatusChangedPayload } from '@kiosk/contract/kiosk-api';
+import { reconnectDelay } from '../data/agent-socket.js';
 
 export interface AdminStatusSnapshot {
   connected: boolean;
@@ -57,7 +52,7 @@ export class AdminStatusController implements ReactiveController {
       if (this._running)
         this._timer = setTimeout(
           () => this._open(),
-          backoffDelay(this._attempt++, { initialDelayMs: 500, maxDelayMs: 10_000 }),
+          reconnectDelay(this._attempt++, { initialDelayMs: 500, maxDelayMs: 10_000 }),
         );
     });
   }

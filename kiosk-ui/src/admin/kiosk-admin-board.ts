@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ServiceName, ServiceStatusMap } from '../../../device-agent/src/api/contract.js';
+import type { ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import type { AdminApi } from './admin-api.js';
 import { completionText, errorText } from './admin-errors.js';
 import { t, tDynamic } from './admin-messages.js';

@@ -1,4 +1,4 @@
-import type { ServiceName, ServiceStatusMap } from '../../../device-agent/src/api/contract.js';
+import type { ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import texts from '../../../content/operator-actions.json' with { type: 'json' };
 
 type Status = ServiceStatusMap[ServiceName];

@@ -1,9 +1,4 @@
-import type {
-  CommandMap,
-  CommandName,
-  CompletionCode,
-  CompletionMessage,
-} from '../../../device-agent/src/api/contract.js';
+import type { CommandMap, CommandName, CompletionCode, CompletionMessage } from '@kiosk/contract/kiosk-api';
 
 /** Thrown when the agent cannot be reached or answers outside the contract. */
 export class AgentUnreachableError extends Error {

@@ -1,9 +1,5 @@
-import type {
-  ServerMessage,
-  ServiceName,
-  ServiceStatusMap,
-  StatusChangedPayload,
-} from '../../../device-agent/src/api/contract.js';
+import { backoffDelay } from '@kiosk/domain/backoff';
+import type { ServerMessage, ServiceName, ServiceStatusMap, StatusChangedPayload } from '@kiosk/contract/kiosk-api';
 import { apiUrl } from './agent-http.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -18,15 +14,12 @@ export interface BackoffOptions {
   maxDelayMs: number;
 }
 
-/** Reconnect delay: doubles from the initial delay up to the maximum, with ±20 % jitter. */
-export function backoffDelay(
+/** Reconnect delay for the `attempt`-th reconnect (from 0): the product's one back-off rule. */
+export const reconnectDelay = (
   attempt: number,
   { initialDelayMs, maxDelayMs }: BackoffOptions,
   random = Math.random,
-): number {
-  const base = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.max(0, attempt));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
+): number => backoffDelay(attempt + 1, initialDelayMs, maxDelayMs, random, 0.4);
 
 /**
  * Keeps the agent WebSocket (`/api/v1/ws`) connected and folds `common.statusChanged` into a
@@ -97,7 +90,7 @@ export class AgentSocket {
 
   private _scheduleReconnect(): void {
     if (!this._running) return;
-    const delay = backoffDelay(this._attempt++, this._backoff);
+    const delay = reconnectDelay(this._attempt++, this._backoff);
     this._timer = setTimeout(() => {
       this._timer = undefined;
       if (this._running) this._open();

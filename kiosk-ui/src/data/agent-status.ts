@@ -1,4 +1,4 @@
-import type { AgentStatusDocument } from '../../../device-agent/src/api/contract.js';
+import type { AgentStatusDocument } from '@kiosk/contract/kiosk-api';
 import { getJson } from './agent-http.js';
 
 /** GET /api/v1/status once at start (voice availability lives in `agent.voice`). */

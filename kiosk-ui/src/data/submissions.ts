@@ -1,7 +1,7 @@
-import type { SubmissionStatus } from '../../../device-agent/src/api/contract.js';
+import type { SubmissionStatus } from '@kiosk/contract/kiosk-api';
 import { getJson } from './agent-http.js';
 
-import type { SubmissionKind } from '../../../device-agent/src/api/contract.js';
+import type { SubmissionKind } from '@kiosk/contract/kiosk-api';
 
 /** Receipt number prefixes by kind (device-agent/src/outbox/receipt-number.ts). */
 export const RECEIPT_PREFIX: Record<SubmissionKind, string> = {

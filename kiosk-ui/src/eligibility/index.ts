@@ -2,4 +2,5 @@ export * from './types.js';
 export * from './citation.js';
 export * from './catalogue.js';
 export { assessEligibility, ageOn } from './engine.js';
-export { birthDateOf, idCheckCharacter, isValidIdNumber, maskIdNumber } from './id-number.js';
+export { birthDateOf, checkCharacter as idCheckCharacter, isValidIdNumber } from '@kiosk/domain/id-number';
+export { maskIdNumber } from '@kiosk/domain/mask';

@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { IdCardFields } from '../../../device-agent/src/api/contract.js';
+import type { IdCardFields } from '@kiosk/contract/kiosk-api';
 import type { Identity } from '../flows/legal-aid-machine.js';
 import { say } from '../i18n/say.js';
 import '../components/kiosk-step.js';

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { isValidIdNumber } from '../eligibility/id-number.js';
+import { isValidIdNumber } from '@kiosk/domain/id-number';
 import { say } from '../i18n/say.js';
 import '../components/kiosk-step.js';
 import '../inputs/kiosk-digit-pad.js';

@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { maskIdNumber } from '../eligibility/id-number.js';
+import { maskIdNumber } from '@kiosk/domain/mask';
 import type { EligibilityDecision } from '../eligibility/types.js';
 import '../components/kiosk-step.js';
 import { legalAidKey } from './legal-aid-messages.js';

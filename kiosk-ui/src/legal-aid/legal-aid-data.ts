@@ -1,5 +1,5 @@
 // The legal-aid flow's calls to the device agent (style R8): ID card, submission, receipt printing.
-import type { IdCardFields, PrintFormResult, SubmissionAccepted } from '../../../device-agent/src/api/contract.js';
+import type { IdCardFields, PrintFormResult, SubmissionAccepted } from '@kiosk/contract/kiosk-api';
 import { AgentUnreachableError, postJson, runCommand } from '../data/agent-http.js';
 
 export type CardReadOutcome =

@@ -1,11 +1,12 @@
+import { addChinaDays } from '@kiosk/domain/china-time';
 // Pure builders: the flow's answers → the submission data (content/schemas/submission-legal-aid.schema.json)
 // and → the receipt form fields (content/forms/legal-aid-receipt.json). No DOM, no I/O.
 import { assessEligibility } from '../eligibility/engine.js';
-import { maskIdNumber } from '../eligibility/id-number.js';
+import { maskIdNumber } from '@kiosk/domain/mask';
 import type { CountyRules, EligibilityDecision, LegalAidRules } from '../eligibility/types.js';
 import type { LegalAidAnswers, SubmissionResult } from '../flows/legal-aid-machine.js';
 import { ageOn } from '../eligibility/engine.js';
-import { birthDateOf } from '../eligibility/id-number.js';
+import { birthDateOf } from '@kiosk/domain/id-number';
 
 /** Birth date as YYYY-MM-DD from the card field (YYYYMMDD or ISO) or from the ID number. */
 export function birthDateFor(answers: LegalAidAnswers): string | undefined {
@@ -93,14 +94,8 @@ export function toSubmissionData({ answers, decision, materialLabel }: Submissio
   return data;
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
 /** YYYY-MM-DD (China time) `days` calendar days after an ISO instant (Art. 43 clock, as the centre counts). */
-export function dueDate(iso: string, days: number): string {
-  const local = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
-  local.setUTCDate(local.getUTCDate() + days);
-  return local.toISOString().slice(0, 10);
-}
+export const dueDate = (iso: string, days: number): string => addChinaDays(iso, days);
 
 export interface ReceiptInput {
   answers: LegalAidAnswers;

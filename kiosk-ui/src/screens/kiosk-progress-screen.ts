@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SubmissionKind, SubmissionStatus } from '../../../device-agent/src/api/contract.js';
+import type { SubmissionKind, SubmissionStatus } from '@kiosk/contract/kiosk-api';
 import { lookupSubmission, receiptFromDigits, type StatusLookup } from '../data/submissions.js';
 import '../inputs/kiosk-choice-cards.js';
 import { say, sayText } from '../i18n/say.js';

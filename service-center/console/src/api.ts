@@ -1,4 +1,4 @@
-import type { SubmissionState } from '../../../device-agent/src/api/contract.js';
+import type { SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { ApplicationDetail, ApplicationSummary } from '../../src/store/repository.js';
 import type { StaffState } from '../../src/status-rules.js';
 

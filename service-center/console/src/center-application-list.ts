@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SubmissionState } from '../../../device-agent/src/api/contract.js';
+import type { SubmissionState } from '@kiosk/contract/kiosk-api';
 import { ApiError, listApplications, type ApplicationSummary } from './api.js';
 import { CenterApplicationOpenEvent, CenterSessionLostEvent } from './events.js';
 import { contentLabel, dataKey, formatTime, t } from './i18n.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SubmissionState } from '../../../device-agent/src/api/contract.js';
+import type { SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { StaffState } from './api.js';
 import { CenterStatusSubmitEvent } from './events.js';
 import { t, type CenterKey } from './i18n.js';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { guardMiddleware, jsonOnly, type OriginPolicy } from '../../../device-agent/src/http/guards.js';
-import type { Logger } from '../../../device-agent/src/log/logger.js';
+import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
+import type { Logger } from '@kiosk/node-common/logger';
 import { intakeRouter, type IntakeDeps } from './intake-router.js';
 import { staffRouter, type StaffDeps } from './staff-router.js';
 

@@ -7,11 +7,11 @@ import {
   type IntakeError,
   type IntakeStatusPage,
   type IntakeSubmission,
-} from '../../../device-agent/src/api/center-contract.js';
-import { describeErrors, validate } from '../../../device-agent/src/core/validator.js';
-import type { Logger } from '../../../device-agent/src/log/logger.js';
-import { bodyHash } from '../../../device-agent/src/outbox/canonical-json.js';
-import { imageMatches } from '../../../device-agent/src/outbox/images.js';
+} from '@kiosk/contract/intake-api';
+import { describeErrors, validate } from '@kiosk/node-common/validator';
+import type { Logger } from '@kiosk/node-common/logger';
+import { bodyHash } from '@kiosk/node-common/canonical-json';
+import { imageMatches } from '@kiosk/node-common/images';
 import type { TerminalEntry } from '../config-schema.js';
 import { decisionDueBy } from '../legal-aid-clock.js';
 import type { CenterRepository, IntakeResult, NewIntake } from '../store/repository.js';

@@ -1,8 +1,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import type { SubmissionState } from '../../../device-agent/src/api/contract.js';
-import { describeErrors, validate } from '../../../device-agent/src/core/validator.js';
-import type { Logger } from '../../../device-agent/src/log/logger.js';
-import { FailureLimiter } from '../../../device-agent/src/outbox/failure-limiter.js';
+import type { SubmissionState } from '@kiosk/contract/kiosk-api';
+import { describeErrors, validate } from '@kiosk/node-common/validator';
+import type { Logger } from '@kiosk/node-common/logger';
+import { FailureLimiter } from '@kiosk/node-common/failure-limiter';
 import { DEFAULT_LOG_N, MIN_PASSWORD_LENGTH, hashLogN, hashPassword, verifyPassword } from '../auth/password.js';
 import { StaffSessions, parseCookies, type StaffSession } from '../auth/staff-sessions.js';
 import { STAFF_STATES, checkStatusChange, type StaffState } from '../status-rules.js';

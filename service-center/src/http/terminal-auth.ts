@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { IntakeError } from '../../../device-agent/src/api/center-contract.js';
+import type { IntakeError } from '@kiosk/contract/intake-api';
 import type { TerminalEntry } from '../config-schema.js';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();

@@ -1,12 +1,8 @@
 // Storage behind one interface (DESIGN §8): SQLite for a county (embedded, the default), PostgreSQL
 // when a province runs one centre for all counties. Every method is async so either fits.
 
-import type {
-  IntakeAccepted,
-  IntakeStatusChange,
-  IntakeSubmission,
-} from '../../../device-agent/src/api/center-contract.js';
-import type { SubmissionKind, SubmissionState } from '../../../device-agent/src/api/contract.js';
+import type { IntakeAccepted, IntakeStatusChange, IntakeSubmission } from '@kiosk/contract/intake-api';
+import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 
 export interface NewIntake {
   terminalId: string;

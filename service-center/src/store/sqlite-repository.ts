@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import { applyMigrations, openDurableDatabase } from '../../../device-agent/src/storage/sqlite.js';
-import type { IntakeAccepted, IntakeStatusChange } from '../../../device-agent/src/api/center-contract.js';
-import type { SubmissionKind, SubmissionState } from '../../../device-agent/src/api/contract.js';
+import type { SqliteDatabase } from '@kiosk/node-common/sqlite';
+import { applyMigrations, openDurableDatabase } from '@kiosk/node-common/sqlite';
+import type { IntakeAccepted, IntakeStatusChange } from '@kiosk/contract/intake-api';
+import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
   ApplicationDetail,
@@ -51,7 +51,7 @@ const optional = <T>(v: T | null): T | undefined => (v === null ? undefined : v)
 
 /** The county default: one embedded SQLite file (WAL) in the centre's data directory. */
 export class SqliteRepository implements CenterRepository {
-  private readonly _db: Database.Database;
+  private readonly _db: SqliteDatabase;
 
   constructor(file: string) {
     this._db = openDurableDatabase(file);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { portHolders } from '../../../device-agent/src/admin/diagnostics.js';
 import { changedPaths, mergePatch, needingRestart } from '../../../device-agent/src/admin/config-diff.js';
 import { LoginLimiter } from '../../../device-agent/src/admin/login-limiter.js';
-import { maskCardFields, maskName, maskNumber } from '../../../device-agent/src/admin/mask.js';
+import { maskCardFields, maskName, maskNumber } from '@kiosk/domain/mask';
 import { hashPassword, parseHash, verifyPassword } from '../../../device-agent/src/admin/password-hash.js';
 import { scanPorts, scoreCandidate } from '../../../device-agent/src/admin/port-scan.js';
 import { newSetupToken, tokenMatches } from '../../../device-agent/src/admin/secrets-store.js';

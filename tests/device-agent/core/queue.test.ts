@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CompletionMessage } from '../../../device-agent/src/api/contract.js';
+import type { CompletionMessage } from '@kiosk/contract/kiosk-api';
 import { TestWsClient } from '../../helpers/ws-client.js';
 import { startScriptedAgent } from './scripted-agent.js';
 

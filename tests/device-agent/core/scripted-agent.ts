@@ -1,4 +1,4 @@
-import type { ServiceName } from '../../../device-agent/src/api/contract.js';
+import type { ServiceName } from '@kiosk/contract/kiosk-api';
 import type { Service } from '../../../device-agent/src/core/service.js';
 import { UnconfiguredService } from '../../../device-agent/src/core/unconfigured-service.js';
 import { startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';

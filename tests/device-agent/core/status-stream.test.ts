@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusChangedPayload, UnsolicitedMessage } from '../../../device-agent/src/api/contract.js';
+import type { StatusChangedPayload, UnsolicitedMessage } from '@kiosk/contract/kiosk-api';
 import { TestWsClient } from '../../helpers/ws-client.js';
 import { startScriptedAgent } from './scripted-agent.js';
 

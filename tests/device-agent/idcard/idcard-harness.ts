@@ -1,9 +1,4 @@
-import type {
-  CompletionCode,
-  IdCardFields,
-  ServiceName,
-  ServiceStatusMap,
-} from '../../../device-agent/src/api/contract.js';
+import type { CompletionCode, IdCardFields, ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import type { IdCardDeviceConfig } from '../../../device-agent/src/config/schema.js';
 import type { Service } from '../../../device-agent/src/core/service.js';
 import { UnconfiguredService } from '../../../device-agent/src/core/unconfigured-service.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ETHNICITIES, genderLabel } from '../../../device-agent/src/devices/idcard/code-tables.js';
 import { cardFixture, encodeTextBlock } from '../../../device-agent/src/devices/idcard/fixtures.js';
-import { checkCharacter, isValidIdNumber } from '../../../device-agent/src/devices/idcard/id-number.js';
+import { checkCharacter, isValidIdNumber } from '@kiosk/domain/id-number';
 import { decodeTextBlock, isoDate } from '../../../device-agent/src/devices/idcard/text-block.js';
 
 describe('GB 11643 check character (idcard-reader.md §6)', () => {

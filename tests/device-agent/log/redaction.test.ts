@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../device-agent/src/log/logger.js';
-import { forgetPersonalValues, rememberPersonalValues } from '../../../device-agent/src/log/redact.js';
+import { createLogger } from '@kiosk/node-common/logger';
+import { forgetPersonalValues, rememberPersonalValues } from '@kiosk/node-common/redact';
 
 const CARD = {
   cardType: 'resident',

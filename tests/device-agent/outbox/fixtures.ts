@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { idCheckDigit } from '../../../device-agent/src/outbox/id-number.js';
+import { checkCharacter } from '@kiosk/domain/id-number';
 
 /** A real 1×1 baseline JPEG. */
 export const TINY_JPEG_BASE64 =
@@ -32,7 +32,7 @@ export function jpegOfSize(bytes: number): string {
 
 /** A valid GB 11643 ID number built from 17 digits. */
 export function validId(first17 = '45010219580301123'): string {
-  return first17 + idCheckDigit(first17);
+  return first17 + checkCharacter(first17);
 }
 
 export const APPLICANT_NAME = '韦秀兰';

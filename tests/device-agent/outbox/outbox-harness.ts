@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '@kiosk/node-common/sqlite';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutboxModule, type OutboxOptions } from '../../../device-agent/src/outbox/outbox-module.js';
@@ -17,7 +17,7 @@ export function startOutboxAgent(centerUrl: string, options: OutboxOptions = FAS
 export const outboxFile = (t: TestAgent): string => join(t.dir, 'data', 'outbox.sqlite');
 
 export function queryOutbox<T>(t: TestAgent, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(outboxFile(t), { readonly: true, fileMustExist: true });
+  const db = openSqlite(outboxFile(t), { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

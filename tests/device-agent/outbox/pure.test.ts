@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../device-agent/src/outbox/backoff.js';
-import { FailureLimiter } from '../../../device-agent/src/outbox/failure-limiter.js';
-import { isValidIdNumber } from '../../../device-agent/src/outbox/id-number.js';
-import { decodeImage } from '../../../device-agent/src/outbox/images.js';
-import { RECEIPT_PATTERN, formatReceiptNo, terminalSuffix } from '../../../device-agent/src/outbox/receipt-number.js';
+import { backoffDelay } from '@kiosk/domain/backoff';
+import { FailureLimiter } from '@kiosk/node-common/failure-limiter';
+import { isValidIdNumber } from '@kiosk/domain/id-number';
+import { decodeImage } from '@kiosk/node-common/images';
+import { RECEIPT_PATTERN, formatReceiptNo, terminalSuffix } from '@kiosk/domain/receipt-number';
 import { decisionDueBy } from '../../../service-center/src/legal-aid-clock.js';
 import { TINY_JPEG_BASE64, pngBase64 } from './fixtures.js';
 

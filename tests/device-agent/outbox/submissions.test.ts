@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '@kiosk/node-common/sqlite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubmissionAccepted, SubmissionStatus } from '../../../device-agent/src/api/contract.js';
-import { RECEIPT_PATTERN } from '../../../device-agent/src/outbox/receipt-number.js';
+import type { SubmissionAccepted, SubmissionStatus } from '@kiosk/contract/kiosk-api';
+import { RECEIPT_PATTERN } from '@kiosk/domain/receipt-number';
 import type { TestAgent } from '../../helpers/agent-harness.js';
 import { staffLogin, startTestCenter, type TestCenter } from '../../service-center/center-harness.js';
 import { APPLICANT_NAME, APPLICANT_PHONE, postJson, submission, validId, waitFor } from './fixtures.js';
@@ -22,7 +22,7 @@ describe('outbox: submit, forward, erase, look up', () => {
   });
 
   const centreRows = (receiptNo: string): Array<{ data_json: string; terminal_id: string }> => {
-    const db = new Database(join(c.dataDir, 'center.sqlite'), { readonly: true });
+    const db = openSqlite(join(c.dataDir, 'center.sqlite'), { readonly: true });
     try {
       return db.prepare('SELECT data_json, terminal_id FROM submissions WHERE receipt_no = ?').all(receiptNo) as Array<{
         data_json: string;
@@ -224,7 +224,7 @@ describe('outbox: the centre comes back', () => {
       );
       expect(queryOutbox(t, 'SELECT data_json FROM submissions WHERE data_json IS NOT NULL')).toEqual([]);
       expect(queryOutbox(t, 'SELECT 1 FROM documents')).toEqual([]);
-      const db = new Database(join(dataDir, 'center.sqlite'), { readonly: true });
+      const db = openSqlite(join(dataDir, 'center.sqlite'), { readonly: true });
       expect(db.prepare('SELECT count(*) FROM submissions WHERE receipt_no = ?').pluck().get(receiptNo)).toBe(1);
       db.close();
     } finally {

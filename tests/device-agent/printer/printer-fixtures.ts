@@ -7,7 +7,7 @@ import { EventBus } from '../../../device-agent/src/core/event-bus.js';
 import type { ServiceDeps } from '../../../device-agent/src/core/service.js';
 import { getPixel, type MonoBitmap } from '../../../device-agent/src/devices/printer/bitmap.js';
 import type { PrinterDeviceConfig } from '../../../device-agent/src/config/schema.js';
-import { createLogger } from '../../../device-agent/src/log/logger.js';
+import { createLogger } from '@kiosk/node-common/logger';
 import type { PrintedJob } from '../../../device-agent/src/devices/printer/job.js';
 
 export const CONTENT_DIR = resolve(import.meta.dirname, '../../../content');

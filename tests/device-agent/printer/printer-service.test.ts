@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PrinterStatus } from '../../../device-agent/src/api/contract.js';
+import type { PrinterStatus } from '@kiosk/contract/kiosk-api';
 import type { PrinterService } from '../../../device-agent/src/devices/printer/printer-service.js';
 import type { PrinterSimulator } from '../../../device-agent/src/devices/printer/simulator.js';
 import { SessionModule } from '../../../device-agent/src/session/session-module.js';

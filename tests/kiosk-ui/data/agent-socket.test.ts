@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AgentSocket, backoffDelay } from '../../../kiosk-ui/src/data/agent-socket.js';
+import { AgentSocket, reconnectDelay } from '../../../kiosk-ui/src/data/agent-socket.js';
 import { FakeWebSocket } from '../shell/fake-agent.js';
 
 describe('AgentSocket', () => {
@@ -45,10 +45,10 @@ describe('AgentSocket', () => {
 
   it('backs off exponentially up to the maximum, with jitter', () => {
     const opts = { initialDelayMs: 500, maxDelayMs: 15_000 };
-    expect(backoffDelay(0, opts, () => 0.5)).toBe(500);
-    expect(backoffDelay(3, opts, () => 0.5)).toBe(4000);
-    expect(backoffDelay(10, opts, () => 0.5)).toBe(15_000);
-    expect(backoffDelay(0, opts, () => 0)).toBe(400);
-    expect(backoffDelay(0, opts, () => 1)).toBe(600);
+    expect(reconnectDelay(0, opts, () => 1)).toBe(500);
+    expect(reconnectDelay(3, opts, () => 1)).toBe(4000);
+    expect(reconnectDelay(10, opts, () => 1)).toBe(15_000);
+    expect(reconnectDelay(0, opts, () => 0)).toBe(300);
+    expect(reconnectDelay(0, opts, () => 0.5)).toBe(400);
   });
 });

@@ -3,7 +3,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { IdCardFields } from '../../../device-agent/src/api/contract.js';
+import type { IdCardFields } from '@kiosk/contract/kiosk-api';
 import { visitContext, type VisitApi } from '../../../kiosk-ui/src/context/contexts.js';
 import { runCommand } from '../../../kiosk-ui/src/data/agent-http.js';
 import '../../../kiosk-ui/src/inputs/kiosk-digit-pad.js';

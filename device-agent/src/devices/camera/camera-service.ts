@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import type { CameraStatus } from '../../api/contract.js';
+import type { CameraStatus } from '@kiosk/contract/kiosk-api';
 import { Service } from '../../core/service.js';
 
 const POLL_MS = 5000;

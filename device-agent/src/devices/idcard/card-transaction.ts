@@ -1,4 +1,4 @@
-import type { IdCardErrorCode } from '../../api/contract.js';
+import type { IdCardErrorCode } from '@kiosk/contract/kiosk-api';
 import { COMMANDS, type SamCommand, type SamReply } from './frame.js';
 import { CorruptReplyError, LinkFaultError, ReplyTimeoutError, type SamChannel, abortReason } from './sam-channel.js';
 import { type Sw3Action, SW3, describeSw3, sw3Hex } from './status-codes.js';

@@ -1,5 +1,5 @@
 // Fictional cards for the simulator and tests (idcard-reader.md §9.4). Never data from a real card.
-import { withCheckCharacter } from './id-number.js';
+import { withCheckCharacter } from '@kiosk/domain/id-number';
 import { PHOTO_BYTES, TEXT_BYTES } from './text-block.js';
 
 export interface CardFixture {

@@ -1,4 +1,4 @@
-import type { IdCardFields, IdCardStatus } from '../../api/contract.js';
+import type { IdCardFields, IdCardStatus } from '@kiosk/contract/kiosk-api';
 import type { IdCardDeviceConfig } from '../../config/schema.js';
 import { CompletionError } from '../../core/errors.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../core/service.js';
 import type { ByteLink, LinkCloseInfo } from '../../links/byte-link.js';
 import { LinkSupervisor, type SupervisorOptions } from '../../links/link-supervisor.js';
-import { rememberPersonalValues } from '../../log/redact.js';
+import { rememberPersonalValues } from '@kiosk/node-common/redact';
 import { ReadError, selectAndRead } from './card-transaction.js';
 import { COMMANDS, type SamCommand, hex } from './frame.js';
 import { type PhotoDecoderOptions, decodeWltPhoto } from './photo-decoder.js';

@@ -1,6 +1,6 @@
-import type { CardType, IdCardFields } from '../../api/contract.js';
+import type { CardType, IdCardFields } from '@kiosk/contract/kiosk-api';
 import { ethnicityLabel, genderLabel } from './code-tables.js';
-import { isForeign2017Number, isValidIdNumber } from './id-number.js';
+import { isForeign2017Number, isValidIdNumber } from '@kiosk/domain/id-number';
 
 export const TEXT_BYTES = 256;
 export const PHOTO_BYTES = 1024;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { describeErrors, validate } from '../../core/validator.js';
+import { describeErrors, validate } from '@kiosk/node-common/validator';
 import { bitmapFromPbm, type MonoBitmap } from './bitmap.js';
 import { renderForm, type RenderContext, type RenderedForm } from './form-render.js';
 import type { FormDefinition } from './form-types.js';

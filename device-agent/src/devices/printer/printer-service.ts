@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LastError, PrinterStatus, PrintFormPayload, PrintFormResult } from '../../api/contract.js';
+import type { LastError, PrinterStatus, PrintFormPayload, PrintFormResult } from '@kiosk/contract/kiosk-api';
 import type { PrinterDeviceConfig } from '../../config/schema.js';
 import { CompletionError } from '../../core/errors.js';
 import { Service, type CommandOutcome, type ServiceDeps } from '../../core/service.js';

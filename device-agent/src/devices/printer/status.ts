@@ -1,4 +1,4 @@
-import type { DeviceState, LastError, PaperState, PrinterErrorCode } from '../../api/contract.js';
+import type { DeviceState, LastError, PaperState, PrinterErrorCode } from '@kiosk/contract/kiosk-api';
 import type { Condition, StatusMap } from './profiles.js';
 
 // DLE EOT replies → conditions (through the profile's bit map) → the agent's status and completion

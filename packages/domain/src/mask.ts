@@ -1,12 +1,16 @@
-// The admin test read proves the reader works without showing who the card belongs to:
+// Masking, one rule for every part. The admin test read proves the reader works without showing who the card belongs to:
 // "3201**********1234", "张*" (reference/device-agent.md §3.7).
 
 const stars = (n: number): string => '*'.repeat(Math.max(0, n));
 
+/** Keeps the first 4 and last 4 characters: 4501**********123X; a value of 8 or fewer shows nothing. */
 export function maskNumber(value: string): string {
-  if (value.length <= 8) return `${value.slice(0, 1)}${stars(value.length - 1)}`;
+  if (value.length <= 8) return stars(value.length);
   return `${value.slice(0, 4)}${stars(value.length - 8)}${value.slice(-4)}`;
 }
+
+/** An ID number as printed on receipts and shown on review screens. */
+export const maskIdNumber = maskNumber;
 
 export function maskName(value: string): string {
   const chars = [...value];

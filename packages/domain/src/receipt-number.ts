@@ -1,4 +1,5 @@
-import type { SubmissionKind } from '../api/contract.js';
+import type { SubmissionKind } from '@kiosk/contract/kiosk-api';
+import { chinaDayCode } from './china-time.js';
 
 // Receipt numbers (受理回执编号), unique per terminal, easy to read out and type on a digit pad:
 //
@@ -19,11 +20,7 @@ export const RECEIPT_PREFIX: Record<SubmissionKind, string> = {
 
 export const RECEIPT_PATTERN = /^(FY|GZ|HD|PJ)\d{6}-[0-9A-Z]{4}-\d{4,6}$/;
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-export function receiptDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(2, 10).replace(/-/g, '');
-}
+export const receiptDay = chinaDayCode;
 
 export function terminalSuffix(terminalId: string): string {
   const clean = terminalId.toUpperCase().replace(/[^0-9A-Z]/g, '');

@@ -2,7 +2,7 @@
 // sides: the agent's outbox worker and the centre's intake API. Terminals authenticate with
 // `Authorization: Bearer <center.token>`.
 
-import type { SubmissionKind, SubmissionState } from './contract.js';
+import type { SubmissionKind, SubmissionState } from './kiosk-api.js';
 
 export const INTAKE_SUBMISSIONS_PATH = '/api/v1/intake/submissions';
 export const INTAKE_STATUS_PATH = '/api/v1/intake/status';

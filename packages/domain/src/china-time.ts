@@ -1,0 +1,25 @@
+// China has one time zone (UTC+8, no daylight saving). Dates that a villager or a law counts in —
+// the receipt's day, the Art. 43 seven-day clock, the notarization's working days — are China dates,
+// whatever the machine's own zone is.
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The China date (YYYY-MM-DD) of an instant. */
+export function chinaDate(at: Date | string | number): string {
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** YYMMDD of the China date of an instant (receipt numbers). */
+export const chinaDayCode = (at: Date): string => chinaDate(at).slice(2).replace(/-/g, '');
+
+/** The China date `days` calendar days after the China date of `at`. */
+export function addChinaDays(at: Date | string | number, days: number): string {
+  const local = new Date(new Date(at).getTime() + CHINA_OFFSET_MS);
+  local.setUTCDate(local.getUTCDate() + days);
+  return local.toISOString().slice(0, 10);
+}
+
+/** Whole China calendar days from the date of `from` to the date of `to` (negative when `to` is earlier). */
+export function chinaDaysBetween(from: Date | string | number, to: Date | string | number): number {
+  return Math.round((Date.parse(chinaDate(to)) - Date.parse(chinaDate(from))) / 86_400_000);
+}

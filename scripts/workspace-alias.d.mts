@@ -1,0 +1,1 @@
+export declare const workspaceAlias: Array<{ find: RegExp; replacement: string }>;
