@@ -1,0 +1,197 @@
+// Video consultation (视频咨询) signalling between the kiosk, the service-center and the lawyer's
+// console (reference/video-consultation.md §3). One WebSocket per client at `SIGNALLING_PATH`, JSON
+// messages with a `type`. Media goes browser to browser; the centre only queues, matches and relays.
+
+export const SIGNALLING_PATH = '/api/v1/signalling';
+
+/** Kiosk tokens are minted by the device agent from its terminal credential (the page never sees it). */
+export const KIOSK_SIGNALLING_TOKEN_PATH = '/api/v1/consultation/token';
+/** The centre's endpoint the agent calls (Bearer center.token) to get a kiosk token. */
+export const INTAKE_SIGNALLING_TOKEN_PATH = '/api/v1/intake/signalling-token';
+/** Lawyer (and notary) tokens come from the staff login session. */
+export const STAFF_SIGNALLING_TOKEN_PATH = '/api/v1/staff/signalling-token';
+
+export type SignallingRole = 'kiosk' | 'lawyer';
+
+/** Consultation topics shown as picture buttons on the kiosk (labels in content/i18n). */
+export const CONSULTATION_TOPICS = ['wages', 'land', 'family', 'loan', 'traffic', 'other'] as const;
+export type ConsultationTopic = (typeof CONSULTATION_TOPICS)[number];
+
+export type HangupReason =
+  'hangup' | 'peer-timeout' | 'superseded' | 'unknown-call' | 'network' | 'resume-rejected' | 'visit-ended';
+
+export type LawyerPresence = 'online' | 'in-call' | 'away';
+
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+/** What a kiosk or staff token endpoint answers. `expiresAt` in ISO; the token is opaque to clients. */
+export interface SignallingToken {
+  token: string;
+  id: string;
+  role: SignallingRole;
+  expiresAt: string;
+  /** Where to open the WebSocket (ws:// or wss://, ends with SIGNALLING_PATH). */
+  url: string;
+}
+
+// ---- client → server ----
+export interface HelloMessage {
+  type: 'hello';
+  role: SignallingRole;
+  id: string;
+  token: string;
+  resume?: { callId: string; peerId: string };
+}
+export interface EnqueueMessage {
+  type: 'enqueue';
+  topic: ConsultationTopic;
+  /** The terminal's display name (from its configuration), shown to the lawyer. */
+  terminalName?: string;
+  /** Only with the villager's spoken consent: her name from the ID card, for the lawyer. */
+  callerName?: string;
+  /** True when she consented to video (the spoken consent screen). */
+  consent: boolean;
+}
+export interface LeaveQueueMessage {
+  type: 'leave-queue';
+}
+export interface TakeNextMessage {
+  type: 'take-next';
+}
+export interface PresenceMessage {
+  type: 'presence';
+  presence: Exclude<LawyerPresence, 'in-call'>;
+}
+export type SignalData =
+  { sdp: { type: 'offer' | 'answer'; sdp: string } } | { candidate: unknown } | { restart: true };
+export interface SignalMessage {
+  type: 'signal';
+  callId: string;
+  data: SignalData;
+}
+export interface HangupMessage {
+  type: 'hangup';
+  callId: string;
+  reason: HangupReason;
+}
+
+export type ClientMessage =
+  HelloMessage | EnqueueMessage | LeaveQueueMessage | TakeNextMessage | PresenceMessage | SignalMessage | HangupMessage;
+
+// ---- server → client ----
+export interface WelcomeMessage {
+  type: 'welcome';
+  iceServers: IceServer[];
+  iceTransportPolicy: 'all' | 'relay';
+  resumed: boolean;
+  callId?: string;
+  lawyersOnline: number;
+}
+export interface QueuedMessage {
+  type: 'queued';
+  ticket: string;
+  position: number;
+  /** Honest estimate in seconds (average recent call length × people ahead ÷ lawyers online); absent when unknown. */
+  estimatedWaitS?: number;
+  lawyersOnline: number;
+}
+export interface NoAnswerMessage {
+  type: 'no-answer';
+  hotline: string;
+  reason: 'no-lawyer-online' | 'timeout';
+  /** With `timeout`: the ticket is kept; the kiosk may send `enqueue` again to keep waiting at the same place. */
+  ticket?: string;
+}
+export interface QueueEntry {
+  ticket: string;
+  kioskId: string;
+  terminalName?: string;
+  topic: ConsultationTopic;
+  waitingS: number;
+  position: number;
+}
+export interface QueueMessage {
+  type: 'queue';
+  queue: QueueEntry[];
+  lawyersOnline: number;
+}
+export interface QueueEmptyMessage {
+  type: 'queue-empty';
+}
+export interface MatchedMessage {
+  type: 'matched';
+  callId: string;
+  role: 'offerer' | 'answerer';
+  peer:
+    | { lawyerId: string; lawyerName?: string }
+    | { kioskId: string; topic: ConsultationTopic; terminalName?: string; callerName?: string };
+  iceServers: IceServer[];
+  iceTransportPolicy: 'all' | 'relay';
+}
+export interface PeerLostMessage {
+  type: 'peer-lost';
+  callId: string;
+}
+export interface PeerReconnectedMessage {
+  type: 'peer-reconnected';
+  callId: string;
+}
+export interface ErrorMessage {
+  type: 'error';
+  error: 'unauthorized' | 'forbidden' | 'badMessage' | 'notInQueue';
+  detail?: string;
+}
+
+export type ServerMessage =
+  | WelcomeMessage
+  | QueuedMessage
+  | NoAnswerMessage
+  | QueueMessage
+  | QueueEmptyMessage
+  | MatchedMessage
+  | SignalMessage
+  | HangupMessage
+  | PeerLostMessage
+  | PeerReconnectedMessage
+  | ErrorMessage;
+
+/** WebSocket close codes the centre uses. */
+export const CLOSE_UNAUTHORIZED = 4001;
+export const CLOSE_SUPERSEDED = 4002;
+
+// ---- call records (staff API) ----
+export type CallOutcomeReferral = 'none' | 'legalAid' | 'notarization' | 'mediation';
+export interface CallNote {
+  topic: ConsultationTopic;
+  advice: string;
+  referral: CallOutcomeReferral;
+  /** Optional text the lawyer wrote for the villager: printed on her summary slip. */
+  forCaller?: string;
+}
+export interface CallRecord {
+  callId: string;
+  kioskId: string;
+  terminalName?: string;
+  lawyerId: string;
+  lawyerName?: string;
+  topic: ConsultationTopic;
+  consent: boolean;
+  startedAt: string;
+  endedAt?: string;
+  durationS?: number;
+  endReason?: HangupReason;
+  note?: CallNote;
+  rating?: 1 | 2 | 3 | 4 | 5;
+}
+
+/** GET /healthz of the signalling service. */
+export interface SignallingHealth {
+  ok: boolean;
+  queue: number;
+  calls: number;
+  lawyers: number;
+}
