@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeErrors, validate } from '@kiosk/node-common/validator';
+import { createValidator, describeErrors } from '@kiosk/node-common/validator';
 import { centerConfigSchema, type CenterConfig } from './config-schema.js';
 
 /** The repository root, from service-center/src or from dist/node/service-center/src. */
@@ -48,7 +48,7 @@ export function loadCenterConfig(file: string): CenterConfig {
   } catch (err) {
     throw new CenterConfigError(file, (err as Error).message);
   }
-  const errors = validate(centerConfigSchema, raw);
+  const errors = createValidator().validate(centerConfigSchema, raw);
   if (errors.length) throw new CenterConfigError(file, describeErrors(errors));
   const config = raw as CenterConfig;
   const ids = new Set<string>();

@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validate } from '@kiosk/node-common/validator';
+import { createValidator } from '@kiosk/node-common/validator';
+
+const { validate } = createValidator();
 
 const CONTENT = join(import.meta.dirname, '../../content');
 

@@ -8,7 +8,7 @@ import {
   type IntakeStatusPage,
   type IntakeSubmission,
 } from '@kiosk/contract/intake-api';
-import { describeErrors, validate } from '@kiosk/node-common/validator';
+import { createValidator, describeErrors, type Validator } from '@kiosk/node-common/validator';
 import type { Logger } from '@kiosk/node-common/logger';
 import { bodyHash } from '@kiosk/node-common/canonical-json';
 import { imageMatches } from '@kiosk/node-common/images';
@@ -80,7 +80,11 @@ function fail(res: Response, status: number, body: IntakeError): void {
 }
 
 /** Why one submission cannot be taken, or null. */
-function check(key: string | undefined, body: unknown): { status: 400; error: IntakeError } | null {
+function check(
+  { validate }: Validator,
+  key: string | undefined,
+  body: unknown,
+): { status: 400; error: IntakeError } | null {
   if (!key || !KEY.test(key)) return { status: 400, error: { error: 'missingIdempotencyKey' } };
   const errors = validate(intakeSchema, body);
   if (errors.length)
@@ -99,6 +103,7 @@ function check(key: string | undefined, body: unknown): { status: 400; error: In
 export function intakeRouter(deps: IntakeDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
+  const validator = createValidator();
   router.use(terminalAuth(deps.terminals));
 
   const intake = (terminal: TerminalEntry, key: string, submission: IntakeSubmission, receivedAt: Date): NewIntake => ({
@@ -120,7 +125,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
   router.post('/submissions', express.json({ limit: '24mb' }), async (req: TerminalRequest, res) => {
     const terminal = req.terminal!;
     const key = req.get('Idempotency-Key');
-    const problem = check(key, req.body);
+    const problem = check(validator, key, req.body);
     if (problem) return fail(res, problem.status, problem.error);
     const submission = req.body as IntakeSubmission;
     const result = await deps.repo.insertIntake(intake(terminal, key!, submission, now()));
@@ -131,7 +136,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
 
   router.post('/batch', express.json({ limit: '24mb' }), async (req: TerminalRequest, res) => {
     const terminal = req.terminal!;
-    const errors = validate(batchSchema, req.body);
+    const errors = validator.validate(batchSchema, req.body);
     if (errors.length)
       return fail(res, 400, { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) });
     const items = (req.body as IntakeBatch).items;
@@ -139,7 +144,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
     const valid: Array<{ at: number; input: NewIntake }> = [];
     const receivedAt = now();
     items.forEach((item, at) => {
-      const problem = check(item.idempotencyKey, item.submission);
+      const problem = check(validator, item.idempotencyKey, item.submission);
       if (problem) results[at] = { idempotencyKey: item.idempotencyKey, status: 400, ...problem.error };
       else valid.push({ at, input: intake(terminal, item.idempotencyKey, item.submission, receivedAt) });
     });
