@@ -175,6 +175,8 @@ describe('service-center intake API', () => {
       body: JSON.stringify({ name: 'admin', password: 'x' }),
     });
     expect(res.status).toBe(403);
+    // The centre's own neutral body, not the kiosk API's ack envelope.
+    expect(await res.json()).toEqual({ error: 'forbidden', message: 'forbidden Host or Origin' });
   });
 
   it('answers the console page with a clear 503 while it is not built', async () => {

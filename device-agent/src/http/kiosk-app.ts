@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { AgentStatusDocument } from '@kiosk/contract/kiosk-api';
+import type { AckMessage, AgentStatusDocument } from '@kiosk/contract/kiosk-api';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { Logger } from '@kiosk/node-common/logger';
 import { commandRoute } from './command-route.js';
@@ -18,12 +18,24 @@ export interface KioskAppDeps {
   apiRouters: Router[];
 }
 
+/** The kiosk API answers a refused Host or Origin in its own `ack` envelope (DESIGN §5). */
+export const FORBIDDEN_ACK: AckMessage = {
+  header: {
+    type: 'ack',
+    name: '',
+    requestId: 0,
+    status: 'notAuthorized',
+    errorDescription: 'forbidden Host or Origin',
+  },
+  payload: {},
+};
+
 /** The kiosk listener's app (DESIGN §5). Built apart from listen(); no side effects. */
 export function createKioskApp(deps: KioskAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(guardMiddleware(deps.policy));
+  app.use(guardMiddleware(deps.policy, { forbiddenBody: FORBIDDEN_ACK }));
   app.use(jsonOnly);
   app.use(express.json({ limit: '24mb' }));
 

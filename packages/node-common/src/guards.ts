@@ -31,19 +31,19 @@ export function isAllowed(req: IncomingMessage, policy: OriginPolicy): boolean {
   return true;
 }
 
-export function guardMiddleware(policy: OriginPolicy) {
+/** The 403 body of a refused Host or Origin, unless the listener passes its own. */
+export const FORBIDDEN_BODY = { error: 'forbidden', message: 'forbidden Host or Origin' } as const;
+
+/**
+ * Refuses a request whose Host or Origin this listener does not accept (403). The body is neutral
+ * by default; a listener whose API answers in its own envelope (the kiosk API's `ack`, DESIGN §5)
+ * passes it as `forbiddenBody`.
+ */
+export function guardMiddleware(policy: OriginPolicy, options: { forbiddenBody?: unknown } = {}) {
+  const body = options.forbiddenBody ?? FORBIDDEN_BODY;
   return (req: Request, res: Response, next: NextFunction): void => {
     if (isAllowed(req, policy)) return next();
-    res.status(403).json({
-      header: {
-        type: 'ack',
-        name: '',
-        requestId: 0,
-        status: 'notAuthorized',
-        errorDescription: 'forbidden Host or Origin',
-      },
-      payload: {},
-    });
+    res.status(403).json(body);
   };
 }
 

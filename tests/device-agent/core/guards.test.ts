@@ -35,6 +35,24 @@ describe('Host and Origin guards', () => {
     expect(await get(`${t.base}/api/v1/status`, { origin: own })).toBe(200);
   });
 
+  it('answers the kiosk API’s 403 in its ack envelope, the admin API’s in the neutral body', async () => {
+    const kiosk = await fetch(`${t.base}/api/v1/status`, { headers: { origin: 'http://evil.example' } });
+    expect(kiosk.status).toBe(403);
+    expect(await kiosk.json()).toEqual({
+      header: {
+        type: 'ack',
+        name: '',
+        requestId: 0,
+        status: 'notAuthorized',
+        errorDescription: 'forbidden Host or Origin',
+      },
+      payload: {},
+    });
+    const admin = await fetch(`${t.adminBase}/admin/api/session`, { headers: { origin: 'http://evil.example' } });
+    expect(admin.status).toBe(403);
+    expect(await admin.json()).toEqual({ error: 'forbidden', message: 'forbidden Host or Origin' });
+  });
+
   it('refuses a WebSocket upgrade from a foreign Origin or Host', async () => {
     await expect(TestWsClient.connect(t.wsUrl, { origin: 'http://evil.example' })).rejects.toThrow('403');
     await expect(TestWsClient.connect(t.wsUrl, { host: 'evil.example' })).rejects.toThrow('403');
