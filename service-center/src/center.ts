@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { OriginPolicy } from '@kiosk/node-common/guards';
 import { createLogger, type Logger } from '@kiosk/node-common/logger';
+import { createValidator } from '@kiosk/node-common/validator';
 import { DEFAULT_LOG_N, hashPassword, randomPassword } from './auth/password.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { centerConfigPath, centerDataDir, centerRepoRoot, loadCenterConfig } from './config.js';
@@ -57,23 +58,75 @@ export function centerPolicy(config: CenterConfig, port: () => number): OriginPo
   };
 }
 
-/** Builds the county service-center; `start()` opens the database and listens, `stop()` closes both. */
+/** The HTTP listener: the port is known once it listens (tests ask for port 0). */
+class Listener {
+  private _server: Server | undefined;
+
+  get port(): number {
+    return (this._server?.address() as AddressInfo | null)?.port ?? 0;
+  }
+
+  async listen(app: RequestListener, port: number, host: string): Promise<void> {
+    const server = createServer(app);
+    this._server = server;
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(port, host, () => {
+        server.off('error', fail);
+        done();
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    const server = this._server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+}
+
+/** First start: an "admin" account with a one-time password, logged once, to be changed at first login. */
+async function ensureFirstStaff(repo: CenterRepository, log: Logger, logN: number): Promise<void> {
+  if ((await repo.countStaff()) > 0) return;
+  const password = randomPassword();
+  await repo.putStaff({
+    name: 'admin',
+    passwordHash: await hashPassword(password, logN),
+    mustChange: true,
+    at: new Date().toISOString(),
+  });
+  log.warn(
+    `first start: staff account "admin" created with the one-time password ${password} (change it at first login; shown only now)`,
+  );
+}
+
+/**
+ * The centre's composition root: builds every part (configuration, storage, staff sessions, the
+ * HTTP app) and wires them; nothing runs until `start()` (migrate, first staff account, listen),
+ * `stop()` closes the listener then the database. All state lives in the returned object.
+ */
 export function createCenter(options: CenterOptions = {}): Center {
+  // Configuration and places.
   const env = options.env ?? process.env;
   const config = options.config ?? loadCenterConfig(options.configPath ?? centerConfigPath(env));
   const dataDir = options.dataDir ? resolve(options.dataDir) : centerDataDir(env);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? createLogger();
-  const repo = new SqliteRepository(join(dataDir, 'center.sqlite'));
-  const sessions = new StaffSessions();
   const logN = options.scryptLogN ?? DEFAULT_LOG_N;
-  let server: Server | undefined;
-  const port = (): number => (server?.address() as AddressInfo | null)?.port ?? 0;
 
+  // Storage, staff logins, request checks.
+  const repo: CenterRepository = new SqliteRepository(join(dataDir, 'center.sqlite'));
+  const sessions = new StaffSessions();
+  const validator = createValidator();
+
+  // HTTP: the app is built apart from the listener; Host/Origin and cookie names follow the bound port.
+  const listener = new Listener();
+  const port = (): number => listener.port;
   const app = createCenterApp({
     policy: centerPolicy(config, port),
     intake: { repo, terminals: () => config.terminals, decisionDays: config.legalAid?.decisionDays ?? 7, log },
-    staff: { repo, sessions, log, port, scryptLogN: logN },
+    staff: { repo, sessions, log, port, scryptLogN: logN, validator },
     consoleDir: options.consoleDir ?? resolve(centerRepoRoot(), 'dist/console'),
     log,
   });
@@ -90,38 +143,23 @@ export function createCenter(options: CenterOptions = {}): Center {
     },
     async start() {
       await repo.migrate();
-      if ((await repo.countStaff()) === 0) {
-        const password = randomPassword();
-        await repo.putStaff({
-          name: 'admin',
-          passwordHash: await hashPassword(password, logN),
-          mustChange: true,
-          at: new Date().toISOString(),
-        });
-        log.warn(
-          `first start: staff account "admin" created with the one-time password ${password} (change it at first login; shown only now)`,
-        );
-      }
-      server = createServer(app);
-      await new Promise<void>((done, fail) => {
-        server!.once('error', fail);
-        server!.listen(options.port ?? config.port, config.host, () => {
-          server!.off('error', fail);
-          done();
-        });
-      });
+      await ensureFirstStaff(repo, log, logN);
+      await listener.listen(app, options.port ?? config.port, config.host);
       log.info(
         { console: `http://127.0.0.1:${port()}/`, terminals: config.terminals.length },
         'service-center listening',
       );
     },
     async stop() {
-      if (server) {
-        const s = server;
-        s.closeAllConnections();
-        await new Promise<void>((done) => s.close(() => done()));
-      }
+      await listener.close();
       await repo.close();
     },
   };
+}
+
+/** Builds and starts a centre (what `main.ts` does, minus the signals). */
+export async function startCenter(options: CenterOptions = {}): Promise<Center> {
+  const center = createCenter(options);
+  await center.start();
+  return center;
 }

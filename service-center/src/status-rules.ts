@@ -1,7 +1,8 @@
 import type { SubmissionState } from '@kiosk/contract/kiosk-api';
+import type { StaffState, StatusChangeProblem } from '@kiosk/contract/staff-api';
 
 /** States staff may set, and from where (approved/rejected are final). */
-const NEXT: Record<SubmissionState, readonly SubmissionState[]> = {
+const NEXT: Record<SubmissionState, readonly StaffState[]> = {
   pendingUpload: [],
   received: ['accepted', 'needMaterials', 'approved', 'rejected'],
   accepted: ['needMaterials', 'approved', 'rejected'],
@@ -10,15 +11,10 @@ const NEXT: Record<SubmissionState, readonly SubmissionState[]> = {
   rejected: [],
 };
 
-export const STAFF_STATES = ['accepted', 'needMaterials', 'approved', 'rejected'] as const;
-export type StaffState = (typeof STAFF_STATES)[number];
-
-export type StatusChangeProblem = 'notAllowed' | 'missingMaterialsRequired' | 'alreadyNotified' | 'reasonRequired';
-
 /** Pure check of a staff status change; null when it may be applied. */
 export function checkStatusChange(
   from: SubmissionState,
-  to: SubmissionState,
+  to: StaffState,
   change: { missingMaterials?: string[]; reason?: string },
   /** Art. 43 ¶2: missing materials are notified once, all together. */
   materialsNotifiedBefore: boolean,

@@ -47,4 +47,4 @@ export function randomPassword(length = 16): string {
   return out;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_STAFF_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH } from '@kiosk/contract/staff-api';

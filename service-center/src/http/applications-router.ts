@@ -1,0 +1,141 @@
+import { Router } from 'express';
+import {
+  APPLICATION_STATES,
+  DOCUMENT_ROLES,
+  STAFF_STATES,
+  type ApplicationDetail,
+  type ApplicationList,
+  type ApplicationState,
+  type ApplicationSummary,
+  type DocumentRole,
+  type StatusChangeRequest,
+} from '@kiosk/contract/staff-api';
+import type { Logger } from '@kiosk/node-common/logger';
+import { checkStatusChange } from '../status-rules.js';
+import type * as Rows from '../store/repository.js';
+import type { CenterRepository } from '../store/repository.js';
+import { refuse, type BodyCheck, type StaffAccess, type StaffRequest } from './staff-access.js';
+
+export interface ApplicationsDeps {
+  repo: Pick<CenterRepository, 'listApplications' | 'getApplication' | 'getDocument' | 'changeStatus'>;
+  access: StaffAccess;
+  /** The centre's schema check of request bodies. */
+  invalidBody: BodyCheck;
+  log: Logger;
+  now?: () => Date;
+}
+
+const statusSchema = {
+  type: 'object',
+  properties: {
+    state: { enum: [...STAFF_STATES] },
+    missingMaterials: {
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: 200 },
+      minItems: 1,
+      maxItems: 30,
+    },
+    reason: { type: 'string', minLength: 1, maxLength: 1000 },
+  },
+  required: ['state'],
+  additionalProperties: false,
+} as const;
+
+const isListedState = (s: unknown): s is ApplicationState =>
+  typeof s === 'string' && (APPLICATION_STATES as readonly string[]).includes(s);
+const isDocumentRole = (s: unknown): s is DocumentRole =>
+  typeof s === 'string' && (DOCUMENT_ROLES as readonly string[]).includes(s);
+
+/** Repository row → wire type of the staff API (only the fields the contract names). */
+export function toSummary(row: Rows.ApplicationSummary): ApplicationSummary {
+  return {
+    centerId: row.centerId,
+    terminalId: row.terminalId,
+    receiptNo: row.receiptNo,
+    kind: row.kind,
+    state: row.state,
+    submittedAt: row.submittedAt,
+    receivedAt: row.receivedAt,
+    updatedAt: row.updatedAt,
+    ...(row.decisionDueBy !== undefined ? { decisionDueBy: row.decisionDueBy } : {}),
+    urgent: row.urgent,
+    ...(row.matter !== undefined ? { matter: row.matter } : {}),
+    ...(row.applicantName !== undefined ? { applicantName: row.applicantName } : {}),
+  };
+}
+
+export function toDetail(row: Rows.ApplicationDetail): ApplicationDetail {
+  return {
+    ...toSummary(row),
+    data: row.data,
+    documents: row.documents.map((d) => ({
+      role: d.role,
+      index: d.index,
+      mime: d.mime,
+      ...(d.label !== undefined ? { label: d.label } : {}),
+      size: d.size,
+    })),
+    history: row.history.map((h) => ({
+      state: h.state,
+      at: h.at,
+      ...(h.by !== undefined ? { by: h.by } : {}),
+      ...(h.missingMaterials !== undefined ? { missingMaterials: h.missingMaterials } : {}),
+      ...(h.reason !== undefined ? { reason: h.reason } : {}),
+    })),
+    ...(row.missingMaterials !== undefined ? { missingMaterials: row.missingMaterials } : {}),
+    ...(row.reason !== undefined ? { reason: row.reason } : {}),
+  };
+}
+
+/** Applications for staff: list, detail, documents and status changes (Art. 43/44 rules in status-rules). */
+export function applicationsRouter(deps: ApplicationsDeps): Router {
+  const router = Router();
+  const { access, repo, log, invalidBody } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  router.get('/applications', access.require(), async (req, res) => {
+    const state = req.query['state'];
+    const rows = await repo.listApplications({ ...(isListedState(state) ? { state } : {}), limit: 200 });
+    res.json({ items: rows.map(toSummary) } satisfies ApplicationList);
+  });
+
+  router.get('/applications/:id', access.require(), async (req, res) => {
+    const row = await repo.getApplication(String(req.params['id']));
+    if (!row) return refuse(res, 404, { error: 'notFound' });
+    res.json(toDetail(row));
+  });
+
+  router.get('/applications/:id/documents/:role/:index', access.require(), async (req, res) => {
+    const role = req.params['role'];
+    const index = Number(req.params['index']);
+    if (!isDocumentRole(role) || !Number.isInteger(index)) return refuse(res, 404, { error: 'notFound' });
+    const doc = await repo.getDocument(String(req.params['id']), role, index);
+    if (!doc) return refuse(res, 404, { error: 'notFound' });
+    res.set('Content-Type', doc.mime).set('Content-Disposition', 'inline').send(doc.bytes);
+  });
+
+  router.post('/applications/:id/status', access.require(), async (req: StaffRequest, res) => {
+    const detail = invalidBody(statusSchema, req.body);
+    if (detail) return refuse(res, 400, { error: 'invalidRequest', detail });
+    const body = req.body as StatusChangeRequest;
+    const id = String(req.params['id']);
+    const current = await repo.getApplication(id);
+    if (!current) return refuse(res, 404, { error: 'notFound' });
+    const notifiedBefore = current.history.some((h) => h.state === 'needMaterials');
+    const problem = checkStatusChange(current.state, body.state, body, notifiedBefore);
+    if (problem) return refuse(res, 409, { error: problem });
+    const missing = body.missingMaterials?.map((m) => m.trim()).filter(Boolean);
+    const changed = await repo.changeStatus(id, {
+      state: body.state,
+      ...(body.state === 'needMaterials' && missing ? { missingMaterials: missing } : {}),
+      ...(body.state === 'rejected' && body.reason ? { reason: body.reason.trim() } : {}),
+      by: req.staff!.name,
+      at: now().toISOString(),
+    });
+    if (!changed) return refuse(res, 404, { error: 'notFound' });
+    log.info({ staff: req.staff!.name, centerId: id, state: body.state }, 'application status changed');
+    res.json(toDetail(changed));
+  });
+
+  return router;
+}

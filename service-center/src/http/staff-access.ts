@@ -1,0 +1,63 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { StaffErrorBody } from '@kiosk/contract/staff-api';
+import { describeErrors, type Validator } from '@kiosk/node-common/validator';
+import { StaffSessions, parseCookies, type StaffSession } from '../auth/staff-sessions.js';
+
+/** A staff API request after `StaffAccess.attach`: the login, when the cookie names a live one. */
+export type StaffRequest = Request & { staff?: StaffSession };
+
+/** Refuses a staff API call with the contract's error body. */
+export const refuse = (res: Response, status: number, body: StaffErrorBody): void => void res.status(status).json(body);
+
+/** Schema check of a request body: the error detail, or undefined when the body is valid. */
+export type BodyCheck = (schema: object, body: unknown) => string | undefined;
+
+export function bodyCheck(validator: Validator): BodyCheck {
+  return (schema, body) => {
+    const errors = validator.validate(schema, body);
+    return errors.length ? describeErrors(errors) : undefined;
+  };
+}
+
+/**
+ * Who is calling the staff API: the session cookie (named after the listening port, since cookies
+ * ignore ports) and the CSRF check every change needs. Shared by the login and application routes.
+ */
+export class StaffAccess {
+  constructor(
+    readonly sessions: StaffSessions,
+    private readonly _port: () => number,
+  ) {}
+
+  get cookieName(): string {
+    return `center_session_P${this._port()}`;
+  }
+
+  /** Middleware: sets `req.staff` when the cookie names a live login. */
+  readonly attach = (req: StaffRequest, _res: Response, next: NextFunction): void => {
+    const session = this.sessions.get(parseCookies(req.headers.cookie).get(this.cookieName));
+    if (session) req.staff = session;
+    next();
+  };
+
+  /** Middleware: a login is required, with the CSRF token on changes; `allowMustChange` for the password routes. */
+  require(allowMustChange = false) {
+    return (req: StaffRequest, res: Response, next: NextFunction): void => {
+      const s = req.staff;
+      if (!s) return refuse(res, 401, { error: 'notLoggedIn' });
+      if (!['GET', 'HEAD'].includes(req.method) && !StaffSessions.csrfMatches(s, req.get('X-CSRF-Token')))
+        return refuse(res, 403, { error: 'csrf' });
+      if (s.mustChange && !allowMustChange) return refuse(res, 403, { error: 'passwordChangeRequired' });
+      next();
+    };
+  }
+
+  /** Sets the session cookie of a new login. */
+  setCookie(res: Response, session: StaffSession): void {
+    res.cookie(this.cookieName, session.id, { httpOnly: true, sameSite: 'strict', path: '/' });
+  }
+
+  clearCookie(res: Response): void {
+    res.clearCookie(this.cookieName, { path: '/' });
+  }
+}
