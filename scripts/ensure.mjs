@@ -2,4 +2,4 @@
 import { ensureBuilt, ensureDependencies } from './lib.mjs';
 
 ensureDependencies();
-ensureBuilt({ force: process.argv.includes('--force') });
+await ensureBuilt({ force: process.argv.includes('--force') });

@@ -1,6 +1,6 @@
 // Shared helpers of the project's own commands (npm start / npm test / npm run build). Plain Node,
 // no dependencies, so they work before `npm ci` has run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,26 +68,49 @@ const NODE_SOURCES = [
 const UI_SOURCES = ['kiosk-ui', 'content', 'packages', 'tsconfig.json', 'package-lock.json'];
 const CONSOLE_SOURCES = ['service-center/console', 'content', 'packages', 'tsconfig.json', 'package-lock.json'];
 
-/** Builds what is stale: the Node parts (tsc), the kiosk UI and the staff console (Vite). */
-export function ensureBuilt({ force = false } = {}) {
+/** Runs a command to completion without blocking the others (the builds share the 2 cores). */
+function runAsync(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', cwd: root });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/**
+ * Builds what is stale, the three builds side by side: the Node parts (tsc -b), the kiosk UI and
+ * the staff console (Vite). Exits when one fails.
+ */
+export async function ensureBuilt({ force = false } = {}) {
   const bin = (name) => join(root, 'node_modules/.bin', name);
+  const jobs = [];
   const built = Math.min(mtime('dist/node/device-agent/.tsbuildinfo'), mtime('dist/node/service-center/.tsbuildinfo'));
   if (force || newestMtime(NODE_SOURCES) > built) {
     say('building packages, device-agent and service-center (tsc -b)…');
-    mustRun(bin('tsc'), ['-b', 'tsconfig.node.json', ...(force ? ['--force'] : [])]);
+    jobs.push(['tsc', bin('tsc'), ['-b', 'tsconfig.node.json', ...(force ? ['--force'] : [])]]);
   }
   if (
     existsSync(join(root, 'kiosk-ui/vite.config.ts')) &&
     (force || newestMtime(UI_SOURCES) > mtime('dist/kiosk-ui/index.html'))
   ) {
     say('building kiosk-ui (vite)…');
-    mustRun(bin('vite'), ['build', '--config', 'kiosk-ui/vite.config.ts', '--logLevel', 'warn']);
+    jobs.push(['kiosk-ui', bin('vite'), ['build', '--config', 'kiosk-ui/vite.config.ts', '--logLevel', 'warn']]);
   }
   if (
     existsSync(join(root, 'service-center/console/vite.config.ts')) &&
     (force || newestMtime(CONSOLE_SOURCES) > mtime('dist/console/index.html'))
   ) {
     say('building the staff console (vite)…');
-    mustRun(bin('vite'), ['build', '--config', 'service-center/console/vite.config.ts', '--logLevel', 'warn']);
+    jobs.push([
+      'console',
+      bin('vite'),
+      ['build', '--config', 'service-center/console/vite.config.ts', '--logLevel', 'warn'],
+    ]);
+  }
+  const codes = await Promise.all(jobs.map(([, command, args]) => runAsync(command, args)));
+  const failed = jobs.filter((_, i) => codes[i] !== 0).map(([name]) => name);
+  if (failed.length) {
+    say(`build failed: ${failed.join(', ')}`);
+    process.exit(1);
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ensureBuilt, ensureDependencies, root, say } from './lib.mjs';
 
 ensureDependencies();
-ensureBuilt();
+await ensureBuilt();
 
 const children = [];
 function start(name, entry) {

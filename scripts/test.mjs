@@ -32,7 +32,7 @@ function ensureDebianPackages() {
 
 ensureDebianPackages();
 ensureDependencies();
-ensureBuilt();
+await ensureBuilt();
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 const resultsFile = join(tmpdir(), `kiosk-vitest-${process.pid}.json`);
 const status = run(process.execPath, [
