@@ -64,11 +64,27 @@ export class CommandQueue {
     });
   }
 
+  /**
+   * Never rejects: a runner that throws completes `internalError` (the queue moves on and no
+   * rejection goes unhandled, which would end the process), and a completion sink that throws
+   * does not stop the queue either.
+   */
   private async _execute(item: QueueItem): Promise<void> {
-    if (item.signal.aborted) {
-      item.complete(abortOutcome(item.signal));
-      return;
+    let outcome: CommandOutcome;
+    if (item.signal.aborted) outcome = abortOutcome(item.signal);
+    else {
+      try {
+        outcome = await item.run();
+      } catch {
+        outcome = item.signal.aborted
+          ? abortOutcome(item.signal)
+          : { completionCode: 'internalError', errorDescription: 'internal error', payload: {} };
+      }
     }
-    item.complete(await item.run());
+    try {
+      item.complete(outcome);
+    } catch {
+      // The requester's sink failed (e.g. its connection went away); nothing more to tell it.
+    }
   }
 }

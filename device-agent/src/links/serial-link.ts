@@ -65,12 +65,31 @@ export class SerialLink extends EventEmitter implements ByteLink {
     await new Promise<void>((done) => port.close(() => done()));
   }
 
+  /**
+   * Resolves once the bytes were handed to the port and drained. Fails fast when the link is
+   * closed or closing, and when the port closes before the write finished: the serialport stream
+   * would otherwise hold a write (and a drain) on a closed port until a reopen that never comes,
+   * or report a drain of earlier data as success.
+   */
   async write(data: Uint8Array): Promise<void> {
     const port = this._port;
-    if (!port?.isOpen) throw new Error(`${this.description}: not open`);
+    if (!port?.isOpen || this._closing) throw new Error(`${this.description}: not open`);
     await new Promise<void>((done, fail) => {
-      port.write(Buffer.from(data), (err) => (err ? fail(err) : undefined));
-      port.drain((err) => (err ? fail(err) : done()));
+      let settled = false;
+      const finish = (err?: Error | null): void => {
+        if (settled) return;
+        settled = true;
+        port.off('close', onClose);
+        if (err) fail(err);
+        else done();
+      };
+      const onClose = (): void => finish(new Error(`${this.description}: closed before the write finished`));
+      port.once('close', onClose);
+      port.write(Buffer.from(data), (err) => {
+        if (err) return finish(err);
+        if (!port.isOpen) return finish(new Error(`${this.description}: closed before the write finished`));
+        port.drain((drainErr) => finish(drainErr));
+      });
     });
   }
 

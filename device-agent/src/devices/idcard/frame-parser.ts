@@ -40,10 +40,40 @@ export class FrameParser {
         continue;
       }
       const total = HEADER_BYTES + len;
-      if (this._buf.length < total) return out;
+      if (this._buf.length < total) {
+        // A stray preamble in line noise can claim more bytes than will ever come: a complete,
+        // valid frame behind it wins.
+        const later = this._validFrameAfter(1, this._buf.length);
+        if (later < 0) return out;
+        this._buf = this._buf.subarray(later);
+        continue;
+      }
       const frame = Buffer.from(this._buf.subarray(0, total));
+      if (checksumOk(frame)) {
+        this._buf = this._buf.subarray(total);
+        out.push({ ok: true, frame });
+        continue;
+      }
+      // Bad checksum. If another preamble starts inside the claimed length, this one was noise:
+      // resynchronise one byte later, so the real reply it overlapped is not swallowed.
+      const inner = this._buf.indexOf(PREAMBLE, 1);
+      if (inner > 0 && inner < total) {
+        this._buf = this._buf.subarray(1);
+        continue;
+      }
       this._buf = this._buf.subarray(total);
-      out.push(checksumOk(frame) ? { ok: true, frame } : { ok: false, reason: 'checksum', frame });
+      out.push({ ok: false, reason: 'checksum', frame });
     }
+  }
+
+  /** Offset of the first preamble at or after `from` that begins a complete frame with a good checksum, or -1. */
+  private _validFrameAfter(from: number, end: number): number {
+    for (let at = this._buf.indexOf(PREAMBLE, from); at >= 0 && at < end; at = this._buf.indexOf(PREAMBLE, at + 1)) {
+      if (at + HEADER_BYTES > this._buf.length) return -1;
+      const len = this._buf.readUInt16BE(at + 5);
+      if (len < this._minLen || len > MAX_LEN || at + HEADER_BYTES + len > this._buf.length) continue;
+      if (checksumOk(this._buf.subarray(at, at + HEADER_BYTES + len))) return at;
+    }
+    return -1;
   }
 }
