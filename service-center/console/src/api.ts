@@ -1,4 +1,5 @@
 import type { SubmissionState } from '@kiosk/contract/kiosk-api';
+import type { CallNote, CallRecord, SignallingToken } from '@kiosk/contract/signalling-api';
 import type { ApplicationDetail, ApplicationSummary } from '../../src/store/repository.js';
 import type { StaffState } from '../../src/status-rules.js';
 
@@ -98,3 +99,22 @@ export const changeStatus = (
 
 export const documentUrl = (centerId: string, role: 'photo' | 'signature', index: number): string =>
   `./api/v1/staff/applications/${encodeURIComponent(centerId)}/documents/${role}/${index}`;
+
+// ---- Video consultation (lawyers) ----
+
+/** A short-lived signalling token for the logged-in lawyer (the session cookie proves who she is). */
+export const signallingToken = (): Promise<SignallingToken> =>
+  call<SignallingToken>('/signalling-token', { method: 'POST', body: {} });
+
+/** Saves the lawyer's note on a call record (topic, advice, referral, text for the villager's slip). */
+export const saveCallNote = (callId: string, note: CallNote): Promise<unknown> =>
+  call(`/calls/${encodeURIComponent(callId)}/note`, { method: 'POST', body: note });
+
+/** Past call records, newest first. */
+export const listCalls = async (signal?: AbortSignal): Promise<CallRecord[]> => {
+  const body = await call<{ items?: CallRecord[] } | CallRecord[]>('/calls', signal ? { signal } : {});
+  return Array.isArray(body) ? body : (body.items ?? []);
+};
+
+/** Whether the login is a lawyer's (she gets the video consultation desk). */
+export const isLawyer = (staff: StaffMe): boolean => (staff as { role?: string }).role === 'lawyer';

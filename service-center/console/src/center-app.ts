@@ -1,8 +1,9 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { currentStaff, logout, type StaffMe } from './api.js';
+import { currentStaff, isLawyer, logout, type StaffMe } from './api.js';
 import './center-application-detail.js';
 import './center-application-list.js';
+import './center-lawyer-desk.js';
 import './center-login.js';
 import './center-password-change.js';
 import type { CenterApplicationOpenEvent, CenterLoggedInEvent } from './events.js';
@@ -14,6 +15,7 @@ type View =
   | { kind: 'login'; notice?: string }
   | { kind: 'password'; staff: StaffMe }
   | { kind: 'list'; staff: StaffMe }
+  | { kind: 'desk'; staff: StaffMe }
   | { kind: 'detail'; staff: StaffMe; centerId: string };
 
 /**
@@ -70,7 +72,8 @@ export class CenterApp extends LitElement {
   }
 
   private _enter(staff: StaffMe): void {
-    this._view = staff.mustChange ? { kind: 'password', staff } : { kind: 'list', staff };
+    if (staff.mustChange) this._view = { kind: 'password', staff };
+    else this._view = isLawyer(staff) ? { kind: 'desk', staff } : { kind: 'list', staff };
   }
 
   private async _logout(): Promise<void> {
@@ -91,6 +94,8 @@ export class CenterApp extends LitElement {
         return html`<center-application-list></center-application-list>`;
       case 'detail':
         return html`<center-application-detail .centerId=${v.centerId}></center-application-detail>`;
+      case 'desk':
+        return html`<center-lawyer-desk></center-lawyer-desk>`;
       default: {
         const never: never = v;
         return never;

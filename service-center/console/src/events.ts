@@ -1,4 +1,5 @@
 import type { StaffMe, StaffState } from './api.js';
+import type { CallNote } from '@kiosk/contract/signalling-api';
 
 // Typed events of the console: properties go down, these go up (bubbles, composed).
 
@@ -52,5 +53,47 @@ export class CenterSessionLostEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'center-session-lost': CenterSessionLostEvent;
+  }
+}
+
+// ---- The lawyer's video consultation desk ----
+
+/** The lawyer takes the next villager from the queue. */
+export class CenterTakeNextEvent extends Event {
+  constructor() {
+    super('center-take-next', { bubbles: true, composed: true });
+  }
+}
+
+/** The lawyer hangs up, or mutes / unmutes her microphone. */
+export class CenterCallActionEvent extends Event {
+  constructor(readonly action: 'hang-up' | 'mute' | 'unmute') {
+    super('center-call-action', { bubbles: true, composed: true });
+  }
+}
+
+/** The lawyer's note on a finished call. */
+export class CenterCallNoteSubmitEvent extends Event {
+  constructor(
+    readonly callId: string,
+    readonly note: CallNote,
+  ) {
+    super('center-call-note-submit', { bubbles: true, composed: true });
+  }
+}
+
+/** The lawyer sets the note aside for later. */
+export class CenterCallNoteSkipEvent extends Event {
+  constructor(readonly callId: string) {
+    super('center-call-note-skip', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'center-call-note-skip': CenterCallNoteSkipEvent;
+    'center-take-next': CenterTakeNextEvent;
+    'center-call-action': CenterCallActionEvent;
+    'center-call-note-submit': CenterCallNoteSubmitEvent;
   }
 }
