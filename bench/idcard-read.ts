@@ -10,6 +10,8 @@ import { IdCardService } from '../device-agent/src/devices/idcard/idcard-service
 import { SerialSimulatorPort } from '../device-agent/src/devices/idcard/serial-simulator-port.js';
 import { IdCardSimulator } from '../device-agent/src/devices/idcard/simulator.js';
 import { createLogger } from '@kiosk/node-common/logger';
+import { Redactor } from '@kiosk/node-common/redact';
+import { createValidator } from '@kiosk/node-common/validator';
 import { SocatPair } from '../tests/helpers/socat.js';
 
 const BAUD = 115_200;
@@ -29,6 +31,8 @@ const bus = new EventBus(log);
 const service = new IdCardService({
   bus,
   log,
+  validator: createValidator(),
+  redactor: new Redactor(),
   config: { transport: 'serial', path: pair.a, baudRate: BAUD },
   contentDir: '',
   dataDir: '',

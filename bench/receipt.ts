@@ -16,6 +16,8 @@ import type { ByteLink } from '../device-agent/src/links/byte-link.js';
 import { MemoryLink } from '../device-agent/src/links/memory-link.js';
 import { SerialLink } from '../device-agent/src/links/serial-link.js';
 import { createLogger } from '@kiosk/node-common/logger';
+import { Redactor } from '@kiosk/node-common/redact';
+import { createValidator } from '@kiosk/node-common/validator';
 import { SocatPair } from '../tests/helpers/socat.js';
 
 const BAUD = 115200;
@@ -79,6 +81,8 @@ function deps(config: PrinterDeviceConfig): ServiceDeps<PrinterDeviceConfig> {
   return {
     bus: new EventBus(log),
     log,
+    validator: createValidator(),
+    redactor: new Redactor(),
     config,
     contentDir: CONTENT,
     dataDir: mkdtempSync(join(tmpdir(), 'bench-')),

@@ -2,10 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Agent, type AgentOptions } from '../../device-agent/src/core/controller.js';
+import { Agent, type AgentOptions } from '../../device-agent/src/app/agent.js';
 import type { KioskConfig } from '../../device-agent/src/config/schema.js';
 import { LogRing } from '@kiosk/node-common/log-ring';
-import { createLogger } from '@kiosk/node-common/logger';
 
 export const DEMO_CONFIG: KioskConfig = {
   configVersion: 1,
@@ -35,7 +34,7 @@ export interface TestAgent {
 /** Starts an in-process agent on loopback port 0 with its own config file and data dir. */
 export async function startTestAgent(
   config: unknown = DEMO_CONFIG,
-  options: Omit<AgentOptions, 'env' | 'log' | 'logRing'> = {},
+  options: Omit<AgentOptions, 'env' | 'logDestination' | 'logLevel' | 'logRing'> = {},
 ): Promise<TestAgent> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-agent-'));
   const configFile = join(dir, 'kiosk.config.json');
@@ -48,10 +47,10 @@ export async function startTestAgent(
     },
   });
   const logRing = new LogRing();
-  const log = createLogger({ destination: sink, ring: logRing, level: 'debug' });
   const agent = new Agent({
     env: { ...process.env, KIOSK_CONFIG: configFile, KIOSK_DATA_DIR: join(dir, 'data') },
-    log,
+    logDestination: sink,
+    logLevel: 'debug',
     logRing,
     port: 0,
     adminPort: 0,

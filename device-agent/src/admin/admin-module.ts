@@ -12,7 +12,7 @@ import { PRODUCTION_SCRYPT, type ScryptParams } from './password-hash.js';
 import { scanPorts } from './port-scan.js';
 import { readinessRouter } from './readiness-routes.js';
 import { textReceipt } from './receipt-bytes.js';
-import { runAdminCommand } from './run-command.js';
+import { adminCommandRunner, type RunAdminCommand } from './run-command.js';
 import { SecretsStore } from './secrets-store.js';
 import { loadAdminTexts } from './texts.js';
 
@@ -38,6 +38,7 @@ export class AdminModule implements AgentModule {
   readonly secrets: SecretsStore;
   private readonly _text: ReturnType<typeof loadAdminTexts>;
   private _printingToken = false;
+  private readonly _run: RunAdminCommand;
 
   constructor(
     private readonly _ctx: ModuleContext,
@@ -54,6 +55,7 @@ export class AdminModule implements AgentModule {
     });
     this.heartbeat = new Heartbeat(now);
     this._text = loadAdminTexts(_ctx.contentDir);
+    this._run = adminCommandRunner(_ctx.dispatcher);
   }
 
   async start(): Promise<void> {
@@ -95,13 +97,14 @@ export class AdminModule implements AgentModule {
     router.get('/status', (_req, res) => {
       res.json(ctx.statusDocument());
     });
-    router.use(configRouter(ctx.loaded, this.auth, ctx.log));
+    router.use(configRouter(ctx.loaded, this.auth, ctx.log, ctx.validator));
     router.get('/ports', async (_req, res) => {
       res.json(await (this._options.scan ?? scanPorts)());
     });
     router.use(
       deviceRouter({
         dispatcher: ctx.dispatcher,
+        run: this._run,
         services: ctx.services,
         auth: this.auth,
         log: ctx.log,
@@ -129,6 +132,7 @@ export class AdminModule implements AgentModule {
     router.use(
       readinessRouter({
         ctx,
+        run: this._run,
         configured: () => this.auth.configured(),
         heartbeatAgeSec: () => this.heartbeat.ageSec(),
         diagnosticsRoots: this._options.diagnosticsRoots,
@@ -158,7 +162,7 @@ export class AdminModule implements AgentModule {
         { text: secrets.setupToken, large: true, center: true },
         { text: this._text('print.tokenWarning') },
       ]);
-      const completion = await runAdminCommand(this._ctx.dispatcher, 'printer.printRaw', {
+      const completion = await this._run('printer.printRaw', {
         data: bytes.toString('base64'),
       });
       if (completion.header.completionCode === 'success') {

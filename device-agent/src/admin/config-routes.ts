@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { saveConfig } from '../config/load.js';
 import { configSchema, restartRequiredPaths } from '../config/schema.js';
 import type { Logger } from '@kiosk/node-common/logger';
+import type { Validator } from '@kiosk/node-common/validator';
 import type { AdminAuth } from './admin-auth.js';
 import { changedPaths, mergePatch, needingRestart } from './config-diff.js';
 
@@ -11,7 +12,7 @@ import { changedPaths, mergePatch, needingRestart } from './config-diff.js';
 const DANGEROUS = ['/agent'];
 
 /** GET/PUT/PATCH /admin/api/config: the schema-driven form's data, validated atomic saves. */
-export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger): Router {
+export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger, validator: Validator): Router {
   const router = Router();
   const restartPaths = restartRequiredPaths();
 
@@ -56,7 +57,7 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger)
         .json({ error: 'reauthRequired', message: 'enter the password again to change listen addresses or ports' });
       return;
     }
-    const errors = saveConfig(loaded.path, after);
+    const errors = saveConfig(loaded.path, after, validator);
     if (errors.length) {
       res.status(400).json({ error: 'invalidConfig', errors });
       return;

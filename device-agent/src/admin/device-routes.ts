@@ -8,12 +8,14 @@ import type { AdminAuth } from './admin-auth.js';
 import { idcardExtras, printerExtras } from './device-extras.js';
 import { maskCardFields } from '@kiosk/domain/mask';
 import { textReceipt } from './receipt-bytes.js';
-import { runAdminCommand } from './run-command.js';
+import type { RunAdminCommand } from './run-command.js';
 
 const CARD_TYPES: CardType[] = ['resident', 'hkMacaoTaiwan', 'foreignPermanent2017', 'foreignPermanent2023'];
 
 export interface DeviceRouteDeps {
   dispatcher: Dispatcher;
+  /** The admin module's command runner (request ids per agent). */
+  run: RunAdminCommand;
   services: ReadonlyMap<ServiceName, Service>;
   auth: AdminAuth;
   log: Logger;
@@ -70,7 +72,7 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
       { text: `${t.name} ${t.id}` },
       { text: new Date().toISOString().replace('T', ' ').slice(0, 19) },
     ]);
-    const completion = await runAdminCommand(deps.dispatcher, 'printer.printRaw', { data: bytes.toString('base64') });
+    const completion = await deps.run('printer.printRaw', { data: bytes.toString('base64') });
     res.json(completion);
   });
 

@@ -3,11 +3,12 @@ import type { ModuleContext } from '../core/module.js';
 import { collectDiagnostics, type DiagnosticsRoots } from './diagnostics.js';
 import { readinessChecks, type ReadinessCheck } from './readiness.js';
 import { textReceipt, type ReceiptLine } from './receipt-bytes.js';
-import { runAdminCommand } from './run-command.js';
+import type { RunAdminCommand } from './run-command.js';
 import type { loadAdminTexts } from './texts.js';
 
 export interface ReadinessDeps {
   ctx: ModuleContext;
+  run: RunAdminCommand;
   configured: () => boolean;
   heartbeatAgeSec: () => number | null;
   diagnosticsRoots?: DiagnosticsRoots;
@@ -61,7 +62,7 @@ export function readinessRouter(deps: ReadinessDeps): Router {
       });
       if (!c.ok) lines.push({ text: `  ${c.fix}` });
     }
-    const completion = await runAdminCommand(ctx.dispatcher, 'printer.printRaw', {
+    const completion = await deps.run('printer.printRaw', {
       data: textReceipt(lines).toString('base64'),
     });
     res.json(completion);

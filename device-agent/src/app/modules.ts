@@ -1,8 +1,8 @@
-import { AdminModule } from './admin/admin-module.js';
-import type { ModuleFactory } from './core/module.js';
-import { OutboxModule } from './outbox/outbox-module.js';
-import { SessionModule } from './session/session-module.js';
-import { VoiceModule } from './voice/voice-module.js';
+import { AdminModule } from '../admin/admin-module.js';
+import type { ModuleFactory } from '../core/module.js';
+import { OutboxModule } from '../outbox/outbox-module.js';
+import { SessionModule } from '../session/session-module.js';
+import { VoiceModule } from '../voice/voice-module.js';
 
 /** Agent modules in start order; stopped in reverse. */
 export const MODULES: ModuleFactory[] = [

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validate, type SchemaError } from '@kiosk/node-common/validator';
+import { createValidator, type SchemaError, type Validator } from '@kiosk/node-common/validator';
 import { atomicWriteFile, serializeConfig } from './atomic-write.js';
 import { migrateConfig } from './migrate.js';
 import { DEFAULT_AGENT, configSchema, type KioskConfig } from './schema.js';
@@ -39,12 +39,15 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return dir;
 }
 
-export function validateConfig(raw: unknown): SchemaError[] {
-  return validate(configSchema, raw);
+export function validateConfig(raw: unknown, validator: Validator = createValidator()): SchemaError[] {
+  return validator.validate(configSchema, raw);
 }
 
 /** Reads, migrates (with a `.v<N>.bak` copy) and validates. Never throws for a bad file. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  validator: Validator = createValidator(),
+): LoadedConfig {
   const path = configPath(env);
   const dir = dataDir(env);
   let raw: unknown;
@@ -58,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
     return { path, dataDir: dir, config: null, errors: [{ path: '/', message }], agent: { ...DEFAULT_AGENT } };
   }
   const migration = migrateConfig(raw);
-  const errors = validateConfig(migration.raw);
+  const errors = validateConfig(migration.raw, validator);
   if (migration.migrated && errors.length === 0) {
     copyFileSync(path, `${path}.v${migration.fromVersion}.bak`);
     atomicWriteFile(path, serializeConfig(migration.raw), { backup: false });
@@ -76,8 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
 }
 
 /** Validates and saves atomically; the file is untouched when the value is invalid. */
-export function saveConfig(path: string, value: unknown): SchemaError[] {
-  const errors = validateConfig(value);
+export function saveConfig(path: string, value: unknown, validator: Validator = createValidator()): SchemaError[] {
+  const errors = validateConfig(value, validator);
   if (errors.length === 0) atomicWriteFile(path, serializeConfig(value));
   return errors;
 }

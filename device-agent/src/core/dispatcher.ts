@@ -9,13 +9,18 @@ import type { Logger } from '@kiosk/node-common/logger';
 import { CommandQueue, abortOutcome } from './command-queue.js';
 import { CancelError, CompletionError } from './errors.js';
 import { isUsable, type CommandContext, type CommandOutcome, type CommandSpec, type Service } from './service.js';
-import { describeErrors, validate } from '@kiosk/node-common/validator';
+import { describeErrors, type Validator } from '@kiosk/node-common/validator';
 
 export interface ClientConnection {
   readonly id: number;
   readonly listener: 'kiosk' | 'admin';
   /** Aborts when the client goes away; its commands are then cancelled. */
   readonly signal: AbortSignal;
+  /**
+   * A blocking HTTP request: `timeoutMs` 0 (none) or above the command's maximum becomes the
+   * maximum, capped at HTTP_MAX_TIMEOUT_MS, so held requests cannot fill a device queue for good.
+   */
+  readonly blocking?: boolean;
   send(message: ServerMessage): void;
 }
 
@@ -47,6 +52,8 @@ const COMMON_SCHEMAS = {
 } as const;
 
 const RESET_TIMEOUT_MS = 10_000;
+/** Longest a blocking HTTP command may hold its place in a device queue. */
+export const HTTP_MAX_TIMEOUT_MS = 120_000;
 
 /**
  * Validate → ack → route (XFS CommandDispatcher). Nothing invalid is ever queued; each accepted
@@ -55,13 +62,20 @@ const RESET_TIMEOUT_MS = 10_000;
 export class Dispatcher {
   private readonly _queues = new Map<ServiceName, CommandQueue>();
   private readonly _outstanding = new Map<number, Map<number, Outstanding>>();
+  private _nextConnectionId = 1;
 
   constructor(
     private readonly _services: ReadonlyMap<ServiceName, Service>,
     private readonly _statusDocument: () => AgentStatusDocument,
     private readonly _log: Logger,
+    private readonly _validator: Validator,
   ) {
     for (const name of SERVICE_NAMES) this._queues.set(name, new CommandQueue(4));
+  }
+
+  /** A connection id unique among this dispatcher's clients (WebSocket, HTTP request, admin run). */
+  newConnectionId(): number {
+    return this._nextConnectionId++;
   }
 
   /** Handles one client message. Returns the ack status (null = accepted). */
@@ -96,7 +110,7 @@ export class Dispatcher {
     const payload = msg?.payload === undefined ? {} : msg.payload;
 
     if (name in COMMON_SCHEMAS) {
-      const errors = validate(COMMON_SCHEMAS[name as keyof typeof COMMON_SCHEMAS], payload);
+      const errors = this._validator.validate(COMMON_SCHEMAS[name as keyof typeof COMMON_SCHEMAS], payload);
       if (errors.length) return reject('invalidData', describeErrors(errors));
       return this._common(conn, name, requestId, timeoutMs, payload as Record<string, unknown>);
     }
@@ -107,7 +121,7 @@ export class Dispatcher {
     if (!service || !spec) return reject('unsupportedCommand', `unknown command ${name}`);
     if (spec.adminOnly && conn.listener !== 'admin')
       return reject('unsupportedCommand', `${name} is only available on the admin listener`);
-    const errors = validate(spec.schema, payload);
+    const errors = this._validator.validate(spec.schema, payload);
     if (errors.length) return reject('invalidData', describeErrors(errors));
     const semantic = spec.validate?.(payload as never);
     if (semantic) return reject('invalidData', semantic);
@@ -115,7 +129,7 @@ export class Dispatcher {
     if (queue.isFull) return reject('tooManyRequests', `${serviceName} already holds ${queue.size} requests`);
 
     this._accept(conn, name, requestId);
-    const { signal, done } = this._track(conn, requestId, serviceName, this._timeout(spec, timeoutMs));
+    const { signal, done } = this._track(conn, requestId, serviceName, this._timeout(spec, timeoutMs, conn));
     queue.enqueue({
       connectionId: conn.id,
       requestId,
@@ -154,7 +168,12 @@ export class Dispatcher {
         return 'tooManyRequests';
       }
       this._accept(conn, name, requestId);
-      const limit = timeoutMs === undefined ? RESET_TIMEOUT_MS : timeoutMs;
+      const limit =
+        timeoutMs === undefined
+          ? RESET_TIMEOUT_MS
+          : conn.blocking
+            ? Math.min(timeoutMs || Infinity, HTTP_MAX_TIMEOUT_MS)
+            : timeoutMs;
       const { signal, done } = this._track(conn, requestId, serviceName, limit);
       queue.enqueue({
         connectionId: conn.id,
@@ -229,8 +248,9 @@ export class Dispatcher {
     return { completionCode: 'internalError', errorDescription: 'internal error', payload: {} };
   }
 
-  private _timeout(spec: CommandSpec<never>, requested: number | undefined): number {
+  private _timeout(spec: CommandSpec<never>, requested: number | undefined, conn: ClientConnection): number {
     if (requested === undefined) return spec.defaultTimeoutMs;
+    if (conn.blocking) return Math.min(requested === 0 ? Infinity : requested, spec.maxTimeoutMs, HTTP_MAX_TIMEOUT_MS);
     if (requested === 0) return 0;
     return Math.min(requested, spec.maxTimeoutMs);
   }

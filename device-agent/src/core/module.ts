@@ -5,6 +5,8 @@ import type { LoadedConfig } from '../config/load.js';
 import type { KioskConfig } from '../config/schema.js';
 import type { LogRing } from '@kiosk/node-common/log-ring';
 import type { Logger } from '@kiosk/node-common/logger';
+import type { Redactor } from '@kiosk/node-common/redact';
+import type { Validator } from '@kiosk/node-common/validator';
 import type { Dispatcher } from './dispatcher.js';
 import type { EventBus } from './event-bus.js';
 import type { Service } from './service.js';
@@ -17,6 +19,10 @@ export interface ModuleContext {
   bus: EventBus;
   log: Logger;
   logRing: LogRing;
+  /** This agent's schema validator (one Ajv per agent). */
+  validator: Validator;
+  /** This agent's memory of the current visitor's values, scrubbed from its log. */
+  redactor: Redactor;
   services: ReadonlyMap<ServiceName, Service>;
   dispatcher: Dispatcher;
   statusDocument: () => AgentStatusDocument;

@@ -1,5 +1,7 @@
 import type { CompletionCode, DeviceState, LastError, ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import type { Logger } from '@kiosk/node-common/logger';
+import type { Redactor } from '@kiosk/node-common/redact';
+import type { Validator } from '@kiosk/node-common/validator';
 import type { EventBus } from './event-bus.js';
 
 export interface CommandContext {
@@ -42,6 +44,10 @@ export interface ServiceDeps<C = unknown> {
   dataDir: string;
   /** Terminal identity for printouts. */
   terminal: { id: string; name: string };
+  /** The agent's schema validator. */
+  validator: Validator;
+  /** The agent's memory of the current visitor's values (the ID card service adds to it). */
+  redactor: Redactor;
 }
 
 export const isUsable = (d: DeviceState): boolean => d === 'online' || d === 'deviceBusy';

@@ -2,10 +2,8 @@ import type { Request, Response } from 'express';
 import { SERVICE_NAMES, type ServerMessage } from '@kiosk/contract/kiosk-api';
 import type { ClientConnection, Dispatcher } from '../core/dispatcher.js';
 import { HTTP_STATUS_FOR_ACK } from '../core/errors.js';
-import { newConnectionId } from './ws-server.js';
 
 const COMMON_ALIASES = new Set(['status', 'cancel', 'reset']);
-let nextHttpRequestId = 1;
 
 /**
  * `POST …/services/:service/commands/:command` — the blocking mirror of the WebSocket: every
@@ -13,6 +11,7 @@ let nextHttpRequestId = 1;
  * request before the completion cancels the command.
  */
 export function commandRoute(dispatcher: Dispatcher, listener: 'kiosk' | 'admin') {
+  let nextRequestId = 1;
   return (req: Request, res: Response): void => {
     const service = String(req.params['service']);
     const command = String(req.params['command']);
@@ -29,9 +28,10 @@ export function commandRoute(dispatcher: Dispatcher, listener: 'kiosk' | 'admin'
       if (!res.writableFinished) closed.abort();
     });
     const conn: ClientConnection = {
-      id: newConnectionId(),
+      id: dispatcher.newConnectionId(),
       listener,
       signal: closed.signal,
+      blocking: true,
       send: (message: ServerMessage) => {
         if (res.headersSent) return;
         if (message.header.type === 'ack' && message.header.status !== null) {
@@ -41,7 +41,7 @@ export function commandRoute(dispatcher: Dispatcher, listener: 'kiosk' | 'admin'
         }
       },
     };
-    const header: Record<string, unknown> = { type: 'command', name, requestId: nextHttpRequestId++ };
+    const header: Record<string, unknown> = { type: 'command', name, requestId: nextRequestId++ };
     if (body.timeoutMs !== undefined) header['timeoutMs'] = body.timeoutMs;
     dispatcher.dispatch(conn, { header, payload });
   };

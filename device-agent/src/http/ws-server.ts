@@ -7,9 +7,6 @@ import type { Logger } from '@kiosk/node-common/logger';
 import { isAllowed, type OriginPolicy } from '@kiosk/node-common/guards';
 import type { StatusHub } from './status-hub.js';
 
-let nextConnectionId = 1;
-export const newConnectionId = (): number => nextConnectionId++;
-
 export interface WsDeps {
   path: string;
   listener: 'kiosk' | 'admin';
@@ -47,7 +44,12 @@ function onConnection(ws: WebSocket, deps: WsDeps): void {
   const send = (message: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const conn: ClientConnection = { id: newConnectionId(), listener: deps.listener, signal: closed.signal, send };
+  const conn: ClientConnection = {
+    id: deps.dispatcher.newConnectionId(),
+    listener: deps.listener,
+    signal: closed.signal,
+    send,
+  };
   // Snapshot first, then deltas (every key listed as changed).
   const doc = deps.statusDocument();
   for (const service of SERVICE_NAMES) {

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { constants, existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteLink, LinkCloseInfo } from './byte-link.js';
+import { PathClaims } from './path-claims.js';
 
 export interface UsblpLinkOptions {
   /** e.g. /dev/usb/lp0 (kernel usblp, root:lp 0660). */
@@ -12,10 +13,10 @@ export interface UsblpLinkOptions {
   presencePollMs?: number;
   /** Retry delay when a non-blocking write answers EAGAIN (previous URB still in flight). */
   retryMs?: number;
+  /** Nodes already open by this owner (default: this link's own); a second open gets EBUSY. */
+  claims?: PathClaims;
 }
 
-/** Paths opened by this process: usblp allows one owner (a second open gets EBUSY). */
-const OPEN_PATHS = new Set<string>();
 const GONE = new Set(['ENODEV', 'ENXIO', 'EIO', 'ENOENT', 'ESHUTDOWN', 'EPIPE']);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -31,9 +32,11 @@ export class UsblpLink extends EventEmitter implements ByteLink {
   private _readTimer: NodeJS.Timeout | undefined;
   private _presenceTimer: NodeJS.Timeout | undefined;
   private _reading = false;
+  private readonly _claims: PathClaims;
 
   constructor(private readonly _options: UsblpLinkOptions) {
     super();
+    this._claims = _options.claims ?? new PathClaims();
   }
 
   get description(): string {
@@ -50,13 +53,12 @@ export class UsblpLink extends EventEmitter implements ByteLink {
 
   async open(): Promise<void> {
     const path = this._options.path;
-    if (this._fh || OPEN_PATHS.has(path))
-      throw Object.assign(new Error(`${this.description}: already open in this process`), { code: 'EBUSY' });
-    OPEN_PATHS.add(path);
+    if (this._fh || !this._claims.claim(path))
+      throw Object.assign(new Error(`${this.description}: already open by this agent`), { code: 'EBUSY' });
     try {
       this._fh = await open(path, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOCTTY);
     } catch (err) {
-      OPEN_PATHS.delete(path);
+      this._claims.release(path);
       throw err;
     }
     this._bidirectional = true;
@@ -139,7 +141,7 @@ export class UsblpLink extends EventEmitter implements ByteLink {
     clearInterval(this._presenceTimer);
     const fh = this._fh;
     this._fh = undefined;
-    OPEN_PATHS.delete(this._options.path);
+    this._claims.release(this._options.path);
     await fh?.close().catch(() => undefined);
   }
 }

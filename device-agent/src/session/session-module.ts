@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { AgentModule, ModuleContext } from '../core/module.js';
-import { forgetPersonalValues } from '@kiosk/node-common/redact';
 
 /**
  * The end of a villager's visit (DESIGN §7): the UI calls POST /api/v1/session/end and every
@@ -18,7 +17,7 @@ export class SessionModule implements AgentModule {
   end(): void {
     for (const service of this._ctx.services.values()) service.endSession();
     this._ctx.bus.emit('sessionEnded');
-    forgetPersonalValues();
+    this._ctx.redactor.forget();
   }
 
   kioskRouter(): Router {

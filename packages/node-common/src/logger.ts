@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import { redact } from './redact.js';
+import { Redactor } from './redact.js';
 import type { LogRing } from './log-ring.js';
 
 export type Logger = PinoLogger;
@@ -10,14 +10,17 @@ export interface LoggerOptions {
   destination?: DestinationStream;
   /** Keeps the last lines for the admin page. */
   ring?: LogRing;
+  /** The visit memory to scrub with (the agent's); a logger without one gets its own. */
+  redactor?: Redactor;
 }
 
 /**
- * The one logger of a process. Every argument of every call passes through `redact` first, so
- * personal data is removed at the source, not by convention at call sites.
+ * The logger of an agent or centre. Every argument of every call passes through its redactor
+ * first, so personal data is removed at the source, not by convention at call sites.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const ring = options.ring;
+  const redactor = options.redactor ?? new Redactor();
   const out = options.destination ?? pino.destination({ dest: 1, sync: false });
   const stream: DestinationStream = ring
     ? {
@@ -34,7 +37,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((a) => redact(a)) as Parameters<typeof method>);
+          method.apply(this, args.map((a) => redactor.redact(a)) as Parameters<typeof method>);
         },
       },
     },

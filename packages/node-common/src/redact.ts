@@ -50,49 +50,56 @@ const VALUE_PATTERNS: Array<[RegExp, string]> = [
   [/[A-Za-z0-9+/]{200,}={0,2}/g, '[binary]'],
 ];
 
-const remembered = new Set<string>();
+/**
+ * Redaction with the memory of one visit: the values read from the current visitor's card are
+ * scrubbed from any later text until `forget()`. Each agent owns one and hands it to its logger,
+ * so two agents in one process never share remembered values.
+ */
+export class Redactor {
+  private readonly _remembered = new Set<string>();
 
-/** Adds values (a name, an ID number, an address) to scrub from any later log text. */
-export function rememberPersonalValues(values: Array<string | undefined>): void {
-  for (const v of values) if (v && v.trim().length >= 2) remembered.add(v.trim());
-}
+  /** Adds values (a name, an ID number, an address) to scrub from any later log text. */
+  remember(values: Array<string | undefined>): void {
+    for (const v of values) if (v && v.trim().length >= 2) this._remembered.add(v.trim());
+  }
 
-/** Forgets the remembered values (end of a visit). */
-export function forgetPersonalValues(): void {
-  remembered.clear();
-}
+  /** Forgets the remembered values (end of a visit). */
+  forget(): void {
+    this._remembered.clear();
+  }
 
-export function redactString(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of VALUE_PATTERNS) out = out.replace(pattern, replacement);
-  for (const value of remembered) if (out.includes(value)) out = out.split(value).join(REDACTED);
-  return out;
-}
-
-/** Returns a deep copy of `value` with personal data removed. Errors keep message and stack. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 8) return '[deep]';
-  if (typeof value === 'string') return redactString(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
-  if (value instanceof Error) {
-    const out: Record<string, unknown> = {
-      type: value.name,
-      message: redactString(value.message),
-      stack: value.stack ? redactString(value.stack) : undefined,
-    };
-    for (const [k, v] of Object.entries(value)) out[k] = redactEntry(k, v, depth);
+  redactString(text: string): string {
+    let out = text;
+    for (const [pattern, replacement] of VALUE_PATTERNS) out = out.replace(pattern, replacement);
+    for (const value of this._remembered) if (out.includes(value)) out = out.split(value).join(REDACTED);
     return out;
   }
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = redactEntry(k, v, depth);
-  return out;
-}
 
-function redactEntry(key: string, value: unknown, depth: number): unknown {
-  const lower = key.toLowerCase();
-  if (PERSONAL_KEYS.has(lower)) return value === undefined || value === null ? value : REDACTED;
-  if (lower === 'name' && !(typeof value === 'string' && IDENTIFIER.test(value))) return REDACTED;
-  return redact(value, depth + 1);
+  /** Returns a deep copy of `value` with personal data removed. Errors keep message and stack. */
+  redact(value: unknown, depth = 0): unknown {
+    if (depth > 8) return '[deep]';
+    if (typeof value === 'string') return this.redactString(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
+    if (value instanceof Error) {
+      const out: Record<string, unknown> = {
+        type: value.name,
+        message: this.redactString(value.message),
+        stack: value.stack ? this.redactString(value.stack) : undefined,
+      };
+      for (const [k, v] of Object.entries(value)) out[k] = this._entry(k, v, depth);
+      return out;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.redact(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = this._entry(k, v, depth);
+    return out;
+  }
+
+  private _entry(key: string, value: unknown, depth: number): unknown {
+    const lower = key.toLowerCase();
+    if (PERSONAL_KEYS.has(lower)) return value === undefined || value === null ? value : REDACTED;
+    if (lower === 'name' && !(typeof value === 'string' && IDENTIFIER.test(value))) return REDACTED;
+    return this.redact(value, depth + 1);
+  }
 }

@@ -8,10 +8,9 @@ import { ScriptedService } from '../../helpers/scripted-service.js';
 export async function startScriptedAgent(): Promise<TestAgent & { scripted: ScriptedService }> {
   let scripted: ScriptedService | undefined;
   const t = await startTestAgent(undefined, {
-    services: ({ bus, log, loaded }) => {
+    services: ({ loaded, ...shared }) => {
       const deps = {
-        bus,
-        log,
+        ...shared,
         config: null,
         contentDir: '',
         dataDir: loaded.dataDir,

@@ -44,8 +44,8 @@ export async function startIdCardAgent(
       devices: { ...DEMO_CONFIG.devices, idCard: config, printer: { transport: 'none' }, camera: { enabled: false } },
     },
     {
-      services: ({ loaded, bus, log }) => {
-        const deps = { bus, log, contentDir: '', dataDir: loaded.dataDir, terminal: { id: 't', name: 't' } };
+      services: ({ loaded, ...shared }) => {
+        const deps = { ...shared, contentDir: '', dataDir: loaded.dataDir, terminal: { id: 't', name: 't' } };
         service = new IdCardService({ ...deps, config }, { timing: FAST_TIMING, ...options });
         return new Map<ServiceName, Service>([
           ['idcard', service],

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@kiosk/node-common/logger';
-import { forgetPersonalValues, rememberPersonalValues } from '@kiosk/node-common/redact';
+import { Redactor } from '@kiosk/node-common/redact';
 
 const CARD = {
   cardType: 'resident',
@@ -12,15 +12,16 @@ const CARD = {
   photo: { format: 'wlt', base64: 'V0xUAAAA'.repeat(200) },
 };
 
-function capture(): { log: ReturnType<typeof createLogger>; text: () => string } {
+function capture(): { log: ReturnType<typeof createLogger>; redactor: Redactor; text: () => string } {
   const lines: string[] = [];
+  const redactor = new Redactor();
   const sink = new Writable({
     write(chunk: Buffer, _e, done) {
       lines.push(chunk.toString());
       done();
     },
   });
-  return { log: createLogger({ destination: sink, level: 'debug' }), text: () => lines.join('') };
+  return { log: createLogger({ destination: sink, level: 'debug', redactor }), redactor, text: () => lines.join('') };
 }
 
 describe('log redaction', () => {
@@ -46,12 +47,12 @@ describe('log redaction', () => {
   });
 
   it('scrubs remembered card values from any later text until the visit ends', () => {
-    const { log, text } = capture();
-    rememberPersonalValues(['李四', '广西南宁市青秀区民族大道100号']);
+    const { log, redactor, text } = capture();
+    redactor.remember(['李四', '广西南宁市青秀区民族大道100号']);
     log.info('printing receipt for 李四 of 广西南宁市青秀区民族大道100号');
     expect(text()).not.toContain('李四');
     expect(text()).not.toContain('民族大道');
-    forgetPersonalValues();
+    redactor.forget();
   });
 
   it('keeps command and service names (ASCII identifiers) readable', () => {

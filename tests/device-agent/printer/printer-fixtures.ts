@@ -8,6 +8,8 @@ import type { ServiceDeps } from '../../../device-agent/src/core/service.js';
 import { getPixel, type MonoBitmap } from '../../../device-agent/src/devices/printer/bitmap.js';
 import type { PrinterDeviceConfig } from '../../../device-agent/src/config/schema.js';
 import { createLogger } from '@kiosk/node-common/logger';
+import { Redactor } from '@kiosk/node-common/redact';
+import { createValidator } from '@kiosk/node-common/validator';
 import type { PrintedJob } from '../../../device-agent/src/devices/printer/job.js';
 
 export const CONTENT_DIR = resolve(import.meta.dirname, '../../../content');
@@ -49,10 +51,13 @@ export function printerDeps(config: PrinterDeviceConfig): ServiceDeps<PrinterDev
       done();
     },
   });
-  const log = createLogger({ destination: sink, level: 'debug' });
+  const redactor = new Redactor();
+  const log = createLogger({ destination: sink, level: 'debug', redactor });
   return {
     bus: new EventBus(log),
     log,
+    validator: createValidator(),
+    redactor,
     config,
     contentDir: CONTENT_DIR,
     dataDir: mkdtempSync(join(tmpdir(), 'kiosk-printer-')),

@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TcpLink } from '../../../device-agent/src/links/tcp-link.js';
+import { PathClaims } from '../../../device-agent/src/links/path-claims.js';
 import { UsblpLink } from '../../../device-agent/src/links/usblp-link.js';
 import { decodeJobs } from '../../../device-agent/src/devices/printer/job.js';
 import { PrinterService } from '../../../device-agent/src/devices/printer/printer-service.js';
@@ -15,12 +16,13 @@ const never = new AbortController().signal;
 describe('usblp transport (write-only fallback; a plain file stands in for /dev/usb/lp0)', () => {
   const deps = printerDeps({ transport: 'usblp', path: '/dev/usb/lp0', paperWidthMm: 58 });
   const path = join(deps.dataDir, 'lp0');
+  const claims = new PathClaims();
   let printer: PrinterService;
 
   beforeAll(async () => {
     writeFileSync(path, '');
     printer = new PrinterService(deps, {
-      link: new UsblpLink({ path, presencePollMs: 100 }),
+      link: new UsblpLink({ path, presencePollMs: 100, claims }),
       transport: 'usblp',
       profile: resolveProfile(58).profile,
       queryTimeoutMs: 200,
@@ -51,7 +53,7 @@ describe('usblp transport (write-only fallback; a plain file stands in for /dev/
   });
 
   it('is opened once: a second open of the same node is refused (EBUSY)', async () => {
-    await expect(new UsblpLink({ path }).open()).rejects.toMatchObject({ code: 'EBUSY' });
+    await expect(new UsblpLink({ path, claims }).open()).rejects.toMatchObject({ code: 'EBUSY' });
   });
 
   it('node removed → powerOff; node back → online', async () => {

@@ -11,7 +11,6 @@ import {
 } from '../../core/service.js';
 import type { ByteLink, LinkCloseInfo } from '../../links/byte-link.js';
 import { LinkSupervisor, type SupervisorOptions } from '../../links/link-supervisor.js';
-import { rememberPersonalValues } from '@kiosk/node-common/redact';
 import { ReadError, selectAndRead } from './card-transaction.js';
 import { COMMANDS, type SamCommand, hex } from './frame.js';
 import { type PhotoDecoderOptions, decodeWltPhoto } from './photo-decoder.js';
@@ -320,7 +319,7 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
       this._latched = true;
       if (!decoded.ok) throw new ReadError('invalidMedia', `text block not usable (${decoded.reason})`);
       const fields: IdCardFields = { ...decoded.fields, photo: { format: 'wlt', base64: card.wlt.toString('base64') } };
-      rememberPersonalValues([fields.name, fields.idNumber, fields.address, fields.englishName]);
+      this.deps.redactor.remember([fields.name, fields.idNumber, fields.address, fields.englishName]);
       if (this._photoDecoder) {
         const result = await decodeWltPhoto(this._photoDecoder, card.wlt);
         if ('photo' in result) fields.photo!.decoded = result.photo;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { describeErrors, validate } from '@kiosk/node-common/validator';
+import { createValidator, describeErrors, type Validator } from '@kiosk/node-common/validator';
 import { bitmapFromPbm, type MonoBitmap } from './bitmap.js';
 import { renderForm, type RenderContext, type RenderedForm } from './form-render.js';
 import type { FormDefinition } from './form-types.js';
@@ -29,10 +29,11 @@ export class FormCatalog {
     private readonly _dir: string,
     /** Files that failed to load, with the reason (for the log and the admin page). */
     readonly problems: string[],
+    private readonly _validator: Validator,
   ) {}
 
   /** Loads every form of `<contentDir>/forms`; a broken file is reported, not fatal. */
-  static load(contentDir: string): FormCatalog {
+  static load(contentDir: string, validator: Validator = createValidator()): FormCatalog {
     const dir = join(contentDir, 'forms');
     const schema = formSchema(join(contentDir, 'schemas', 'form.schema.json'));
     const forms = new Map<string, FormDefinition>();
@@ -48,16 +49,16 @@ export class FormCatalog {
     for (const file of files) {
       try {
         const def = JSON.parse(readFileSync(join(dir, file), 'utf8')) as FormDefinition;
-        const errors = validate(schema, def);
+        const errors = validator.validate(schema, def);
         if (errors.length) throw new Error(describeErrors(errors));
         if (`${def.id}.json` !== file) throw new Error(`id "${def.id}" does not match the file name`);
-        validate(def.fields, {});
+        validator.validate(def.fields, {});
         forms.set(def.id, def);
       } catch (err) {
         problems.push(`forms/${file}: ${(err as Error).message}`);
       }
     }
-    return new FormCatalog(forms, dir, problems);
+    return new FormCatalog(forms, dir, problems, validator);
   }
 
   get ids(): string[] {
@@ -72,7 +73,7 @@ export class FormCatalog {
   check(id: string, fields: Record<string, unknown>, ctx: RenderContext): string | null {
     const form = this._forms.get(id);
     if (!form) return `unknown form "${id}" (have: ${this.ids.join(', ')})`;
-    const errors = validate(form.fields, fields);
+    const errors = this._validator.validate(form.fields, fields);
     if (errors.length) return `fields of form "${id}": ${describeErrors(errors)}`;
     try {
       this.render(id, fields, ctx);

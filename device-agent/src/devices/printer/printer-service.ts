@@ -110,7 +110,7 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   }
 
   get forms(): FormCatalog {
-    this._forms ??= FormCatalog.load(this.deps.contentDir);
+    this._forms ??= FormCatalog.load(this.deps.contentDir, this.deps.validator);
     return this._forms;
   }
 
