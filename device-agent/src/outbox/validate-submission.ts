@@ -1,5 +1,5 @@
 import type { SubmissionKind } from '@kiosk/contract/kiosk-api';
-import { validate, type SchemaError } from '@kiosk/node-common/validator';
+import type { SchemaError, Validator } from '@kiosk/node-common/validator';
 import { decodeImage } from '@kiosk/node-common/images';
 import { idLast4, isValidIdNumber } from '@kiosk/domain/id-number';
 import type { StoredDocument } from './outbox-store.js';
@@ -101,6 +101,7 @@ function explain(errors: SchemaError[], data: Record<string, unknown>): Rejectio
 export function validateSubmission(
   body: unknown,
   schemas: Record<SubmissionKind, object>,
+  { validate }: Validator,
 ): { ok: true; value: ValidSubmission } | { ok: false; rejection: Rejection } {
   if (validate(requestSchema, body).length) return { ok: false, rejection: { error: 'invalidRequest', fields: [] } };
   const req = body as { kind: SubmissionKind; data: Record<string, unknown>; clientSubmissionId?: string };
