@@ -30,6 +30,19 @@ export const boundaries = [
   restrict(['device-agent/**/*.ts'], [...otherParts('device-agent'), packagesByName]),
   restrict(['service-center/**/*.ts'], [...otherParts('service-center'), packagesByName]),
   restrict(
+    ['service-center/console/**/*.ts'],
+    [
+      ...otherParts('service-center'),
+      packagesByName,
+      // The console talks to the centre over the staff API: its wire types are @kiosk/contract/staff-api.
+      forbid(['../../src/**', '**/service-center/src/**'], 'the staff console imports @kiosk/contract, not the centre'),
+      forbid(
+        ['@kiosk/node-common', '@kiosk/node-common/**'],
+        'the staff console runs in the browser: node-common is Node-only',
+      ),
+    ],
+  ),
+  restrict(
     ['kiosk-ui/**/*.ts'],
     [
       ...otherParts('kiosk-ui'),

@@ -27,6 +27,12 @@ describe('part boundaries (npm run lint)', () => {
     ['device-agent/src/devices/printer/encoder.ts', "import { SerialLink } from '../../links/serial-link.js';"],
     ['device-agent/src/devices/idcard/frame-parser.ts', "import { IdCardService } from './idcard-service.js';"],
     ['device-agent/src/links/serial-link.ts', "import { encodeFrame } from '../devices/idcard/frame.js';"],
+    ['service-center/console/src/api.ts', "import type { ApplicationDetail } from '../../src/store/repository.js';"],
+    ['service-center/console/src/api.ts', "import { StaffSessions } from '../../src/auth/staff-sessions.js';"],
+    [
+      'kiosk-ui/src/admin/port-patch.ts',
+      "import type { PortCandidate } from '../../../device-agent/src/admin/port-scan.js';",
+    ],
   ])('refuses in %s: %s', async (file, line) => {
     expect(await restrictedImports(file, line)).not.toEqual([]);
   });

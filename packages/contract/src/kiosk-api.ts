@@ -119,6 +119,12 @@ export interface CommandHeader {
   type: 'command';
   name: string;
   requestId: number;
+  /**
+   * Counts from acceptance, queue time included; above the command's maximum it is the maximum.
+   * `0` means no timeout (still cancellable) on the WebSocket. Over blocking HTTP
+   * (`POST …/commands/:command`) `0` means the command's maximum, and nothing waits longer than
+   * 120 s, so held requests cannot keep a device queue full.
+   */
   timeoutMs?: number;
 }
 

@@ -1,18 +1,24 @@
-import type { SubmissionState } from '@kiosk/contract/kiosk-api';
+import {
+  STAFF_API_PATH,
+  type ApplicationDetail,
+  type ApplicationList,
+  type ApplicationState,
+  type ApplicationSummary,
+  type DocumentRole,
+  type StaffErrorBody,
+  type StaffLoginRequest,
+  type StaffPasswordChangeRequest,
+  type StaffSessionInfo,
+  type StatusChangeRequest,
+} from '@kiosk/contract/staff-api';
 import type { CallNote, CallRecord, SignallingToken } from '@kiosk/contract/signalling-api';
-import type { ApplicationDetail, ApplicationSummary } from '../../src/store/repository.js';
-import type { StaffState } from '../../src/status-rules.js';
 
-// The console's data layer: every call to the centre's staff API lives here. Components never call
-// fetch themselves. The CSRF token of the current login is kept here and sent with every change.
+// The console's data layer: every call to the centre's staff API (`@kiosk/contract/staff-api`)
+// lives here. Components never call fetch themselves. The CSRF token of the current login is kept
+// here and sent with every change.
 
-export type { ApplicationDetail, ApplicationSummary, StaffState };
-
-export interface StaffMe {
-  name: string;
-  mustChange: boolean;
-  csrfToken: string;
-}
+/** Who is logged in (the contract's StaffSessionInfo). */
+export type StaffMe = StaffSessionInfo;
 
 export class ApiError extends Error {
   constructor(
@@ -33,7 +39,7 @@ async function call<T>(path: string, init: { method?: string; body?: unknown; si
   if (init.method && init.method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(`./api/v1/staff${path}`, {
+    res = await fetch(`.${STAFF_API_PATH}${path}`, {
       method: init.method ?? 'GET',
       headers,
       credentials: 'same-origin',
@@ -44,10 +50,10 @@ async function call<T>(path: string, init: { method?: string; body?: unknown; si
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network');
   }
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  const body = (await res.json().catch(() => ({}))) as Partial<StaffErrorBody>;
   if (!res.ok) {
-    const retry = typeof body['retryAfterSec'] === 'number' ? body['retryAfterSec'] : undefined;
-    throw new ApiError(res.status, typeof body['error'] === 'string' ? body['error'] : 'failed', retry);
+    const retry = typeof body.retryAfterSec === 'number' ? body.retryAfterSec : undefined;
+    throw new ApiError(res.status, typeof body.error === 'string' ? body.error : 'failed', retry);
   }
   return body as T;
 }
@@ -67,7 +73,7 @@ export const currentStaff = async (): Promise<StaffMe | null> => {
 };
 
 export const login = async (name: string, password: string): Promise<StaffMe> =>
-  remember(await call<StaffMe>('/login', { method: 'POST', body: { name, password } }));
+  remember(await call<StaffMe>('/login', { method: 'POST', body: { name, password } satisfies StaffLoginRequest }));
 
 export const logout = async (): Promise<void> => {
   await call('/logout', { method: 'POST', body: {} });
@@ -75,30 +81,24 @@ export const logout = async (): Promise<void> => {
 };
 
 export const changePassword = async (current: string, next: string): Promise<StaffMe> =>
-  remember(await call<StaffMe>('/password', { method: 'POST', body: { current, next } }));
+  remember(
+    await call<StaffMe>('/password', { method: 'POST', body: { current, next } satisfies StaffPasswordChangeRequest }),
+  );
 
 export const listApplications = async (
-  state: SubmissionState | '',
+  state: ApplicationState | '',
   signal?: AbortSignal,
 ): Promise<ApplicationSummary[]> =>
-  (
-    await call<{ items: ApplicationSummary[] }>(
-      `/applications${state ? `?state=${state}` : ''}`,
-      signal ? { signal } : {},
-    )
-  ).items;
+  (await call<ApplicationList>(`/applications${state ? `?state=${state}` : ''}`, signal ? { signal } : {})).items;
 
 export const getApplication = (centerId: string, signal?: AbortSignal): Promise<ApplicationDetail> =>
   call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}`, signal ? { signal } : {});
 
-export const changeStatus = (
-  centerId: string,
-  change: { state: StaffState; missingMaterials?: string[]; reason?: string },
-): Promise<ApplicationDetail> =>
+export const changeStatus = (centerId: string, change: StatusChangeRequest): Promise<ApplicationDetail> =>
   call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}/status`, { method: 'POST', body: change });
 
-export const documentUrl = (centerId: string, role: 'photo' | 'signature', index: number): string =>
-  `./api/v1/staff/applications/${encodeURIComponent(centerId)}/documents/${role}/${index}`;
+export const documentUrl = (centerId: string, role: DocumentRole, index: number): string =>
+  `.${STAFF_API_PATH}/applications/${encodeURIComponent(centerId)}/documents/${role}/${index}`;
 
 // ---- Video consultation (lawyers) ----
 

@@ -1,6 +1,7 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, changeStatus, documentUrl, getApplication, type ApplicationDetail } from './api.js';
+import type { ApplicationDetail } from '@kiosk/contract/staff-api';
+import { ApiError, changeStatus, documentUrl, getApplication } from './api.js';
 import './center-answers.js';
 import './center-status-form.js';
 import { CenterBackEvent, CenterSessionLostEvent, type CenterStatusSubmitEvent } from './events.js';

@@ -1,20 +1,14 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SubmissionState } from '@kiosk/contract/kiosk-api';
-import { ApiError, listApplications, type ApplicationSummary } from './api.js';
+import { APPLICATION_STATES, type ApplicationState, type ApplicationSummary } from '@kiosk/contract/staff-api';
+import { ApiError, listApplications } from './api.js';
 import { CenterApplicationOpenEvent, CenterSessionLostEvent } from './events.js';
 import { contentLabel, dataKey, formatTime, t } from './i18n.js';
 import { consoleStyles } from './styles.js';
 
-const FILTERS: ReadonlyArray<SubmissionState | ''> = [
-  'received',
-  'accepted',
-  'needMaterials',
-  'approved',
-  'rejected',
-  '',
-];
+/** Every state the centre lists, then 全部. */
+const FILTERS: ReadonlyArray<ApplicationState | ''> = [...APPLICATION_STATES, ''];
 
 /**
  * @summary Applications at the centre, filtered by state; urgent ones (Art. 44) first.
@@ -53,7 +47,7 @@ export class CenterApplicationList extends LitElement {
     `,
   ];
 
-  @state() private _filter: SubmissionState | '' = 'received';
+  @state() private _filter: ApplicationState | '' = 'received';
 
   private readonly _items = new Task(this, {
     task: async ([filter], { signal }) => {
@@ -97,7 +91,7 @@ export class CenterApplicationList extends LitElement {
           <label for="filter">${t('list.filter')}</label>
           <select
             id="filter"
-            @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as SubmissionState | '')}
+            @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as ApplicationState | '')}
           >
             ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this._filter}>${f ? t(dataKey('state', f)) : t('list.all')}</option>`)}
           </select>

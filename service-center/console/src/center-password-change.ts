@@ -1,5 +1,6 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { MIN_STAFF_PASSWORD_LENGTH } from '@kiosk/contract/staff-api';
 import { ApiError, changePassword } from './api.js';
 import { CenterLoggedInEvent } from './events.js';
 import { t } from './i18n.js';
@@ -38,7 +39,14 @@ export class CenterPasswordChange extends LitElement {
         <label for="current">${t('password.current')}</label>
         <input id="current" name="current" type="password" autocomplete="current-password" required />
         <label for="next">${t('password.next')}</label>
-        <input id="next" name="next" type="password" autocomplete="new-password" minlength="10" required />
+        <input
+          id="next"
+          name="next"
+          type="password"
+          autocomplete="new-password"
+          minlength=${MIN_STAFF_PASSWORD_LENGTH}
+          required
+        />
         <p class="error" role="alert">${this._error}</p>
         <button type="submit">${t('password.submit')}</button>
       </form>

@@ -1,18 +1,16 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SubmissionState } from '@kiosk/contract/kiosk-api';
-import type { StaffState } from './api.js';
+import { FINAL_STATES, STAFF_STATES, type StaffState } from '@kiosk/contract/staff-api';
 import { CenterStatusSubmitEvent } from './events.js';
 import { t, type CenterKey } from './i18n.js';
 import { formText } from './form-value.js';
 import { consoleStyles } from './styles.js';
 
-const CHOICES: ReadonlyArray<{ state: StaffState; label: CenterKey }> = [
-  { state: 'accepted', label: 'status.accepted' },
-  { state: 'needMaterials', label: 'status.needMaterials' },
-  { state: 'approved', label: 'status.approved' },
-  { state: 'rejected', label: 'status.rejected' },
-];
+const CHOICES: ReadonlyArray<{ state: StaffState; label: CenterKey }> = STAFF_STATES.map((state) => ({
+  state,
+  label: `status.${state}` as const,
+}));
 
 /**
  * @summary Status change: 受理 / 补充材料 (one-time list) / 准予 / 不予 (with a reason).
@@ -80,7 +78,7 @@ export class CenterStatusForm extends LitElement {
   }
 
   override render(): TemplateResult {
-    if (this.current === 'approved' || this.current === 'rejected')
+    if ((FINAL_STATES as readonly SubmissionState[]).includes(this.current))
       return html`<p class="note">${t('status.final')}</p>`;
     const choices = CHOICES.filter(
       (c) => c.state !== this.current && !(c.state === 'needMaterials' && this.materialsNotified),

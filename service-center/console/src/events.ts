@@ -1,10 +1,10 @@
-import type { StaffMe, StaffState } from './api.js';
+import type { StaffSessionInfo, StatusChangeRequest } from '@kiosk/contract/staff-api';
 import type { CallNote } from '@kiosk/contract/signalling-api';
 
 // Typed events of the console: properties go down, these go up (bubbles, composed).
 
 export class CenterLoggedInEvent extends Event {
-  constructor(readonly staff: StaffMe) {
+  constructor(readonly staff: StaffSessionInfo) {
     super('center-logged-in', { bubbles: true, composed: true });
   }
 }
@@ -22,7 +22,7 @@ export class CenterBackEvent extends Event {
 }
 
 export class CenterStatusSubmitEvent extends Event {
-  constructor(readonly change: { state: StaffState; missingMaterials?: string[]; reason?: string }) {
+  constructor(readonly change: StatusChangeRequest) {
     super('center-status-submit', { bubbles: true, composed: true });
   }
 }
