@@ -36,7 +36,7 @@ describe('device agent entry point', () => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         done(null);
-      }, 45_000);
+      }, 30_000);
       child.on('exit', (exitCode) => {
         clearTimeout(timer);
         done(exitCode);
