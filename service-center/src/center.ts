@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import type { OriginPolicy } from '@kiosk/node-common/guards';
 import { createLogger, type Logger } from '@kiosk/node-common/logger';
@@ -9,6 +10,7 @@ import { DEFAULT_LOG_N, hashPassword, randomPassword } from './auth/password.js'
 import { StaffSessions } from './auth/staff-sessions.js';
 import { centerConfigPath, centerDataDir, centerRepoRoot, loadCenterConfig } from './config.js';
 import type { CenterConfig } from './config-schema.js';
+import { createConsultation } from './consultation/consultation.js';
 import { createCenterApp } from './http/center-app.js';
 import type { CenterRepository } from './store/repository.js';
 import { SqliteRepository } from './store/sqlite-repository.js';
@@ -66,8 +68,14 @@ class Listener {
     return (this._server?.address() as AddressInfo | null)?.port ?? 0;
   }
 
-  async listen(app: RequestListener, port: number, host: string): Promise<void> {
+  async listen(
+    app: RequestListener,
+    port: number,
+    host: string,
+    upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
+  ): Promise<void> {
     const server = createServer(app);
+    if (upgrade) server.on('upgrade', upgrade);
     this._server = server;
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -123,12 +131,27 @@ export function createCenter(options: CenterOptions = {}): Center {
   // HTTP: the app is built apart from the listener; Host/Origin and cookie names follow the bound port.
   const listener = new Listener();
   const port = (): number => listener.port;
+  const policy = centerPolicy(config, port);
+
+  // Video consultation: queue, presence and signalling (WebSocket upgrade), tokens, call records.
+  const consultation = createConsultation({
+    config: config.consultation,
+    dataDir,
+    repo,
+    terminals: () => config.terminals,
+    sessions,
+    policy,
+    port,
+    log,
+  });
+
   const app = createCenterApp({
-    policy: centerPolicy(config, port),
+    policy,
     intake: { repo, terminals: () => config.terminals, decisionDays: config.legalAid?.decisionDays ?? 7, log },
     staff: { repo, sessions, log, port, scryptLogN: logN, validator },
     consoleDir: options.consoleDir ?? resolve(centerRepoRoot(), 'dist/console'),
     log,
+    consultation,
   });
 
   return {
@@ -144,13 +167,15 @@ export function createCenter(options: CenterOptions = {}): Center {
     async start() {
       await repo.migrate();
       await ensureFirstStaff(repo, log, logN);
-      await listener.listen(app, options.port ?? config.port, config.host);
+      await consultation.start();
+      await listener.listen(app, options.port ?? config.port, config.host, consultation.upgrade);
       log.info(
         { console: `http://127.0.0.1:${port()}/`, terminals: config.terminals.length },
         'service-center listening',
       );
     },
     async stop() {
+      await consultation.stop();
       await listener.close();
       await repo.close();
     },

@@ -2,13 +2,16 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { DEFAULT_LOG_N, MIN_PASSWORD_LENGTH, hashPassword } from './auth/password.js';
 import { centerDataDir } from './config.js';
+import { STAFF_ROLES, type StaffRole } from './store/repository.js';
 import { SqliteRepository } from './store/sqlite-repository.js';
 
-// `node dist/node/service-center/src/cli.js add-staff <name>`: creates a staff account (or sets a
-// new password for an existing one). The password is read from stdin: typed at a prompt on a
+// `node dist/node/service-center/src/cli.js add-staff <name> [--role staff|lawyer|admin]`: creates a
+// staff account (or sets a new password, and the role when given, for an existing one). Lawyers
+// (and admins) take video consultations. The password is read from stdin: typed at a prompt on a
 // terminal, or the first line of piped input. CENTER_DATA_DIR selects the database.
 
-const USAGE = 'usage: cli.js add-staff <name>   (password on stdin; at least 10 characters)\n';
+const USAGE =
+  'usage: cli.js add-staff <name> [--role staff|lawyer|admin]   (password on stdin; at least 10 characters)\n';
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stdout.write('password: ');
@@ -21,8 +24,10 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, name] = argv;
-  if (command !== 'add-staff' || !name || !/^[\p{L}\p{N}._-]{1,40}$/u.test(name)) {
+  const [command, name, ...rest] = argv;
+  const roleArg = rest[0] === '--role' && rest.length === 2 ? rest[1] : rest.length ? '' : undefined;
+  const role = roleArg === undefined ? undefined : STAFF_ROLES.find((r): r is StaffRole => r === roleArg);
+  if (command !== 'add-staff' || !name || !/^[\p{L}\p{N}._-]{1,40}$/u.test(name) || (roleArg !== undefined && !role)) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -42,8 +47,11 @@ async function main(argv: string[]): Promise<number> {
       passwordHash: await hashPassword(password, logN),
       mustChange: false,
       at: new Date().toISOString(),
+      ...(role ? { role } : {}),
     });
-    process.stdout.write(`${existed ? 'password set for' : 'created'} staff account ${name}\n`);
+    process.stdout.write(
+      `${existed ? 'password set for' : 'created'} staff account ${name}${role ? ` (${role})` : ''}\n`,
+    );
   } finally {
     await repo.close();
   }

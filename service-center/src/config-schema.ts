@@ -30,6 +30,44 @@ export const centerConfigSchema = {
       properties: { decisionDays: { type: 'integer', minimum: 1, maximum: 60 } },
       additionalProperties: false,
     },
+    consultation: {
+      description: 'Video consultation: queue, signalling, TURN (reference/video-consultation.md).',
+      type: 'object',
+      properties: {
+        tokenSecret: {
+          description: 'HMAC key of signalling tokens; absent: a random one kept in the data directory.',
+          type: 'string',
+          minLength: 32,
+          maxLength: 200,
+        },
+        queueTimeoutS: { type: 'integer', minimum: 1, maximum: 3600 },
+        graceS: { type: 'integer', minimum: 1, maximum: 600 },
+        tokenTtlS: { type: 'integer', minimum: 30, maximum: 86400 },
+        turn: {
+          type: 'object',
+          properties: {
+            urls: {
+              type: 'array',
+              items: { type: 'string', pattern: '^(turns?|stun):[^\\s]{1,200}$' },
+              maxItems: 10,
+            },
+            secret: { type: 'string', minLength: 16, maxLength: 200 },
+            relayOnly: { type: 'boolean' },
+            ttlS: { type: 'integer', minimum: 300, maximum: 86400 },
+          },
+          additionalProperties: false,
+        },
+        hotline: { type: 'string', pattern: '^[0-9+-]{3,20}$' },
+        kioskOrigins: {
+          description:
+            'Extra Origin values of kiosk pages besides loopback (http://127.0.0.1:<port>, http://localhost:<port>).',
+          type: 'array',
+          items: { type: 'string', pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$' },
+          maxItems: 20,
+        },
+      },
+      additionalProperties: false,
+    },
   },
   required: ['configVersion', 'host', 'port', 'terminals'],
   additionalProperties: false,
@@ -48,4 +86,19 @@ export interface CenterConfig {
   publicHosts?: string[];
   terminals: TerminalEntry[];
   legalAid?: { decisionDays?: number };
+  consultation?: ConsultationConfig;
+}
+
+export interface ConsultationConfig {
+  tokenSecret?: string;
+  /** Seconds in the queue before `no-answer{timeout}` (default 180). */
+  queueTimeoutS?: number;
+  /** Seconds a call outlives a lost WebSocket (default 30). */
+  graceS?: number;
+  /** Lifetime of a signalling token (default 600 s). */
+  tokenTtlS?: number;
+  /** coturn with `use-auth-secret`: `secret` is its `static-auth-secret`. No urls: no ICE servers. */
+  turn?: { urls?: string[]; secret?: string; relayOnly?: boolean; ttlS?: number };
+  hotline?: string;
+  kioskOrigins?: string[];
 }

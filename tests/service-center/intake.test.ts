@@ -37,7 +37,7 @@ describe('service-center intake API', () => {
   it('answers /healthz', async () => {
     const res = await fetch(`${c.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, queue: 0, calls: 0, lawyers: 0 });
   });
 
   it('refuses a terminal with a wrong or missing token (401) and stores nothing', async () => {

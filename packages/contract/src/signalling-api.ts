@@ -28,7 +28,11 @@ export interface IceServer {
   credential?: string;
 }
 
-/** What a kiosk or staff token endpoint answers. `expiresAt` in ISO; the token is opaque to clients. */
+/**
+ * What a kiosk or staff token endpoint answers. `expiresAt` in ISO; the token is opaque to clients.
+ * Fetch a fresh one before every (re)connect: a resume after a long call needs an unexpired token.
+ * Staff tokens need the `lawyer` or `admin` role (403 `forbidden` otherwise).
+ */
 export interface SignallingToken {
   token: string;
   id: string;
@@ -113,6 +117,8 @@ export interface QueueEntry {
   topic: ConsultationTopic;
   waitingS: number;
   position: number;
+  /** `waiting`: offered to take-next; `held`: timed out, place kept; `away`: her socket dropped (grace period). */
+  state?: 'waiting' | 'held' | 'away';
 }
 export interface QueueMessage {
   type: 'queue';
@@ -188,7 +194,16 @@ export interface CallRecord {
   rating?: 1 | 2 | 3 | 4 | 5;
 }
 
-/** GET /healthz of the signalling service. */
+/**
+ * `GET STAFF_CALLS_PATH` → `CallList` (a lawyer sees her own calls, an admin all; newest first);
+ * `POST STAFF_CALLS_PATH/:callId/note` with a `CallNote` (the call's lawyer only) → the `CallRecord`.
+ */
+export const STAFF_CALLS_PATH = '/api/v1/staff/calls';
+export interface CallList {
+  items: CallRecord[];
+}
+
+/** GET /healthz of the signalling service (also inside the centre's `GET /healthz`). */
 export interface SignallingHealth {
   ok: boolean;
   queue: number;

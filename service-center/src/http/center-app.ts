@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
 import type { Logger } from '@kiosk/node-common/logger';
 import { intakeRouter, type IntakeDeps } from './intake-router.js';
@@ -13,6 +13,8 @@ export interface CenterAppDeps {
   /** Built staff console (dist/console). */
   consoleDir: string;
   log: Logger;
+  /** Video consultation: its routes (full paths) and its counts in /healthz. */
+  consultation?: { router: Router; health(): { queue: number; calls: number; lawyers: number } };
 }
 
 /** The centre's app, built apart from listen(): terminals' intake API, staff API and console. */
@@ -33,7 +35,7 @@ export function createCenterApp(deps: CenterAppDeps): express.Express {
   app.use(jsonOnly);
 
   app.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ ok: true });
+    res.set('Cache-Control', 'no-store').json({ ...deps.consultation?.health(), ok: true });
   });
   app.use('/api/v1/intake', intakeRouter(deps.intake));
   app.use('/api/v1/staff', (_req, res, next) => {
@@ -41,6 +43,7 @@ export function createCenterApp(deps: CenterAppDeps): express.Express {
     next();
   });
   app.use('/api/v1/staff', staffRouter(deps.staff));
+  if (deps.consultation) app.use(deps.consultation.router);
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'notFound' });
   });

@@ -57,4 +57,30 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       );
     `,
   },
+  {
+    // Video consultation: staff roles (a lawyer takes calls) and call records without media or
+    // personal data (no caller name, no addresses; topic, times, consent, note, rating).
+    version: 2,
+    sql: `
+      ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'staff';
+      CREATE TABLE calls (
+        call_id       TEXT PRIMARY KEY,
+        kiosk_id      TEXT NOT NULL,
+        terminal_name TEXT,
+        lawyer_id     TEXT NOT NULL,
+        topic         TEXT NOT NULL,
+        consent       INTEGER NOT NULL,
+        started_at    TEXT NOT NULL,
+        ended_at      TEXT,
+        duration_s    INTEGER,
+        end_reason    TEXT,
+        note_json     TEXT,
+        noted_at      TEXT,
+        rating        INTEGER,
+        rating_receipt TEXT
+      );
+      CREATE INDEX calls_started ON calls (started_at);
+      CREATE INDEX calls_open ON calls (ended_at) WHERE ended_at IS NULL;
+    `,
+  },
 ];

@@ -3,6 +3,7 @@
 
 import type { IntakeAccepted, IntakeStatusChange, IntakeSubmission } from '@kiosk/contract/intake-api';
 import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
+import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
 
 export interface NewIntake {
   terminalId: string;
@@ -67,10 +68,15 @@ export interface StatusChangeInput {
   at: string;
 }
 
+/** `lawyer` takes video consultations; `admin` may too. Accounts created before roles are `staff`. */
+export const STAFF_ROLES = ['staff', 'lawyer', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
 export interface StaffAccount {
   name: string;
   passwordHash: string;
   mustChange: boolean;
+  role: StaffRole;
   createdAt: string;
   updatedAt: string;
 }
@@ -107,6 +113,42 @@ export interface CenterRepository {
 
   countStaff(): Promise<number>;
   getStaff(name: string): Promise<StaffAccount | undefined>;
-  /** Creates or replaces the account's password. */
-  putStaff(account: { name: string; passwordHash: string; mustChange: boolean; at: string }): Promise<void>;
+  /** Creates or replaces the account's password; `role` when given (new accounts default to `staff`). */
+  putStaff(account: {
+    name: string;
+    passwordHash: string;
+    mustChange: boolean;
+    at: string;
+    role?: StaffRole;
+  }): Promise<void>;
+
+  /** A call record at `matched` (reference/video-consultation.md §3): no media, no caller name. */
+  startCall(call: NewCall): Promise<void>;
+  /** Ends an open call (duration from its start); false when unknown or already ended. */
+  endCall(callId: string, endedAt: string, reason: HangupReason): Promise<boolean>;
+  getCall(callId: string): Promise<CallRecord | undefined>;
+  /** Newest first. */
+  listCalls(filter: { limit?: number; lawyerId?: string }): Promise<CallRecord[]>;
+  /** Calls not ended: after a restart they may still be resumed. */
+  openCalls(): Promise<CallRecord[]>;
+  /** Durations in seconds of the last ended calls, newest first (for the queue's wait estimate). */
+  recentCallDurations(limit: number): Promise<number[]>;
+  setCallNote(callId: string, note: CallNote, at: string): Promise<boolean>;
+  /** The villager's rating from her kiosk's outbox; only for a call of that kiosk. */
+  rateCall(
+    callId: string,
+    kioskId: string,
+    rating: NonNullable<CallRecord['rating']>,
+    receiptNo: string,
+  ): Promise<boolean>;
+}
+
+export interface NewCall {
+  callId: string;
+  kioskId: string;
+  terminalName?: string;
+  lawyerId: string;
+  topic: CallRecord['topic'];
+  consent: boolean;
+  startedAt: string;
 }

@@ -3,6 +3,7 @@ import type { SqliteDatabase } from '@kiosk/node-common/sqlite';
 import { applyMigrations, openDurableDatabase } from '@kiosk/node-common/sqlite';
 import type { IntakeAccepted, IntakeStatusChange } from '@kiosk/contract/intake-api';
 import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
+import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
   ApplicationDetail,
@@ -11,8 +12,10 @@ import type {
   DocumentInfo,
   IntakeResult,
   ListFilter,
+  NewCall,
   NewIntake,
   StaffAccount,
+  StaffRole,
   StatusChangeInput,
   StatusHistoryEntry,
 } from './repository.js';
@@ -245,26 +248,158 @@ export class SqliteRepository implements CenterRepository {
 
   async getStaff(name: string): Promise<StaffAccount | undefined> {
     const row = this._db.prepare('SELECT * FROM staff WHERE name = ?').get(name) as
-      { name: string; password_hash: string; must_change: number; created_at: string; updated_at: string } | undefined;
+      | {
+          name: string;
+          password_hash: string;
+          must_change: number;
+          role: StaffRole;
+          created_at: string;
+          updated_at: string;
+        }
+      | undefined;
     if (!row) return undefined;
     return {
       name: row.name,
       passwordHash: row.password_hash,
       mustChange: row.must_change === 1,
+      role: row.role,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
   }
 
-  async putStaff(account: { name: string; passwordHash: string; mustChange: boolean; at: string }): Promise<void> {
+  async putStaff(account: {
+    name: string;
+    passwordHash: string;
+    mustChange: boolean;
+    at: string;
+    role?: StaffRole;
+  }): Promise<void> {
     this._db
       .prepare(
-        `INSERT INTO staff (name, password_hash, must_change, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO staff (name, password_hash, must_change, role, created_at, updated_at)
+         VALUES (?, ?, ?, coalesce(?, 'staff'), ?, ?)
          ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
-           updated_at = excluded.updated_at`,
+           role = coalesce(?, staff.role), updated_at = excluded.updated_at`,
       )
-      .run(account.name, account.passwordHash, account.mustChange ? 1 : 0, account.at, account.at);
+      .run(
+        account.name,
+        account.passwordHash,
+        account.mustChange ? 1 : 0,
+        account.role ?? null,
+        account.at,
+        account.at,
+        account.role ?? null,
+      );
   }
+
+  async startCall(call: NewCall): Promise<void> {
+    this._db
+      .prepare(
+        `INSERT INTO calls (call_id, kiosk_id, terminal_name, lawyer_id, topic, consent, started_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING`,
+      )
+      .run(
+        call.callId,
+        call.kioskId,
+        call.terminalName ?? null,
+        call.lawyerId,
+        call.topic,
+        call.consent ? 1 : 0,
+        call.startedAt,
+      );
+  }
+
+  async endCall(callId: string, endedAt: string, reason: HangupReason): Promise<boolean> {
+    const row = this._db.prepare('SELECT started_at FROM calls WHERE call_id = ? AND ended_at IS NULL').get(callId) as
+      { started_at: string } | undefined;
+    if (!row) return false;
+    const duration = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(row.started_at)) / 1000));
+    const info = this._db
+      .prepare('UPDATE calls SET ended_at = ?, duration_s = ?, end_reason = ? WHERE call_id = ? AND ended_at IS NULL')
+      .run(endedAt, duration, reason, callId);
+    return info.changes > 0;
+  }
+
+  async getCall(callId: string): Promise<CallRecord | undefined> {
+    const row = this._db.prepare('SELECT * FROM calls WHERE call_id = ?').get(callId) as CallRow | undefined;
+    return row ? callRecord(row) : undefined;
+  }
+
+  async listCalls(filter: { limit?: number; lawyerId?: string }): Promise<CallRecord[]> {
+    const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
+    const rows = (
+      filter.lawyerId
+        ? this._db
+            .prepare('SELECT * FROM calls WHERE lawyer_id = ? ORDER BY started_at DESC LIMIT ?')
+            .all(filter.lawyerId, limit)
+        : this._db.prepare('SELECT * FROM calls ORDER BY started_at DESC LIMIT ?').all(limit)
+    ) as CallRow[];
+    return rows.map(callRecord);
+  }
+
+  async openCalls(): Promise<CallRecord[]> {
+    const rows = this._db.prepare('SELECT * FROM calls WHERE ended_at IS NULL').all() as CallRow[];
+    return rows.map(callRecord);
+  }
+
+  async recentCallDurations(limit: number): Promise<number[]> {
+    return this._db
+      .prepare('SELECT duration_s FROM calls WHERE duration_s IS NOT NULL ORDER BY ended_at DESC LIMIT ?')
+      .pluck()
+      .all(limit) as number[];
+  }
+
+  async setCallNote(callId: string, note: CallNote, at: string): Promise<boolean> {
+    const info = this._db
+      .prepare('UPDATE calls SET note_json = ?, noted_at = ? WHERE call_id = ?')
+      .run(JSON.stringify(note), at, callId);
+    return info.changes > 0;
+  }
+
+  async rateCall(
+    callId: string,
+    kioskId: string,
+    rating: NonNullable<CallRecord['rating']>,
+    receiptNo: string,
+  ): Promise<boolean> {
+    const info = this._db
+      .prepare('UPDATE calls SET rating = ?, rating_receipt = ? WHERE call_id = ? AND kiosk_id = ?')
+      .run(rating, receiptNo, callId, kioskId);
+    return info.changes > 0;
+  }
+}
+
+interface CallRow {
+  call_id: string;
+  kiosk_id: string;
+  terminal_name: string | null;
+  lawyer_id: string;
+  topic: CallRecord['topic'];
+  consent: number;
+  started_at: string;
+  ended_at: string | null;
+  duration_s: number | null;
+  end_reason: HangupReason | null;
+  note_json: string | null;
+  rating: number | null;
+}
+
+function callRecord(row: CallRow): CallRecord {
+  return {
+    callId: row.call_id,
+    kioskId: row.kiosk_id,
+    ...(row.terminal_name ? { terminalName: row.terminal_name } : {}),
+    lawyerId: row.lawyer_id,
+    topic: row.topic,
+    consent: row.consent === 1,
+    startedAt: row.started_at,
+    ...(row.ended_at ? { endedAt: row.ended_at } : {}),
+    ...(row.duration_s !== null ? { durationS: row.duration_s } : {}),
+    ...(row.end_reason ? { endReason: row.end_reason } : {}),
+    ...(row.note_json ? { note: JSON.parse(row.note_json) as CallNote } : {}),
+    ...(row.rating !== null ? { rating: row.rating as NonNullable<CallRecord['rating']> } : {}),
+  };
 }
 
 function summary(row: SubmissionRow): ApplicationSummary {

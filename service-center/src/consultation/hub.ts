@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CLOSE_SUPERSEDED,
+  CLOSE_UNAUTHORIZED,
+  type ClientMessage,
+  type EnqueueMessage,
+  type HangupReason,
+  type HelloMessage,
+  type LawyerPresence,
+  type ServerMessage,
+  type SignallingHealth,
+  type SignallingRole,
+} from '@kiosk/contract/signalling-api';
+import type { Logger } from '@kiosk/node-common/logger';
+import type { CenterRepository } from '../store/repository.js';
+import { CallTable, isParty, otherRole, sideOf, type Call } from './calls.js';
+import { WaitingQueue, estimateWaitS, type QueueItem } from './queue.js';
+import type { ConsultationSettings } from './settings.js';
+import { verifySignallingToken } from './tokens.js';
+import { iceServersFor, iceTransportPolicy } from './turn.js';
+
+/** The WebSocket as the hub sees it. */
+export interface Connection {
+  send(message: ServerMessage): void;
+  close(code: number, reason: string): void;
+}
+
+/** One authenticated WebSocket. */
+export interface Session {
+  readonly role: SignallingRole;
+  readonly id: string;
+  readonly conn: Connection;
+  presence: Exclude<LawyerPresence, 'in-call'>;
+}
+
+export interface HubDeps {
+  settings: ConsultationSettings;
+  repo: CenterRepository;
+  log: Logger;
+  /** Terminal display names by id, for calls re-created after a restart. */
+  now?: () => number;
+}
+
+const RECENT_CALLS = 20;
+const key = (role: SignallingRole, id: string): string => `${role}:${id}`;
+const KIOSK_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['enqueue', 'leave-queue']);
+const LAWYER_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['take-next', 'presence']);
+
+/**
+ * Queue, lawyer presence and the signalling relay (reference/video-consultation.md §3): FIFO queue
+ * per centre, `matched` with TURN credentials, relay only between a call's two parties, calls that
+ * outlive their WebSockets for the grace period and are resumed by callId (also after a restart,
+ * from the call record).
+ */
+export class SignallingHub {
+  private readonly _sessions = new Map<string, Session>();
+  private readonly _queue = new WaitingQueue();
+  private readonly _calls = new CallTable();
+  private readonly _recent: number[] = [];
+  private readonly _now: () => number;
+  private _sweep: NodeJS.Timeout | undefined;
+
+  constructor(private readonly _deps: HubDeps) {
+    this._now = _deps.now ?? Date.now;
+  }
+
+  private get _s(): ConsultationSettings {
+    return this._deps.settings;
+  }
+
+  async start(): Promise<void> {
+    this._recent.push(...(await this._deps.repo.recentCallDurations(RECENT_CALLS)));
+    // Calls a previous run left open may be resumed within the grace period; after it, they ended.
+    const open = await this._deps.repo.openCalls();
+    if (open.length)
+      this._sweep = setTimeout(() => void this._endForgotten(open.map((c) => c.callId)), this._s.graceS * 1000);
+  }
+
+  stop(): void {
+    clearTimeout(this._sweep);
+    this._queue.clear();
+    this._calls.clear();
+    this._sessions.clear();
+  }
+
+  health(): SignallingHealth {
+    return { ok: true, queue: this._queue.size, calls: this._calls.size, lawyers: this._lawyersOnline() };
+  }
+
+  // ---- connection lifecycle ----
+
+  /** Authenticates the first message; the session, or undefined after `unauthorized` + close 4001. */
+  async hello(conn: Connection, msg: HelloMessage): Promise<Session | undefined> {
+    if (!verifySignallingToken(this._s.tokenSecret, msg.role, msg.id, msg.token, this._now())) {
+      conn.send({ type: 'error', error: 'unauthorized' });
+      conn.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+      this._deps.log.warn({ role: msg.role }, 'signalling: hello with a bad token');
+      return undefined;
+    }
+    const session: Session = { role: msg.role, id: msg.id, conn, presence: 'online' };
+    const older = this._sessions.get(key(msg.role, msg.id));
+    const resumed = msg.resume ? await this._resumable(session, msg.resume.callId, msg.resume.peerId) : undefined;
+    if (!resumed)
+      for (const call of this._calls.of(session.role, session.id)) this._endCall(call, 'superseded', session.role);
+    this._sessions.set(key(session.role, session.id), session);
+    if (older) older.conn.close(CLOSE_SUPERSEDED, 'superseded');
+    const iceServers = iceServersFor(this._s.turn, session.id, this._now());
+    conn.send({
+      type: 'welcome',
+      iceServers,
+      iceTransportPolicy: iceTransportPolicy(this._s.turn),
+      resumed: Boolean(resumed),
+      ...(resumed ? { callId: resumed.callId } : {}),
+      lawyersOnline: this._lawyersOnline(),
+    });
+    if (resumed) this._attach(resumed, session);
+    this._deps.log.info(
+      { role: session.role, id: session.role === 'kiosk' ? session.id : undefined, resumed: Boolean(resumed) },
+      'signalling: hello',
+    );
+    if (session.role === 'lawyer') this._broadcast();
+    else {
+      const item = this._queue.get(session.id);
+      // Back after a dropped socket: her place is kept until she sends `enqueue` again.
+      if (item?.state === 'away') this._hold(item);
+    }
+    return session;
+  }
+
+  /** The socket closed: its calls wait for a resume (grace period), its queue place too. */
+  disconnected(session: Session): void {
+    const k = key(session.role, session.id);
+    if (this._sessions.get(k) !== session) return;
+    this._sessions.delete(k);
+    for (const call of this._calls.of(session.role, session.id)) {
+      const side = sideOf(call, session.role);
+      side.connected = false;
+      clearTimeout(side.timer);
+      side.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this._s.graceS * 1000);
+      this._sendTo(otherRole(session.role), call, { type: 'peer-lost', callId: call.callId });
+    }
+    if (session.role === 'kiosk') {
+      const item = this._queue.get(session.id);
+      if (item) {
+        item.state = 'away';
+        clearTimeout(item.timer);
+        item.timer = setTimeout(() => this._leave(session.id), this._s.graceS * 1000);
+      }
+    }
+    this._broadcast();
+  }
+
+  /** One message of an authenticated session (already parsed and shape-checked). */
+  handle(session: Session, msg: ClientMessage): void {
+    if (msg.type === 'hello') return session.conn.send({ type: 'error', error: 'badMessage', detail: 'hello twice' });
+    if (KIOSK_ONLY.has(msg.type) && session.role !== 'kiosk')
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: `${msg.type} is for kiosks` });
+    if (LAWYER_ONLY.has(msg.type) && session.role !== 'lawyer')
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: `${msg.type} is for lawyers` });
+    switch (msg.type) {
+      case 'enqueue':
+        return this._enqueue(session, msg);
+      case 'leave-queue':
+        if (!this._queue.get(session.id)) return session.conn.send({ type: 'error', error: 'notInQueue' });
+        return this._leave(session.id);
+      case 'take-next':
+        return this._takeNext(session);
+      case 'presence':
+        session.presence = msg.presence;
+        return this._broadcast();
+      case 'signal': {
+        const call = this._partyCall(session, msg.callId);
+        if (!call) return;
+        this._sendTo(otherRole(session.role), call, msg);
+        return;
+      }
+      case 'hangup': {
+        const call = this._partyCall(session, msg.callId);
+        if (!call) return;
+        this._endCall(call, msg.reason, session.role);
+        return;
+      }
+      default: {
+        const never: never = msg;
+        return never;
+      }
+    }
+  }
+
+  // ---- queue ----
+
+  private _enqueue(session: Session, msg: EnqueueMessage): void {
+    if (this._calls.of('kiosk', session.id).length)
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
+    const existing = this._queue.get(session.id);
+    if (this._lawyersOnline() === 0) {
+      if (existing) this._hold(existing);
+      session.conn.send({
+        type: 'no-answer',
+        hotline: this._s.hotline,
+        reason: 'no-lawyer-online',
+        ...(existing ? { ticket: existing.ticket } : {}),
+      });
+      return;
+    }
+    const fields = {
+      topic: msg.topic,
+      consent: msg.consent,
+      ...(msg.terminalName ? { terminalName: msg.terminalName } : {}),
+      ...(msg.callerName ? { callerName: msg.callerName } : {}),
+    };
+    const item = existing ?? this._queue.add({ kioskId: session.id, enqueuedAt: this._now(), ...fields });
+    if (existing) {
+      // The same kiosk again (after a timeout, a reconnect, or a changed topic): same place, same ticket.
+      delete existing.terminalName;
+      delete existing.callerName;
+      Object.assign(existing, fields, { state: 'waiting' });
+    }
+    clearTimeout(item.timer);
+    item.timer = setTimeout(() => this._timeout(item), this._s.queueTimeoutS * 1000);
+    this._deps.log.info({ kiosk: session.id, ticket: item.ticket, topic: item.topic }, 'consultation: queued');
+    this._broadcast();
+  }
+
+  /** Nobody answered in time: `no-answer{timeout}` with her ticket; the place is kept for a while. */
+  private _timeout(item: QueueItem): void {
+    if (this._queue.get(item.kioskId) !== item) return;
+    this._hold(item);
+    this._sendKiosk(item.kioskId, {
+      type: 'no-answer',
+      hotline: this._s.hotline,
+      reason: 'timeout',
+      ticket: item.ticket,
+    });
+    this._deps.log.info({ kiosk: item.kioskId, ticket: item.ticket }, 'consultation: queue timeout');
+    this._broadcast();
+  }
+
+  /** Keeps the place without offering it to lawyers until she enqueues again (or the hold ends). */
+  private _hold(item: QueueItem): void {
+    item.state = 'held';
+    clearTimeout(item.timer);
+    item.timer = setTimeout(() => this._leave(item.kioskId), this._s.queueTimeoutS * 1000);
+  }
+
+  private _leave(kioskId: string): void {
+    if (this._queue.remove(kioskId)) this._broadcast();
+  }
+
+  private _takeNext(session: Session): void {
+    if (this._calls.of('lawyer', session.id).length)
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
+    session.presence = 'online';
+    const item = this._queue.next((i) => this._sessions.has(key('kiosk', i.kioskId)));
+    if (!item) return session.conn.send({ type: 'queue-empty' });
+    this._queue.remove(item.kioskId);
+    const call: Call = {
+      callId: randomUUID(),
+      topic: item.topic,
+      consent: item.consent,
+      ...(item.terminalName ? { terminalName: item.terminalName } : {}),
+      ...(item.callerName ? { callerName: item.callerName } : {}),
+      startedAt: this._now(),
+      kiosk: { id: item.kioskId, connected: true },
+      lawyer: { id: session.id, connected: true },
+    };
+    this._calls.add(call);
+    this._record(
+      this._deps.repo.startCall({
+        callId: call.callId,
+        kioskId: call.kiosk.id,
+        ...(call.terminalName ? { terminalName: call.terminalName } : {}),
+        lawyerId: call.lawyer.id,
+        topic: call.topic,
+        consent: call.consent,
+        startedAt: new Date(call.startedAt).toISOString(),
+      }),
+    );
+    const policy = iceTransportPolicy(this._s.turn);
+    this._sendTo('kiosk', call, {
+      type: 'matched',
+      callId: call.callId,
+      role: 'offerer',
+      peer: { lawyerId: call.lawyer.id },
+      iceServers: iceServersFor(this._s.turn, call.kiosk.id, this._now()),
+      iceTransportPolicy: policy,
+    });
+    this._sendTo('lawyer', call, {
+      type: 'matched',
+      callId: call.callId,
+      role: 'answerer',
+      peer: {
+        kioskId: call.kiosk.id,
+        topic: call.topic,
+        ...(call.terminalName ? { terminalName: call.terminalName } : {}),
+        ...(call.callerName ? { callerName: call.callerName } : {}),
+      },
+      iceServers: iceServersFor(this._s.turn, call.lawyer.id, this._now()),
+      iceTransportPolicy: policy,
+    });
+    this._deps.log.info({ callId: call.callId, kiosk: call.kiosk.id, topic: call.topic }, 'consultation: matched');
+    this._broadcast();
+  }
+
+  // ---- calls ----
+
+  /** The call `session` is a party of, or undefined after `hangup{unknown-call}` to the sender. */
+  private _partyCall(session: Session, callId: string): Call | undefined {
+    const call = this._calls.get(callId);
+    if (call && isParty(call, session.role, session.id)) return call;
+    session.conn.send({ type: 'hangup', callId, reason: 'unknown-call' });
+    return undefined;
+  }
+
+  /** A call this hello may resume: known and a party, or (after a restart) open in the records. */
+  private async _resumable(session: Session, callId: string, peerId: string): Promise<Call | undefined> {
+    const other = otherRole(session.role);
+    const known = this._calls.get(callId);
+    if (known)
+      return isParty(known, session.role, session.id) && sideOf(known, other).id === peerId ? known : undefined;
+    const record = await this._deps.repo.getCall(callId);
+    if (!record || record.endedAt) return undefined;
+    const kioskId = session.role === 'kiosk' ? session.id : peerId;
+    const lawyerId = session.role === 'lawyer' ? session.id : peerId;
+    if (record.kioskId !== kioskId || record.lawyerId !== lawyerId) return undefined;
+    const again = this._calls.get(callId);
+    if (again) return again;
+    const call: Call = {
+      callId,
+      topic: record.topic,
+      consent: record.consent,
+      ...(record.terminalName ? { terminalName: record.terminalName } : {}),
+      startedAt: Date.parse(record.startedAt),
+      kiosk: { id: kioskId, connected: false },
+      lawyer: { id: lawyerId, connected: false },
+    };
+    // The other side has the grace period to come back too.
+    const peer = sideOf(call, other);
+    peer.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this._s.graceS * 1000);
+    this._calls.add(call);
+    this._deps.log.info({ callId }, 'consultation: call re-created from its record after a restart');
+    return call;
+  }
+
+  private _attach(call: Call, session: Session): void {
+    const side = sideOf(call, session.role);
+    side.connected = true;
+    clearTimeout(side.timer);
+    delete side.timer;
+    this._sendTo(otherRole(session.role), call, { type: 'peer-reconnected', callId: call.callId });
+  }
+
+  /** Ends a call: the record, and `hangup{reason}` to every attached side except the one that ended it. */
+  private _endCall(call: Call, reason: HangupReason, by?: SignallingRole): void {
+    if (this._calls.get(call.callId) !== call) return;
+    this._calls.delete(call);
+    for (const role of ['kiosk', 'lawyer'] as const)
+      if (role !== by) this._sendTo(role, call, { type: 'hangup', callId: call.callId, reason });
+    const durationS = Math.round((this._now() - call.startedAt) / 1000);
+    this._recent.unshift(durationS);
+    this._recent.length = Math.min(this._recent.length, RECENT_CALLS);
+    this._record(this._deps.repo.endCall(call.callId, new Date(this._now()).toISOString(), reason));
+    this._deps.log.info({ callId: call.callId, reason, durationS }, 'consultation: call ended');
+    this._broadcast();
+  }
+
+  private async _endForgotten(callIds: string[]): Promise<void> {
+    for (const callId of callIds)
+      if (!this._calls.get(callId))
+        await this._deps.repo.endCall(callId, new Date(this._now()).toISOString(), 'peer-timeout');
+  }
+
+  private _record(write: Promise<unknown>): void {
+    write.catch((err: unknown) => this._deps.log.error({ err }, 'consultation: call record not written'));
+  }
+
+  // ---- sending ----
+
+  private _sendTo(role: SignallingRole, call: Call, message: ServerMessage): void {
+    const side = sideOf(call, role);
+    if (side.connected) this._sessions.get(key(role, side.id))?.conn.send(message);
+  }
+
+  private _sendKiosk(kioskId: string, message: ServerMessage): void {
+    this._sessions.get(key('kiosk', kioskId))?.conn.send(message);
+  }
+
+  /** Lawyers who can take a call now or after their current one (not away). */
+  private _lawyersOnline(): number {
+    const ids = this._calls.lawyersInCall();
+    for (const s of this._sessions.values()) if (s.role === 'lawyer' && s.presence === 'online') ids.add(s.id);
+    return ids.size;
+  }
+
+  /** `queued` to every waiting kiosk and `queue` to every lawyer, after any change. */
+  private _broadcast(): void {
+    const lawyersOnline = this._lawyersOnline();
+    const items = this._queue.items();
+    items.forEach((item, i) => {
+      if (item.state !== 'waiting') return;
+      const estimatedWaitS = estimateWaitS(this._recent, i + 1, lawyersOnline);
+      this._sendKiosk(item.kioskId, {
+        type: 'queued',
+        ticket: item.ticket,
+        position: i + 1,
+        ...(estimatedWaitS !== undefined ? { estimatedWaitS } : {}),
+        lawyersOnline,
+      });
+    });
+    const queue = this._queue.entries(this._now());
+    for (const s of this._sessions.values())
+      if (s.role === 'lawyer') s.conn.send({ type: 'queue', queue, lawyersOnline });
+  }
+}

@@ -1,0 +1,98 @@
+import type { ConsultationTopic, QueueEntry } from '@kiosk/contract/signalling-api';
+
+/**
+ * One waiting kiosk. `waiting`: offered to `take-next`; `held`: timed out, her place kept while she
+ * chooses between waiting on, 12348 and a call-back; `away`: her WebSocket dropped, kept for the
+ * grace period so a reconnect and a new `enqueue` keep the place.
+ */
+export interface QueueItem {
+  ticket: string;
+  kioskId: string;
+  topic: ConsultationTopic;
+  terminalName?: string;
+  callerName?: string;
+  consent: boolean;
+  enqueuedAt: number;
+  state: 'waiting' | 'held' | 'away';
+  timer?: NodeJS.Timeout;
+}
+
+/** The centre's FIFO queue (one per centre), keyed by kiosk: a Map keeps insertion order. */
+export class WaitingQueue {
+  private readonly _items = new Map<string, QueueItem>();
+  private _counter = 0;
+
+  get size(): number {
+    return this._items.size;
+  }
+
+  get(kioskId: string): QueueItem | undefined {
+    return this._items.get(kioskId);
+  }
+
+  add(item: Omit<QueueItem, 'ticket' | 'state'>): QueueItem {
+    this._counter = (this._counter % 999) + 1;
+    const entry: QueueItem = { ...item, ticket: `Q${String(this._counter).padStart(3, '0')}`, state: 'waiting' };
+    this._items.set(item.kioskId, entry);
+    return entry;
+  }
+
+  remove(kioskId: string): QueueItem | undefined {
+    const item = this._items.get(kioskId);
+    if (!item) return undefined;
+    clearTimeout(item.timer);
+    this._items.delete(kioskId);
+    return item;
+  }
+
+  /** The first waiting entry that `available` accepts (FIFO). */
+  next(available: (item: QueueItem) => boolean): QueueItem | undefined {
+    for (const item of this._items.values()) if (item.state === 'waiting' && available(item)) return item;
+    return undefined;
+  }
+
+  /** 1-based place among everyone still holding a ticket. */
+  position(kioskId: string): number {
+    let at = 0;
+    for (const id of this._items.keys()) {
+      at += 1;
+      if (id === kioskId) return at;
+    }
+    return 0;
+  }
+
+  items(): QueueItem[] {
+    return [...this._items.values()];
+  }
+
+  entries(nowMs: number): QueueEntry[] {
+    return this.items().map((item, i) => ({
+      ticket: item.ticket,
+      kioskId: item.kioskId,
+      ...(item.terminalName ? { terminalName: item.terminalName } : {}),
+      topic: item.topic,
+      waitingS: Math.max(0, Math.round((nowMs - item.enqueuedAt) / 1000)),
+      position: i + 1,
+      state: item.state,
+    }));
+  }
+
+  clear(): void {
+    for (const item of this._items.values()) clearTimeout(item.timer);
+    this._items.clear();
+  }
+}
+
+/**
+ * The contract's honest estimate: mean of recent call lengths × people ahead ÷ lawyers online;
+ * undefined without call history or without a lawyer.
+ */
+export function estimateWaitS(
+  recentDurationsS: readonly number[],
+  position: number,
+  lawyers: number,
+): number | undefined {
+  if (!recentDurationsS.length || lawyers < 1 || position < 1) return undefined;
+  const mean = recentDurationsS.reduce((a, b) => a + b, 0) / recentDurationsS.length;
+  return Math.round((mean * (position - 1)) / lawyers);
+}
