@@ -1,0 +1,92 @@
+import { css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ConsultationTopic } from '@kiosk/contract/signalling-api';
+import type { EndedCall, SlipPrint } from '../flows/consultation-machine.js';
+import type { KioskStepDoneEvent } from '../events/kiosk-step-done.js';
+import { say, sayText } from '../i18n/say.js';
+import '../components/kiosk-step.js';
+import { ConsultationStepBase } from './consultation-step-base.js';
+import { topicKey } from './consultation-messages.js';
+
+/** "2026-11-29 10:05" in China time, for the screen. */
+export function chinaDateTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}
+
+/**
+ * @summary 咨询结束: who she talked to, when, about what, and 12348 for later; the summary slip's
+ * printing state with 再打一张; 完成 ends the visit (everything wiped).
+ * @fires kiosk-consultation-answer - printStarted | finished
+ */
+@customElement('kiosk-consultation-summary')
+export class KioskConsultationSummary extends ConsultationStepBase {
+  static override styles = [
+    ...ConsultationStepBase.styles,
+    css`
+      .hotline {
+        font-size: 2.25rem;
+        font-weight: 700;
+        color: var(--kiosk-primary);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) ended: EndedCall | null = null;
+  @property({ attribute: false }) topic: ConsultationTopic | null = null;
+  @property({ attribute: false }) print: SlipPrint = { kind: 'idle' };
+
+  override firstUpdated(): void {
+    this._visit?.speak('consultation.summary.voice', { hotline: this.hotline });
+  }
+
+  override render() {
+    const t = this._t;
+    const e = this.ended;
+    return html`<kiosk-step
+      heading-key="consultation.summary.title"
+      without-previous
+      next-key="consultation.nav.done"
+      ?next-disabled=${this.print.kind === 'printing'}
+      @kiosk-step-done=${(ev: KioskStepDoneEvent) => {
+        ev.stopPropagation();
+        if (ev.direction === 'next') this._emit({ type: 'finished' });
+      }}
+    >
+      ${
+        e
+          ? html`<p>
+                ${
+                  e.lawyerName
+                    ? sayText(t('consultation.summary.lawyer', { name: e.lawyerName }))
+                    : say(t, 'consultation.summary.lawyerOnDuty')
+                }
+              </p>
+              <p>${say(t, 'consultation.summary.time', { time: chinaDateTime(e.startedAt) })}</p>`
+          : null
+      }
+      ${
+        this.topic
+          ? html`<p>${say(t, 'consultation.summary.topic', { topic: t(topicKey(this.topic, 'label')) })}</p>`
+          : null
+      }
+      <p class="hotline">${say(t, 'consultation.summary.hotline', { hotline: this.hotline })}</p>
+      ${this._printLine(this.print)}
+      <button
+        slot="actions"
+        type="button"
+        class="secondary"
+        ?hidden=${this.print.kind !== 'printed' && this.print.kind !== 'failed'}
+        @click=${() => this._emit({ type: 'printStarted' })}
+      >
+        ${t('consultation.print.again')}
+      </button>
+    </kiosk-step>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-consultation-summary': KioskConsultationSummary;
+  }
+}
