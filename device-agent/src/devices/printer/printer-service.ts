@@ -28,6 +28,11 @@ export interface PrinterServiceOptions {
   queryTimeoutMs?: number;
   /** How long to wait for the GS r 1 reply that says a job was processed. */
   endMarkerTimeoutMs?: number;
+  /**
+   * Without an end marker (a clone that does not answer GS r 1), DLE EOT is read every 500 ms
+   * for this long after a job, so paper running out while it prints is still seen. Default 1500.
+   */
+  unmarkedSettleMs?: number;
   supervisor?: SupervisorOptions;
   /** The clock printed on receipts. */
   now?: () => Date;
@@ -72,6 +77,11 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   /** No status can be read (usblp 7/1/1, print-only profile): paper stays `unknown`. */
   private _writeOnly = false;
   private _answeredSinceOpen = false;
+  /**
+   * Some clones never answer GS r 1. After one unanswered end marker on a printer that answers
+   * DLE EOT, stop waiting for it (until the link reopens) and judge each job from DLE EOT alone.
+   */
+  private _endMarkerUnanswered = false;
   private _faultKey = '';
   private _wasLost = false;
   private _reconnects = 0;
@@ -216,8 +226,9 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
     this._busy = true;
     this.setStatus({ device: 'deviceBusy' });
     let processed = true;
+    const unmarked = this.profile.endMarker && !this._writeOnly && this._endMarkerUnanswered;
     try {
-      const marker = this.profile.endMarker && !this._writeOnly;
+      const marker = this.profile.endMarker && !this._writeOnly && !this._endMarkerUnanswered;
       processed = await this._channel.sendJob(
         job.bytes,
         marker ? { timeoutMs: this._options.endMarkerTimeoutMs ?? 15_000 } : null,
@@ -231,13 +242,20 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
         heldJobId: job.id,
       });
     }
+    if (unmarked) await this._settleUnmarked();
     this._busy = false;
     const after = await this._refresh();
     if (after?.fault) {
       await this._link.write(Uint8Array.from(CLEAR_BUFFERS)).catch(() => undefined);
       return this._hold(job, after.fault.errorCode);
     }
-    if (!processed) this.log.warn({ jobId: job.id }, 'no end-of-job reply from the printer (GS r 1)');
+    if (!processed && after) {
+      this._endMarkerUnanswered = true;
+      this.log.warn(
+        { jobId: job.id },
+        'no end-of-job reply (GS r 1) from a printer that answers DLE EOT: judging jobs from DLE EOT until it reconnects',
+      );
+    } else if (!processed) this.log.warn({ jobId: job.id }, 'no end-of-job reply from the printer (GS r 1)');
     if (!after && !this._writeOnly) this.setStatus({ device: 'hardwareError' });
     else if (!after) this.setStatus({ device: 'online' });
     if (isReprint) this._held.delete(job.id);
@@ -248,6 +266,19 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
     if (job.unsupported.length) payload.unsupported = job.unsupported;
     if (job.placeholders.length) payload.placeholders = job.placeholders;
     return { completionCode: 'success', payload };
+  }
+
+  /**
+   * No end marker to wait for: read DLE EOT while the printer may still be printing, so paper
+   * that runs out during the job is seen (the caller reads the final status right after).
+   */
+  private async _settleUnmarked(): Promise<void> {
+    const until = Date.now() + (this._options.unmarkedSettleMs ?? 1500);
+    while (Date.now() < until) {
+      const reading = await this._refresh();
+      if (!reading || reading.fault) return;
+      await new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, until - Date.now()))));
+    }
   }
 
   private _keep(job: PrintJob): void {
@@ -321,6 +352,7 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
 
   private async _onOpen(): Promise<void> {
     this._answeredSinceOpen = false;
+    this._endMarkerUnanswered = false;
     this._writeOnly = false;
     if (this._wasLost) this._reconnects++;
     this._wasLost = false;

@@ -25,6 +25,13 @@ export interface SimulatorState {
   cutterError: boolean;
   /** A printer that takes data but answers nothing (a broken return line). */
   mute: boolean;
+  /** Whether GS r 1 (end-of-job marker) is answered; several clones never answer it. */
+  answersEndMarker: boolean;
+}
+
+export interface PrinterSimulatorOptions {
+  /** `clone-no-gsr`: answers DLE EOT but never GS r (several low-cost clones). Default `standard`. */
+  model?: 'standard' | 'clone-no-gsr';
 }
 
 /** Wraps any ByteLink (e.g. the printer side of a socat pty pair) as a simulator end. */
@@ -46,7 +53,14 @@ export function linkEnd(link: ByteLink): SimulatorEnd {
  * whose buffer the driver clears with DLE ENQ 2. Events: `job` (PrintedJob), `query` (n).
  */
 export class PrinterSimulator extends EventEmitter {
-  readonly state: SimulatorState = { paper: 'full', coverOpen: false, jammed: false, cutterError: false, mute: false };
+  readonly state: SimulatorState = {
+    paper: 'full',
+    coverOpen: false,
+    jammed: false,
+    cutterError: false,
+    mute: false,
+    answersEndMarker: true,
+  };
   private readonly _decoder = new StreamDecoder();
   private _assembler = new JobAssembler();
   private readonly _jobs: PrintedJob[] = [];
@@ -59,8 +73,10 @@ export class PrinterSimulator extends EventEmitter {
     private readonly _statusMap: StatusMap = EPSON_STATUS,
     /** Printable dots across the paper (576 for 80 mm, 384 for 58 mm), for previews. */
     private readonly _dots = 576,
+    options: PrinterSimulatorOptions = {},
   ) {
     super();
+    if (options.model === 'clone-no-gsr') this.state.answersEndMarker = false;
   }
 
   attach(end: SimulatorEnd): this {
@@ -103,6 +119,11 @@ export class PrinterSimulator extends EventEmitter {
 
   setMute(mute: boolean): void {
     this.state.mute = mute;
+  }
+
+  /** false: a clone that never answers GS r 1 (DLE EOT still answered). */
+  setAnswersEndMarker(answers: boolean): void {
+    this.state.answersEndMarker = answers;
   }
 
   unplug(): void {
@@ -165,7 +186,8 @@ export class PrinterSimulator extends EventEmitter {
         return;
       case 'endMarker':
         // GS r 1 is processed in order and not answered while printing is stopped.
-        if (op.n === 1 && this._canPrint) this._send(this.state.paper === 'low' ? 0x03 : 0x00);
+        if (op.n === 1 && this._canPrint && this.state.answersEndMarker)
+          this._send(this.state.paper === 'low' ? 0x03 : 0x00);
         return;
       case 'recover':
         if (op.n === 2) this._dropCurrent();
