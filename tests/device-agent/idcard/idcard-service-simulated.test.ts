@@ -255,6 +255,22 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     expect((await a.read()).completionCode).toBe('success');
   });
 
+  it('after the reader reconnects, the next card is read (no stale "card still there" from before the unplug)', async () => {
+    const a = await simulated();
+    const sim = a.service.simulator!;
+    sim.placeCard('resident');
+    expect((await a.read()).completionCode).toBe('success');
+    sim.unplug();
+    await a.waitForDevice('powerOff', 2000);
+    // While the reader is away the first card is taken and another one is put down.
+    sim.placeCard('hkMacaoTaiwan');
+    sim.plug();
+    await a.waitForDevice('online', 8000);
+    const next = await a.read(4000);
+    expect(next.completionCode).toBe('success');
+    expect(next.payload.idNumber).toBe(HMT_ID);
+  });
+
   it('removal after a read is detected (media notPresent)', async () => {
     const a = await simulated();
     const sim = a.service.simulator!;
