@@ -2,17 +2,11 @@ import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localizeContext } from '../context/contexts.js';
+import { KioskIdleStayEvent } from '../events/kiosk-idle-stay.js';
 import { createLocalize } from '../i18n/localize.js';
 import type { Localize } from '../i18n/message-types.js';
 import { say } from '../i18n/say.js';
 import { tokens } from '../styles/tokens.js';
-
-/** Fired when the villager taps 我还在用. */
-export class KioskIdleStayEvent extends Event {
-  constructor() {
-    super('kiosk-idle-stay', { bubbles: true, composed: true });
-  }
-}
 
 /**
  * @summary The idle warning over the current screen (accessibility.md §5): what will happen, a
@@ -73,8 +67,5 @@ export class KioskIdleWarning extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'kiosk-idle-warning': KioskIdleWarning;
-  }
-  interface GlobalEventHandlersEventMap {
-    'kiosk-idle-stay': KioskIdleStayEvent;
   }
 }
