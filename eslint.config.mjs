@@ -70,6 +70,19 @@ export const boundaries = [
     forbid(['**/links/**'], 'a codec turns bytes into values: it imports no link', true),
     forbid(['**/*-service.js', '**/core/**'], 'a codec turns bytes into values: it imports no service or core'),
   ]),
+  // The agent's core (controller, dispatcher, bus, service base) depends on nothing above it:
+  // app/ is the composition root that wires devices, listeners and modules to it.
+  restrict(
+    ['device-agent/src/core/**/*.ts'],
+    [
+      ...otherParts('device-agent'),
+      packagesByName,
+      forbid(
+        ['**/http/**', '**/devices/**', '**/outbox/**', '**/voice/**', '**/admin/**', '**/session/**', '**/app/**'],
+        'core depends on nothing above it: wire parts together in device-agent/src/app/',
+      ),
+    ],
+  ),
   restrict(
     ['device-agent/src/links/**/*.ts'],
     [
