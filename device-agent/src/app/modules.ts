@@ -1,4 +1,5 @@
 import { AdminModule } from '../admin/admin-module.js';
+import { ConsultationModule } from '../consultation/consultation-module.js';
 import type { ModuleFactory } from '../core/module.js';
 import { OutboxModule } from '../outbox/outbox-module.js';
 import { SessionModule } from '../session/session-module.js';
@@ -10,4 +11,5 @@ export const MODULES: ModuleFactory[] = [
   (ctx) => new AdminModule(ctx),
   (ctx) => new OutboxModule(ctx),
   (ctx) => new VoiceModule(ctx),
+  (ctx) => new ConsultationModule(ctx),
 ];
