@@ -116,5 +116,17 @@ export const listCalls = async (signal?: AbortSignal): Promise<CallRecord[]> => 
   return Array.isArray(body) ? body : (body.items ?? []);
 };
 
-/** Whether the login is a lawyer's (she gets the video consultation desk). */
-export const isLawyer = (staff: StaffMe): boolean => (staff as { role?: string }).role === 'lawyer';
+/**
+ * Whether this login takes video calls (the `lawyer` or `admin` role): from `role` when the session
+ * names it, else by asking for a signalling token, which the centre mints only for those roles.
+ */
+export const takesCalls = async (staff: StaffMe): Promise<boolean> => {
+  const role = (staff as { role?: string }).role;
+  if (role !== undefined) return role === 'lawyer' || role === 'admin';
+  try {
+    await signallingToken();
+    return true;
+  } catch {
+    return false;
+  }
+};

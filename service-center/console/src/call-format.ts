@@ -1,10 +1,15 @@
 import type { CallOutcomeReferral, ConsultationTopic, HangupReason } from '@kiosk/contract/signalling-api';
+import consultation from '../../../content/i18n/zh-CN/consultation.json' with { type: 'json' };
 import { t, type CenterKey } from './i18n.js';
 
-// Labels and durations shown on the lawyer's desk (topics arrive as data, so the keys are checked
-// at run time against the shape of center.json).
+// Labels and durations shown on the lawyer's desk. Topic labels are the kiosk's own (the lawyer
+// reads the same words the villager touched).
 
-export const topicLabel = (topic: ConsultationTopic): string => t(`topic.${topic}` as CenterKey);
+const TOPICS: Record<string, { label?: string } | undefined> = consultation.topic as unknown as Record<
+  string,
+  { label?: string } | undefined
+>;
+export const topicLabel = (topic: ConsultationTopic): string => TOPICS[topic]?.label ?? topic;
 
 export const endedText = (reason: HangupReason): string => t(`lawyer.ended.${reason}` as CenterKey);
 

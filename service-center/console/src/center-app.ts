@@ -1,6 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { currentStaff, isLawyer, logout, type StaffMe } from './api.js';
+import { currentStaff, logout, takesCalls, type StaffMe } from './api.js';
 import './center-application-detail.js';
 import './center-application-list.js';
 import './center-lawyer-desk.js';
@@ -43,6 +43,17 @@ export class CenterApp extends LitElement {
         background: #fff;
         color: #0b3d91;
       }
+      header nav {
+        display: flex;
+        gap: 0.5rem;
+        margin-right: auto;
+        margin-left: 2rem;
+      }
+      header nav button[aria-current='false'] {
+        background: #0b3d91;
+        color: #fff;
+        border-color: #fff;
+      }
       main {
         padding: 1.5rem;
         max-width: 80rem;
@@ -52,6 +63,7 @@ export class CenterApp extends LitElement {
   ];
 
   @state() private _view: View = { kind: 'loading' };
+  @state() private _takesCalls = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -72,12 +84,44 @@ export class CenterApp extends LitElement {
   }
 
   private _enter(staff: StaffMe): void {
-    if (staff.mustChange) this._view = { kind: 'password', staff };
-    else this._view = isLawyer(staff) ? { kind: 'desk', staff } : { kind: 'list', staff };
+    if (staff.mustChange) {
+      this._view = { kind: 'password', staff };
+      return;
+    }
+    // Lawyers start at the video consultation desk; the others at the applications.
+    this._view = { kind: 'loading' };
+    void takesCalls(staff).then((yes) => {
+      this._takesCalls = yes;
+      this._view = yes ? { kind: 'desk', staff } : { kind: 'list', staff };
+    });
+  }
+
+  private _nav(): TemplateResult {
+    const v = this._view;
+    if (!this._takesCalls || !('staff' in v)) return html``;
+    const staff = v.staff;
+    const desk = v.kind === 'desk';
+    return html`<nav>
+      <button
+        type="button"
+        aria-current=${desk ? 'page' : 'false'}
+        @click=${() => (this._view = { kind: 'desk', staff })}
+      >
+        ${t('lawyer.nav')}
+      </button>
+      <button
+        type="button"
+        aria-current=${desk ? 'false' : 'page'}
+        @click=${() => (this._view = { kind: 'list', staff })}
+      >
+        ${t('list.heading')}
+      </button>
+    </nav>`;
   }
 
   private async _logout(): Promise<void> {
     await logout().catch(() => undefined);
+    this._takesCalls = false;
     this._view = { kind: 'login' };
   }
 
@@ -108,6 +152,7 @@ export class CenterApp extends LitElement {
     return html`
       <header>
         <h1>${t('title')}</h1>
+        ${this._nav()}
         ${
           staff
             ? html`<span

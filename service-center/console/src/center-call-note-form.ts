@@ -92,7 +92,12 @@ export class CenterCallNoteForm extends LitElement {
           )}
         </select>
         <label for="advice">${t('lawyer.note.advice')}</label>
-        <textarea id="advice" name="advice" required aria-invalid=${this._missingAdvice ? 'true' : 'false'}></textarea>
+        <textarea
+          id="advice"
+          name="advice"
+          aria-required="true"
+          aria-invalid=${this._missingAdvice ? 'true' : 'false'}
+        ></textarea>
         ${this._missingAdvice ? html`<p class="error" role="alert">${t('lawyer.note.adviceRequired')}</p>` : ''}
         <fieldset>
           <legend>${t('lawyer.note.referral')}</legend>

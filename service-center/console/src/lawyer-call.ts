@@ -82,7 +82,7 @@ export function restartDelay(attempt: number): number {
 const ICE_DISCONNECTED_GRACE_MS = 3000;
 const RESTART_COALESCE_MS = 2000;
 const GIVE_UP_MS = 45_000;
-const TOKEN_MARGIN_MS = 60_000;
+const TOKEN_MARGIN_MS = 5000;
 
 export class LawyerCallClient implements ReactiveController {
   /** What the lawyer chose. */
@@ -152,11 +152,19 @@ export class LawyerCallClient implements ReactiveController {
 
   // ---- the signalling link ----
 
+  /**
+   * A fresh token for every (re)connect. When none can be had (the centre is down, or restarted and
+   * forgot the staff login) an unexpired earlier one still resumes the call.
+   */
   private async _freshToken(): Promise<SignallingToken> {
-    const cached = this._token;
-    if (cached && Date.parse(cached.expiresAt) - Date.now() > TOKEN_MARGIN_MS) return cached;
-    this._token = await this._deps.fetchToken();
-    return this._token;
+    try {
+      this._token = await this._deps.fetchToken();
+      return this._token;
+    } catch (err) {
+      const cached = this._token;
+      if (cached && Date.parse(cached.expiresAt) - Date.now() > TOKEN_MARGIN_MS) return cached;
+      throw err;
+    }
   }
 
   private _url(token: SignallingToken): string {
