@@ -1,5 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import type {
+  AdminErrorBody,
+  LoginAnswer,
+  LogoutAnswer,
+  PasswordChangeAnswer,
+  ReauthAnswer,
+  SessionInfo,
+  SetupAnswer,
+  SetupStatus,
+} from '@kiosk/contract/admin-api';
 import type { Logger } from '@kiosk/node-common/logger';
 import { LoginLimiter } from './login-limiter.js';
 import { LoginStore, parseCookies, type Login } from './login-store.js';
@@ -26,7 +36,7 @@ declare module 'express-serve-static-core' {
 }
 
 const fail = (res: Response, status: number, error: string, message: string): void => {
-  res.status(status).json({ error, message });
+  res.status(status).json({ error, message } satisfies AdminErrorBody);
 };
 
 /**
@@ -67,7 +77,7 @@ export class AdminAuth {
   publicRouter(): Router {
     const router = Router();
     router.get('/setup', (_req, res) => {
-      res.json({ configured: this.configured() });
+      res.json({ configured: this.configured() } satisfies SetupStatus);
     });
     router.post('/setup', this.requireOrigin, (req, res, next) => {
       const run = this._setupLock.then(() => this._setup(req, res));
@@ -80,17 +90,17 @@ export class AdminAuth {
     router.post('/logout', this.requireOrigin, (req, res) => {
       this.logins.remove(parseCookies(req.headers.cookie)[this.sessionCookie]);
       this._clearCookies(res);
-      res.json({ loggedIn: false });
+      res.json({ loggedIn: false } satisfies LogoutAnswer);
     });
     router.get('/session', (req, res) => {
       const login = this.loginOf(req);
-      if (!login) return void res.json({ configured: this.configured(), loggedIn: false });
+      if (!login) return void res.json({ configured: this.configured(), loggedIn: false } satisfies SessionInfo);
       res.json({
         configured: true,
         loggedIn: true,
         csrfToken: login.csrf,
         recentlyAuthenticated: this.logins.recentlyAuthenticated(login),
-      });
+      } satisfies SessionInfo);
     });
     return router;
   }
@@ -189,7 +199,7 @@ export class AdminAuth {
     this._deps.secrets.write({ passwordHash, passwordChangedAt: new Date(this._deps.now()).toISOString() });
     this._deps.log.info({ remote: this._address(req) }, 'admin password set by setup; setup token used up');
     this._startLogin(res, passwordHash);
-    res.json({ configured: true, loggedIn: true });
+    res.json({ configured: true, loggedIn: true } satisfies SetupAnswer);
   }
 
   private async _login(req: Request, res: Response): Promise<void> {
@@ -214,7 +224,7 @@ export class AdminAuth {
     }
     this._deps.log.info({ remote: this._address(req) }, 'admin login');
     this._startLogin(res, passwordHash);
-    res.json({ loggedIn: true });
+    res.json({ loggedIn: true } satisfies LoginAnswer);
   }
 
   private async _reauth(req: Request, res: Response): Promise<void> {
@@ -231,7 +241,7 @@ export class AdminAuth {
       return fail(res, 401, 'badPassword', 'wrong password');
     }
     this.logins.reauthenticated(req.adminLogin!);
-    res.json({ recentlyAuthenticated: true });
+    res.json({ recentlyAuthenticated: true } satisfies ReauthAnswer);
   }
 
   private async _changePassword(req: Request, res: Response): Promise<void> {
@@ -244,7 +254,7 @@ export class AdminAuth {
     this.logins.clear();
     this._deps.log.info({ remote: this._address(req) }, 'admin password changed; other logins ended');
     this._startLogin(res, passwordHash);
-    res.json({ changed: true });
+    res.json({ changed: true } satisfies PasswordChangeAnswer);
   }
 
   private _startLogin(res: Response, passwordHash: string): void {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
+import type { DiagnosticsReport, RestartAnswer } from '@kiosk/contract/admin-api';
 import type { PrinterStatus } from '@kiosk/contract/kiosk-api';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { AdminAuth } from './admin-auth.js';
@@ -118,16 +119,20 @@ export class AdminModule implements AgentModule {
     );
     router.get('/diagnostics', async (_req, res) => {
       const status = ctx.statusDocument();
+      const summary = (s: (typeof status.services)[keyof typeof status.services]) => ({
+        device: s.device,
+        ...(s.lastError ? { lastError: s.lastError } : {}),
+        ...(s.connection ? { connection: s.connection } : {}),
+      });
       res.json({
         ...(await collectDiagnostics(ctx.config, this._options.diagnosticsRoots)),
-        services: Object.fromEntries(
-          Object.entries(status.services).map(([name, s]) => [
-            name,
-            { device: s.device, lastError: s.lastError, connection: s.connection },
-          ]),
-        ),
+        services: {
+          idcard: summary(status.services.idcard),
+          printer: summary(status.services.printer),
+          camera: summary(status.services.camera),
+        },
         heartbeatAgeSec: this.heartbeat.ageSec(),
-      });
+      } satisfies DiagnosticsReport);
     });
     router.use(
       readinessRouter({
@@ -142,7 +147,7 @@ export class AdminModule implements AgentModule {
     router.use(logRouter(ctx.logRing));
     router.post('/restart', (_req, res) => {
       ctx.log.info('restart requested from the admin page');
-      res.json({ restarting: true });
+      res.json({ restarting: true } satisfies RestartAnswer);
       setTimeout(this._options.restart ?? (() => process.kill(process.pid, 'SIGTERM')), 500).unref();
     });
     return router;

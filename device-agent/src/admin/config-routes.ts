@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Router, type Request, type Response } from 'express';
+import type { AdminErrorBody, ConfigDocument, ConfigSaveAnswer, ConfigSchema } from '@kiosk/contract/admin-api';
 import type { LoadedConfig } from '../config/load.js';
 import { saveConfig } from '../config/load.js';
 import { configSchema, restartRequiredPaths } from '../config/schema.js';
@@ -30,19 +31,22 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
     res.json({
       path: loaded.path,
       config: file.value,
-      schema: configSchema,
+      schema: configSchema satisfies ConfigSchema,
       restartRequiredPaths: restartPaths,
       /** Errors of the configuration the agent started with (the "configuration error" state). */
       errors: loaded.errors,
       /** Saved but not yet running: what a restart would change. */
       pendingRestart: running ? changedPaths(running, file.value) : [],
-    });
+    } satisfies ConfigDocument);
   });
 
   const save = (req: Request, res: Response, patch: boolean): void => {
     const body: unknown = req.body;
     if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-      res.status(400).json({ error: 'invalidConfig', errors: [{ path: '/', message: 'body must be a JSON object' }] });
+      res.status(400).json({
+        error: 'invalidConfig',
+        errors: [{ path: '/', message: 'body must be a JSON object' }],
+      } satisfies AdminErrorBody);
       return;
     }
     const before = readFile().value;
@@ -52,14 +56,15 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
       changed.some((p) => DANGEROUS.some((d) => p === d || p.startsWith(`${d}/`))) &&
       !auth.logins.recentlyAuthenticated(req.adminLogin!)
     ) {
-      res
-        .status(403)
-        .json({ error: 'reauthRequired', message: 'enter the password again to change listen addresses or ports' });
+      res.status(403).json({
+        error: 'reauthRequired',
+        message: 'enter the password again to change listen addresses or ports',
+      } satisfies AdminErrorBody);
       return;
     }
     const errors = saveConfig(loaded.path, after, validator);
     if (errors.length) {
-      res.status(400).json({ error: 'invalidConfig', errors });
+      res.status(400).json({ error: 'invalidConfig', errors } satisfies AdminErrorBody);
       return;
     }
     const restartRequired = needingRestart(changed, restartPaths);
@@ -69,7 +74,7 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
       changed,
       restartRequired,
       pendingRestart: loaded.config ? changedPaths(loaded.config, after) : changed,
-    });
+    } satisfies ConfigSaveAnswer);
   };
 
   router.put('/config', (req, res) => save(req, res, false));

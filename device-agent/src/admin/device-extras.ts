@@ -1,3 +1,4 @@
+import type { ProbeResult, SelfTestResult, SimulatedPaper } from '@kiosk/contract/admin-api';
 import type { CardType } from '@kiosk/contract/kiosk-api';
 import type { Service } from '../core/service.js';
 
@@ -12,7 +13,7 @@ export interface IdCardSimulatorControls {
 }
 
 export interface PrinterSimulatorControls {
-  setPaper(level: 'full' | 'low' | 'out'): unknown;
+  setPaper(level: SimulatedPaper): unknown;
   setCoverOpen(open: boolean): unknown;
   jam?(): unknown;
   clearJam?(): unknown;
@@ -21,12 +22,12 @@ export interface PrinterSimulatorControls {
 }
 
 export interface IdCardExtras {
-  probe?(): Promise<unknown>;
+  probe?(): Promise<ProbeResult>;
   simulator?: IdCardSimulatorControls | null;
 }
 
 export interface PrinterExtras {
-  selfTest?(): Promise<unknown>;
+  selfTest?(): Promise<SelfTestResult>;
   lastPreview?(): string | null | undefined;
   simulator?: PrinterSimulatorControls | null;
 }

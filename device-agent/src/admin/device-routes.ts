@@ -1,4 +1,14 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import {
+  SIMULATOR_CARD_TYPES,
+  type AdminCompletion,
+  type AdminErrorBody,
+  type ProbeAnswer,
+  type SelfTestAnswer,
+  type SimulatedPaper,
+  type SimulatorAnswer,
+  type SimulatorAvailability,
+} from '@kiosk/contract/admin-api';
 import type { CardType, ServiceName } from '@kiosk/contract/kiosk-api';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { Service } from '../core/service.js';
@@ -10,7 +20,7 @@ import { maskCardFields } from '@kiosk/domain/mask';
 import { textReceipt } from './receipt-bytes.js';
 import type { RunAdminCommand } from './run-command.js';
 
-const CARD_TYPES: CardType[] = ['resident', 'hkMacaoTaiwan', 'foreignPermanent2017', 'foreignPermanent2023'];
+const CARD_TYPES = SIMULATOR_CARD_TYPES;
 
 export interface DeviceRouteDeps {
   dispatcher: Dispatcher;
@@ -25,7 +35,7 @@ export interface DeviceRouteDeps {
 }
 
 const bad = (res: Response, status: number, error: string, message: string): void => {
-  res.status(status).json({ error, message });
+  res.status(status).json({ error, message } satisfies AdminErrorBody);
 };
 
 /** Device commands, test read/print, self-test, probe and simulator controls for the admin page. */
@@ -57,9 +67,9 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
     const reader = idcardExtras(deps.services.get('idcard'));
     if (!reader.probe) return bad(res, 409, 'notSupported', 'this reader cannot be probed (not configured)');
     try {
-      res.json({ result: await reader.probe() });
+      res.json({ result: await reader.probe() } satisfies ProbeAnswer);
     } catch (err) {
-      res.status(200).json({ error: 'probeFailed', message: (err as Error).message });
+      res.status(200).json({ error: 'probeFailed', message: (err as Error).message } satisfies ProbeAnswer);
     }
   });
 
@@ -73,7 +83,7 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
       { text: new Date().toISOString().replace('T', ' ').slice(0, 19) },
     ]);
     const completion = await deps.run('printer.printRaw', { data: bytes.toString('base64') });
-    res.json(completion);
+    res.json(completion satisfies AdminCompletion);
   });
 
   router.get('/printer/preview', (_req, res) => {
@@ -86,9 +96,9 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
     const printer = printerExtras(deps.services.get('printer'));
     if (!printer.selfTest) return bad(res, 409, 'notSupported', 'the printer is not configured');
     try {
-      res.json({ result: await printer.selfTest() });
+      res.json({ result: await printer.selfTest() } satisfies SelfTestAnswer);
     } catch (err) {
-      res.json({ error: 'selfTestFailed', message: (err as Error).message });
+      res.json({ error: 'selfTestFailed', message: (err as Error).message } satisfies SelfTestAnswer);
     }
   });
 
@@ -96,8 +106,8 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
     res.json({
       idcard: Boolean(idcardExtras(deps.services.get('idcard')).simulator),
       printer: Boolean(printerExtras(deps.services.get('printer')).simulator),
-      cardTypes: CARD_TYPES,
-    });
+      cardTypes: [...CARD_TYPES],
+    } satisfies SimulatorAvailability);
   });
 
   router.post('/simulator/:service', async (req, res) => {
@@ -106,7 +116,7 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
       const done = await simulatorAction(deps.services, String(req.params['service']), body);
       if (!done) return bad(res, 400, 'badAction', 'unknown simulator, action or argument');
       deps.log.info({ service: req.params['service'], action: body.action }, 'simulator control used');
-      res.json({ ok: true });
+      res.json({ ok: true } satisfies SimulatorAnswer);
     } catch (err) {
       bad(res, 409, 'simulatorFailed', (err as Error).message);
     }
@@ -147,7 +157,7 @@ async function simulatorAction(
     switch (body.action) {
       case 'setPaper':
         if (!['full', 'low', 'out'].includes(String(body.paper))) return false;
-        await sim.setPaper(body.paper as 'full' | 'low' | 'out');
+        await sim.setPaper(body.paper as SimulatedPaper);
         return true;
       case 'setCoverOpen':
         await sim.setCoverOpen(body.open === true);

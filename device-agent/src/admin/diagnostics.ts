@@ -1,20 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import type { Diagnostics, PortHolder } from '@kiosk/contract/admin-api';
 import type { KioskConfig } from '../config/schema.js';
 
 export const NEEDED_GROUPS = ['dialout', 'plugdev', 'video', 'lp'] as const;
 /** The udev rule files deploy/ installs (deploy/README.md). */
 export const UDEV_RULES = ['61-kiosk-idcard.rules', '62-kiosk-printer.rules'] as const;
 
-export interface Diagnostics {
-  user: string;
-  groups: string[];
-  missingGroups: string[];
-  udev: Array<{ file: string; installed: boolean }>;
-  interferers: { brltty: boolean; modemManager: boolean };
-  ports: Array<{ path: string; exists: boolean; heldBy: Array<{ pid: number; command: string }> }>;
-}
+export type { Diagnostics };
 
 /** Seams for tests: where /etc, /proc and binaries are looked up. */
 export interface DiagnosticsRoots {
@@ -52,8 +46,8 @@ function processGroups(roots: DiagnosticsRoots): string[] {
 }
 
 /** Processes other than this one that hold `path` open (ls -l /proc/[0-9]*\/fd). */
-export async function portHolders(path: string, proc = '/proc'): Promise<Array<{ pid: number; command: string }>> {
-  const holders: Array<{ pid: number; command: string }> = [];
+export async function portHolders(path: string, proc = '/proc'): Promise<PortHolder[]> {
+  const holders: PortHolder[] = [];
   let pids: string[] = [];
   try {
     pids = (await readdir(proc)).filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid);

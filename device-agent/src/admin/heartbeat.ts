@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { HeartbeatInfo } from '@kiosk/contract/admin-api';
 
 /**
  * The kiosk page's heartbeat (every 10 s). The Chromium launcher (deploy/chromium) reads its age
@@ -23,7 +24,7 @@ export class Heartbeat {
       res.set('Cache-Control', 'no-store').json({
         lastAt: this._lastAt === null ? null : new Date(this._lastAt).toISOString(),
         ageSec: this.ageSec(),
-      });
+      } satisfies HeartbeatInfo);
     });
     return router;
   }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { LogLines } from '@kiosk/contract/admin-api';
 import type { LogRing } from '@kiosk/node-common/log-ring';
 
 const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
@@ -29,7 +30,7 @@ export function logRouter(ring: LogRing): Router {
       req.query['level'] as string | undefined,
       req.query['q'] as string | undefined,
     );
-    res.json({ lines: lines.slice(-500) });
+    res.json({ lines: lines.slice(-500) } satisfies LogLines);
   });
   router.get('/logs/stream', (req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });

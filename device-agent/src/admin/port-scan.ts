@@ -1,6 +1,9 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PortCandidate, PortScanResult } from '@kiosk/contract/admin-api';
 import type { ServiceName } from '@kiosk/contract/kiosk-api';
+
+export type { PortCandidate, PortScanResult };
 
 /** A USB fingerprint (zigbee-herdsman adapterDiscovery style). */
 interface Fingerprint {
@@ -58,22 +61,6 @@ const FINGERPRINTS: Fingerprint[] = [
   },
 ];
 
-export interface PortCandidate {
-  kind: 'serial' | 'hid';
-  path: string;
-  byId?: string;
-  byPath?: string;
-  vid?: string;
-  pid?: string;
-  manufacturer?: string;
-  product?: string;
-  serialNumber?: string;
-  /** 0 unknown … 3 known device with matching manufacturer; generic bridges score at most 1. */
-  matchScore: number;
-  suggestedService?: 'idcard' | 'printer';
-  label?: string;
-}
-
 /** Scores a candidate: VID:PID < +manufacturer; a generic bridge never counts as a match by itself. */
 export function scoreCandidate(
   vid?: string,
@@ -124,7 +111,7 @@ interface HidInfo {
 export async function scanPorts(
   listSerial: () => Promise<SerialInfo[]> = defaultListSerial,
   listHid: () => Promise<HidInfo[]> = defaultListHid,
-): Promise<{ candidates: PortCandidate[]; errors: string[] }> {
+): Promise<PortScanResult> {
   const errors: string[] = [];
   const [byId, byPath] = await Promise.all([links('/dev/serial/by-id'), links('/dev/serial/by-path')]);
   const candidates: PortCandidate[] = [];

@@ -1,7 +1,8 @@
 import { Router } from 'express';
+import type { AdminCompletion, ReadinessItem, ReadinessReport } from '@kiosk/contract/admin-api';
 import type { ModuleContext } from '../core/module.js';
 import { collectDiagnostics, type DiagnosticsRoots } from './diagnostics.js';
-import { readinessChecks, type ReadinessCheck } from './readiness.js';
+import { readinessChecks } from './readiness.js';
 import { textReceipt, type ReceiptLine } from './receipt-bytes.js';
 import type { RunAdminCommand } from './run-command.js';
 import type { loadAdminTexts } from './texts.js';
@@ -30,7 +31,7 @@ export function readinessRouter(deps: ReadinessDeps): Router {
   const router = Router();
   const { ctx, text } = deps;
 
-  const report = async (): Promise<{ ok: boolean; checks: Array<ReadinessCheck & { name: string; fix: string }> }> => {
+  const report = async (): Promise<{ ok: boolean; checks: ReadinessItem[] }> => {
     const checks = readinessChecks({
       status: ctx.statusDocument(),
       config: ctx.config,
@@ -44,7 +45,7 @@ export function readinessRouter(deps: ReadinessDeps): Router {
   };
 
   router.get('/readiness', async (_req, res) => {
-    res.json({ generatedAt: new Date().toISOString(), ...(await report()) });
+    res.json({ generatedAt: new Date().toISOString(), ...(await report()) } satisfies ReadinessReport);
   });
 
   router.post('/readiness/print', async (_req, res) => {
@@ -65,7 +66,7 @@ export function readinessRouter(deps: ReadinessDeps): Router {
     const completion = await deps.run('printer.printRaw', {
       data: textReceipt(lines).toString('base64'),
     });
-    res.json(completion);
+    res.json(completion satisfies AdminCompletion);
   });
 
   return router;

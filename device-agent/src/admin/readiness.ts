@@ -1,13 +1,8 @@
+import type { Diagnostics, ReadinessCheck } from '@kiosk/contract/admin-api';
 import type { AgentStatusDocument } from '@kiosk/contract/kiosk-api';
 import type { KioskConfig } from '../config/schema.js';
-import type { Diagnostics } from './diagnostics.js';
 
-export interface ReadinessCheck {
-  id: string;
-  ok: boolean;
-  /** Short machine detail (state names, paths), shown in small print. */
-  detail?: string;
-}
+export type { ReadinessCheck };
 
 export interface ReadinessInput {
   status: AgentStatusDocument;

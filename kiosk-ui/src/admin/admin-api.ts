@@ -1,3 +1,5 @@
+import type { AdminCompletion, AdminErrorBody } from '@kiosk/contract/admin-api';
+
 /** A refused admin API call: HTTP status plus the agent's error code (`badPassword`, `invalidConfig`…). */
 export class AdminApiError extends Error {
   constructor(
@@ -52,7 +54,7 @@ export class AdminApi {
 
   /** Runs a device command through the agent's dispatcher (blocking HTTP mirror). */
   command<P = Record<string, unknown>>(service: string, command: string, payload: unknown = {}, timeoutMs?: number) {
-    return this.post<{ header: { completionCode: string; errorDescription?: string }; payload: P }>(
+    return this.post<AdminCompletion<P>>(
       `/services/${service}/commands/${command}`,
       timeoutMs === undefined ? { payload } : { payload, timeoutMs },
     );
@@ -91,7 +93,7 @@ export class AdminApi {
       if (signal?.aborted) throw err;
       throw new AdminApiError(0, 'network', String(err), undefined);
     }
-    const parsed = (await res.json().catch(() => undefined)) as { error?: string; message?: string } | undefined;
+    const parsed = (await res.json().catch(() => undefined)) as Partial<AdminErrorBody> | undefined;
     if (res.ok) return parsed as T;
     const code = parsed?.error ?? `http${res.status}`;
     if (res.status === 401 && code === 'loginRequired') this.hooks.onLoggedOut();

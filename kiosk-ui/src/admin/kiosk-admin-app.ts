@@ -1,5 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import type { SessionInfo } from '@kiosk/contract/admin-api';
 import { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import type { KioskAdminReauthDoneEvent } from './admin-events.js';
@@ -119,7 +120,7 @@ export class KioskAdminApp extends LitElement {
 
   private async _checkSession(): Promise<void> {
     try {
-      const s = await this._api.get<{ configured: boolean; loggedIn: boolean }>('/session');
+      const s = await this._api.get<SessionInfo>('/session');
       this._gate = !s.configured ? 'setup' : s.loggedIn ? 'app' : 'login';
     } catch (err) {
       this._notice = errorText(err);

@@ -1,20 +1,12 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { AdminErrorBody, ConfigDocument, ConfigSaveAnswer } from '@kiosk/contract/admin-api';
 import type { AdminApi } from './admin-api.js';
 import { AdminApiError } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
-import {
-  buildFields,
-  getAt,
-  schemaAt,
-  setAt,
-  switchBranch,
-  type Field,
-  type Group,
-  type JsonSchema,
-} from './schema-form.js';
+import { buildFields, getAt, schemaAt, setAt, switchBranch, type Field, type Group } from './schema-form.js';
 
 /** A leaf value as input text (objects never reach a leaf field; shown as JSON if they do). */
 const shown = (value: unknown): string =>
@@ -23,15 +15,6 @@ const shown = (value: unknown): string =>
     : value === undefined || value === null
       ? ''
       : JSON.stringify(value);
-
-interface ConfigDocument {
-  path: string;
-  config: unknown;
-  schema: JsonSchema;
-  restartRequiredPaths: string[];
-  errors: Array<{ path: string; message: string }>;
-  pendingRestart: string[];
-}
 
 /**
  * The configuration form, generated from the schema; errors inline by JSON path; fields that
@@ -69,15 +52,12 @@ export class KioskAdminConfig extends LitElement {
     this._errors = [];
     this._message = '';
     try {
-      const result = await this.api.put<{ restartRequired: string[]; pendingRestart: string[] }>(
-        '/config',
-        this._draft,
-      );
+      const result = await this.api.put<ConfigSaveAnswer>('/config', this._draft);
       this._message = t('admin.config.saved');
       this._restartRequired = result.pendingRestart;
     } catch (err) {
       if (err instanceof AdminApiError && err.code === 'invalidConfig') {
-        this._errors = (err.body as { errors: Array<{ path: string; message: string }> }).errors;
+        this._errors = (err.body as AdminErrorBody).errors ?? [];
         this._message = t('admin.config.invalid', { count: this._errors.length });
       } else this._message = errorText(err);
     }

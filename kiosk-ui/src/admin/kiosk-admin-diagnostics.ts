@@ -1,20 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { DiagnosticsReport } from '@kiosk/contract/admin-api';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { t, tDynamic } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
-
-interface Diagnostics {
-  user: string;
-  groups: string[];
-  missingGroups: string[];
-  udev: Array<{ file: string; installed: boolean }>;
-  interferers: { brltty: boolean; modemManager: boolean };
-  ports: Array<{ path: string; exists: boolean; heldBy: Array<{ pid: number; command: string }> }>;
-  services: Record<string, { device: string; lastError?: { description: string } }>;
-  heartbeatAgeSec: number | null;
-}
 
 /**
  * Permissions, udev rules, interferers and port holders: why a device the agent cannot open is missing.
@@ -24,7 +14,7 @@ interface Diagnostics {
 export class KioskAdminDiagnostics extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _d: Diagnostics | null = null;
+  @state() private _d: DiagnosticsReport | null = null;
   @state() private _error = '';
   @property({ attribute: false }) api!: AdminApi;
 
@@ -35,7 +25,7 @@ export class KioskAdminDiagnostics extends LitElement {
 
   private async _load(): Promise<void> {
     try {
-      this._d = await this.api.get<Diagnostics>('/diagnostics', { userAction: true });
+      this._d = await this.api.get<DiagnosticsReport>('/diagnostics', { userAction: true });
     } catch (err) {
       this._error = errorText(err);
     }

@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { LogLines } from '@kiosk/contract/admin-api';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { formText } from './admin-form.js';
@@ -64,7 +65,7 @@ export class KioskAdminLogs extends LitElement {
   private async _reload(): Promise<void> {
     this._source?.close();
     try {
-      this._lines = (await this.api.get<{ lines: string[] }>(`/logs?${this._query()}`, { userAction: true })).lines;
+      this._lines = (await this.api.get<LogLines>(`/logs?${this._query()}`, { userAction: true })).lines;
       this._error = '';
     } catch (err) {
       this._error = errorText(err);

@@ -4,7 +4,8 @@ import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { t, tDynamic } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
-import { patchForPort, type PortCandidate } from './port-patch.js';
+import type { PortCandidate, PortScanResult } from '@kiosk/contract/admin-api';
+import { patchForPort } from './port-patch.js';
 
 /**
  * Serial and HID candidates with VID:PID, stable names and a match score; "use this port" saves it.
@@ -27,7 +28,7 @@ export class KioskAdminPorts extends LitElement {
   private async _scan(): Promise<void> {
     this._candidates = null;
     try {
-      const result = await this.api.get<{ candidates: PortCandidate[]; errors: string[] }>('/ports', {
+      const result = await this.api.get<PortScanResult>('/ports', {
         userAction: true,
       });
       this._candidates = result.candidates;

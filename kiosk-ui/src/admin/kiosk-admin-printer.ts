@@ -1,14 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { AdminCompletion, SelfTestAnswer, SelfTestResult } from '@kiosk/contract/admin-api';
 import type { AdminApi } from './admin-api.js';
 import { completionText, errorText } from './admin-errors.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
-
-interface SelfTest {
-  printed: boolean;
-  statusReplies: Array<{ command: string; replyHex: string }>;
-}
 
 /**
  * Test print with the receipt preview next to it, and the self-test with raw status bytes.
@@ -22,17 +18,14 @@ export class KioskAdminPrinter extends LitElement {
   @state() private _message = '';
   @state() private _previewAt = 0;
   @state() private _previewMissing = false;
-  @state() private _selfTest: SelfTest | null = null;
+  @state() private _selfTest: SelfTestResult | null = null;
   @property({ attribute: false }) api!: AdminApi;
 
   private async _testPrint(): Promise<void> {
     this._busy = true;
     this._message = t('admin.printer.printing');
     try {
-      const done = await this.api.post<{
-        header: { completionCode: string; errorDescription?: string };
-        payload: unknown;
-      }>('/printer/test-print');
+      const done = await this.api.post<AdminCompletion>('/printer/test-print');
       this._message = completionText(done.header, done.payload);
       this._previewMissing = false;
       this._previewAt = Date.now();
@@ -46,9 +39,9 @@ export class KioskAdminPrinter extends LitElement {
   private async _runSelfTest(): Promise<void> {
     this._busy = true;
     try {
-      const res = await this.api.post<{ result?: SelfTest; message?: string }>('/printer/self-test');
-      this._selfTest = res.result ?? null;
-      this._message = res.message ?? '';
+      const res = await this.api.post<SelfTestAnswer>('/printer/self-test');
+      this._selfTest = 'result' in res ? res.result : null;
+      this._message = 'message' in res ? res.message : '';
       this._previewAt = Date.now();
     } catch (err) {
       this._message = errorText(err);

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ProbeAnswer } from '@kiosk/contract/admin-api';
 import type { AdminApi } from './admin-api.js';
 import { completionText, errorText } from './admin-errors.js';
 import { t, tDynamic } from './admin-messages.js';
@@ -21,10 +22,11 @@ export class KioskAdminReader extends LitElement {
 
   private async _runProbe(): Promise<void> {
     try {
-      const res = await this.api.post<{ result?: { sent: string; reply: string }; message?: string }>('/idcard/probe');
-      this._probe = res.result
-        ? t('admin.reader.probeResult', { sent: res.result.sent, reply: res.result.reply || '—' })
-        : (res.message ?? '');
+      const res = await this.api.post<ProbeAnswer>('/idcard/probe');
+      this._probe =
+        'result' in res
+          ? t('admin.reader.probeResult', { sent: res.result.sent, reply: res.result.reply || '—' })
+          : res.message;
     } catch (err) {
       this._probe = errorText(err);
     }

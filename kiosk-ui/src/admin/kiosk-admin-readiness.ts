@@ -1,15 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { AdminCompletion, ReadinessReport } from '@kiosk/contract/admin-api';
 import type { AdminApi } from './admin-api.js';
 import { completionText, errorText } from './admin-errors.js';
 import { t } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
-
-interface Report {
-  ok: boolean;
-  generatedAt: string;
-  checks: Array<{ id: string; ok: boolean; name: string; fix: string; detail?: string }>;
-}
 
 /**
  * Every check the technician must see pass before leaving, each failure with its fix; printable.
@@ -19,7 +14,7 @@ interface Report {
 export class KioskAdminReadiness extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _report: Report | null = null;
+  @state() private _report: ReadinessReport | null = null;
   @state() private _message = '';
   @property({ attribute: false }) api!: AdminApi;
 
@@ -30,7 +25,7 @@ export class KioskAdminReadiness extends LitElement {
 
   private async _load(): Promise<void> {
     try {
-      this._report = await this.api.get<Report>('/readiness', { userAction: true });
+      this._report = await this.api.get<ReadinessReport>('/readiness', { userAction: true });
     } catch (err) {
       this._message = errorText(err);
     }
@@ -38,10 +33,7 @@ export class KioskAdminReadiness extends LitElement {
 
   private async _print(): Promise<void> {
     try {
-      const done = await this.api.post<{
-        header: { completionCode: string; errorDescription?: string };
-        payload: unknown;
-      }>('/readiness/print');
+      const done = await this.api.post<AdminCompletion>('/readiness/print');
       this._message = completionText(done.header, done.payload);
     } catch (err) {
       this._message = errorText(err);

@@ -1,15 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type {
+  IdCardSimulatorAction,
+  PrinterSimulatorAction,
+  SimulatorAnswer,
+  SimulatorAvailability,
+} from '@kiosk/contract/admin-api';
+
+/** The action body each simulated device takes. */
+interface SimulatorBodies {
+  idcard: IdCardSimulatorAction;
+  printer: PrinterSimulatorAction;
+}
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { t, tDynamic } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
-
-interface Simulators {
-  idcard: boolean;
-  printer: boolean;
-  cardTypes: string[];
-}
 
 /**
  * Controls of the simulated devices (transport "simulated"): cards, paper, cover, unplug.
@@ -19,28 +25,28 @@ interface Simulators {
 export class KioskAdminSimulator extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _sims: Simulators | null = null;
+  @state() private _sims: SimulatorAvailability | null = null;
   @state() private _message = '';
   @property({ attribute: false }) api!: AdminApi;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.api
-      .get<Simulators>('/simulators', { userAction: true })
+      .get<SimulatorAvailability>('/simulators', { userAction: true })
       .then((s) => (this._sims = s))
       .catch((err: unknown) => (this._message = errorText(err)));
   }
 
-  private async _do(service: 'idcard' | 'printer', body: Record<string, unknown>): Promise<void> {
+  private async _do<S extends keyof SimulatorBodies>(service: S, body: SimulatorBodies[S]): Promise<void> {
     try {
-      await this.api.post(`/simulator/${service}`, body);
+      await this.api.post<SimulatorAnswer>(`/simulator/${service}`, body);
       this._message = t('admin.simulator.done');
     } catch (err) {
       this._message = errorText(err);
     }
   }
 
-  private _button(label: string, service: 'idcard' | 'printer', body: Record<string, unknown>) {
+  private _button<S extends keyof SimulatorBodies>(label: string, service: S, body: SimulatorBodies[S]) {
     return html`<button class="secondary" @click=${() => this._do(service, body)}>${label}</button>`;
   }
 

@@ -1,18 +1,6 @@
-// What the port scan returns (device-agent/src/admin/port-scan.ts) and how a choice becomes a config patch.
+// How a port the scan found (`@kiosk/contract/admin-api`) becomes a configuration patch.
 
-export interface PortCandidate {
-  kind: 'serial' | 'hid';
-  path: string;
-  byId?: string;
-  byPath?: string;
-  vid?: string;
-  pid?: string;
-  manufacturer?: string;
-  product?: string;
-  matchScore: number;
-  suggestedService?: 'idcard' | 'printer';
-  label?: string;
-}
+import type { PortCandidate } from '@kiosk/contract/admin-api';
 
 /** The configuration patch that points a device at a scanned port (stable by-id name first). */
 export function patchForPort(

@@ -2,20 +2,10 @@
 // objects become groups, `oneOf` with a `transport` discriminator becomes a choice plus the
 // chosen branch's fields, enums become selects. Pure: no DOM.
 
-export interface JsonSchema {
-  type?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  oneOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  pattern?: string;
-  discriminator?: { propertyName: string };
-  'x-label'?: string;
-  'x-requiresRestart'?: boolean;
-}
+import type { ConfigSchema } from '@kiosk/contract/admin-api';
+
+/** The configuration schema as the agent sends it (`@kiosk/contract/admin-api`). */
+export type JsonSchema = ConfigSchema;
 
 export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'select' | 'readonly';
 
@@ -25,7 +15,7 @@ export interface Field {
   path: string;
   label: string;
   required: boolean;
-  options?: unknown[];
+  options?: readonly unknown[];
   needsRestart: boolean;
 }
 
@@ -111,7 +101,7 @@ export function buildFields(
   return { ...base, kind: 'text' };
 }
 
-function withRequired(node: Field | Group, required: string[] | undefined, key: string): Field | Group {
+function withRequired(node: Field | Group, required: readonly string[] | undefined, key: string): Field | Group {
   return node.kind === 'group' ? node : { ...node, required: required?.includes(key) ?? false };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SIMULATOR_CARD_TYPES, type DiagnosticsReport, type SimulatorAvailability } from '@kiosk/contract/admin-api';
 import { DEMO_CONFIG } from '../../helpers/agent-harness.js';
 import { loggedInAgent, startAdminAgent, type AdminTestAgent } from './admin-test-client.js';
 
@@ -244,7 +245,18 @@ describe('admin device tools (simulated devices)', () => {
 
   it('lists which devices are simulated', async () => {
     const { client } = await session();
-    expect((await client.get('/admin/api/simulators')).body).toMatchObject({ idcard: true, printer: true });
+    const sims = (await client.get('/admin/api/simulators')).body as SimulatorAvailability;
+    expect(sims).toMatchObject({ idcard: true, printer: true });
+    // The admin page offers every card type the contract names, and the agent accepts each.
+    expect(sims.cardTypes).toEqual([...SIMULATOR_CARD_TYPES]);
+  });
+
+  it('answers the diagnostics with a summary of every service the contract names', async () => {
+    const { client } = await session();
+    const body = (await client.get('/admin/api/diagnostics')).body as DiagnosticsReport;
+    expect(Object.keys(body.services).sort()).toEqual(['camera', 'idcard', 'printer']);
+    expect(body.services.printer.device).toEqual(expect.any(String));
+    expect(body).toHaveProperty('heartbeatAgeSec');
   });
 });
 
