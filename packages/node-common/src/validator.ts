@@ -7,7 +7,7 @@ export interface SchemaError {
 
 export interface Validator {
   /** Validates `value` against a JSON Schema; returns every error with its JSON path. */
-  validate(schema: object, value: unknown): SchemaError[];
+  validate: (schema: object, value: unknown) => SchemaError[];
 }
 
 export function formatErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
@@ -40,7 +40,7 @@ export function createValidator(): Validator {
   ajv.addKeyword('x-help');
   const compiled = new WeakMap<object, ValidateFunction>();
   return {
-    validate(schema, value) {
+    validate: (schema, value) => {
       let fn = compiled.get(schema);
       if (!fn) {
         // A schema re-read from disk is a new object with the same $id: replace the registered one.

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG } from '../../helpers/agent-harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const HOLD = join(import.meta.dirname, 'fixtures/hold-event-loop.mjs');
+const HOLD = join(import.meta.dirname, 'fixtures/hold-event-loop.ts');
 
 describe('device agent entry point', () => {
   let blocker: Server | undefined;
