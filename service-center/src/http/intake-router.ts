@@ -13,6 +13,7 @@ import type { Logger } from '@kiosk/node-common/logger';
 import { bodyHash } from '@kiosk/node-common/canonical-json';
 import { imageMatches } from '@kiosk/node-common/images';
 import type { TerminalEntry } from '../config-schema.js';
+import { linkRating } from '../consultation/rating-link.js';
 import { decisionDueBy } from '../legal-aid-clock.js';
 import type { CenterRepository, IntakeResult, NewIntake } from '../store/repository.js';
 import { terminalAuth, type TerminalRequest } from './terminal-auth.js';
@@ -130,6 +131,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
     const submission = req.body as IntakeSubmission;
     const result = await deps.repo.insertIntake(intake(terminal, key!, submission, now()));
     logResult(terminal, submission.kind, result);
+    linkRating(deps.repo, terminal.id, submission, result, deps.log);
     if (result.outcome === 'conflict') return fail(res, 409, { error: 'idempotencyConflict' });
     res.json(result.accepted);
   });
@@ -152,6 +154,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
     stored.forEach((result, i) => {
       const { at, input } = valid[i];
       logResult(terminal, input.submission.kind, result);
+      linkRating(deps.repo, terminal.id, input.submission, result, deps.log);
       results[at] =
         result.outcome === 'conflict'
           ? { idempotencyKey: input.idempotencyKey, status: 409, error: 'idempotencyConflict' }

@@ -168,3 +168,40 @@ describe('consultation tokens and records over HTTP', () => {
     center = await startConsultCenter({}, { dataDir });
   });
 });
+
+describe('the villager’s rating of a call', () => {
+  it('links a consultation rating from the kiosk’s outbox to its call record (own calls only)', async () => {
+    center = await startConsultCenter();
+    const lawyer = await center.connect('lawyer', 'lawyer1');
+    const kiosk = await center.connect('kiosk', 'test-0001');
+    clients.push(lawyer, kiosk);
+    kiosk.send({ type: 'enqueue', topic: 'traffic', consent: true });
+    await kiosk.next('queued');
+    lawyer.send({ type: 'take-next' });
+    const { callId } = await kiosk.next('matched');
+    kiosk.send({ type: 'hangup', callId, reason: 'hangup' });
+    await lawyer.next('hangup');
+    const rate = (token: string, receiptNo: string, score: number) =>
+      fetch(`${center.url}/api/v1/intake/submissions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': `key-${receiptNo}`,
+        },
+        body: JSON.stringify({
+          receiptNo,
+          kind: 'rating',
+          submittedAt: new Date().toISOString(),
+          data: { service: 'consultation', score, callId },
+          documents: [],
+        }),
+      });
+    // Another terminal cannot rate this call.
+    expect((await rate('other-terminal-token', 'PJ261202-0002-0001', 1)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await center.center.repo.getCall(callId))?.rating).toBeUndefined();
+    expect((await rate('test-terminal-token', 'PJ261202-0001-0001', 5)).status).toBe(200);
+    await expect.poll(async () => (await center.center.repo.getCall(callId))?.rating).toBe(5);
+  });
+});
