@@ -128,7 +128,10 @@ export class CallClient {
   private _mediaUp = false;
   private _disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
   private _giveUpTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A requested restart waiting for its turn (coalesced, spaced by back-off). */
   private _restartTimer: ReturnType<typeof setTimeout> | undefined;
+  /** After a restart offer: if the path is not back by then, restart again. */
+  private _retryTimer: ReturnType<typeof setTimeout> | undefined;
   private _restartAttempts = 0;
   private _lastOfferAt = 0;
   private _offerInFlight = false;
@@ -561,8 +564,9 @@ export class CallClient {
       this._disconnectedTimer = undefined;
       clearTimeout(this._giveUpTimer);
       this._giveUpTimer = undefined;
-      clearTimeout(this._restartTimer);
-      this._restartTimer = undefined;
+      // A requested restart (lawyer, resume) still goes out; only the keep-trying retry stops.
+      clearTimeout(this._retryTimer);
+      this._retryTimer = undefined;
       this._restartAttempts = 0;
       if (!this._mediaUp) {
         this._mediaUp = true;
@@ -643,9 +647,10 @@ export class CallClient {
       () => 1,
       0,
     );
-    this._restartTimer = setTimeout(
+    clearTimeout(this._retryTimer);
+    this._retryTimer = setTimeout(
       () => {
-        this._restartTimer = undefined;
+        this._retryTimer = undefined;
         if (pc !== this._pc) return;
         const ok = pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed';
         if (!ok && this._giveUpTimer) {
@@ -697,8 +702,9 @@ export class CallClient {
     clearTimeout(this._disconnectedTimer);
     clearTimeout(this._giveUpTimer);
     clearTimeout(this._restartTimer);
+    clearTimeout(this._retryTimer);
     clearInterval(this._statsTimer);
-    this._disconnectedTimer = this._giveUpTimer = this._restartTimer = this._statsTimer = undefined;
+    this._disconnectedTimer = this._giveUpTimer = this._restartTimer = this._retryTimer = this._statsTimer = undefined;
     const pc = this._pc;
     this._pc = null;
     pc?.close();

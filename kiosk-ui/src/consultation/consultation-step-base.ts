@@ -21,6 +21,7 @@ export abstract class ConsultationStepBase extends LitElement {
     css`
       :host {
         display: block;
+        height: 100%;
       }
       .error {
         color: var(--kiosk-help);

@@ -90,7 +90,7 @@ export class KioskConsultationCall extends ConsultationStepBase {
       }
       .hangup {
         min-height: 7rem;
-        font-size: 2.75rem;
+        font-size: calc(2.75rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
       }
       .volume {

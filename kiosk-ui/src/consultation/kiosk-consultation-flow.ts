@@ -35,7 +35,6 @@ export class KioskConsultationFlow extends LitElement {
         display: block;
         height: 100%;
         box-sizing: border-box;
-        padding: 1rem 2rem;
       }
       .screen {
         height: 100%;

@@ -25,7 +25,7 @@ export class KioskConsultationSummary extends ConsultationStepBase {
     ...ConsultationStepBase.styles,
     css`
       .hotline {
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
         color: var(--kiosk-primary);
       }

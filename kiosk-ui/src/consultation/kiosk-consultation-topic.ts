@@ -1,6 +1,7 @@
-import { CONSULTATION_TOPICS } from '@kiosk/contract/signalling-api';
+import { CONSULTATION_TOPICS, type ConsultationTopic } from '@kiosk/contract/signalling-api';
 import { css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import type { KioskStepDoneEvent } from '../events/kiosk-step-done.js';
 import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
 import '../components/kiosk-step.js';
 import { ConsultationStepBase } from './consultation-step-base.js';
@@ -34,6 +35,11 @@ export class KioskConsultationTopic extends ConsultationStepBase {
         background: var(--kiosk-bg);
         border: 0.15rem solid var(--kiosk-border);
       }
+      .grid button[aria-pressed='true'] {
+        background: var(--kiosk-primary);
+        color: var(--kiosk-on-primary);
+        border-color: var(--kiosk-primary);
+      }
       svg {
         width: 4.5rem;
         height: 4.5rem;
@@ -41,22 +47,34 @@ export class KioskConsultationTopic extends ConsultationStepBase {
     `,
   ];
 
+  /** Like every single-choice question: a tap highlights (and speaks), 下一步 confirms. */
+  @state() private _picked: ConsultationTopic | null = null;
+
   override firstUpdated(): void {
     this._visit?.speak('consultation.topic.voice');
   }
 
   override render() {
     const t = this._t;
-    return html`<kiosk-step heading-key="consultation.topic.title" without-previous without-next>
+    return html`<kiosk-step
+      heading-key="consultation.topic.title"
+      without-previous
+      ?next-disabled=${!this._picked}
+      @kiosk-step-done=${(e: KioskStepDoneEvent) => {
+        e.stopPropagation();
+        if (e.direction === 'next' && this._picked) this._emit({ type: 'topicChosen', topic: this._picked });
+      }}
+    >
       <div class="grid" role="group" aria-label=${t('consultation.topic.title')}>
         ${CONSULTATION_TOPICS.map(
           (topic) =>
             html`<button
               type="button"
               data-topic=${topic}
+              aria-pressed=${String(this._picked === topic)}
               @click=${() => {
                 this._visit?.speak(topicKey(topic, 'spoken'));
-                this._emit({ type: 'topicChosen', topic });
+                this._picked = topic;
               }}
             >
               ${topicIcon(topic)}<span>${t(topicKey(topic, 'label'))}</span>
