@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { VoiceStatus } from '@kiosk/contract/kiosk-api';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { ESPEAK_SPEED, ESPEAK_VOICE, espeakVersion, synthesise } from './espeak.js';
 import { PromptCatalog } from './prompt-catalog.js';
+import { QueueFullError, SynthesisQueue } from './synthesis-queue.js';
 
 /**
  * Bump when the text → pinyin reading rules change (speech-pinyin.ts, number-reading.ts), so cached
@@ -24,9 +25,17 @@ export interface VoiceModuleOptions {
   espeakPath?: string;
   /** Bound of the in-memory cache for dynamic text, in bytes. */
   memoryCacheBytes?: number;
+  /** espeak-ng processes at a time (default 2: the terminal has two cores, and a UI to keep). */
+  maxConcurrent?: number;
+  /** Syntheses waiting behind them; more are refused with 503 + Retry-After (default 6). */
+  maxWaiting?: number;
 }
 
 const MAX_TEXT = 500;
+/** `POST /api/v1/voice` body limit: 500 characters of JSON text fit with room to spare. */
+const MAX_BODY_BYTES = 16 * 1024;
+/** An unknown key re-reads content/i18n at most this often (a catalogue edited on a running terminal). */
+const CATALOG_RELOAD_MS = 30_000;
 
 /**
  * Voice (DESIGN §5): `GET /api/v1/voice/:key` serves a recorded prompt or synthesises the key's
@@ -42,7 +51,10 @@ export class VoiceModule implements AgentModule {
   private _version: string | null = null;
   private readonly _memory = new Map<string, Buffer>();
   private _memoryBytes = 0;
-  private readonly _pending = new Map<string, Promise<Buffer>>();
+  /** Bumped at the end of every visit: audio of an earlier visit is never cached after it ended. */
+  private _visit = 0;
+  private readonly _queue: SynthesisQueue;
+  private _catalogLoadedAt = 0;
 
   constructor(
     private readonly _ctx: ModuleContext,
@@ -50,10 +62,16 @@ export class VoiceModule implements AgentModule {
   ) {
     this._catalog = new PromptCatalog(_ctx.contentDir);
     this._espeakPath = _options.espeakPath ?? process.env['KIOSK_ESPEAK'] ?? '/usr/bin/espeak-ng';
+    this._queue = new SynthesisQueue(_options.maxConcurrent ?? 2, _options.maxWaiting ?? 6);
+  }
+
+  /** Syntheses running and waiting. */
+  get synthesisLoad(): { running: number; waiting: number } {
+    return this._queue.load;
   }
 
   async start(): Promise<void> {
-    this._catalog.load();
+    this._loadCatalog();
     this._version = await espeakVersion(this._espeakPath);
     if (this._version === null)
       this._ctx.log.warn({ path: this._espeakPath }, 'espeak-ng not found: voice unavailable, captions only');
@@ -73,6 +91,7 @@ export class VoiceModule implements AgentModule {
 
   /** Drops the dynamic-text audio of the visit (it may hold names or numbers). */
   forgetVisit(): void {
+    this._visit++;
     this._memory.clear();
     this._memoryBytes = 0;
   }
@@ -91,27 +110,38 @@ export class VoiceModule implements AgentModule {
   }
 
   /** Prompt audio: on disk under KIOSK_DATA_DIR/voice-cache, built once per text and engine version. */
-  private async _promptAudio(text: string): Promise<Buffer> {
+  private async _promptAudio(text: string, signal: AbortSignal): Promise<Buffer> {
     const id = this._cacheId(text);
     const dir = join(this._ctx.dataDir, 'voice-cache');
     const file = join(dir, `${id}.wav`);
     if (existsSync(file)) return readFileSync(file);
-    return this._once(id, async () => {
-      const wav = await synthesise(this._espeakPath, await speechPinyin(text));
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, wav);
-      renameSync(tmp, file);
-      return wav;
-    });
+    return this._queue.run(
+      id,
+      async (jobSignal) => {
+        const wav = await synthesise(this._espeakPath, await speechPinyin(text), jobSignal);
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, wav);
+        renameSync(tmp, file);
+        return wav;
+      },
+      signal,
+    );
   }
 
   /** Dynamic audio: in memory only, size-bounded (oldest dropped first). */
-  private async _textAudio(text: string): Promise<Buffer> {
+  private async _textAudio(text: string, signal: AbortSignal): Promise<Buffer> {
     const id = this._cacheId(text);
     const hit = this._memory.get(id);
     if (hit) return hit;
-    const wav = await this._once(id, async () => synthesise(this._espeakPath, await speechPinyin(text)));
+    const visit = this._visit;
+    const wav = await this._queue.run(
+      id,
+      async (jobSignal) => synthesise(this._espeakPath, await speechPinyin(text), jobSignal),
+      signal,
+    );
+    // The visit may have ended while this was being synthesised: then it is not kept.
+    if (visit !== this._visit) return wav;
     const limit = this._options.memoryCacheBytes ?? 32 * 1024 * 1024;
     if (wav.length <= limit && !this._memory.has(id)) {
       this._memory.set(id, wav);
@@ -125,12 +155,43 @@ export class VoiceModule implements AgentModule {
     return wav;
   }
 
-  private _once(id: string, make: () => Promise<Buffer>): Promise<Buffer> {
-    const running = this._pending.get(id);
-    if (running) return running;
-    const p = make().finally(() => this._pending.delete(id));
-    this._pending.set(id, p);
-    return p;
+  private _loadCatalog(): void {
+    this._catalog.load();
+    this._catalogLoadedAt = Date.now();
+  }
+
+  /** The key's text; an unknown key reloads the catalogue only when the last load is old enough. */
+  private _promptText(key: string): string | undefined {
+    const text = this._catalog.text(key);
+    if (text !== undefined || Date.now() - this._catalogLoadedAt < CATALOG_RELOAD_MS) return text;
+    this._loadCatalog();
+    return this._catalog.text(key);
+  }
+
+  /**
+   * Synthesises for one request: queued (503 + Retry-After when the line is full), withdrawn
+   * when the client goes away (a running espeak-ng is then killed if nobody else waits for it).
+   */
+  private async _answerWith(res: Response, make: (signal: AbortSignal) => Promise<Buffer>): Promise<void> {
+    const gone = new AbortController();
+    const onClose = (): void => {
+      if (!res.writableFinished) gone.abort(new DOMException('client went away', 'AbortError'));
+    };
+    res.on('close', onClose);
+    try {
+      const wav = await make(gone.signal);
+      if (!gone.signal.aborted) this._sendWav(res, wav);
+    } catch (err) {
+      if (gone.signal.aborted || res.headersSent) return;
+      if (err instanceof QueueFullError) {
+        res.status(503).set('Retry-After', '2').json({ error: 'voiceBusy', message: 'voice synthesis is busy' });
+        return;
+      }
+      this._ctx.log.warn({ err }, 'voice synthesis failed');
+      res.status(500).json({ error: 'voiceFailed' });
+    } finally {
+      res.off('close', onClose);
+    }
   }
 
   private _sendWav(res: Response, wav: Buffer): void {
@@ -154,11 +215,7 @@ export class VoiceModule implements AgentModule {
     });
     router.get('/voice/:key', async (req, res) => {
       const key = req.params['key'] ?? '';
-      let text = this._catalog.text(key);
-      if (text === undefined) {
-        this._catalog.load();
-        text = this._catalog.text(key);
-      }
+      const text = this._promptText(key);
       if (text === undefined) {
         res.status(404).json({ error: 'unknownKey', message: `no prompt text for key ${key}` });
         return;
@@ -172,9 +229,9 @@ export class VoiceModule implements AgentModule {
         res.status(503).json({ error: 'voiceUnavailable' });
         return;
       }
-      this._sendWav(res, await this._promptAudio(text));
+      await this._answerWith(res, (signal) => this._promptAudio(text, signal));
     });
-    router.post('/voice', express.json({ limit: '16kb' }), async (req, res) => {
+    router.post('/voice', bodyLimit(MAX_BODY_BYTES), express.json({ limit: MAX_BODY_BYTES }), async (req, res) => {
       const text = (req.body as { text?: unknown } | undefined)?.text;
       if (typeof text !== 'string' || !text.trim() || text.length > MAX_TEXT) {
         res
@@ -186,8 +243,29 @@ export class VoiceModule implements AgentModule {
         res.status(503).json({ error: 'voiceUnavailable' });
         return;
       }
-      this._sendWav(res, await this._textAudio(text));
+      const hit = this._memory.get(this._cacheId(text));
+      if (hit) return this._sendWav(res, hit);
+      await this._answerWith(res, (signal) => this._textAudio(text, signal));
     });
     return router;
   }
+}
+
+/**
+ * 413 for a body over `limit`. The kiosk app parses JSON once for every route before the routers
+ * run, so this route's own parser never sees the bytes: the declared length is checked here, and a
+ * body without one (chunked) is measured from what was parsed.
+ */
+function bodyLimit(limit: number) {
+  return (req: Request, res: Response, next: () => void): void => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    const tooLarge = Number.isFinite(declared)
+      ? declared > limit
+      : req.body !== undefined && Buffer.byteLength(JSON.stringify(req.body)) > limit;
+    if (tooLarge) {
+      res.status(413).json({ error: 'tooLarge', message: `the body may be at most ${limit} bytes` });
+      return;
+    }
+    next();
+  };
 }
