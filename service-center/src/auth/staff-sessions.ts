@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseCookie } from 'cookie';
 
 export interface StaffSession {
   id: string;
@@ -66,11 +67,13 @@ export class StaffSessions {
   }
 }
 
+/**
+ * The `Cookie` header as name → value. cookie@2 decodes defensively: a malformed value (`x=%`) stays
+ * as sent instead of throwing, so one bad cookie never breaks a staff route (issue 13 item 2).
+ */
 export function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
-  }
+  if (!header) return out;
+  for (const [name, value] of Object.entries(parseCookie(header))) if (value !== undefined) out.set(name, value);
   return out;
 }
