@@ -32,13 +32,13 @@ export class KioskIdleWarning extends LitElement {
         max-width: 60rem;
       }
       .count {
-        font-size: 3rem;
+        font-size: calc(3rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
       }
       .stay {
         min-height: 9rem;
         min-width: 28rem;
-        font-size: 3rem;
+        font-size: calc(3rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
         margin-top: 1.5rem;
       }

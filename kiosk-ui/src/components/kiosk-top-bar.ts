@@ -19,7 +19,7 @@ export class KioskTopBar extends LitElement {
     css`
       :host {
         box-sizing: border-box;
-        height: 6rem;
+        min-height: 6rem;
         display: flex;
         align-items: center;
         gap: 1rem;
@@ -29,9 +29,11 @@ export class KioskTopBar extends LitElement {
       }
       .title {
         flex: 1;
+        min-width: 0;
         font-weight: 700;
       }
       button {
+        white-space: nowrap;
         padding: 0.25rem 1.25rem;
         background: var(--kiosk-bg);
         border: 0.15rem solid var(--kiosk-primary);

@@ -25,7 +25,7 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
         color: #1f2937;
       }
       h2 {
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
       }
     `,
   ];

@@ -7,7 +7,8 @@ import { LegalAidStepBase } from './legal-aid-step-base.js';
 import { toggleStyles } from './legal-aid-toggle-styles.js';
 
 /**
- * @summary Art. 32: the circumstances with no economic test, as toggles (several may apply), or 都没有.
+ * @summary Art. 32: the circumstances with no economic test, as toggles (several may apply), or 都没有;
+ * nothing is preselected and 下一步 confirms (it says what is missing until she has answered).
  * @fires kiosk-legal-aid-answer - circumstancesChosen | back
  */
 @customElement('kiosk-legal-aid-circumstances')
@@ -22,10 +23,14 @@ export class KioskLegalAidCircumstances extends LegalAidStepBase {
   @property({ type: Boolean, attribute: 'matter-exempt' }) matterExempt = false;
 
   @state() private _picked: string[] = [];
+  /** 都没有 was tapped (an answer, unlike an empty selection nobody made). */
+  @state() private _none = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this._picked = [...this.answers.circumstances];
+    // Coming back with 上一步 after answering 都没有: show that answer again.
+    this._none = this.answers.exemptGroupId !== null && this._picked.length === 0;
   }
 
   override firstUpdated(): void {
@@ -34,16 +39,22 @@ export class KioskLegalAidCircumstances extends LegalAidStepBase {
 
   private _toggle(id: string): void {
     this._picked = this._picked.includes(id) ? this._picked.filter((x) => x !== id) : [...this._picked, id];
+    this._none = false;
   }
 
   protected _next(): void {
+    if (!this._none && this._picked.length === 0) return;
     const noEconomicTest = this.matterExempt || this._picked.some((id) => this.applicable.includes(id));
     this._emit({ type: 'circumstancesChosen', ids: this._picked, noEconomicTest });
   }
 
   override render() {
     const t = this._t;
-    return html`<kiosk-step heading-key="legalAid.steps.circumstances.title" @kiosk-step-done=${this._onStepDone}>
+    return html`<kiosk-step
+      heading-key="legalAid.steps.circumstances.title"
+      ?next-disabled=${!this._none && this._picked.length === 0}
+      @kiosk-step-done=${this._onStepDone}
+    >
       <p>${say(t, 'legalAid.steps.circumstances.body')}</p>
       <div class="options" role="group" aria-label=${t('legalAid.steps.circumstances.title')}>
         ${this.circumstances.map(
@@ -58,10 +69,10 @@ export class KioskLegalAidCircumstances extends LegalAidStepBase {
         )}
         <button
           type="button"
-          aria-pressed=${String(this._picked.length === 0)}
+          aria-pressed=${String(this._none)}
           @click=${() => {
             this._picked = [];
-            this._next();
+            this._none = true;
           }}
         >
           ${t('legalAid.steps.circumstances.none')}

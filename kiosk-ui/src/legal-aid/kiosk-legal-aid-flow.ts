@@ -36,14 +36,22 @@ export class KioskLegalAidFlow extends LitElement {
   static override styles = [
     tokens,
     css`
+      /* The step fills what the header leaves (a screen, not a page: DESIGN §9). */
       :host {
-        display: block;
-        padding: 1rem 2rem;
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        min-height: 0;
+        box-sizing: border-box;
       }
       .progress {
         font-size: var(--kiosk-font-body);
         color: #1f2937;
-        margin: 0 0 0.5rem;
+        margin: 0 0 0.25rem;
+      }
+      .step {
+        flex: 1 1 auto;
+        min-height: 0;
       }
     `,
   ];
@@ -238,7 +246,7 @@ export class KioskLegalAidFlow extends LitElement {
   }
 
   override render() {
-    return html`${this._progress()}${keyed(this._round, this._step())}`;
+    return html`${this._progress()}<div class="step">${keyed(this._round, this._step())}</div>`;
   }
 }
 

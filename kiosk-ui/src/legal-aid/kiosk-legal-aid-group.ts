@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { say } from '../i18n/say.js';
 import '../components/kiosk-step.js';
 import { legalAidKey } from './legal-aid-messages.js';
@@ -14,7 +14,7 @@ export interface GroupChoice {
 
 /**
  * @summary Art. 42: the groups spared the hardship check (statute seed list + county additions),
- * one tap each, or 以上都不是 (→ Art. 41 pledge).
+ * or 以上都不是 (→ Art. 41 pledge): a tap highlights, 下一步 confirms; nothing is preselected.
  * @fires kiosk-legal-aid-answer - groupChosen | back
  */
 @customElement('kiosk-legal-aid-group')
@@ -23,36 +23,42 @@ export class KioskLegalAidGroup extends LegalAidStepBase {
 
   @property({ attribute: false }) groups: GroupChoice[] = [];
 
+  @state() private _picked: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._picked = this.answers.exemptGroupId;
+  }
+
   override firstUpdated(): void {
     this._visit?.speak('legalAid.steps.group.voice');
   }
 
-  private _choose(id: string): void {
+  protected _next(): void {
+    const id = this._picked;
+    if (!id) return;
     const exempt = this.groups.find((g) => g.id === id)?.exempt ?? false;
     this._emit({ type: 'groupChosen', groupId: id, exempt });
   }
 
-  protected _next(): void {
-    if (this.answers.exemptGroupId) this._choose(this.answers.exemptGroupId);
-  }
-
   override render() {
     const t = this._t;
-    const picked = this.answers.exemptGroupId;
+    const picked = this._picked;
+    const choose = (id: string) => () => (this._picked = id);
     return html`<kiosk-step
       heading-key="legalAid.steps.group.title"
-      ?without-next=${!picked}
+      ?next-disabled=${!picked}
       @kiosk-step-done=${this._onStepDone}
     >
       <p>${say(t, 'legalAid.steps.group.body')}</p>
       <div class="options" role="group" aria-label=${t('legalAid.steps.group.title')}>
         ${this.groups.map(
           (g) =>
-            html`<button type="button" aria-pressed=${String(picked === g.id)} @click=${() => this._choose(g.id)}>
+            html`<button type="button" aria-pressed=${String(picked === g.id)} @click=${choose(g.id)}>
               ${t(legalAidKey(`group.${g.id}`))}
             </button>`,
         )}
-        <button type="button" aria-pressed=${String(picked === 'none')} @click=${() => this._choose('none')}>
+        <button type="button" aria-pressed=${String(picked === 'none')} @click=${choose('none')}>
           ${t('legalAid.steps.group.none')}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kiosk-step.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
 import { legalAidKey } from './legal-aid-messages.js';
@@ -12,7 +12,7 @@ export interface MatterChoice {
 
 /**
  * @summary The matter as large picture buttons (the county's list, content/legal-aid), plus 其他事情.
- * One tap chooses and moves on; the label is spoken on the way.
+ * Like every single-choice question: a tap highlights (and speaks the label), 下一步 confirms.
  * @fires kiosk-legal-aid-answer - matterChosen | back
  */
 @customElement('kiosk-legal-aid-matter')
@@ -48,18 +48,24 @@ export class KioskLegalAidMatter extends LegalAidStepBase {
 
   @property({ attribute: false }) matters: MatterChoice[] = [];
 
+  @state() private _picked: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._picked = this.answers.matterId;
+  }
+
   override firstUpdated(): void {
     this._visit?.speak('legalAid.steps.matter.voice');
   }
 
   protected _next(): void {
-    if (this.answers.matterId) this._emit({ type: 'matterChosen', matterId: this.answers.matterId });
-    else this._visit?.speak('legalAid.steps.matter.voice');
+    if (this._picked) this._emit({ type: 'matterChosen', matterId: this._picked });
   }
 
   private _choose(id: string): void {
     this._visit?.speak(legalAidKey(`matter.${id}.spoken`));
-    this._emit({ type: 'matterChosen', matterId: id });
+    this._picked = id;
   }
 
   override render() {
@@ -67,7 +73,7 @@ export class KioskLegalAidMatter extends LegalAidStepBase {
     const all = [...this.matters, { id: 'other', icon: 'question' }];
     return html`<kiosk-step
       heading-key="legalAid.steps.matter.title"
-      ?without-next=${!this.answers.matterId}
+      ?next-disabled=${!this._picked}
       @kiosk-step-done=${this._onStepDone}
     >
       <div class="grid" role="group" aria-label=${t('legalAid.steps.matter.title')}>
@@ -75,7 +81,7 @@ export class KioskLegalAidMatter extends LegalAidStepBase {
           (m) =>
             html`<button
               type="button"
-              aria-pressed=${String(this.answers.matterId === m.id)}
+              aria-pressed=${String(this._picked === m.id)}
               data-matter=${m.id}
               @click=${() => this._choose(m.id)}
             >

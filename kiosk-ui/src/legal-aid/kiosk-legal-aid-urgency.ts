@@ -4,12 +4,14 @@ import '../components/kiosk-step.js';
 import '../inputs/kiosk-choice-cards.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
 
-type YesNo = '' | 'yes' | 'no';
+type YesNo = '' | 'yes' | 'no' | 'unknown';
 
 const toYesNo = (v: boolean | null): YesNo => (v === null ? '' : v ? 'yes' : 'no');
 
 /**
- * @summary Art. 44 urgency: a deadline within 7 days, or immediate preservation — two yes/no cards.
+ * @summary Art. 44 urgency: a deadline within 7 days, or immediate preservation — 是 / 不是 / 不清楚
+ * for each, nothing preselected. 不清楚 is never a silent no: it is sent as urgent, so staff look at
+ * the application first and check the deadline themselves.
  * @fires kiosk-legal-aid-answer - urgencyAnswered | back
  */
 @customElement('kiosk-legal-aid-urgency')
@@ -31,8 +33,8 @@ export class KioskLegalAidUrgency extends LegalAidStepBase {
     if (!this._deadline || !this._preservation) return;
     this._emit({
       type: 'urgencyAnswered',
-      deadlineSoon: this._deadline === 'yes',
-      preservationNeeded: this._preservation === 'yes',
+      deadlineSoon: this._deadline !== 'no',
+      preservationNeeded: this._preservation !== 'no',
     });
   }
 
@@ -41,10 +43,12 @@ export class KioskLegalAidUrgency extends LegalAidStepBase {
     const choices = [
       { value: 'yes', label: t('legalAid.nav.yes') },
       { value: 'no', label: t('legalAid.nav.no') },
+      { value: 'unknown', label: t('legalAid.nav.unknown') },
     ];
     return html`<kiosk-step
       heading-key="legalAid.steps.urgency.title"
       ?next-disabled=${!this._deadline || !this._preservation}
+      style="--kiosk-choice-columns: 3"
       @kiosk-step-done=${this._onStepDone}
     >
       <kiosk-choice-cards

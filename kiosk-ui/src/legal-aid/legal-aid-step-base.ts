@@ -22,6 +22,7 @@ export abstract class LegalAidStepBase extends LitElement {
     css`
       :host {
         display: block;
+        height: 100%;
       }
       .error {
         color: var(--kiosk-help);

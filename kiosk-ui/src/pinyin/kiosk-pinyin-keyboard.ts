@@ -40,7 +40,7 @@ export class KioskPinyinKeyboard extends LitElement {
         font-size: var(--kiosk-font-digits);
       }
       .cand {
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
         background: var(--kiosk-bg);
         border: 0.15rem solid var(--kiosk-primary);
         padding: 0 1rem;

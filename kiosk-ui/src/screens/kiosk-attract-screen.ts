@@ -32,7 +32,7 @@ export class KioskAttractScreen extends ScreenBase {
         font-weight: 700;
       }
       .touch {
-        font-size: 2.75rem;
+        font-size: calc(2.75rem * var(--kiosk-text-scale, 1));
         border: 0.2rem solid currentColor;
         border-radius: var(--kiosk-radius);
         padding: 1rem 3rem;

@@ -18,7 +18,7 @@ export class KioskGuideScreen extends ScreenBase {
       }
       .list button {
         min-height: 8rem;
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
       }
     `,
   ];

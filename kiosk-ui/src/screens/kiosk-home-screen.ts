@@ -45,7 +45,7 @@ export class KioskHomeScreen extends ScreenBase {
         padding: 1.5rem;
       }
       .service .name {
-        font-size: 3rem;
+        font-size: calc(3rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
       }
       .more {
@@ -55,7 +55,7 @@ export class KioskHomeScreen extends ScreenBase {
       }
       .more button {
         min-height: 6rem;
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
       }
     `,
   ];

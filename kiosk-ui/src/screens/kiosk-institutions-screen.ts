@@ -21,7 +21,7 @@ export class KioskInstitutionsScreen extends ScreenBase {
         padding: 1rem 1.5rem;
       }
       article h2 {
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
         margin: 0 0 0.25rem;
       }
       article p {

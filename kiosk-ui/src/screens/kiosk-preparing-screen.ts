@@ -20,7 +20,7 @@ export class KioskPreparingScreen extends ScreenBase {
         margin-top: 2rem;
       }
       .service {
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
       }
     `,

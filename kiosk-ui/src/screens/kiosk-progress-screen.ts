@@ -34,7 +34,7 @@ export class KioskProgressScreen extends ScreenBase {
         padding: 1.25rem 1.5rem;
       }
       .state {
-        font-size: 2.25rem;
+        font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
       }
       .again {

@@ -2,8 +2,11 @@ import { css } from 'lit';
 
 /**
  * Size and colour tokens (accessibility.md §2). Everything is in rem, so the root font size is the
- * one variable: 16 px on the reference 21.5″ 1080p panel, scaled by physical pitch when `ui.screen`
- * is configured, and ×1.3 in 大字 mode (see shell/root-size.ts).
+ * one variable for physical size: 16 px on the reference 21.5″ 1080p panel, scaled by physical
+ * pitch when `ui.screen` is configured (see shell/root-size.ts). 大字 is one more root variable,
+ * `--kiosk-text-scale` (×1.5), which multiplies every font size but not the targets and gaps —
+ * targets are already ≥ 16 mm, so the larger text still fits every screen without scrolling.
+ * Font sizes are written `calc(<rem> * var(--kiosk-text-scale, 1))` (or use the tokens below).
  *
  * At the reference root: body 1.75rem = 28 px, digits 2.25rem = 36 px, headings 2.75rem = 44 px,
  * primary targets 4.5rem = 72 px (≥ 16 mm), gaps 1rem = 16 px (≈ 4 mm). Text #111 on #fff is 18.9:1;
@@ -20,9 +23,9 @@ export const tokens = css`
     --kiosk-on-help: #ffffff;
     --kiosk-border: #334155;
     --kiosk-focus: #b45309;
-    --kiosk-font-body: 1.75rem;
-    --kiosk-font-digits: 2.25rem;
-    --kiosk-font-heading: 2.75rem;
+    --kiosk-font-body: calc(1.75rem * var(--kiosk-text-scale, 1));
+    --kiosk-font-digits: calc(2.25rem * var(--kiosk-text-scale, 1));
+    --kiosk-font-heading: calc(2.75rem * var(--kiosk-text-scale, 1));
     --kiosk-target: 4.5rem;
     --kiosk-gap: 1rem;
     --kiosk-radius: 0.75rem;
@@ -42,7 +45,7 @@ export const tokens = css`
     margin: 0 0 var(--kiosk-gap);
   }
   h3 {
-    font-size: 2.25rem;
+    font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
     margin: 0 0 0.5rem;
   }
   p {
@@ -76,6 +79,14 @@ export const tokens = css`
   }
   [data-say] {
     cursor: pointer;
+  }
+  /* A disabled action looks disabled (dashed, greyed) but stays tappable through its wrapper so a
+     tap can say what is missing; colour is never the only cue. */
+  .primary[aria-disabled='true'],
+  .primary:disabled {
+    background: #e5e7eb;
+    color: #374151;
+    border: 0.15rem dashed #4b5563;
   }
   @media (prefers-reduced-motion: reduce) {
     * {

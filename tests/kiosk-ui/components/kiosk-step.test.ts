@@ -58,7 +58,7 @@ describe('<kiosk-step>', () => {
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
-  it('keeps 下一步 disabled until the step says it may go on', async () => {
+  it('keeps 下一步 disabled until the step says it may go on; a tap on it says what is missing', async () => {
     const host = document.createElement('kiosk-test-step-host');
     document.body.append(host);
     await host.updateComplete;
@@ -66,7 +66,15 @@ describe('<kiosk-step>', () => {
     step.nextDisabled = true;
     await step.updateComplete;
     const next = [...step.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.includes('下一步'))!;
-    expect(next.disabled).toBe(true);
+    // Issue 15: it looks disabled, and a tap shows and speaks what is missing instead of failing silently.
+    expect(next.getAttribute('aria-disabled')).toBe('true');
+    const done: string[] = [];
+    host.addEventListener('kiosk-step-done', (e: KioskStepDoneEvent) => done.push(e.direction));
+    await userEvent.click(next);
+    await step.updateComplete;
+    expect(done).toEqual([]);
+    expect(spoken).toContain('app.nextMissing');
+    expect(step.shadowRoot!.querySelector('[role="alert"]')!.textContent).toContain('再按下一步');
   });
 });
 

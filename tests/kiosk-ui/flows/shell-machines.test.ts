@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockRunning, nextIdle, NO_VISIT, type IdleState } from '../../../kiosk-ui/src/shell/idle-machine.js';
 import { INITIAL_NAV, nextNav, type NavState } from '../../../kiosk-ui/src/shell/nav-machine.js';
-import { pixelPitchMm, rootFontPx } from '../../../kiosk-ui/src/shell/root-size.js';
+import { pixelPitchMm, rootFontPx, textScale } from '../../../kiosk-ui/src/shell/root-size.js';
 
 describe('nav machine', () => {
   const home: NavState = { screen: { kind: 'home' }, history: [] };
@@ -66,15 +66,14 @@ describe('idle machine', () => {
 
 describe('root size from the panel', () => {
   it('is 16 px on the reference 21.5″ 1080p panel and keeps millimetres on others', () => {
-    expect(rootFontPx(undefined, false)).toBe(16);
-    expect(rootFontPx({ diagonalInches: 21.5, widthPx: 1920, heightPx: 1080 }, false)).toBeCloseTo(16, 0);
+    expect(rootFontPx(undefined)).toBe(16);
+    expect(rootFontPx({ diagonalInches: 21.5, widthPx: 1920, heightPx: 1080 })).toBeCloseTo(16, 0);
     const p27 = pixelPitchMm({ diagonalInches: 27, widthPx: 1920, heightPx: 1080 });
     expect(p27).toBeCloseTo(0.311, 2);
     // Body text 1.75rem stays ≈ 6.9 mm on a 27″ panel.
-    expect(rootFontPx({ diagonalInches: 27, widthPx: 1920, heightPx: 1080 }, false) * 1.75 * p27).toBeCloseTo(
-      28 * 0.248,
-      1,
-    );
-    expect(rootFontPx(undefined, true)).toBeCloseTo(20.8, 1);
+    expect(rootFontPx({ diagonalInches: 27, widthPx: 1920, heightPx: 1080 }) * 1.75 * p27).toBeCloseTo(28 * 0.248, 1);
+    // 大字 (issue 15): text ×1.5, the root (and so the targets) unchanged.
+    expect(textScale(true)).toBe(1.5);
+    expect(textScale(false)).toBe(1);
   });
 });

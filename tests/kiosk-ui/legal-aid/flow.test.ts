@@ -99,6 +99,7 @@ describe('legal-aid flow owner', () => {
     await tap(flow, '下一步');
     await until(() => shown(flow, 'kiosk-legal-aid-matter'), 'matter step');
     await tap(flow, '讨要工资');
+    await tap(flow, '下一步');
     await until(() => shown(flow, 'kiosk-legal-aid-details'), 'details step');
     await expectAxeClean(flow);
     expectKioskSizes(flow);

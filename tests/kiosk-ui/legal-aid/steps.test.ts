@@ -100,7 +100,13 @@ describe('matter', () => {
     const events = recordEvents(el);
     expect(deepText(el)).toContain('假种子 假农药 假化肥');
     expect(deepText(el)).toContain('其他事情');
+    // Issue 15: nothing preselected; a tap highlights, 下一步 confirms.
+    expect(button(el, '下一步').getAttribute('aria-disabled')).toBe('true');
     button(el, '讨要工资').click();
+    await settle();
+    expect(events).toEqual([]);
+    expect(button(el, '讨要工资').getAttribute('aria-pressed')).toBe('true');
+    button(el, '下一步').click();
     expect(events).toEqual([{ type: 'matterChosen', matterId: 'wages' }]);
     await expectAxeClean(el);
     expectKioskSizes(el);
@@ -117,10 +123,16 @@ describe('circumstances (Art. 32) and groups (Art. 42)', () => {
       'kiosk-legal-aid-circumstances',
     );
     const events = recordEvents(el);
+    // Issue 15: 都没有 is not ticked before she answers; 下一步 says what is missing.
+    expect(button(el, '都没有').getAttribute('aria-pressed')).toBe('false');
+    button(el, '下一步').click();
+    expect(events).toEqual([]);
     button(el, '见义勇为').click();
     await settle();
     button(el, '下一步').click();
     button(el, '都没有').click();
+    await settle();
+    button(el, '下一步').click();
     expect(events).toEqual([
       { type: 'circumstancesChosen', ids: ['braveAct'], noEconomicTest: true },
       { type: 'circumstancesChosen', ids: [], noEconomicTest: false },
@@ -140,9 +152,13 @@ describe('circumstances (Art. 32) and groups (Art. 42)', () => {
       'kiosk-legal-aid-group',
     );
     const events = recordEvents(el);
-    button(el, '低保对象').click();
-    button(el, '进城务工人员').click();
-    button(el, '以上都不是').click();
+    // Issue 15: a tap highlights, 下一步 confirms.
+    for (const name of ['低保对象', '进城务工人员', '以上都不是']) {
+      button(el, name).click();
+      await settle();
+      expect(button(el, name).getAttribute('aria-pressed')).toBe('true');
+      button(el, '下一步').click();
+    }
     expect(events).toEqual([
       { type: 'groupChosen', groupId: 'dibao', exempt: true },
       { type: 'groupChosen', groupId: 'migrantWorker', exempt: false },
@@ -184,7 +200,7 @@ describe('urgency (Art. 44)', () => {
       'kiosk-legal-aid-urgency',
     );
     const events = recordEvents(el);
-    expect(button(el, '下一步').disabled).toBe(true);
+    expect(button(el, '下一步').getAttribute('aria-disabled')).toBe('true');
     const no = buttons(el, '不是');
     expect(no).toHaveLength(2);
     no[1].click();

@@ -115,6 +115,7 @@ describe('a visit ends and leaves nothing behind', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('visit-drafts');
     // Settings are back to their defaults.
     expect(document.documentElement.style.fontSize).toBe('16px');
+    expect(document.documentElement.style.getPropertyValue('--kiosk-text-scale')).toBe('1');
     expect(findDeep((el) => el.dataset?.['chrome'] === 'large')!.getAttribute('aria-pressed')).toBe('false');
     // The keyboard's per-visit history (a choice made during the visit) is gone too.
     expect((await loadPinyinEngine()).candidates('gongzi')[0]?.text).toBe('工资');
