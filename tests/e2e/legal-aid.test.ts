@@ -97,19 +97,24 @@ async function startApplication(page: Page, base: string, idcard: IdCardService)
   await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
   idcard.simulator!.placeCard('resident');
 
+  // She is greeted by name and asked for the card back; the flow moves on once it is lifted.
+  await flow.getByRole('heading', { name: '请取走身份证' }).waitFor();
+  await flow.getByText('您好，张三').waitFor();
+  idcard.simulator!.removeCard();
   const phone = flow.locator('kiosk-legal-aid-phone');
   await phone.getByRole('heading', { name: '您的手机号码' }).waitFor();
-  idcard.simulator!.removeCard();
   await tapDigits(phone.locator('kiosk-digit-pad'), '13800138000');
   await phone.getByRole('button', { name: '下一步' }).click();
 
   await flow.getByRole('button', { name: /讨要工资/ }).click();
+  await flow.locator('kiosk-legal-aid-matter').getByRole('button', { name: '下一步' }).click();
 
   const details = flow.locator('kiosk-legal-aid-details');
   await details.getByRole('button', { name: '还没有打官司' }).click();
   await details.getByRole('button', { name: '干了活，老板不给工资' }).click();
   await details.getByRole('button', { name: '下一步' }).click();
   await flow.getByRole('button', { name: '都没有' }).click();
+  await flow.locator('kiosk-legal-aid-circumstances').getByRole('button', { name: '下一步' }).click();
   return flow;
 }
 
@@ -200,6 +205,7 @@ describe('legal-aid application end to end', () => {
 
     const flow = await startApplication(page, agent.base, idcard);
     await flow.getByRole('button', { name: '以上都不是' }).click();
+    await flow.locator('kiosk-legal-aid-group').getByRole('button', { name: '下一步' }).click();
 
     const pledge = flow.locator('kiosk-legal-aid-pledge');
     await tapDigits(pledge.locator('kiosk-digit-pad'), '800');
@@ -321,39 +327,73 @@ describe('legal-aid application end to end', () => {
       .toBe(true);
   });
 
-  it('with the centre unreachable: a migrant worker (Art. 42) applies without photos; the receipt says 已提交，待上传', async () => {
-    const offline = await startTestAgent({ ...DEMO_CONFIG, terminal: { ...DEMO_CONFIG.terminal, id: 'test-0002' } });
-    const offlinePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    try {
-      const idcard = offline.agent.services.get('idcard') as IdCardService;
-      const printer = offline.agent.services.get('printer') as PrinterService;
-      const flow = await startApplication(offlinePage, offline.base, idcard);
-      await flow.getByRole('button', { name: /进城务工人员/ }).click();
-      // Exempt from the hardship check: no pledge page.
-      await flow.locator('kiosk-legal-aid-urgency').waitFor();
-      await answerUrgency(flow, false);
+  it(
+    'with the centre unreachable: a migrant worker (Art. 42) applies without photos; the receipt says 已提交，待上传; the card left at 完成 is asked back',
+    { timeout: 240_000 },
+    async () => {
+      const offline = await startTestAgent({ ...DEMO_CONFIG, terminal: { ...DEMO_CONFIG.terminal, id: 'test-0002' } });
+      const offlinePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      try {
+        const idcard = offline.agent.services.get('idcard') as IdCardService;
+        const printer = offline.agent.services.get('printer') as PrinterService;
+        const flow = await startApplication(offlinePage, offline.base, idcard);
+        await flow.getByRole('button', { name: /进城务工人员/ }).click();
+        await flow.locator('kiosk-legal-aid-group').getByRole('button', { name: '下一步' }).click();
+        // Exempt from the hardship check: no pledge page.
+        await flow.locator('kiosk-legal-aid-urgency').waitFor();
+        await answerUrgency(flow, false);
 
-      const assessment = flow.locator('kiosk-legal-aid-assessment');
-      const explained = await assessment.locator('[data-decision]').innerText();
-      expect(explained).toContain('第四十二条（三）');
-      expect(explained).not.toContain('第四十一条');
-      await assessment.getByRole('button', { name: '下一步' }).click();
-      await flow.locator('kiosk-legal-aid-documents').getByRole('button', { name: '下一步' }).click();
-      await flow.locator('kiosk-legal-aid-review').getByRole('button', { name: '下一步' }).click();
-      await signAndSubmit(offlinePage, flow);
+        const assessment = flow.locator('kiosk-legal-aid-assessment');
+        const explained = await assessment.locator('[data-decision]').innerText();
+        expect(explained).toContain('第四十二条（三）');
+        expect(explained).not.toContain('第四十一条');
+        await assessment.getByRole('button', { name: '下一步' }).click();
+        await flow.locator('kiosk-legal-aid-documents').getByRole('button', { name: '下一步' }).click();
+        await flow.locator('kiosk-legal-aid-review').getByRole('button', { name: '下一步' }).click();
+        await signAndSubmit(offlinePage, flow);
 
-      const receipt = flow.locator('kiosk-legal-aid-receipt');
-      await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
-      expect(await receipt.getByText(/已提交，待上传/).isVisible()).toBe(true);
-      const receiptNo = (await receipt.locator('[data-receipt-no]').innerText()).trim();
-      expect(receiptNo).toMatch(/^FY\d{6}-0002-\d{4}$/);
-      const job = printer.simulator!.jobs().find((j) => j.lines.some((l) => l.includes(receiptNo)));
-      expect(job!.lines.join('')).toContain('已提交，待上传');
-      // The material still missing is listed for later (务工证明 proves the Art. 42 group).
-      expect(job!.lines.join('')).toContain('务工证明');
-    } finally {
-      await offlinePage.close();
-      await offline.stop();
-    }
-  });
+        const receipt = flow.locator('kiosk-legal-aid-receipt');
+        await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
+        expect(await receipt.getByText(/已提交，待上传/).isVisible()).toBe(true);
+        const receiptNo = (await receipt.locator('[data-receipt-no]').innerText()).trim();
+        expect(receiptNo).toMatch(/^FY\d{6}-0002-\d{4}$/);
+        const job = printer.simulator!.jobs().find((j) => j.lines.some((l) => l.includes(receiptNo)));
+        expect(job!.lines.join('')).toContain('已提交，待上传');
+        // The material still missing is listed for later (务工证明 proves the Art. 42 group).
+        expect(job!.lines.join('')).toContain('务工证明');
+
+        // She puts her card back on the reader and taps 完成: the card is asked back (screen, voice),
+        // and the next visit waits until the reader reports it removed.
+        const voiceKeys: string[] = [];
+        const spokenTexts: string[] = [];
+        offlinePage.on('request', (r) => {
+          const m = /\/api\/v1\/voice\/([^?]+)/.exec(r.url());
+          if (m) voiceKeys.push(decodeURIComponent(m[1]));
+          else if (r.url().endsWith('/api/v1/voice')) spokenTexts.push(r.postData() ?? '');
+        });
+        idcard.simulator!.placeCard('resident');
+        await expect.poll(() => idcard.status().media, { timeout: 10_000 }).toBe('present');
+        await receipt.getByRole('button', { name: '完成' }).click();
+        await flow.locator('kiosk-legal-aid-done').getByRole('button', { name: '完成' }).click();
+        const takeCard = offlinePage.locator('kiosk-card-return[blocking]');
+        await takeCard.getByText('请取走身份证').waitFor({ timeout: 10_000 });
+        await expect.poll(() => voiceKeys.includes('card.prompt'), { timeout: 10_000 }).toBe(true);
+        // A touch does not start a visit: a spoken reminder instead.
+        await offlinePage.mouse.click(960, 540);
+        await expect.poll(() => voiceKeys.includes('card.remind'), { timeout: 10_000 }).toBe(true);
+        await offlinePage.waitForTimeout(500);
+        expect(await offlinePage.getByRole('button', { name: /申请法律援助/ }).isVisible()).toBe(false);
+        expect(await takeCard.isVisible()).toBe(true);
+        // Her name is never spoken aloud.
+        expect(spokenTexts.join('')).not.toContain('张三');
+        idcard.simulator!.removeCard();
+        await takeCard.waitFor({ state: 'detached', timeout: 10_000 });
+        await offlinePage.mouse.click(960, 540);
+        await offlinePage.getByRole('button', { name: /申请法律援助/ }).waitFor();
+      } finally {
+        await offlinePage.close();
+        await offline.stop();
+      }
+    },
+  );
 });

@@ -64,9 +64,11 @@ describe('the next visitor sees nothing of the previous one', () => {
     await flow.getByRole('button', { name: '我同意' }).click();
     await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
     idcard.simulator!.placeCard('resident');
+    // She is greeted by name and asked for the card back; the flow moves on once it is lifted.
+    await flow.getByRole('heading', { name: '请取走身份证' }).waitFor();
+    idcard.simulator!.removeCard();
     const phone = flow.locator('kiosk-legal-aid-phone');
     await phone.getByRole('heading', { name: '您的手机号码' }).waitFor();
-    idcard.simulator!.removeCard();
     for (const d of PHONE) await phone.locator('kiosk-digit-pad').getByRole('button', { name: d, exact: true }).click();
 
     // The visit holds the data now: the test can see it, so its absence later means something.

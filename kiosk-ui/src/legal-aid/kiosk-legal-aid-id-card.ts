@@ -1,7 +1,11 @@
+import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { IdCardFields } from '@kiosk/contract/kiosk-api';
+import '../components/kiosk-card-return.js';
+import { agentStatusContext } from '../context/contexts.js';
+import type { AgentSocketSnapshot } from '../data/agent-socket.js';
 import type { Identity } from '../flows/legal-aid-machine.js';
 import { say } from '../i18n/say.js';
 import '../components/kiosk-step.js';
@@ -26,7 +30,9 @@ export function identityFromCard(fields: IdCardFields): Identity {
 /**
  * @summary Reads the ID card through the agent (idcard.read). Starts waiting when shown; a failure
  * says what to do and offers 再试一次 and typing the number instead. Coming back to this step with
- * a card already read shows the name and 下一步.
+ * a card already read shows the name and 下一步. After a read the step greets her by name (shown,
+ * not spoken) and asks for the card back (screen, voice, beep) until the reader reports it
+ * removed; only then does the flow move on (DESIGN §9).
  * @fires kiosk-legal-aid-answer - cardRead | typeIdInstead | back
  */
 @customElement('kiosk-legal-aid-id-card')
@@ -64,12 +70,18 @@ export class KioskLegalAidIdCard extends LegalAidStepBase {
       }
     },
     onComplete: (outcome) => {
-      if (outcome.kind === 'read') this._emit({ type: 'cardRead', identity: identityFromCard(outcome.fields) });
+      if (outcome.kind === 'read') this._waitForRemoval(identityFromCard(outcome.fields));
       else this._visit?.speak(this._errorKey(outcome.reason));
     },
   });
 
+  @consume({ context: agentStatusContext, subscribe: true })
+  @state()
+  private _agentStatus: AgentSocketSnapshot | undefined;
+
   @state() private _keepExisting = false;
+  /** Read, waiting for the card to be lifted before the flow moves on. */
+  @state() private _readIdentity: Identity | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -84,6 +96,26 @@ export class KioskLegalAidIdCard extends LegalAidStepBase {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._read.abort();
+    this._visit?.resumeIdle('cardRemoval');
+  }
+
+  protected override updated(): void {
+    if (this._readIdentity && !this._cardOnReader()) {
+      const identity = this._readIdentity;
+      this._readIdentity = undefined;
+      this._visit?.resumeIdle('cardRemoval');
+      this._emit({ type: 'cardRead', identity });
+    }
+  }
+
+  private _cardOnReader(): boolean {
+    return this._agentStatus?.services.idcard?.media === 'present';
+  }
+
+  private _waitForRemoval(identity: Identity): void {
+    // The idle clock waits while she takes the card back (accessibility.md §5).
+    this._visit?.pauseIdle('cardRemoval');
+    this._readIdentity = identity;
   }
 
   private _errorKey(reason: string) {
@@ -114,6 +146,10 @@ export class KioskLegalAidIdCard extends LegalAidStepBase {
     >
       ${t('legalAid.steps.idCard.typeInstead')}
     </button>`;
+    if (this._readIdentity)
+      return html`<kiosk-step heading-key="card.take" without-next @kiosk-step-done=${this._onStepDone}>
+        <kiosk-card-return .name=${this._readIdentity.name}></kiosk-card-return>
+      </kiosk-step>`;
     if (this._keepExisting && this.answers.identity) {
       return html`<kiosk-step heading-key="legalAid.steps.idCard.title" @kiosk-step-done=${this._onStepDone}>
         <p>${t('legalAid.steps.idCard.read', { name: this.answers.identity.name })}</p>

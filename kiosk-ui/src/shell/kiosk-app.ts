@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import '../components/kiosk-bottom-bar.js';
+import '../components/kiosk-card-return.js';
 import '../components/kiosk-idle-warning.js';
 import '../components/kiosk-top-bar.js';
 import { a11yContext, localizeContext, type A11yMode } from '../context/contexts.js';
@@ -76,6 +77,9 @@ export class KioskApp extends LitElement {
 
   private readonly _onChrome = (e: KioskChromeActionEvent): void => {
     e.stopPropagation();
+    // No new visit while the last card lies on the reader: a spoken reminder instead.
+    if ((e.action === 'back' || e.action === 'home') && this._cardOnReaderBetweenVisits())
+      return this._voice.speak('card.remind');
     switch (e.action) {
       case 'back':
       case 'home':
@@ -149,6 +153,11 @@ export class KioskApp extends LitElement {
     if (!voice) this._voice.stop();
   }
 
+  /** Between visits (the start screen) with an ID card on the reader: 请取走身份证 covers the screen. */
+  private _cardOnReaderBetweenVisits(): boolean {
+    return this._nav.state.screen.kind === 'attract' && this._agent.status.services.idcard?.media === 'present';
+  }
+
   /** The visit ended: no flow, the start screen, default settings (大字 off, 语音 as configured). */
   private _resetShell(): void {
     this._flow.clear();
@@ -176,6 +185,7 @@ export class KioskApp extends LitElement {
       <main class=${screen.kind === 'attract' ? 'full' : ''} data-screen=${screenId(screen)} tabindex="0">
         ${keyed(this._visit.api.visitId, content)}
         ${idle.phase === 'warning' ? html`<kiosk-idle-warning .remaining=${idle.remaining}></kiosk-idle-warning>` : null}
+        ${this._cardOnReaderBetweenVisits() ? html`<kiosk-card-return blocking></kiosk-card-return>` : null}
       </main>
       <kiosk-bottom-bar
         .caption=${this._voice.state.caption}
