@@ -16,7 +16,7 @@ import { AgentLinkController } from './agent-link-controller.js';
 import { FlowController } from './flow-controller.js';
 import { screenId } from './nav-machine.js';
 import { NavigationController } from './navigation-controller.js';
-import { rootFontPx } from './root-size.js';
+import { rootFontPx, textScale } from './root-size.js';
 import { promptKeyOf, renderScreen } from './screen-view.js';
 import { VisitController } from './visit-controller.js';
 import { VoiceController } from './voice-controller.js';
@@ -34,15 +34,25 @@ export class KioskApp extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: auto 1fr auto;
+        grid-template-rows: auto minmax(0, 1fr) auto;
         height: 100vh;
         background: var(--kiosk-bg);
         overflow: hidden;
       }
+      /* A screen, not a page (DESIGN §9): the content area never scrolls; each screen fills it and
+         splits or pages what does not fit. */
       main {
         position: relative;
-        overflow: auto;
-        padding: 1.5rem 2rem;
+        overflow: hidden;
+        box-sizing: border-box;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        padding: 1rem 2rem;
+      }
+      main > * {
+        flex: 1 1 auto;
+        min-height: 0;
       }
       main.full {
         padding: 0;
@@ -121,8 +131,11 @@ export class KioskApp extends LitElement {
   }
 
   protected override updated(): void {
-    const size = `${rootFontPx(this._agent.config.ui.screen, this._a11y.largeText)}px`;
-    if (document.documentElement.style.fontSize !== size) document.documentElement.style.fontSize = size;
+    const root = document.documentElement.style;
+    const size = `${rootFontPx(this._agent.config.ui.screen)}px`;
+    if (root.fontSize !== size) root.fontSize = size;
+    const scale = String(textScale(this._a11y.largeText));
+    if (root.getPropertyValue('--kiosk-text-scale') !== scale) root.setProperty('--kiosk-text-scale', scale);
   }
 
   private _onConfig(config: UiConfig, voiceAvailable: boolean): void {
@@ -176,6 +189,7 @@ export class KioskApp extends LitElement {
     const idle = this._visit.idle;
     return html`
       <kiosk-top-bar
+        role="banner"
         .terminal=${config.terminal.name}
         .hotline=${config.hotline.number}
         ?voice-on=${this._a11y.voice && this._a11y.voiceAvailable}
@@ -188,11 +202,13 @@ export class KioskApp extends LitElement {
         ${this._cardOnReaderBetweenVisits() ? html`<kiosk-card-return blocking></kiosk-card-return>` : null}
       </main>
       <kiosk-bottom-bar
+        role="contentinfo"
         .caption=${this._voice.state.caption}
         .rate=${this._voice.rate}
         ?speaking=${this._voice.state.playing}
         ?paused=${this._voice.state.paused}
         ?without-navigation=${screen.kind === 'home' || screen.kind === 'attract'}
+        ?large-text=${this._a11y.largeText}
       ></kiosk-bottom-bar>
     `;
   }
