@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { stringifySetCookie } from 'cookie';
 import type {
   AdminErrorBody,
   LoginAnswer,
@@ -14,7 +15,14 @@ import type { Logger } from '@kiosk/node-common/logger';
 import { LoginLimiter } from './login-limiter.js';
 import { LoginStore, parseCookies, type Login } from './login-store.js';
 import { hashPassword, verifyPassword, type ScryptParams } from './password-hash.js';
-import { type SecretsStore, tokenMatches } from './secrets-store.js';
+import {
+  RESET_ADMIN_HINT,
+  SecretsDamagedError,
+  setupTokenLive,
+  tokenMatches,
+  type AdminSecrets,
+  type SecretsStore,
+} from './secrets-store.js';
 
 /** The one technician account; the per-account limit counts across every address. */
 export const ACCOUNT = 'technician';
@@ -27,6 +35,8 @@ export interface AdminAuthDeps {
   now: () => number;
   /** The bound admin port (cookie names carry it: cookies are not port-specific). */
   adminPort: () => number;
+  /** Where failed attempts are kept across restarts (the data directory); in memory without it. */
+  limiterFile?: string;
 }
 
 declare module 'express-serve-static-core' {
@@ -52,7 +62,7 @@ export class AdminAuth {
 
   constructor(private readonly _deps: AdminAuthDeps) {
     this.logins = new LoginStore(_deps.now);
-    this.limiter = new LoginLimiter(_deps.now);
+    this.limiter = new LoginLimiter(_deps.now, _deps.limiterFile);
   }
 
   get sessionCookie(): string {
@@ -63,19 +73,44 @@ export class AdminAuth {
     return `kiosk_csrf_P${this._deps.adminPort()}`;
   }
 
+  /** A password is set. False also for a damaged secrets file (every admin route then answers 503). */
   configured(): boolean {
-    return Boolean(this._deps.secrets.read().passwordHash);
+    return Boolean(this._secrets()?.passwordHash);
   }
 
   /** The login behind a request's cookie, without refreshing its idle timer (WebSocket upgrade). */
   loginOf(req: IncomingMessage, refresh = false): Login | null {
+    const secrets = this._secrets();
+    if (!secrets) return null;
     const id = parseCookies(req.headers.cookie)[this.sessionCookie];
-    return this.logins.find(id, this._deps.secrets.read().passwordHash, refresh);
+    return this.logins.find(id, secrets.passwordHash, refresh);
   }
+
+  /** The secrets, or null when the file is damaged (fail closed: nobody logs in, nothing is set up). */
+  private _secrets(): AdminSecrets | null {
+    try {
+      return this._deps.secrets.read();
+    } catch (err) {
+      if (err instanceof SecretsDamagedError) return null;
+      throw err;
+    }
+  }
+
+  /** 503 for every admin route while the secrets file is damaged; the page shows how to reset it. */
+  readonly failClosed = (_req: Request, res: Response, next: NextFunction): void => {
+    if (!this._deps.secrets.damaged()) return next();
+    fail(
+      res,
+      503,
+      'secretsDamaged',
+      `the admin secrets file is damaged: ${RESET_ADMIN_HINT}, then open this page again`,
+    );
+  };
 
   /** Routes that work without a login: setup status, setup, login, logout, session. */
   publicRouter(): Router {
     const router = Router();
+    router.use(this.failClosed);
     router.get('/setup', (_req, res) => {
       res.json({ configured: this.configured() } satisfies SetupStatus);
     });
@@ -119,7 +154,7 @@ export class AdminAuth {
       if (!this.logins.csrfMatches(login, req.get('X-CSRF-Token'), cookie))
         return fail(res, 403, 'csrf', 'missing or wrong X-CSRF-Token');
     }
-    if (refresh) this.logins.find(login.id, this._deps.secrets.read().passwordHash, true);
+    if (refresh) this.logins.find(login.id, this._secrets()?.passwordHash, true);
     req.adminLogin = login;
     next();
   };
@@ -155,7 +190,7 @@ export class AdminAuth {
 
   private _originOk(req: Request): boolean {
     const origin = req.get('Origin');
-    return origin !== undefined && origin.toLowerCase() === `http://${String(req.get('Host')).toLowerCase()}`;
+    return origin !== undefined && origin.toLowerCase() === `${req.protocol}://${String(req.get('Host')).toLowerCase()}`;
   }
 
   private _address(req: Request): string {
@@ -188,7 +223,9 @@ export class AdminAuth {
     if (this.configured()) return fail(res, 403, 'alreadyConfigured', 'setup is already done');
     if (this._limited(req, res, 'setup')) return;
     const body = (req.body ?? {}) as { setupToken?: unknown; password?: unknown };
-    if (!tokenMatches(body.setupToken, this._deps.secrets.read().setupToken)) {
+    const stored = this._deps.secrets.read();
+    const liveToken = setupTokenLive(stored, this._deps.now()) ? stored.setupToken : undefined;
+    if (!tokenMatches(body.setupToken, liveToken)) {
       this.limiter.recordFailure(this._address(req), ACCOUNT);
       this._deps.log.warn({ remote: this._address(req), reason: 'wrong setup token' }, 'admin setup failed');
       return fail(res, 403, 'badSetupToken', 'the setup token is wrong or already used');
@@ -259,12 +296,31 @@ export class AdminAuth {
 
   private _startLogin(res: Response, passwordHash: string): void {
     const login = this.logins.create(passwordHash);
-    res.append('Set-Cookie', `${this.sessionCookie}=${login.id}; HttpOnly; SameSite=Strict; Path=/admin`);
-    res.append('Set-Cookie', `${this.csrfCookie}=${login.csrf}; SameSite=Strict; Path=/`);
+    const secure = res.req.secure;
+    res.append('Set-Cookie', setCookie(this.sessionCookie, login.id, { httpOnly: true, path: '/admin', secure }));
+    res.append('Set-Cookie', setCookie(this.csrfCookie, login.csrf, { path: '/', secure }));
   }
 
   private _clearCookies(res: Response): void {
-    res.append('Set-Cookie', `${this.sessionCookie}=; HttpOnly; SameSite=Strict; Path=/admin; Max-Age=0`);
-    res.append('Set-Cookie', `${this.csrfCookie}=; SameSite=Strict; Path=/; Max-Age=0`);
+    const secure = res.req.secure;
+    res.append('Set-Cookie', setCookie(this.sessionCookie, '', { httpOnly: true, path: '/admin', secure, maxAge: 0 }));
+    res.append('Set-Cookie', setCookie(this.csrfCookie, '', { path: '/', secure, maxAge: 0 }));
   }
+}
+
+/** A `Set-Cookie` line: SameSite=Strict always, `Secure` when the page came over TLS (cookie@2). */
+export function setCookie(
+  name: string,
+  value: string,
+  options: { path: string; httpOnly?: boolean; secure: boolean; maxAge?: number },
+): string {
+  return stringifySetCookie({
+    name,
+    value,
+    path: options.path,
+    sameSite: 'strict',
+    ...(options.httpOnly ? { httpOnly: true } : {}),
+    ...(options.secure ? { secure: true } : {}),
+    ...(options.maxAge !== undefined ? { maxAge: options.maxAge } : {}),
+  });
 }

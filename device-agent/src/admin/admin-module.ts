@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { Router } from 'express';
 import type { DiagnosticsReport, RestartAnswer } from '@kiosk/contract/admin-api';
 import type { PrinterStatus } from '@kiosk/contract/kiosk-api';
@@ -14,7 +15,8 @@ import { scanPorts } from './port-scan.js';
 import { readinessRouter } from './readiness-routes.js';
 import { textReceipt } from './receipt-bytes.js';
 import { adminCommandRunner, type RunAdminCommand } from './run-command.js';
-import { SecretsStore } from './secrets-store.js';
+import { RESET_ADMIN_HINT, SecretsDamagedError, SecretsStore, setupTokenLive, type AdminSecrets } from './secrets-store.js';
+import { LIMITER_FILE } from './login-limiter.js';
 import { loadAdminTexts } from './texts.js';
 
 export interface AdminModuleOptions {
@@ -40,12 +42,14 @@ export class AdminModule implements AgentModule {
   private readonly _text: ReturnType<typeof loadAdminTexts>;
   private _printingToken = false;
   private readonly _run: RunAdminCommand;
+  private readonly _now: () => number;
 
   constructor(
     private readonly _ctx: ModuleContext,
     private readonly _options: AdminModuleOptions = {},
   ) {
     const now = _options.now ?? Date.now;
+    this._now = now;
     this.secrets = new SecretsStore(_ctx.dataDir);
     this.auth = new AdminAuth({
       secrets: this.secrets,
@@ -53,6 +57,7 @@ export class AdminModule implements AgentModule {
       scrypt: _options.scrypt ?? PRODUCTION_SCRYPT,
       now,
       adminPort: () => _ctx.ports().adminPort,
+      limiterFile: join(_ctx.dataDir, LIMITER_FILE),
     });
     this.heartbeat = new Heartbeat(now);
     this._text = loadAdminTexts(_ctx.contentDir);
@@ -60,7 +65,15 @@ export class AdminModule implements AgentModule {
   }
 
   async start(): Promise<void> {
-    const token = this.secrets.ensureSetupToken();
+    let token: string | null;
+    try {
+      token = this.secrets.ensureSetupToken(this._now());
+    } catch (err) {
+      if (!(err instanceof SecretsDamagedError)) throw err;
+      // Fail closed: no new token, nothing printed; the admin page says the same.
+      this._ctx.log.error({ file: this.secrets.path }, `admin secrets file is damaged: ${RESET_ADMIN_HINT}`);
+      return;
+    }
     if (!token) return;
     // Logged on every start until used (the technician reads it from `journalctl -u kiosk-agent`).
     this._ctx.log.warn(
@@ -145,7 +158,8 @@ export class AdminModule implements AgentModule {
       }),
     );
     router.use(logRouter(ctx.logRing));
-    router.post('/restart', (_req, res) => {
+    // A restart applies saved changes to devices and the centre: the password again, like them.
+    router.post('/restart', this.auth.requireRecentAuth, (_req, res) => {
       ctx.log.info('restart requested from the admin page');
       res.json({ restarting: true } satisfies RestartAnswer);
       setTimeout(this._options.restart ?? (() => process.kill(process.pid, 'SIGTERM')), 500).unref();
@@ -153,10 +167,20 @@ export class AdminModule implements AgentModule {
     return router;
   }
 
-  /** Prints the setup token once, as soon as a printer is usable. */
+  /**
+   * Prints the setup token once per token, as soon as a printer is usable, and only while no
+   * password exists and the token is live (24 h): never into the public tray once set up.
+   */
   private async _printSetupToken(): Promise<void> {
-    const secrets = this.secrets.read();
-    if (this._printingToken || secrets.passwordHash || !secrets.setupToken || secrets.setupTokenPrintedAt) return;
+    if (this._printingToken) return;
+    let secrets: AdminSecrets;
+    try {
+      secrets = this.secrets.read();
+    } catch {
+      return; // damaged: fail closed, print nothing
+    }
+    if (secrets.passwordHash || !secrets.setupToken || secrets.setupTokenPrintedAt) return;
+    if (!setupTokenLive(secrets, this._now())) return;
     const printer = this._ctx.services.get('printer')?.status() as PrinterStatus | undefined;
     if (!printer || printer.device !== 'online' || printer.paper === 'out') return;
     this._printingToken = true;
@@ -171,7 +195,10 @@ export class AdminModule implements AgentModule {
         data: bytes.toString('base64'),
       });
       if (completion.header.completionCode === 'success') {
-        this.secrets.write({ ...this.secrets.read(), setupTokenPrintedAt: new Date().toISOString() });
+        const latest = this.secrets.read();
+        // Mark only the token that went out; a reset meanwhile issued a new one that may still print.
+        if (latest.setupToken === secrets.setupToken)
+          this.secrets.write({ ...latest, setupTokenPrintedAt: new Date(this._now()).toISOString() });
         this._ctx.log.info('admin setup token printed on the receipt printer');
       } else {
         this._ctx.log.warn(

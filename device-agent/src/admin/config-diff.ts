@@ -3,8 +3,15 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return patch;
   const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
+    // Own keys only: `__proto__` from a JSON body is a plain key here, never the prototype.
     if (value === null) delete out[key];
-    else out[key] = mergePatch(out[key], value);
+    else
+      Object.defineProperty(out, key, {
+        value: mergePatch(Object.hasOwn(out, key) ? out[key] : undefined, value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return out;
 }
@@ -13,7 +20,8 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 export function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
   if (isObject(before) && isObject(after)) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    return [...keys].flatMap((k) => changedPaths(before[k], after[k], `${prefix}/${escape(k)}`));
+    const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
+    return [...keys].flatMap((k) => changedPaths(own(before, k), own(after, k), `${prefix}/${escape(k)}`));
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix || '/'];
 }

@@ -8,9 +8,14 @@ import type { Logger } from '@kiosk/node-common/logger';
 import type { Validator } from '@kiosk/node-common/validator';
 import type { AdminAuth } from './admin-auth.js';
 import { changedPaths, mergePatch, needingRestart } from './config-diff.js';
+import { maskSecrets, photoDecoderRefusal, unmaskSecrets, webSaveErrors } from './config-guards.js';
 
-/** Keys whose change moves the listeners: a stolen idle login must not open the admin page to the LAN. */
-const DANGEROUS = ['/agent'];
+/**
+ * Keys whose change needs the password typed again: the listeners (a stolen idle login must not
+ * open the admin page to the LAN), the devices (what the agent opens and sends bytes to) and the
+ * centre (where personal data and the terminal token go).
+ */
+const DANGEROUS = ['/agent', '/devices', '/center'];
 
 /** GET/PUT/PATCH /admin/api/config: the schema-driven form's data, validated atomic saves. */
 export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger, validator: Validator): Router {
@@ -30,7 +35,8 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
     const running = loaded.config;
     res.json({
       path: loaded.path,
-      config: file.value,
+      // The centre token is never shown back; the mask written back means "unchanged".
+      config: maskSecrets(file.value),
       schema: configSchema satisfies ConfigSchema,
       restartRequiredPaths: restartPaths,
       /** Errors of the configuration the agent started with (the "configuration error" state). */
@@ -40,7 +46,7 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
     } satisfies ConfigDocument);
   });
 
-  const save = (req: Request, res: Response, patch: boolean): void => {
+  const save = async (req: Request, res: Response, patch: boolean): Promise<void> => {
     const body: unknown = req.body;
     if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
       res.status(400).json({
@@ -50,7 +56,18 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
       return;
     }
     const before = readFile().value;
-    const after = patch ? mergePatch(before, body) : body;
+    const after = patch ? mergePatch(before, body) : structuredClone(body);
+    const unmasked = unmaskSecrets(after, before);
+    if (unmasked.length) {
+      res.status(400).json({ error: 'invalidConfig', errors: unmasked } satisfies AdminErrorBody);
+      return;
+    }
+    const decoder = photoDecoderRefusal(before, after);
+    if (decoder) {
+      log.warn({ path: decoder.path }, 'configuration change refused: photo decoder set from the admin page');
+      res.status(403).json({ error: 'notSettableHere', message: decoder.message, errors: [decoder] } satisfies AdminErrorBody);
+      return;
+    }
     const changed = changedPaths(before, after);
     if (
       changed.some((p) => DANGEROUS.some((d) => p === d || p.startsWith(`${d}/`))) &&
@@ -58,8 +75,14 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
     ) {
       res.status(403).json({
         error: 'reauthRequired',
-        message: 'enter the password again to change listen addresses or ports',
+        message: 'enter the password again to change listen addresses, devices or the centre',
       } satisfies AdminErrorBody);
+      return;
+    }
+    const schemaErrors = validator.validate(configSchema, after);
+    const extra = schemaErrors.length ? [] : await webSaveErrors(after, changed);
+    if (extra.length) {
+      res.status(400).json({ error: 'invalidConfig', errors: extra } satisfies AdminErrorBody);
       return;
     }
     const errors = saveConfig(loaded.path, after, validator);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseCookie } from 'cookie';
 
 export const IDLE_MS = 15 * 60_000;
 export const ABSOLUTE_MS = 8 * 60 * 60_000;
@@ -87,12 +88,15 @@ export class LoginStore {
   }
 }
 
-/** Minimal cookie header parser (names are ASCII, values base64url). */
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+/**
+ * The `Cookie` header as a null-prototype map (cookie@2: a malformed %-escape stays as written
+ * instead of throwing, and a cookie named `__proto__` is just a name).
+ */
+export function parseCookies(header: string | undefined): Record<string, string | undefined> {
+  if (!header) return Object.create(null) as Record<string, string | undefined>;
+  try {
+    return parseCookie(header);
+  } catch {
+    return Object.create(null) as Record<string, string | undefined>;
   }
-  return out;
 }

@@ -30,7 +30,9 @@ interface Outstanding {
 }
 
 const SERVICE_ENUM = { type: 'string', enum: [...SERVICE_NAMES] };
-const COMMON_SCHEMAS = {
+/** Own-key lookups only: a name from the wire such as `toString` or `constructor` must not match. */
+const COMMON_SCHEMAS: ReadonlyMap<string, object> = new Map<string, object>(
+  Object.entries({
   'common.status': {
     type: 'object',
     properties: { service: SERVICE_ENUM },
@@ -49,7 +51,8 @@ const COMMON_SCHEMAS = {
     required: ['service'],
     additionalProperties: false,
   },
-} as const;
+  }),
+);
 
 const RESET_TIMEOUT_MS = 10_000;
 /** Longest a blocking HTTP command may hold its place in a device queue. */
@@ -109,8 +112,9 @@ export class Dispatcher {
       return reject('invalidMessage', 'timeoutMs must be a non-negative integer');
     const payload = msg?.payload === undefined ? {} : msg.payload;
 
-    if (name in COMMON_SCHEMAS) {
-      const errors = this._validator.validate(COMMON_SCHEMAS[name as keyof typeof COMMON_SCHEMAS], payload);
+    const commonSchema = COMMON_SCHEMAS.get(name);
+    if (commonSchema) {
+      const errors = this._validator.validate(commonSchema, payload);
       if (errors.length) return reject('invalidData', describeErrors(errors));
       return this._common(conn, name, requestId, timeoutMs, payload as Record<string, unknown>);
     }

@@ -23,19 +23,43 @@ export interface WsDeps {
 export function attachWebSocket(server: Server, deps: WsDeps): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname !== deps.path) return refuse(socket, 404, 'Not Found');
-    if (!isAllowed(req, deps.policy)) {
-      deps.log.warn({ origin: req.headers.origin, host: req.headers.host }, 'websocket upgrade refused');
-      return refuse(socket, 403, 'Forbidden');
+    // Nothing a client sends on the upgrade may throw out of this handler (the process would end).
+    try {
+      socket.on('error', (err) => deps.log.debug({ code: (err as NodeJS.ErrnoException).code }, 'upgrade socket error'));
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname !== deps.path) return refuse(socket, 404, 'Not Found');
+      if (!isAllowed(req, deps.policy)) {
+        deps.log.warn({ origin: req.headers.origin, host: req.headers.host }, 'websocket upgrade refused');
+        return refuse(socket, 403, 'Forbidden');
+      }
+      if (deps.authorize && !deps.authorize(req)) return refuse(socket, 401, 'Unauthorized');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        try {
+          onConnection(ws, deps);
+        } catch (err) {
+          deps.log.warn({ err: errorSummary(err), listener: deps.listener }, 'websocket connection failed');
+          ws.terminate();
+        }
+      });
+    } catch (err) {
+      deps.log.warn({ err: errorSummary(err), listener: deps.listener }, 'websocket upgrade failed');
+      refuse(socket, 400, 'Bad Request');
     }
-    if (deps.authorize && !deps.authorize(req)) return refuse(socket, 401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, deps));
   });
   return wss;
 }
 
+/**
+ * What is logged of an exception a client caused: its kind and message, never the message that
+ * caused it (it may hold personal data); the message is cut short in case it echoes input.
+ */
+export function errorSummary(err: unknown): { name: string; message: string } {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { name: e.name, message: e.message.slice(0, 120) };
+}
+
 function refuse(socket: Duplex, code: number, text: string): void {
+  if (socket.destroyed || !socket.writable) return;
   socket.end(`HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
@@ -64,7 +88,20 @@ function onConnection(ws: WebSocket, deps: WsDeps): void {
     } catch {
       parsed = undefined;
     }
-    deps.dispatcher.dispatch(conn, parsed);
+    try {
+      deps.dispatcher.dispatch(conn, parsed);
+    } catch (err) {
+      // A message must never end the process: answer like any other bad message, log without its content.
+      deps.log.warn({ err: errorSummary(err), listener: deps.listener }, 'websocket message failed');
+      try {
+        send({
+          header: { type: 'ack', name: '', requestId: 0, status: 'invalidMessage', errorDescription: 'message refused' },
+          payload: {},
+        });
+      } catch {
+        // the socket is gone
+      }
+    }
   });
   ws.on('close', () => {
     unsubscribe();

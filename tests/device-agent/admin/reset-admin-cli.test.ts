@@ -30,7 +30,8 @@ describe('kiosk-agent reset-admin', () => {
     const token = /New setup token: ([0-9A-F-]{39})/.exec(result.stdout)?.[1];
     expect(token).toBeDefined();
     const file = join(dir, 'admin-secrets.json');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ setupToken: token });
+    // Issue 13 item 5: the token carries its issue time (it expires after 24 h).
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ setupToken: token, setupTokenIssuedAt: expect.any(String) });
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 

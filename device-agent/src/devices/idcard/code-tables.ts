@@ -68,5 +68,6 @@ export const ETHNICITIES: Readonly<Record<string, string>> = Object.fromEntries(
 ]);
 
 /** Unknown codes are shown as the raw code, never as an error. */
-export const genderLabel = (code: string): string => GENDERS[code] ?? code;
-export const ethnicityLabel = (code: string): string => ETHNICITIES[code] ?? code;
+export const genderLabel = (code: string): string => (Object.hasOwn(GENDERS, code) ? GENDERS[code] : code) ?? code;
+export const ethnicityLabel = (code: string): string =>
+  (Object.hasOwn(ETHNICITIES, code) ? ETHNICITIES[code] : code) ?? code;

@@ -64,7 +64,7 @@ function lookup(scope: Record<string, unknown>, path: string): unknown {
   let value: unknown = scope;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
+    value = Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   }
   return value;
 }
@@ -75,7 +75,7 @@ function fill(template: string, scope: Record<string, unknown>): string {
     const text =
       typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
     if (!filter) return text;
-    const fn = FILTERS[filter];
+    const fn = Object.hasOwn(FILTERS, filter) ? FILTERS[filter] : undefined;
     if (!fn) throw new FormRenderError(`unknown filter |${filter}`);
     return text ? fn(text) : '';
   });
@@ -144,7 +144,8 @@ class FormWriter {
   }
 
   private _imageFor(text: string): MonoBitmap | null {
-    const image = this._ctx.textImages?.[text];
+    const images = this._ctx.textImages;
+    const image = images && Object.hasOwn(images, text) ? images[text] : undefined;
     if (!image) return null;
     try {
       return bitmapFromBase64(image.width, image.height, image.data);

@@ -122,6 +122,6 @@ export const PROFILE_NAMES = Object.keys(NAMED);
 export function resolveProfile(paperWidthMm: 58 | 80, name?: string): { profile: PrinterProfile; known: boolean } {
   const base = generic(paperWidthMm);
   if (!name) return { profile: base, known: true };
-  const make = NAMED[name];
+  const make = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
   return make ? { profile: make(base), known: true } : { profile: base, known: false };
 }
