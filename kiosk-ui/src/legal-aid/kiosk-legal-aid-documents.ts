@@ -82,6 +82,8 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
   @query('video') private _video!: HTMLVideoElement | null;
 
   @state() private _preview: CapturedImage | null = null;
+  /** The live stream has produced a frame (a tap before that would capture nothing). */
+  @state() private _frameReady = false;
   @state() private _materialId = '';
 
   /** Materials the engine listed; the villager says which one each photo shows. */
@@ -100,7 +102,11 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
   protected override updated(): void {
     const video = this._video;
     if (video && this._camera.stream && video.srcObject !== this._camera.stream) {
+      this._frameReady = false;
       video.srcObject = this._camera.stream;
+      void whenFrame(video).then(() => {
+        if (this._video === video) this._frameReady = true;
+      });
       void video.play().catch(() => undefined);
     }
   }
@@ -110,9 +116,16 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
     this._emit({ type: 'photosDone' });
   }
 
-  private _take(): void {
-    if (!this._video) return;
-    this._preview = this._camera.capture(this._video);
+  private async _take(): Promise<void> {
+    const video = this._video;
+    if (!video) return;
+    let photo = this._camera.capture(video);
+    if (!photo) {
+      // No frame at this instant (the stream hiccupped): take the next one rather than nothing.
+      await whenFrame(video);
+      photo = this._camera.capture(video);
+    }
+    this._preview = photo;
   }
 
   private _keep(): void {
@@ -152,7 +165,12 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
                     <button type="button" class="secondary" @click=${() => (this._preview = null)}>
                       ${t('legalAid.steps.documents.retake')}
                     </button>`
-                : html`<button type="button" class="primary" ?disabled=${!live || full} @click=${() => this._take()}>
+                : html`<button
+                    type="button"
+                    class="primary"
+                    ?disabled=${!live || !this._frameReady || full}
+                    @click=${() => void this._take()}
+                  >
                     ${t('legalAid.steps.documents.take')}
                   </button>`
             }
@@ -187,6 +205,24 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
       </div>
     </kiosk-step>`;
   }
+}
+
+/** Resolves once the video has a decoded frame to draw (the first, or the next one). */
+function whenFrame(video: HTMLVideoElement): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const check = (): void => {
+      if (done || !video.videoWidth || !video.videoHeight) return;
+      done = true;
+      video.removeEventListener('loadeddata', check);
+      video.removeEventListener('resize', check);
+      resolve();
+    };
+    video.addEventListener('loadeddata', check);
+    video.addEventListener('resize', check);
+    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(() => check());
+    check();
+  });
 }
 
 declare global {
