@@ -1,4 +1,4 @@
-import { SerialPortMock } from 'serialport';
+import { type SerialPort, SerialPortMock } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandQueue, type QueueItem } from '../../../device-agent/src/core/command-queue.js';
 import type { CommandOutcome } from '../../../device-agent/src/core/service.js';
@@ -33,7 +33,10 @@ describe('item 15: serial write after close', () => {
     const link = new SerialLink({
       path: '/dev/ttyMOCK15',
       baudRate: 115200,
-      create: (settings) => (port = new SerialPortMock(settings)),
+      create: (settings) => {
+        port = new SerialPortMock(settings);
+        return port as unknown as SerialPort;
+      },
     });
     await link.open();
     // The stream holds the bytes (as it does behind an earlier write still in flight).

@@ -34,7 +34,7 @@ describe('item 14: a printer that never answers GS r 1', () => {
   const print = async (): Promise<{ ms: number; code: string; payload: Record<string, unknown> }> => {
     const t0 = Date.now();
     const outcome = await printer.printForm({ form: 'legal-aid-receipt', fields: LEGAL_AID_FIELDS }, never);
-    return { ms: Date.now() - t0, code: outcome.completionCode, payload: outcome.payload };
+    return { ms: Date.now() - t0, code: outcome.completionCode, payload: outcome.payload as Record<string, unknown> };
   };
 
   it('item 14: learns after one unanswered end marker; the next receipts complete within 3 s, judged from DLE EOT', async () => {
