@@ -121,8 +121,8 @@ describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
     }
 
     // Entries whose flow has not landed explain themselves and offer the hotline: no dead button.
-    await tap(button('视频咨询'));
-    expect(screenId()).toBe('preparing:consult');
+    await tap(button('公证预约'));
+    expect(screenId()).toBe('preparing:notary');
     await checkScreen('preparing', seen);
     await tap(button('找工作人员'));
     expect(screenId()).toBe('info:help');
