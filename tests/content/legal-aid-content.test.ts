@@ -74,6 +74,6 @@ describe('legal-aid content', () => {
   it('the receipt texts carry the paper-out wording staff and villagers rely on', () => {
     const receipt = i18n['steps']['receipt'] as Record<string, string>;
     expect(receipt['paperOut']).toBe('纸张用完了，请找工作人员加纸后重新打印');
-    expect(receipt['numberLabel']).toBe('受理编号');
+    expect(receipt['numberLabel']).toBe('申请编号');
   });
 });

@@ -56,19 +56,56 @@ export function chineseNumeral(value: string): string {
   return out;
 }
 
-/** Receipt number prefixes (device-agent/src/outbox/receipt-number.ts) read as the kind's word. */
-const RECEIPT_KIND: Record<string, string> = { FY: '法援', GZ: '公证', HD: '回电', PJ: '评价' };
+/**
+ * Latin capital letters as Chinese speakers name them (F → 艾弗, Y → 歪), so a receipt number is
+ * spoken with its letters: the villager must be able to say it back on the phone.
+ */
+const LETTER_NAMES: Record<string, string> = {
+  A: '诶',
+  B: '比',
+  C: '西',
+  D: '迪',
+  E: '伊',
+  F: '艾弗',
+  G: '吉',
+  H: '艾尺',
+  I: '艾',
+  J: '杰',
+  K: '开',
+  L: '艾勒',
+  M: '艾姆',
+  N: '恩',
+  O: '欧',
+  P: '披',
+  Q: '丘',
+  R: '阿尔',
+  S: '艾斯',
+  T: '提',
+  U: '优',
+  V: '维',
+  W: '达布溜',
+  X: '艾克斯',
+  Y: '歪',
+  Z: '贼德',
+};
+
+/** "FY" → "艾弗，歪". */
+export function spellLetters(letters: string): string {
+  return [...letters.toUpperCase()].map((c) => LETTER_NAMES[c] ?? c).join('，');
+}
 
 /** Replaces every number in the text by the words to say, chosen by the number's shape and context. */
 export function readNumbers(text: string): string {
   return (
     text
-      // Receipt numbers FY261129-0001-0001: the kind's word, then every digit one by one.
+      // Receipt numbers FY261129-0001-0001: the letters by name, then every digit one by one.
       .replace(
-        /\b(FY|GZ|HD|PJ)(\d{6})-([0-9A-Z]{4})-(\d{4,6})\b/g,
+        /\b([A-Z]{2})(\d{6})-([0-9A-Z]{4})-(\d{4,6})\b/g,
         (_m, kind: string, day: string, terminal: string, seq: string) =>
-          `${RECEIPT_KIND[kind]}，${digitsOneByOne(day)}，${digitsOneByOne(terminal)}，${digitsOneByOne(seq)}`,
+          `${spellLetters(kind)}，${digitsOneByOne(day)}，${digitsOneByOne(terminal)}，${digitsOneByOne(seq)}`,
       )
+      // A capital letter standing alone (a number spelt out "F，Y，二，六…"): its name.
+      .replace(/(?<![A-Za-z])[A-WYZ](?![A-Za-z])/g, (c) => LETTER_NAMES[c])
       // Dates 2026-11-29 / 2026年11月29日: the year digit by digit, month and day as numerals.
       .replace(
         /(\d{4})-(\d{1,2})-(\d{1,2})/g,

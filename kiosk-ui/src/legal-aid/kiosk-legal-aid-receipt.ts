@@ -7,7 +7,7 @@ import { digitByDigit } from './legal-aid-submission.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
 
 /**
- * @summary 申请已提交: the 受理编号 in large digits, read aloud digit by digit; the upload state; the
+ * @summary 申请已提交: the 申请编号 in large digits, read aloud with its letters, digit by digit; the upload state; the
  * receipt printing state with 重新打印 after a paper-out (the submission itself is not affected).
  * @fires kiosk-legal-aid-answer - reprintRequested | finished
  */

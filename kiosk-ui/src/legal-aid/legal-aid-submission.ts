@@ -120,7 +120,6 @@ export function toReceiptFields(input: ReceiptInput): Record<string, unknown> {
     idNumberMasked: maskIdNumber(answers.identity?.idNumber ?? ''),
     matter: input.matterLabel.slice(0, 60),
     submittedAt: submission.storedAt,
-    station: county.station,
     decisionDueBy: input.centreDecisionDueBy ?? dueDate(submission.storedAt, decision.decision.decideDays),
     materials: clip(input.submittedLabels),
     qr: county.progressUrl.replace('{receiptNo}', encodeURIComponent(submission.receiptNo)),

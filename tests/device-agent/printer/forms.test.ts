@@ -78,12 +78,17 @@ describe('print forms from content/forms', () => {
     });
   }
 
-  it('legal-aid receipt: 受理编号, masked ID, 7-day decision line with due date, materials, QR, 12348', () => {
+  it('legal-aid receipt: 申请回执 with 申请编号 (printed before the centre accepts), masked ID, 7-day decision line with due date, materials, QR, 12348', () => {
     const profile = resolveProfile(80).profile;
     const { job } = print('legal-aid-receipt', LEGAL_AID_FIELDS, profile);
     expectWellFormed(job, profile);
     const text = jobText(job).replace(/\n/g, '');
-    expect(text).toContain('受理回执');
+    expect(text).toContain('申请回执');
+    expect(text).not.toContain('受理回执');
+    expect(text).not.toContain('网上申请');
+    expect(text).toContain('申请编号');
+    // The station is this terminal's configured name.
+    expect(text).toContain(`申请地点：${TERMINAL.name}`);
     expect(text).toContain('FY-2026-000123');
     expect(text).toContain('证件号码：4501**********123X');
     expect(text).toContain('申请事项：劳动报酬（拖欠工资）');

@@ -74,7 +74,9 @@ describe('voice: numbers and pinyin', () => {
     expect(readNumbers('8:30')).toBe('八点三十分');
     expect(readNumbers('尾号123X')).toBe('尾号幺二三叉');
     expect(chineseNumeral('10086')).toBe('一万零八十六');
-    expect(readNumbers('FY261129-0001-0002')).toBe('法援，二六幺幺二九，零零零幺，零零零二');
+    // A receipt number is spoken with its letters (issue 15 item 7), spelt out or whole.
+    expect(readNumbers('FY261129-0001-0002')).toBe('艾弗，歪，二六幺幺二九，零零零幺，零零零二');
+    expect(readNumbers('F，Y，二，六')).toBe('艾弗，歪，二，六');
     expect(chineseNumeral('105')).toBe('一百零五');
   });
 
