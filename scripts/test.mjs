@@ -13,6 +13,9 @@ const DEBIAN = [
   ['espeak-ng', '/usr/bin/espeak-ng'],
   // A CJK font, so Chinese text is laid out and measured with real glyphs in the browser tests.
   ['fonts-wqy-microhei', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'],
+  // Video consultation: TURN relay for the relay-only call, and the noisy clip of the bandwidth figures.
+  ['coturn', '/usr/bin/turnserver'],
+  ['ffmpeg', '/usr/bin/ffmpeg'],
 ];
 
 function ensureDebianPackages() {
