@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { parseCookies } from '../../../device-agent/src/admin/login-store.js';
 import { LIMITER_FILE } from '../../../device-agent/src/admin/login-limiter.js';
 import { AdminClient, PASSWORD, loggedInAgent, type AdminTestAgent } from '../admin/admin-test-client.js';
+import { startAdminAgentOn } from './restart-harness.js';
 
 // Issue 13 item 2 (agent part): `Cookie: x=%E0%A4%A` on the admin WebSocket upgrade threw a
 // URIError out of the upgrade handler and the process ended (over HTTP: 500). The login limiter
@@ -78,44 +79,3 @@ describe('item 2: malformed cookies and a limiter that survives a restart', () =
     expect(await after.login(PASSWORD)).toBe(200);
   });
 });
-
-/** An admin agent started on an existing test directory (config and data kept). */
-async function startAdminAgentOn(dir: string): Promise<AdminTestAgent> {
-  const { Agent } = await import('../../../device-agent/src/app/agent.js');
-  const { AdminModule } = await import('../../../device-agent/src/admin/admin-module.js');
-  const { TestClock, TEST_SCRYPT } = await import('../admin/admin-test-client.js');
-  const { LogRing } = await import('@kiosk/node-common/log-ring');
-  const { Writable } = await import('node:stream');
-  const clock = new TestClock();
-  let module: InstanceType<typeof AdminModule> | undefined;
-  const lines: string[] = [];
-  const agent = new Agent({
-    env: { ...process.env, KIOSK_CONFIG: join(dir, 'kiosk.config.json'), KIOSK_DATA_DIR: join(dir, 'data') },
-    logDestination: new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    }),
-    logLevel: 'debug',
-    logRing: new LogRing(),
-    port: 0,
-    adminPort: 0,
-    modules: [(ctx) => (module = new AdminModule(ctx, { scrypt: TEST_SCRYPT, now: clock.now, restart: () => {} }))],
-  });
-  await agent.start();
-  const { port, adminPort } = agent.ports;
-  return {
-    agent,
-    base: `http://127.0.0.1:${port}`,
-    adminBase: `http://127.0.0.1:${adminPort}`,
-    wsUrl: `ws://127.0.0.1:${port}/api/v1/ws`,
-    dir,
-    logText: () => lines.join(''),
-    stop: async () => {
-      await agent.stop();
-    },
-    clock,
-    admin: () => module!,
-  };
-}
