@@ -6,34 +6,48 @@ export function checkHash(salt: Buffer, last4: string): Buffer {
   return createHmac('sha256', salt).update(last4.toUpperCase()).digest();
 }
 
-/** Whether `last4` matches the stored check (constant time). */
-export function checkMatches(stored: { salt: Buffer; hash: Buffer } | undefined, last4: string): boolean {
-  if (!stored) return false;
-  return timingSafeEqual(stored.hash, checkHash(stored.salt, last4));
-}
+const UNKNOWN = { salt: Buffer.alloc(16), hash: Buffer.alloc(32) };
 
 /**
- * Limits on status look-ups (no permanent bans): five wrong last-4s per receipt per minute, and
- * thirty unknown receipts per minute in all.
+ * Whether `last4` matches the stored check (constant time). An unknown receipt costs the same
+ * HMAC, so neither the answer nor its timing tells which receipts exist.
+ */
+export function checkMatches(stored: { salt: Buffer; hash: Buffer } | undefined, last4: string): boolean {
+  const matches = timingSafeEqual((stored ?? UNKNOWN).hash, checkHash((stored ?? UNKNOWN).salt, last4));
+  return stored !== undefined && matches;
+}
+
+/** Failed look-ups a visit may make: five a minute, twenty in all until the visit ends. */
+export const VISIT_LOOKUP_WINDOWS: ReadonlyArray<readonly [number, number]> = [
+  [5, 60_000],
+  [20, 60 * 60_000],
+];
+
+/**
+ * Limits on status look-ups per kiosk visit (issue 13 item 9), never per receipt: a wrong
+ * last-4 and an unknown receipt count alike against the visit that typed them, and the count
+ * starts afresh when the visit ends (完成 or the idle timeout). Whoever guesses only slows down
+ * their own visit; the next villager can always look up her own receipt.
  */
 export class LookupLimits {
-  private readonly _guesses = new FailureLimiter([[5, 60_000]]);
-  private readonly _unknown = new FailureLimiter([[30, 60_000]]);
+  private readonly _visit: FailureLimiter;
 
-  /** How long `receiptNo` must wait before the next look-up (0 = now). */
-  retryAfterMs(receiptNo: string): number {
-    return Math.max(this._guesses.retryAfterMs(receiptNo), this._unknown.retryAfterMs('*'));
+  constructor(now: () => number = Date.now) {
+    this._visit = new FailureLimiter(VISIT_LOOKUP_WINDOWS, now);
   }
 
-  unknownReceipt(): void {
-    this._unknown.fail('*');
+  /** How long this visit must wait before its next look-up (0 = now). */
+  retryAfterMs(): number {
+    return this._visit.retryAfterMs('visit');
   }
 
-  wrongCheck(receiptNo: string): void {
-    this._guesses.fail(receiptNo);
+  /** An unknown receipt or a wrong last-4 (the two are not told apart). */
+  failed(): void {
+    this._visit.fail('visit');
   }
 
-  rightCheck(receiptNo: string): void {
-    this._guesses.clear(receiptNo);
+  /** The visit ended: the next one starts with no failures. */
+  endVisit(): void {
+    this._visit.clear('visit');
   }
 }

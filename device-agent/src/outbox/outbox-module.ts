@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Router } from 'express';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { CenterClient } from './center-client.js';
+import { LookupLimits } from './lookup-check.js';
 import { OutboxForwarder } from './forwarder.js';
 import { resolveOutboxOptions, type OutboxOptions } from './outbox-options.js';
 import { OutboxStore } from './outbox-store.js';
@@ -22,6 +23,7 @@ export class OutboxModule implements AgentModule {
   private _forwarder: OutboxForwarder | undefined;
   private _content: SubmissionContent | undefined;
   private readonly _waiters = new UploadWaiters();
+  private readonly _limits = new LookupLimits();
   private readonly _options: Required<OutboxOptions>;
 
   constructor(
@@ -32,6 +34,7 @@ export class OutboxModule implements AgentModule {
   }
 
   async start(): Promise<void> {
+    this._ctx.bus.on('sessionEnded', this, () => this._limits.endVisit());
     this._content = loadSubmissionContent(this._ctx.contentDir);
     this._store = new OutboxStore(join(this._ctx.dataDir, 'outbox.sqlite'));
     const config = this._ctx.config;
@@ -49,6 +52,7 @@ export class OutboxModule implements AgentModule {
   }
 
   async stop(): Promise<void> {
+    this._ctx.bus.removeListeners(this);
     await this._forwarder?.stop();
     this._waiters.settleAll();
     this._store?.close();
@@ -68,6 +72,7 @@ export class OutboxModule implements AgentModule {
       log: this._ctx.log,
       terminalId: () => this._ctx.config?.terminal.id ?? 'unconfigured',
       waitForUpload: (id) => this._waitForUpload(id),
+      limits: this._limits,
     });
   }
 

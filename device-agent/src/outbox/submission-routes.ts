@@ -19,11 +19,13 @@ export interface SubmissionRouteDeps {
   terminalId: () => string;
   /** Resolves with whether the centre acknowledged the stored submission in time. */
   waitForUpload: (id: string) => Promise<boolean>;
+  /** Look-up limits of the current visit (the module clears them when the visit ends). */
+  limits?: LookupLimits;
 }
 
 /** POST /submissions (stored before the answer) and GET /submissions/:receiptNo?idLast4=. */
 export function submissionRouter(deps: SubmissionRouteDeps): Router {
-  const limits = new LookupLimits();
+  const limits = deps.limits ?? new LookupLimits();
   const reject = (res: Response, status: number, error: string, extra: Record<string, unknown> = {}, n?: number) => {
     const messages = deps.content().messages;
     const template = messages[error] ?? messages['invalidField'] ?? error;
@@ -84,21 +86,19 @@ export function submissionRouter(deps: SubmissionRouteDeps): Router {
     const receiptNo = String(req.params['receiptNo'] ?? '').toUpperCase();
     const last4 = typeof req.query['idLast4'] === 'string' ? req.query['idLast4'].toUpperCase() : '';
     if (!RECEIPT_PATTERN.test(receiptNo) || !/^[0-9X]{4}$/.test(last4)) return reject(res, 400, 'statusBadQuery');
-    const wait = limits.retryAfterMs(receiptNo);
+    const wait = limits.retryAfterMs();
     if (wait > 0) {
       res.set('Retry-After', String(Math.ceil(wait / 1000)));
       return reject(res, 429, 'tooManyAttempts', { retryAfterSec: Math.ceil(wait / 1000) });
     }
     const row = deps.store().status(receiptNo);
-    if (!row) {
-      limits.unknownReceipt();
+    // Unknown receipt and wrong last 4 get one answer: receipt numbers are sequential, and a
+    // different answer would tell which exist.
+    if (!checkMatches(row?.check, last4) || !row) {
+      limits.failed();
+      res.set('Cache-Control', 'no-store');
       return reject(res, 404, 'statusNotFound');
     }
-    if (!checkMatches(row.check, last4)) {
-      limits.wrongCheck(receiptNo);
-      return reject(res, 403, 'statusMismatch');
-    }
-    limits.rightCheck(receiptNo);
     const answer: SubmissionStatus = {
       receiptNo: row.receiptNo,
       kind: row.kind,

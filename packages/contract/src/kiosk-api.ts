@@ -264,8 +264,9 @@ export type SubmissionState =
   | 'rejected'; // 不予
 
 /**
- * GET /api/v1/submissions/:receiptNo?idLast4=XXXX → 200 SubmissionStatus; 404 unknown receipt;
- * 403 when idLast4 does not match the applicant's ID number. Never contains the name or ID number.
+ * GET /api/v1/submissions/:receiptNo?idLast4=XXXX → 200 SubmissionStatus; 404 (one body) for an
+ * unknown receipt and for an idLast4 that does not match alike; 429 after five failures in a visit
+ * (until the visit ends). Never contains the name or ID number.
  */
 export interface SubmissionStatus {
   receiptNo: string;

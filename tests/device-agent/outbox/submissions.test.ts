@@ -92,7 +92,9 @@ describe('outbox: submit, forward, erase, look up', () => {
     expect((JSON.parse(row.data_json) as { facts: string }).facts).toBe(facts);
   });
 
-  it('shows the status to the applicant: 404 unknown, 403 wrong last 4, staff changes after the pull, 429 when guessing', async () => {
+  // Issue 13 item 9 changed this test: unknown receipts and wrong last 4s get one answer (404,
+  // same body) and guessing is limited per visit (429 until the visit ends), not per receipt.
+  it('shows the status to the applicant: 404 alike for unknown and wrong last 4, staff changes after the pull, 429 per visit when guessing', async () => {
     const id = validId('45010219580301123');
     const res = await postJson(`${t.base}/api/v1/submissions`, submission());
     const receiptNo = String(res.body['receiptNo']);
@@ -101,7 +103,8 @@ describe('outbox: submit, forward, erase, look up', () => {
 
     const unknown = await look('FY000101-0001-9999', id.slice(-4));
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { message: string }).message).toMatch(/回执/);
+    const unknownBody = (await unknown.json()) as { message: string };
+    expect(unknownBody.message).toMatch(/回执/);
 
     const ok = (await (await look(receiptNo, id.slice(-4))).json()) as SubmissionStatus;
     expect(ok).toMatchObject({ receiptNo, kind: 'legalAid', state: 'received', uploaded: true });
@@ -124,10 +127,18 @@ describe('outbox: submit, forward, erase, look up', () => {
     });
     expect(seen.missingMaterials).toEqual(['劳动合同复印件']);
 
-    for (let i = 0; i < 5; i++) expect((await look(receiptNo, '0000')).status).toBe(403);
+    // The unknown receipt above was this visit's first failure; four wrong last 4s make five.
+    for (let i = 0; i < 4; i++) {
+      const wrong = await look(receiptNo, '0000');
+      expect(wrong.status).toBe(404);
+      expect(await wrong.json()).toEqual(unknownBody);
+    }
     const limited = await look(receiptNo, id.slice(-4));
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { message: string }).message).toMatch(/一分钟/);
+    // The next visit (完成 or idle timeout) starts afresh: the owner is never locked out.
+    t.agent.bus.emit('sessionEnded');
+    expect((await look(receiptNo, id.slice(-4))).status).toBe(200);
   });
 });
 
