@@ -113,6 +113,7 @@ export class Agent {
       statusDocument,
       log: this.log,
       validator: this.validator,
+      ...(config ? { centerUrl: config.center.url } : {}),
     });
     this._controller = new Controller(this.log, this.services, this.modules, this._listeners);
   }

@@ -25,6 +25,8 @@ export interface ListenerDeps {
   statusDocument: () => AgentStatusDocument;
   log: Logger;
   validator: Validator;
+  /** config center.url: the kiosk page's CSP lets it connect there (video consultation). */
+  centerUrl?: string;
 }
 
 /** The kiosk and admin listeners: Express apps and WebSockets, opened last and closed first. */
@@ -52,6 +54,7 @@ export class Listeners implements Part {
       staticDir: d.staticDir,
       log: d.log,
       apiRouters: d.modules.flatMap((m) => (m.kioskRouter ? [m.kioskRouter()] : [])),
+      ...(d.centerUrl ? { centerUrl: d.centerUrl } : {}),
     });
     const adminApp = createAdminApp({
       policy: adminPolicy,

@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createValidator, type SchemaError, type Validator } from '@kiosk/node-common/validator';
 import { atomicWriteFile, serializeConfig } from './atomic-write.js';
+import { privateDir, privateFile } from './file-modes.js';
 import { migrateConfig } from './migrate.js';
 import { DEFAULT_AGENT, configSchema, type KioskConfig } from './schema.js';
 
@@ -35,8 +36,7 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   const p = env['KIOSK_DATA_DIR'];
   const dir = p ? resolve(process.cwd(), p) : resolve(repoRoot(), '.kiosk-data');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
+  return privateDir(dir);
 }
 
 export function validateConfig(raw: unknown, validator: Validator = createValidator()): SchemaError[] {
@@ -60,10 +60,13 @@ export function loadConfig(
         : `not valid JSON: ${(err as Error).message}`;
     return { path, dataDir: dir, config: null, errors: [{ path: '/', message }], agent: { ...DEFAULT_AGENT } };
   }
+  // It holds the centre token: 0600 when it is ours (a root-owned file keeps what root chose).
+  privateFile(path);
   const migration = migrateConfig(raw);
   const errors = validateConfig(migration.raw, validator);
   if (migration.migrated && errors.length === 0) {
     copyFileSync(path, `${path}.v${migration.fromVersion}.bak`);
+    privateFile(`${path}.v${migration.fromVersion}.bak`);
     atomicWriteFile(path, serializeConfig(migration.raw), { backup: false });
   }
   const candidate = migration.raw as Partial<KioskConfig>;
@@ -81,6 +84,9 @@ export function loadConfig(
 /** Validates and saves atomically; the file is untouched when the value is invalid. */
 export function saveConfig(path: string, value: unknown, validator: Validator = createValidator()): SchemaError[] {
   const errors = validateConfig(value, validator);
-  if (errors.length === 0) atomicWriteFile(path, serializeConfig(value));
+  if (errors.length === 0) {
+    atomicWriteFile(path, serializeConfig(value), { mode: 0o600 });
+    privateFile(`${path}.bak`);
+  }
   return errors;
 }

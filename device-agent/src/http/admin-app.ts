@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { Logger } from '@kiosk/node-common/logger';
 import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
 import { errorHandler, serveBuiltPage } from './kiosk-app.js';
+import { adminCspDirectives, securityHeaders } from './security-headers.js';
 
 export interface AdminAppDeps {
   policy: OriginPolicy;
@@ -17,13 +18,9 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(guardMiddleware(deps.policy));
+  app.use(securityHeaders(adminCspDirectives()));
   app.use((_req, res, next) => {
-    res.set({
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': "frame-ancestors 'none'",
-    });
+    res.set('Cache-Control', 'no-store');
     next();
   });
   app.use(jsonOnly);

@@ -6,6 +6,7 @@ import type { Dispatcher } from '../core/dispatcher.js';
 import type { Logger } from '@kiosk/node-common/logger';
 import { commandRoute } from './command-route.js';
 import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
+import { kioskCspDirectives, securityHeaders } from './security-headers.js';
 
 export interface KioskAppDeps {
   policy: OriginPolicy;
@@ -16,6 +17,8 @@ export interface KioskAppDeps {
   log: Logger;
   /** Routers of agent modules (voice, submissions, session), mounted under /api/v1. */
   apiRouters: Router[];
+  /** The centre's URL (config center.url): the only other origin the page may connect to. */
+  centerUrl?: string;
 }
 
 /** The kiosk API answers a refused Host or Origin in its own `ack` envelope (DESIGN §5). */
@@ -36,6 +39,7 @@ export function createKioskApp(deps: KioskAppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(guardMiddleware(deps.policy, { forbiddenBody: FORBIDDEN_ACK }));
+  app.use(securityHeaders(kioskCspDirectives(deps.centerUrl)));
   app.use(jsonOnly);
   app.use(express.json({ limit: '24mb' }));
 
@@ -69,10 +73,30 @@ export function serveBuiltPage(app: express.Express, dir: string, page: string):
   });
 }
 
-/** Central error handler: bad JSON → 400 ack envelope; anything else → 500 JSON, logged. */
+/** A client that went away mid-request (closed tab, killed kiosk): nothing to answer, nothing to fix. */
+function clientAborted(err: unknown, req: Request): boolean {
+  const e = err as { type?: string; code?: string };
+  return (
+    e.type === 'request.aborted' ||
+    e.code === 'ECONNRESET' ||
+    e.code === 'ECONNABORTED' ||
+    e.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    req.socket.destroyed
+  );
+}
+
+/**
+ * Central error handler: bad JSON → 400 ack envelope; a request the client aborted → one debug
+ * line (not an error stack); anything else → 500 JSON, logged.
+ */
 export function errorHandler(log: Logger) {
-  return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    const e = err as { type?: string; status?: number; message?: string };
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const e = err as { type?: string; status?: number; message?: string; code?: string };
+    if (clientAborted(err, req)) {
+      log.debug({ method: req.method, path: req.path, reason: e.type ?? e.code }, 'request aborted by the client');
+      if (!res.headersSent && !res.destroyed) res.status(400).end();
+      return;
+    }
     if (e.type === 'entity.parse.failed' || e.type === 'entity.too.large') {
       res.status(e.status ?? 400).json({
         header: { type: 'ack', name: '', requestId: 0, status: 'invalidMessage', errorDescription: e.type },

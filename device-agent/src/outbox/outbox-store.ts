@@ -3,6 +3,7 @@ import type { IntakeAccepted, IntakeDocument, IntakeStatusChange, IntakeSubmissi
 import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import { applyMigrations, openDurableDatabase, type Migration } from '@kiosk/node-common/sqlite';
 import { formatReceiptNo, receiptCounterKey } from '@kiosk/domain/receipt-number';
+import { privateDatabaseFile } from '../config/file-modes.js';
 
 // The outbox: the one place a villager's submission lives between "提交" and the centre's
 // acknowledgement. Every write commits with synchronous=FULL before the kiosk gets its answer.
@@ -111,7 +112,8 @@ export class OutboxStore {
   private readonly _db: SqliteDatabase;
 
   constructor(file: string) {
-    this._db = openDurableDatabase(file);
+    // 0600 before SQLite opens it: its -wal and -shm files take the database file's mode.
+    this._db = openDurableDatabase(privateDatabaseFile(file));
     this._db.pragma('secure_delete = ON');
     applyMigrations(this._db, MIGRATIONS);
     // After a crash the WAL may still hold frames of data erased since; fold it in and truncate it.
