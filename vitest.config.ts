@@ -33,6 +33,7 @@ export default defineConfig({
             'tests/service-center/**/*.test.ts',
             'tests/content/**/*.test.ts',
             'tests/lint/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
           ],
           exclude: ['tests/service-center/console/**'],
           testTimeout: 30_000,

@@ -234,13 +234,14 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
         marker ? { timeoutMs: this._options.endMarkerTimeoutMs ?? 15_000 } : null,
       );
     } catch (err) {
-      this._busy = false;
       this.log.warn({ err, jobId: job.id }, 'printer link failed during a job');
-      if (!job.keep) throw new CompletionError('hardwareError', 'printer went away during the job');
-      this._keep(job);
-      throw new CompletionError('hardwareError', 'printer went away during the job; the receipt is kept', {
-        heldJobId: job.id,
-      });
+      return this._lostDuringJob(job);
+    }
+    // Unplugged while the bytes were on their way (the write may still have "succeeded"): the
+    // receipt cannot be known to have come out, so it is kept for a reprint.
+    if (!this._link.isOpen) {
+      this.log.warn({ jobId: job.id }, 'printer went away during a job');
+      return this._lostDuringJob(job);
     }
     if (unmarked) await this._settleUnmarked();
     this._busy = false;
@@ -279,6 +280,15 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
       if (!reading || reading.fault) return;
       await new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, until - Date.now()))));
     }
+  }
+
+  private _lostDuringJob(job: PrintJob): never {
+    this._busy = false;
+    if (!job.keep) throw new CompletionError('hardwareError', 'printer went away during the job');
+    this._keep(job);
+    throw new CompletionError('hardwareError', 'printer went away during the job; the receipt is kept', {
+      heldJobId: job.id,
+    });
   }
 
   private _keep(job: PrintJob): void {
