@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -11,6 +10,7 @@ import { StaffSessions } from './auth/staff-sessions.js';
 import { centerConfigPath, centerDataDir, centerRepoRoot, loadCenterConfig } from './config.js';
 import type { CenterConfig } from './config-schema.js';
 import { createConsultation } from './consultation/consultation.js';
+import { privateDatabaseFile, privateDir, privateFile, writeSecretFile } from './file-modes.js';
 import { createCenterApp } from './http/center-app.js';
 import type { CenterRepository } from './store/repository.js';
 import { SqliteRepository } from './store/sqlite-repository.js';
@@ -94,18 +94,29 @@ class Listener {
   }
 }
 
-/** First start: an "admin" account with a one-time password, logged once, to be changed at first login. */
-async function ensureFirstStaff(repo: CenterRepository, log: Logger, logN: number): Promise<void> {
+/** Where the first start leaves the administrator's one-time password (0600, in the data directory). */
+export const FIRST_PASSWORD_FILE = 'first-staff-password';
+
+/**
+ * First start: an "admin" account (administrator role) with a one-time password, to be changed at
+ * first login. The password goes once into a 0600 file in the data directory, never into the log
+ * (the journal keeps logs for long and more people read it); the log says where it is.
+ */
+async function ensureFirstStaff(repo: CenterRepository, log: Logger, logN: number, dataDir: string): Promise<void> {
   if ((await repo.countStaff()) > 0) return;
   const password = randomPassword();
+  const file = join(dataDir, FIRST_PASSWORD_FILE);
+  writeSecretFile(file, `${password}\n`);
   await repo.putStaff({
     name: 'admin',
     passwordHash: await hashPassword(password, logN),
     mustChange: true,
+    role: 'admin',
     at: new Date().toISOString(),
   });
   log.warn(
-    `first start: staff account "admin" created with the one-time password ${password} (change it at first login; shown only now)`,
+    { file },
+    `first start: staff account "admin" created; its one-time password is in ${file} (readable by this user only). Log in, change it, then delete the file`,
   );
 }
 
@@ -117,14 +128,17 @@ async function ensureFirstStaff(repo: CenterRepository, log: Logger, logN: numbe
 export function createCenter(options: CenterOptions = {}): Center {
   // Configuration and places.
   const env = options.env ?? process.env;
-  const config = options.config ?? loadCenterConfig(options.configPath ?? centerConfigPath(env));
-  const dataDir = options.dataDir ? resolve(options.dataDir) : centerDataDir(env);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const configFile = options.config ? undefined : (options.configPath ?? centerConfigPath(env));
+  const config = options.config ?? loadCenterConfig(configFile!);
+  const dataDir = privateDir(options.dataDir ? resolve(options.dataDir) : centerDataDir(env));
   const log = options.log ?? createLogger();
+  // The configuration holds the terminals' tokens: 0600 like every secret.
+  if (configFile && !privateFile(configFile))
+    log.warn({ file: configFile }, 'centre configuration could not be made 0600 (not the owner?)');
   const logN = options.scryptLogN ?? DEFAULT_LOG_N;
 
   // Storage, staff logins, request checks.
-  const repo: CenterRepository = new SqliteRepository(join(dataDir, 'center.sqlite'));
+  const repo: CenterRepository = new SqliteRepository(privateDatabaseFile(join(dataDir, 'center.sqlite')));
   const sessions = new StaffSessions();
   const validator = createValidator();
 
@@ -166,7 +180,7 @@ export function createCenter(options: CenterOptions = {}): Center {
     },
     async start() {
       await repo.migrate();
-      await ensureFirstStaff(repo, log, logN);
+      await ensureFirstStaff(repo, log, logN, dataDir);
       await consultation.start();
       await listener.listen(app, options.port ?? config.port, config.host, consultation.upgrade);
       log.info(

@@ -2,16 +2,17 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { DEFAULT_LOG_N, MIN_PASSWORD_LENGTH, hashPassword } from './auth/password.js';
 import { centerDataDir } from './config.js';
+import { privateDatabaseFile, privateDir } from './file-modes.js';
 import { STAFF_ROLES, type StaffRole } from './store/repository.js';
 import { SqliteRepository } from './store/sqlite-repository.js';
 
-// `node dist/node/service-center/src/cli.js add-staff <name> [--role staff|lawyer|admin]`: creates a
+// `node dist/node/service-center/src/cli.js add-staff <name> [--role staff|lawyer|notary|admin]`: creates a
 // staff account (or sets a new password, and the role when given, for an existing one). Lawyers
 // (and admins) take video consultations. The password is read from stdin: typed at a prompt on a
 // terminal, or the first line of piped input. CENTER_DATA_DIR selects the database.
 
 const USAGE =
-  'usage: cli.js add-staff <name> [--role staff|lawyer|admin]   (password on stdin; at least 10 characters)\n';
+  'usage: cli.js add-staff <name> [--role staff|lawyer|notary|admin]   (password on stdin; at least 10 characters)\n';
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stdout.write('password: ');
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const requested = Number(process.env['CENTER_SCRYPT_LN']);
   const logN = Number.isInteger(requested) && requested >= 10 && requested <= 20 ? requested : DEFAULT_LOG_N;
-  const repo = new SqliteRepository(join(centerDataDir(), 'center.sqlite'));
+  const repo = new SqliteRepository(privateDatabaseFile(join(privateDir(centerDataDir()), 'center.sqlite')));
   try {
     await repo.migrate();
     const existed = Boolean(await repo.getStaff(name));

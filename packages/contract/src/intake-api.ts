@@ -90,7 +90,13 @@ export interface IntakeStatusPage {
 }
 
 export type IntakeErrorCode =
-  'unauthorized' | 'missingIdempotencyKey' | 'invalidSubmission' | 'idempotencyConflict' | 'badCursor';
+  | 'unauthorized'
+  | 'missingIdempotencyKey'
+  | 'invalidSubmission'
+  // 400: the receipt number carries another terminal's suffix (a token writes its own receipts only).
+  | 'foreignReceipt'
+  | 'idempotencyConflict'
+  | 'badCursor';
 
 export interface IntakeError {
   error: IntakeErrorCode;

@@ -24,6 +24,13 @@ export const FINAL_STATES: readonly ApplicationState[] = ['approved', 'rejected'
 
 // ---- Login, session, password ----------------------------------------------------------------
 
+/**
+ * Staff roles: `staff` are the legal-aid staff (they decide applications), `lawyer` takes video
+ * consultations, `notary` handles notarization (later), `admin` manages accounts.
+ */
+export const STAFF_ROLE_NAMES = ['staff', 'lawyer', 'notary', 'admin'] as const;
+export type StaffRoleName = (typeof STAFF_ROLE_NAMES)[number];
+
 /** POST /login */
 export interface StaffLoginRequest {
   name: string;
@@ -39,6 +46,8 @@ export interface StaffSessionInfo {
   /** The password must be changed before anything else (first login with a one-time password). */
   mustChange: boolean;
   csrfToken: string;
+  /** The account's role (absent from centres older than roles). */
+  role?: StaffRoleName;
 }
 
 /** POST /password; at least `MIN_STAFF_PASSWORD_LENGTH` characters, different from the current one. */
@@ -101,19 +110,36 @@ export interface StatusHistoryEntry {
   reason?: string;
 }
 
+/** The audit log: every status change, who made it in which role, when, from → to, and why. */
+export interface StatusAuditEntry {
+  from: SubmissionState;
+  to: SubmissionState;
+  by: string;
+  role: StaffRoleName;
+  at: string;
+  reason?: string;
+  missingMaterials?: string[];
+}
+
 /** Answer of GET /applications/:id and of POST /applications/:id/status. */
 export interface ApplicationDetail extends ApplicationSummary {
   /** What the applicant entered on the kiosk (shown as text, never as HTML). */
   data: Record<string, unknown>;
   documents: ApplicationDocument[];
   history: StatusHistoryEntry[];
+  /** Every status change with its author (absent from centres older than the audit log). */
+  audit?: StatusAuditEntry[];
   missingMaterials?: string[];
   reason?: string;
+  /** Bumped by every change; a status change may send it back to be refused if it moved on. */
+  version?: number;
 }
 
 /** POST /applications/:id/status */
 export interface StatusChangeRequest {
   state: StaffState;
+  /** The `version` of the detail the decision was made on: 409 `stateChanged` when it moved on. */
+  version?: number;
   /** needMaterials: the one-time list of what is missing (Art. 43 ¶2). */
   missingMaterials?: string[];
   /** rejected: the reason, required. */
@@ -121,7 +147,46 @@ export interface StatusChangeRequest {
 }
 
 /** Why a status change was refused (409). */
-export type StatusChangeProblem = 'notAllowed' | 'missingMaterialsRequired' | 'alreadyNotified' | 'reasonRequired';
+export type StatusChangeProblem =
+  | 'notAllowed'
+  | 'missingMaterialsRequired'
+  | 'alreadyNotified'
+  | 'reasonRequired'
+  // Someone else changed the application first (compare-and-set).
+  | 'stateChanged';
+
+// ---- Accounts (administrators only) ----------------------------------------------------------
+
+/** One staff account as GET /accounts lists it (never its password hash). */
+export interface StaffAccountInfo {
+  name: string;
+  role: StaffRoleName;
+  mustChange: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Answer of GET /accounts. */
+export interface StaffAccountList {
+  items: StaffAccountInfo[];
+}
+
+/** POST /accounts: a new account with a one-time password, to be changed at its first login. */
+export interface StaffAccountCreateRequest {
+  name: string;
+  role: StaffRoleName;
+}
+
+/** Answer of POST /accounts: the one-time password, shown once to the administrator. */
+export interface StaffAccountCreated {
+  account: StaffAccountInfo;
+  oneTimePassword: string;
+}
+
+/** PUT /accounts/:name/role; ends that account's logins. */
+export interface StaffRoleChangeRequest {
+  role: StaffRoleName;
+}
 
 // ---- Errors ----------------------------------------------------------------------------------
 
@@ -134,8 +199,9 @@ export type StaffErrorCode =
   | 'badCredentials' // 401
   | 'csrf' // 403
   | 'passwordChangeRequired' // 403
-  | 'forbidden' // 403 foreign Host or Origin
+  | 'forbidden' // 403 foreign Host or Origin, or a role that may not do this
   | 'notFound' // 404
+  | 'exists' // 409 POST /accounts with a name in use
   | StatusChangeProblem // 409
   | 'tooManyAttempts' // 429, with `retryAfterSec`
   | 'internalError'; // 500

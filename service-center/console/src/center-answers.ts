@@ -3,11 +3,6 @@ import { customElement, property } from 'lit/decorators.js';
 import { citationText, contentLabel, t, type CenterKey } from './i18n.js';
 import { consoleStyles } from './styles.js';
 
-interface Citation {
-  article: number;
-  item?: number;
-}
-
 const KNOWN = new Set([
   'applicant',
   'proxy',
@@ -27,6 +22,17 @@ const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
+const isArticleNumber = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 999;
+
+/**
+ * "第三十一条（五）" for a well-formed citation, the raw value as text otherwise: a stored record is
+ * shown whatever it holds (records from before the centre checked them, issue 13 item 10).
+ */
+function citationLabel(c: unknown): string {
+  const { article, item } = obj(c);
+  if (!isArticleNumber(article)) return str(c);
+  return citationText(isArticleNumber(item) ? { article, item } : { article });
+}
 
 /**
  * @summary What the applicant entered on the kiosk and the kiosk's pre-check with the articles it
@@ -70,8 +76,8 @@ export class CenterAnswers extends LitElement {
   }
 
   private _eligibility(): TemplateResult {
-    const e = obj(this.data['eligibility']);
-    const citations = (Array.isArray(e['citations']) ? e['citations'] : []) as Citation[];
+    const e = obj(obj(this.data)['eligibility']);
+    const citations = (Array.isArray(e['citations']) ? (e['citations'] as unknown[]) : []).map(citationLabel);
     const economic = obj(e['economic']);
     const group =
       typeof economic['groupId'] === 'string'
@@ -83,14 +89,14 @@ export class CenterAnswers extends LitElement {
         <dl>
           ${this._row('detail.matter', contentLabel(`matter.${str(e['matterId'])}.label`, str(e['matterId'])))}
           ${group ? this._row('detail.exemption', group) : ''}
-          ${this._row('detail.citations', html`<span class="citations">${citations.map((c) => html`<span>${citationText(c)}</span>`)}</span>`)}
+          ${this._row('detail.citations', html`<span class="citations">${citations.map((c) => html`<span>${c}</span>`)}</span>`)}
         </dl>
       </section>
     `;
   }
 
   override render(): TemplateResult {
-    const d = this.data;
+    const d = obj(this.data);
     const applicant = obj(d['applicant']);
     const proxy = obj(d['proxy']);
     const other = obj(d['otherParty']);
@@ -98,7 +104,7 @@ export class CenterAnswers extends LitElement {
     const exemption = obj(d['exemption']);
     const pledge = obj(d['pledge']);
     const matter = str(obj(d['matter'])['code']);
-    const circumstances = (Array.isArray(d['circumstances']) ? d['circumstances'] : []) as string[];
+    const circumstances = (Array.isArray(d['circumstances']) ? (d['circumstances'] as unknown[]) : []).map(str);
     const urgent = [
       urgency['deadlineWithin7Days'] === true ? t('detail.deadlineSoon') : '',
       urgency['preservationNeeded'] === true ? t('detail.preservation') : '',

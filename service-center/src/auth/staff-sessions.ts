@@ -1,11 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseCookie } from 'cookie';
+import type { StaffRole } from '../store/repository.js';
 
 export interface StaffSession {
   id: string;
   name: string;
   csrfToken: string;
   mustChange: boolean;
+  /** The account's role at login; a role change ends the account's logins. */
+  role: StaffRole;
   createdAt: number;
   lastSeenAt: number;
 }
@@ -22,13 +25,14 @@ export class StaffSessions {
 
   constructor(private readonly _now: () => number = Date.now) {}
 
-  create(name: string, mustChange: boolean): StaffSession {
+  create(name: string, mustChange: boolean, role: StaffRole): StaffSession {
     const now = this._now();
     const session: StaffSession = {
       id: randomBytes(32).toString('base64url'),
       name,
       csrfToken: randomBytes(24).toString('base64url'),
       mustChange,
+      role,
       createdAt: now,
       lastSeenAt: now,
     };

@@ -13,8 +13,8 @@ import {
 import type { Logger } from '@kiosk/node-common/logger';
 import { checkStatusChange } from '../status-rules.js';
 import type * as Rows from '../store/repository.js';
-import type { CenterRepository } from '../store/repository.js';
-import { refuse, type BodyCheck, type StaffAccess, type StaffRequest } from './staff-access.js';
+import type { CenterRepository, StaffRole } from '../store/repository.js';
+import { StaffAccess, refuse, type BodyCheck, type StaffRequest } from './staff-access.js';
 
 export interface ApplicationsDeps {
   repo: Pick<CenterRepository, 'listApplications' | 'getApplication' | 'getDocument' | 'changeStatus'>;
@@ -36,6 +36,7 @@ const statusSchema = {
       maxItems: 30,
     },
     reason: { type: 'string', minLength: 1, maxLength: 1000 },
+    version: { type: 'integer', minimum: 0 },
   },
   required: ['state'],
   additionalProperties: false,
@@ -82,10 +83,25 @@ export function toDetail(row: Rows.ApplicationDetail): ApplicationDetail {
       ...(h.missingMaterials !== undefined ? { missingMaterials: h.missingMaterials } : {}),
       ...(h.reason !== undefined ? { reason: h.reason } : {}),
     })),
+    audit: row.audit.map((a) => ({
+      from: a.from,
+      to: a.to,
+      by: a.by,
+      role: a.role,
+      at: a.at,
+      ...(a.reason !== undefined ? { reason: a.reason } : {}),
+      ...(a.missingMaterials !== undefined ? { missingMaterials: a.missingMaterials } : {}),
+    })),
     ...(row.missingMaterials !== undefined ? { missingMaterials: row.missingMaterials } : {}),
     ...(row.reason !== undefined ? { reason: row.reason } : {}),
+    version: row.version,
   };
 }
+
+/** Who reads applications: legal-aid staff, lawyers (call-back bookings) and administrators. */
+const READERS: readonly StaffRole[] = ['staff', 'lawyer', 'admin'];
+/** Who decides them (Art. 43): the legal-aid staff only. */
+const DECIDERS: readonly StaffRole[] = ['staff'];
 
 /** Applications for staff: list, detail, documents and status changes (Art. 43/44 rules in status-rules). */
 export function applicationsRouter(deps: ApplicationsDeps): Router {
@@ -93,19 +109,20 @@ export function applicationsRouter(deps: ApplicationsDeps): Router {
   const { access, repo, log, invalidBody } = deps;
   const now = deps.now ?? (() => new Date());
 
-  router.get('/applications', access.require(), async (req, res) => {
+  const read = [access.require(), StaffAccess.role(...READERS)];
+  router.get('/applications', ...read, async (req, res) => {
     const state = req.query['state'];
     const rows = await repo.listApplications({ ...(isListedState(state) ? { state } : {}), limit: 200 });
     res.json({ items: rows.map(toSummary) } satisfies ApplicationList);
   });
 
-  router.get('/applications/:id', access.require(), async (req, res) => {
+  router.get('/applications/:id', ...read, async (req, res) => {
     const row = await repo.getApplication(String(req.params['id']));
     if (!row) return refuse(res, 404, { error: 'notFound' });
     res.json(toDetail(row));
   });
 
-  router.get('/applications/:id/documents/:role/:index', access.require(), async (req, res) => {
+  router.get('/applications/:id/documents/:role/:index', ...read, async (req, res) => {
     const role = req.params['role'];
     const index = Number(req.params['index']);
     if (!isDocumentRole(role) || !Number.isInteger(index)) return refuse(res, 404, { error: 'notFound' });
@@ -114,28 +131,43 @@ export function applicationsRouter(deps: ApplicationsDeps): Router {
     res.set('Content-Type', doc.mime).set('Content-Disposition', 'inline').send(doc.bytes);
   });
 
-  router.post('/applications/:id/status', access.require(), async (req: StaffRequest, res) => {
-    const detail = invalidBody(statusSchema, req.body);
-    if (detail) return refuse(res, 400, { error: 'invalidRequest', detail });
-    const body = req.body as StatusChangeRequest;
-    const id = String(req.params['id']);
-    const current = await repo.getApplication(id);
-    if (!current) return refuse(res, 404, { error: 'notFound' });
-    const notifiedBefore = current.history.some((h) => h.state === 'needMaterials');
-    const problem = checkStatusChange(current.state, body.state, body, notifiedBefore);
-    if (problem) return refuse(res, 409, { error: problem });
-    const missing = body.missingMaterials?.map((m) => m.trim()).filter(Boolean);
-    const changed = await repo.changeStatus(id, {
-      state: body.state,
-      ...(body.state === 'needMaterials' && missing ? { missingMaterials: missing } : {}),
-      ...(body.state === 'rejected' && body.reason ? { reason: body.reason.trim() } : {}),
-      by: req.staff!.name,
-      at: now().toISOString(),
-    });
-    if (!changed) return refuse(res, 404, { error: 'notFound' });
-    log.info({ staff: req.staff!.name, centerId: id, state: body.state }, 'application status changed');
-    res.json(toDetail(changed));
-  });
+  router.post(
+    '/applications/:id/status',
+    access.require(),
+    StaffAccess.role(...DECIDERS),
+    async (req: StaffRequest, res) => {
+      const detail = invalidBody(statusSchema, req.body);
+      if (detail) return refuse(res, 400, { error: 'invalidRequest', detail });
+      const body = req.body as StatusChangeRequest;
+      const id = String(req.params['id']);
+      const current = await repo.getApplication(id);
+      if (!current) return refuse(res, 404, { error: 'notFound' });
+      if (body.version !== undefined && body.version !== current.version)
+        return refuse(res, 409, { error: 'stateChanged' });
+      const notifiedBefore = current.history.some((h) => h.state === 'needMaterials');
+      const problem = checkStatusChange(current.state, body.state, body, notifiedBefore);
+      if (problem) return refuse(res, 409, { error: problem });
+      const missing = body.missingMaterials?.map((m) => m.trim()).filter(Boolean);
+      const staff = req.staff!;
+      // Compare-and-set on the state and version just read: of two staff deciding at once, one wins.
+      const changed = await repo.changeStatus(id, {
+        state: body.state,
+        ...(body.state === 'needMaterials' && missing ? { missingMaterials: missing } : {}),
+        ...(body.state === 'rejected' && body.reason ? { reason: body.reason.trim() } : {}),
+        by: staff.name,
+        role: staff.role,
+        at: now().toISOString(),
+        expected: { state: current.state, version: current.version },
+      });
+      if (changed.outcome === 'notFound') return refuse(res, 404, { error: 'notFound' });
+      if (changed.outcome === 'conflict') return refuse(res, 409, { error: 'stateChanged' });
+      log.info(
+        { staff: staff.name, role: staff.role, centerId: id, from: current.state, state: body.state },
+        'application status changed',
+      );
+      res.json(toDetail(changed.detail));
+    },
+  );
 
   return router;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
 import type { Logger } from '@kiosk/node-common/logger';
@@ -17,21 +18,44 @@ export interface CenterAppDeps {
   consultation?: { router: Router; health(): { queue: number; calls: number; lawyers: number } };
 }
 
+/**
+ * Security headers by helmet (issue 13 item 12): a Content-Security-Policy without inline scripts
+ * that still lets the lawyer's video call work (getUserMedia streams as blob:/MediaStream, the
+ * signalling WebSocket to the same origin), nosniff, no framing (frame-ancestors 'none' and
+ * X-Frame-Options DENY), no referrer. HSTS is left to the TLS reverse proxy (`publicHosts`).
+ */
+export function securityHeaders(): ReturnType<typeof helmet> {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'blob:', 'data:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
+  });
+}
+
 /** The centre's app, built apart from listen(): terminals' intake API, staff API and console. */
 export function createCenterApp(deps: CenterAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(guardMiddleware(deps.policy));
-  app.use((_req, res, next) => {
-    res.set({
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy':
-        "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-    });
-    next();
-  });
+  app.use(securityHeaders());
   app.use(jsonOnly);
 
   app.get('/healthz', (_req, res) => {
@@ -61,8 +85,14 @@ export function createCenterApp(deps: CenterAppDeps): express.Express {
     res.set('Cache-Control', 'no-store').sendFile(file);
   });
 
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const e = err as { type?: string; status?: number };
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { type?: string; status?: number; code?: string };
+    // A client that went away (closed tab, lost network) is not a centre failure: one debug line.
+    if (e.type === 'request.aborted' || e.code === 'ECONNABORTED' || e.code === 'ECONNRESET' || req.socket.destroyed) {
+      deps.log.debug({ method: req.method, path: req.path }, 'request aborted by the client');
+      if (!res.headersSent && !res.destroyed) res.status(400).end();
+      return;
+    }
     if (e.type === 'entity.parse.failed' || e.type === 'entity.too.large') {
       res.status(e.status ?? 400).json({ error: e.type === 'entity.too.large' ? 'tooLarge' : 'badJson' });
       return;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
 import {
   INTAKE_BATCH_MAX,
@@ -12,7 +13,9 @@ import { createValidator, describeErrors, type Validator } from '@kiosk/node-com
 import type { Logger } from '@kiosk/node-common/logger';
 import { bodyHash } from '@kiosk/node-common/canonical-json';
 import { imageMatches } from '@kiosk/node-common/images';
+import { centerRepoRoot } from '../config.js';
 import type { TerminalEntry } from '../config-schema.js';
+import { checkSubmissionContent, loadIntakeSchemas, type IntakeSchemas } from '../intake-validation.js';
 import { linkRating } from '../consultation/rating-link.js';
 import { decisionDueBy } from '../legal-aid-clock.js';
 import type { CenterRepository, IntakeResult, NewIntake } from '../store/repository.js';
@@ -73,6 +76,8 @@ export interface IntakeDeps {
   terminals: () => readonly TerminalEntry[];
   decisionDays: number;
   log: Logger;
+  /** Each kind's answers schema; default: the repository's content/schemas. */
+  schemas?: IntakeSchemas;
   now?: () => Date;
 }
 
@@ -80,16 +85,20 @@ function fail(res: Response, status: number, body: IntakeError): void {
   res.status(status).json(body);
 }
 
-/** Why one submission cannot be taken, or null. */
+/** Why one submission from `terminal` cannot be taken, or null. */
 function check(
-  { validate }: Validator,
+  validator: Validator,
+  schemas: IntakeSchemas,
+  terminal: TerminalEntry,
   key: string | undefined,
   body: unknown,
 ): { status: 400; error: IntakeError } | null {
   if (!key || !KEY.test(key)) return { status: 400, error: { error: 'missingIdempotencyKey' } };
-  const errors = validate(intakeSchema, body);
+  const errors = validator.validate(intakeSchema, body);
   if (errors.length)
     return { status: 400, error: { error: 'invalidSubmission', detail: describeErrors(errors).slice(0, 500) } };
+  const content = checkSubmissionContent(validator, schemas, terminal.id, body as IntakeSubmission);
+  if (content) return { status: 400, error: content };
   for (const d of (body as IntakeSubmission).documents) {
     if (!imageMatches(Buffer.from(d.base64, 'base64'), d.mime))
       return {
@@ -105,6 +114,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
   const validator = createValidator();
+  const schemas = deps.schemas ?? loadIntakeSchemas(join(centerRepoRoot(), 'content'));
   router.use(terminalAuth(deps.terminals));
 
   const intake = (terminal: TerminalEntry, key: string, submission: IntakeSubmission, receivedAt: Date): NewIntake => ({
@@ -126,7 +136,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
   router.post('/submissions', express.json({ limit: '24mb' }), async (req: TerminalRequest, res) => {
     const terminal = req.terminal!;
     const key = req.get('Idempotency-Key');
-    const problem = check(validator, key, req.body);
+    const problem = check(validator, schemas, terminal, key, req.body);
     if (problem) return fail(res, problem.status, problem.error);
     const submission = req.body as IntakeSubmission;
     const result = await deps.repo.insertIntake(intake(terminal, key!, submission, now()));
@@ -146,7 +156,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
     const valid: Array<{ at: number; input: NewIntake }> = [];
     const receivedAt = now();
     items.forEach((item, at) => {
-      const problem = check(validator, item.idempotencyKey, item.submission);
+      const problem = check(validator, schemas, terminal, item.idempotencyKey, item.submission);
       if (problem) results[at] = { idempotencyKey: item.idempotencyKey, status: 400, ...problem.error };
       else valid.push({ at, input: intake(terminal, item.idempotencyKey, item.submission, receivedAt) });
     });

@@ -2,9 +2,22 @@ import type { NextFunction, Request, Response } from 'express';
 import type { StaffErrorBody } from '@kiosk/contract/staff-api';
 import { describeErrors, type Validator } from '@kiosk/node-common/validator';
 import { StaffSessions, parseCookies, type StaffSession } from '../auth/staff-sessions.js';
+import type { StaffRole } from '../store/repository.js';
 
 /** A staff API request after `StaffAccess.attach`: the login, when the cookie names a live one. */
 export type StaffRequest = Request & { staff?: StaffSession };
+
+/**
+ * Whether the console reached us over TLS: directly, or through the reverse proxy of `publicHosts`
+ * (X-Forwarded-Proto, or the page's https Origin). Secure only ever narrows where the cookie goes.
+ */
+export function overTls(req: Request): boolean {
+  return (
+    req.secure ||
+    req.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https' ||
+    /^https:\/\//i.test(req.get('origin') ?? '')
+  );
+}
 
 /** Refuses a staff API call with the contract's error body. */
 export const refuse = (res: Response, status: number, body: StaffErrorBody): void => void res.status(status).json(body);
@@ -52,12 +65,21 @@ export class StaffAccess {
     };
   }
 
-  /** Sets the session cookie of a new login. */
-  setCookie(res: Response, session: StaffSession): void {
-    res.cookie(this.cookieName, session.id, { httpOnly: true, sameSite: 'strict', path: '/' });
+  /** Middleware after `require()`: the login's role must be one of `roles` (403 otherwise). */
+  static role(...roles: StaffRole[]) {
+    return (req: StaffRequest, res: Response, next: NextFunction): void => {
+      if (!req.staff || !roles.includes(req.staff.role))
+        return refuse(res, 403, { error: 'forbidden', detail: `role ${roles.join(' or ')} required` });
+      next();
+    };
   }
 
-  clearCookie(res: Response): void {
-    res.clearCookie(this.cookieName, { path: '/' });
+  /** Sets the session cookie of a new login. */
+  setCookie(req: Request, res: Response, session: StaffSession): void {
+    res.cookie(this.cookieName, session.id, { httpOnly: true, sameSite: 'strict', path: '/', secure: overTls(req) });
+  }
+
+  clearCookie(req: Request, res: Response): void {
+    res.clearCookie(this.cookieName, { httpOnly: true, sameSite: 'strict', path: '/', secure: overTls(req) });
   }
 }

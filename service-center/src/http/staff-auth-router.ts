@@ -5,15 +5,15 @@ import type {
   StaffPasswordChangeRequest,
   StaffSessionInfo,
 } from '@kiosk/contract/staff-api';
-import { FailureLimiter } from '@kiosk/node-common/failure-limiter';
 import type { Logger } from '@kiosk/node-common/logger';
+import { LoginLimiter } from '../auth/login-limiter.js';
 import { DEFAULT_LOG_N, MIN_PASSWORD_LENGTH, hashLogN, hashPassword, verifyPassword } from '../auth/password.js';
 import type { StaffSession } from '../auth/staff-sessions.js';
 import type { CenterRepository } from '../store/repository.js';
 import { refuse, type BodyCheck, type StaffAccess, type StaffRequest } from './staff-access.js';
 
 export interface StaffAuthDeps {
-  repo: Pick<CenterRepository, 'getStaff' | 'putStaff'>;
+  repo: Pick<CenterRepository, 'getStaff' | 'putStaff' | 'reserveLoginAttempt' | 'releaseLoginAttempt'>;
   access: StaffAccess;
   /** The centre's schema check of request bodies. */
   invalidBody: BodyCheck;
@@ -46,6 +46,7 @@ const sessionInfo = (s: StaffSession): StaffSessionInfo => ({
   name: s.name,
   mustChange: s.mustChange,
   csrfToken: s.csrfToken,
+  role: s.role,
 });
 
 /** Staff login (scrypt, cookie + CSRF, failure limits without permanent bans), logout, session, password. */
@@ -54,12 +55,8 @@ export function staffAuthRouter(deps: StaffAuthDeps): Router {
   const { access, repo, log, invalidBody } = deps;
   const now = deps.now ?? (() => new Date());
   const logN = deps.scryptLogN ?? DEFAULT_LOG_N;
-  // Failures only: per address 5 per 10 minutes and 10 per hour, per account 5 per 10 minutes.
-  const byAddress = new FailureLimiter([
-    [5, 10 * 60_000],
-    [10, 3600_000],
-  ]);
-  const byAccount = new FailureLimiter([[5, 10 * 60_000]]);
+  // Failures only (an attempt counts while in flight), persisted, serialised: see login-limiter.ts.
+  const limiter = new LoginLimiter(repo);
   const weakPassword = (res: Response): void =>
     refuse(res, 400, { error: 'weakPassword', minLength: MIN_PASSWORD_LENGTH });
 
@@ -68,19 +65,17 @@ export function staffAuthRouter(deps: StaffAuthDeps): Router {
     if (detail) return refuse(res, 400, { error: 'invalidRequest', detail });
     const { name, password } = req.body as StaffLoginRequest;
     const address = req.socket.remoteAddress ?? 'unknown';
-    const wait = Math.max(byAddress.retryAfterMs(address), byAccount.retryAfterMs(name));
-    if (wait > 0) {
-      res.set('Retry-After', String(Math.ceil(wait / 1000)));
-      return refuse(res, 429, { error: 'tooManyAttempts', retryAfterSec: Math.ceil(wait / 1000) });
-    }
     const account = await repo.getStaff(name);
     // An unknown account costs as much time as a wrong password.
-    const ok = account
-      ? await verifyPassword(password, account.passwordHash)
-      : (await hashPassword(password, logN), false);
-    if (!account || !ok) {
-      byAddress.fail(address);
-      byAccount.fail(name);
+    const check = await limiter.attempt(address, name, async () =>
+      account ? verifyPassword(password, account.passwordHash) : (await hashPassword(password, logN), false),
+    );
+    if (!check.allowed) {
+      const sec = Math.max(1, Math.ceil(check.retryAfterMs / 1000));
+      res.set('Retry-After', String(sec));
+      return refuse(res, 429, { error: 'tooManyAttempts', retryAfterSec: sec });
+    }
+    if (!account || !check.ok) {
       log.warn({ staff: account ? name : '(unknown)', remote: address }, 'staff login failed');
       return refuse(res, 401, { error: 'badCredentials' });
     }
@@ -92,15 +87,15 @@ export function staffAuthRouter(deps: StaffAuthDeps): Router {
         at: now().toISOString(),
       });
     if (req.staff) access.sessions.end(req.staff.id);
-    const session = access.sessions.create(name, account.mustChange);
+    const session = access.sessions.create(name, account.mustChange, account.role);
     log.info({ staff: name, remote: address }, 'staff login');
-    access.setCookie(res, session);
+    access.setCookie(req, res, session);
     res.json(sessionInfo(session));
   });
 
   router.post('/logout', access.require(true), (req: StaffRequest, res) => {
     access.sessions.end(req.staff!.id);
-    access.clearCookie(res);
+    access.clearCookie(req, res);
     res.json({ ok: true } satisfies StaffLogoutAnswer);
   });
 
@@ -124,9 +119,9 @@ export function staffAuthRouter(deps: StaffAuthDeps): Router {
       at: now().toISOString(),
     });
     access.sessions.endAllOf(s.name);
-    const session = access.sessions.create(s.name, false);
+    const session = access.sessions.create(s.name, false, account.role);
     log.info({ staff: s.name }, 'staff password changed');
-    access.setCookie(res, session);
+    access.setCookie(req, res, session);
     res.json(sessionInfo(session));
   });
 

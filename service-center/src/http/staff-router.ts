@@ -3,6 +3,7 @@ import type { Logger } from '@kiosk/node-common/logger';
 import { createValidator, type Validator } from '@kiosk/node-common/validator';
 import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { CenterRepository } from '../store/repository.js';
+import { accountsRouter } from './accounts-router.js';
 import { applicationsRouter } from './applications-router.js';
 import { StaffAccess, bodyCheck } from './staff-access.js';
 import { staffAuthRouter } from './staff-auth-router.js';
@@ -41,6 +42,16 @@ export function staffRouter(deps: StaffDeps): Router {
   );
   router.use(
     applicationsRouter({ repo: deps.repo, access, invalidBody, log: deps.log, ...(deps.now ? { now: deps.now } : {}) }),
+  );
+  router.use(
+    accountsRouter({
+      repo: deps.repo,
+      access,
+      invalidBody,
+      log: deps.log,
+      ...(deps.scryptLogN !== undefined ? { scryptLogN: deps.scryptLogN } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
   );
   return router;
 }

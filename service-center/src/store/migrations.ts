@@ -83,4 +83,32 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX calls_open ON calls (ended_at) WHERE ended_at IS NULL;
     `,
   },
+  {
+    // Hardening (issue 13): a version per submission for compare-and-set status changes, the audit
+    // log of every status change (who, role, when, from → to, reason), and the staff login limiter's
+    // attempts (kept across restarts; in-flight attempts count until they succeed).
+    version: 3,
+    sql: `
+      ALTER TABLE submissions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE status_audit (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        center_id  TEXT NOT NULL REFERENCES submissions (center_id) ON DELETE CASCADE,
+        from_state TEXT NOT NULL,
+        to_state   TEXT NOT NULL,
+        by_staff   TEXT NOT NULL,
+        by_role    TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        reason     TEXT,
+        missing_json TEXT
+      );
+      CREATE INDEX status_audit_center ON status_audit (center_id, seq);
+      CREATE TABLE login_attempts (
+        id    INTEGER PRIMARY KEY AUTOINCREMENT,
+        key   TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX login_attempts_key ON login_attempts (key, at_ms);
+      CREATE INDEX login_attempts_at ON login_attempts (at_ms);
+    `,
+  },
 ];

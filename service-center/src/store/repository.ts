@@ -4,6 +4,7 @@
 import type { IntakeAccepted, IntakeStatusChange, IntakeSubmission } from '@kiosk/contract/intake-api';
 import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
+import { STAFF_ROLE_NAMES, type StaffRoleName } from '@kiosk/contract/staff-api';
 
 export interface NewIntake {
   terminalId: string;
@@ -52,12 +53,26 @@ export interface StatusHistoryEntry {
   reason?: string;
 }
 
+/** One line of the audit log: every status change, who (and in which role) made it, from → to. */
+export interface StatusAuditEntry {
+  from: SubmissionState;
+  to: SubmissionState;
+  by: string;
+  role: StaffRole;
+  at: string;
+  reason?: string;
+  missingMaterials?: string[];
+}
+
 export interface ApplicationDetail extends ApplicationSummary {
   data: Record<string, unknown>;
   documents: DocumentInfo[];
   history: StatusHistoryEntry[];
+  audit: StatusAuditEntry[];
   missingMaterials?: string[];
   reason?: string;
+  /** Bumped by every status change: the compare-and-set token. */
+  version: number;
 }
 
 export interface StatusChangeInput {
@@ -65,12 +80,28 @@ export interface StatusChangeInput {
   missingMaterials?: string[];
   reason?: string;
   by: string;
+  role: StaffRole;
   at: string;
+  /** Compare-and-set: the change applies only while the application is still at this state and version. */
+  expected: { state: SubmissionState; version: number };
 }
 
-/** `lawyer` takes video consultations; `admin` may too. Accounts created before roles are `staff`. */
-export const STAFF_ROLES = ['staff', 'lawyer', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export type StatusChangeResult =
+  { outcome: 'changed'; detail: ApplicationDetail } | { outcome: 'conflict' } | { outcome: 'notFound' };
+
+/**
+ * `staff` are the legal-aid staff (they decide applications; accounts created before roles are
+ * `staff`), `lawyer` takes video consultations, `notary` is for notarization (later), `admin`
+ * manages accounts and reads everything.
+ */
+export const STAFF_ROLES = STAFF_ROLE_NAMES;
+export type StaffRole = StaffRoleName;
+
+/** A login limiter key (`address:…`, `account:…`) with its [max attempts, window ms] pairs. */
+export interface LoginLimitKey {
+  key: string;
+  windows: ReadonlyArray<readonly [number, number]>;
+}
 
 export interface StaffAccount {
   name: string;
@@ -102,8 +133,11 @@ export interface CenterRepository {
     role: DocumentInfo['role'],
     index: number,
   ): Promise<{ mime: string; bytes: Buffer } | undefined>;
-  /** Records the change and a status event for the terminal's pull; undefined when unknown. */
-  changeStatus(centerId: string, change: StatusChangeInput): Promise<ApplicationDetail | undefined>;
+  /**
+   * Compare-and-set inside one transaction: applies the change only if the application is still at
+   * `change.expected`, then records a status event for the terminal's pull and an audit line.
+   */
+  changeStatus(centerId: string, change: StatusChangeInput): Promise<StatusChangeResult>;
   /** Status events of one terminal's submissions after `since` (a sequence number), oldest first. */
   statusChanges(
     terminalId: string,
@@ -113,6 +147,20 @@ export interface CenterRepository {
 
   countStaff(): Promise<number>;
   getStaff(name: string): Promise<StaffAccount | undefined>;
+  listStaff(): Promise<StaffAccount[]>;
+  /** Sets an existing account's role; false when unknown. */
+  setStaffRole(name: string, role: StaffRole, at: string): Promise<boolean>;
+
+  /**
+   * Staff login limiter, atomically: when every key is under its limits, records one attempt for
+   * each (it counts while in flight) and answers their ids; else how long to wait.
+   */
+  reserveLoginAttempt(
+    keys: readonly LoginLimitKey[],
+    nowMs: number,
+  ): Promise<{ ok: true; ids: number[] } | { ok: false; retryAfterMs: number }>;
+  /** A successful login: its reserved attempts do not count. */
+  releaseLoginAttempt(ids: readonly number[]): Promise<void>;
   /** Creates or replaces the account's password; `role` when given (new accounts default to `staff`). */
   putStaff(account: {
     name: string;

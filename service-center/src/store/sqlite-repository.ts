@@ -12,11 +12,14 @@ import type {
   DocumentInfo,
   IntakeResult,
   ListFilter,
+  LoginLimitKey,
   NewCall,
   NewIntake,
   StaffAccount,
   StaffRole,
+  StatusAuditEntry,
   StatusChangeInput,
+  StatusChangeResult,
   StatusHistoryEntry,
 } from './repository.js';
 
@@ -37,7 +40,39 @@ interface SubmissionRow {
   data_json: string;
   missing_json: string | null;
   reason: string | null;
+  version: number;
 }
+
+interface AuditRow {
+  from_state: SubmissionState;
+  to_state: SubmissionState;
+  by_staff: string;
+  by_role: StaffRole;
+  at: string;
+  reason: string | null;
+  missing_json: string | null;
+}
+
+interface StaffRow {
+  name: string;
+  password_hash: string;
+  must_change: number;
+  role: StaffRole;
+  created_at: string;
+  updated_at: string;
+}
+
+const staffAccount = (row: StaffRow): StaffAccount => ({
+  name: row.name,
+  passwordHash: row.password_hash,
+  mustChange: row.must_change === 1,
+  role: row.role,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Login attempts older than this are forgotten (longer than any limiter window). */
+const LOGIN_ATTEMPT_TTL_MS = 24 * 3600_000;
 
 interface EventRow {
   seq: number;
@@ -168,11 +203,24 @@ export class SqliteRepository implements CenterRepository {
       ...(e.missing_json ? { missingMaterials: JSON.parse(e.missing_json) as string[] } : {}),
       ...(e.reason ? { reason: e.reason } : {}),
     }));
+    const audit = (
+      this._db.prepare('SELECT * FROM status_audit WHERE center_id = ? ORDER BY seq').all(centerId) as AuditRow[]
+    ).map((a): StatusAuditEntry => ({
+      from: a.from_state,
+      to: a.to_state,
+      by: a.by_staff,
+      role: a.by_role,
+      at: a.at,
+      ...(a.reason ? { reason: a.reason } : {}),
+      ...(a.missing_json ? { missingMaterials: JSON.parse(a.missing_json) as string[] } : {}),
+    }));
     const detail: ApplicationDetail = {
       ...summary(row),
       data: JSON.parse(row.data_json) as Record<string, unknown>,
       documents,
       history,
+      audit,
+      version: row.version,
     };
     if (row.missing_json) detail.missingMaterials = JSON.parse(row.missing_json) as string[];
     if (row.reason) detail.reason = row.reason;
@@ -189,18 +237,23 @@ export class SqliteRepository implements CenterRepository {
       .get(centerId, role, index) as { mime: string; bytes: Buffer } | undefined;
   }
 
-  async changeStatus(centerId: string, change: StatusChangeInput): Promise<ApplicationDetail | undefined> {
+  async changeStatus(centerId: string, change: StatusChangeInput): Promise<StatusChangeResult> {
     const db = this._db;
-    const found = db
-      .transaction(() => {
+    const outcome = db
+      .transaction((): 'changed' | 'conflict' | 'notFound' => {
         const row = db.prepare('SELECT * FROM submissions WHERE center_id = ?').get(centerId) as
           SubmissionRow | undefined;
-        if (!row) return false;
+        if (!row) return 'notFound';
         const missing = change.missingMaterials?.length ? JSON.stringify(change.missingMaterials) : null;
         const reason = change.reason ?? null;
-        db.prepare(
-          'UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ? WHERE center_id = ?',
-        ).run(change.state, change.at, missing, reason, centerId);
+        // Compare-and-set: a decision made on a view that is no longer current is refused.
+        const info = db
+          .prepare(
+            `UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ?, version = version + 1
+             WHERE center_id = ? AND state = ? AND version = ?`,
+          )
+          .run(change.state, change.at, missing, reason, centerId, change.expected.state, change.expected.version);
+        if (info.changes !== 1) return 'conflict';
         db.prepare(
           `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, by_staff, decision_due_by, missing_json, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -215,10 +268,16 @@ export class SqliteRepository implements CenterRepository {
           missing,
           reason,
         );
-        return true;
+        db.prepare(
+          `INSERT INTO status_audit (center_id, from_state, to_state, by_staff, by_role, at, reason, missing_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(centerId, row.state, change.state, change.by, change.role, change.at, reason, missing);
+        return 'changed';
       })
       .immediate();
-    return found ? this.getApplication(centerId) : undefined;
+    if (outcome !== 'changed') return { outcome };
+    const detail = await this.getApplication(centerId);
+    return detail ? { outcome, detail } : { outcome: 'notFound' };
   }
 
   async statusChanges(
@@ -247,25 +306,46 @@ export class SqliteRepository implements CenterRepository {
   }
 
   async getStaff(name: string): Promise<StaffAccount | undefined> {
-    const row = this._db.prepare('SELECT * FROM staff WHERE name = ?').get(name) as
-      | {
-          name: string;
-          password_hash: string;
-          must_change: number;
-          role: StaffRole;
-          created_at: string;
-          updated_at: string;
-        }
-      | undefined;
-    if (!row) return undefined;
-    return {
-      name: row.name,
-      passwordHash: row.password_hash,
-      mustChange: row.must_change === 1,
-      role: row.role,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    const row = this._db.prepare('SELECT * FROM staff WHERE name = ?').get(name) as StaffRow | undefined;
+    return row ? staffAccount(row) : undefined;
+  }
+
+  async listStaff(): Promise<StaffAccount[]> {
+    return (this._db.prepare('SELECT * FROM staff ORDER BY name').all() as StaffRow[]).map(staffAccount);
+  }
+
+  async setStaffRole(name: string, role: StaffRole, at: string): Promise<boolean> {
+    return this._db.prepare('UPDATE staff SET role = ?, updated_at = ? WHERE name = ?').run(role, at, name).changes > 0;
+  }
+
+  async reserveLoginAttempt(
+    keys: readonly LoginLimitKey[],
+    nowMs: number,
+  ): Promise<{ ok: true; ids: number[] } | { ok: false; retryAfterMs: number }> {
+    const db = this._db;
+    return db
+      .transaction((): { ok: true; ids: number[] } | { ok: false; retryAfterMs: number } => {
+        db.prepare('DELETE FROM login_attempts WHERE at_ms <= ?').run(nowMs - LOGIN_ATTEMPT_TTL_MS);
+        // The max-th newest attempt inside the window decides when the next one is allowed.
+        const nth = db.prepare(
+          'SELECT at_ms FROM login_attempts WHERE key = ? AND at_ms > ? ORDER BY at_ms DESC LIMIT 1 OFFSET ?',
+        );
+        let wait = 0;
+        for (const { key, windows } of keys)
+          for (const [max, windowMs] of windows) {
+            const at = nth.pluck().get(key, nowMs - windowMs, max - 1) as number | undefined;
+            if (at !== undefined) wait = Math.max(wait, at + windowMs - nowMs, 1);
+          }
+        if (wait > 0) return { ok: false, retryAfterMs: wait };
+        const insert = db.prepare('INSERT INTO login_attempts (key, at_ms) VALUES (?, ?)');
+        return { ok: true, ids: keys.map(({ key }) => Number(insert.run(key, nowMs).lastInsertRowid)) };
+      })
+      .immediate();
+  }
+
+  async releaseLoginAttempt(ids: readonly number[]): Promise<void> {
+    const del = this._db.prepare('DELETE FROM login_attempts WHERE id = ?');
+    this._db.transaction(() => ids.forEach((id) => del.run(id))).immediate();
   }
 
   async putStaff(account: {
