@@ -1,14 +1,17 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { EligibilityDecision } from '../eligibility/types.js';
+import { say } from '../i18n/say.js';
 import '../components/kiosk-step.js';
 import { basisText, explainDecision } from './legal-aid-explain.js';
 import { legalAidKey } from './legal-aid-messages.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
 
 /**
- * @summary What the eligibility engine found, in plain words with the articles, read aloud: it never
- * refuses; it says what the legal-aid office will check and which materials to photograph.
+ * @summary What the eligibility engine found, in plain words: it never refuses; it says what the
+ * legal-aid office will check and which materials to photograph. Opening it speaks one short line
+ * (≤ 20 s); each sentence is read when tapped. The articles are shown small and read only when
+ * asked (依据).
  * @fires kiosk-legal-aid-answer - assessmentSeen | back
  */
 @customElement('kiosk-legal-aid-assessment')
@@ -23,6 +26,9 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
       .basis {
         display: block;
         color: #1f2937;
+        /* As small as the text floor allows (28 px, accessibility.md §2): a note, not the message. */
+        font-size: var(--kiosk-font-body);
+        font-weight: 400;
       }
       h2 {
         font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
@@ -33,16 +39,17 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
   @property({ attribute: false }) decision: EligibilityDecision | null = null;
 
   override firstUpdated(): void {
-    this._speakAll();
+    this._visit?.speak('legalAid.steps.assessment.voice');
   }
 
-  private _speakAll(): void {
+  /** 依据: the articles, read only when asked. */
+  private _speakBasis(): void {
     if (!this.decision) return;
     const t = this._t;
-    const text = explainDecision(this.decision, t)
-      .map((s) => t(s.key, s.params))
-      .join('');
-    this._visit?.speakText(`${t('legalAid.steps.assessment.voice')}${text}`);
+    const articles = explainDecision(this.decision, t)
+      .filter((s) => s.basis.length)
+      .map((s) => basisText(s.basis, t));
+    this._visit?.speakText([...new Set(articles)].join('；'));
   }
 
   protected _next(): void {
@@ -58,20 +65,22 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
         ${explainDecision(d, t).map(
           (s) =>
             html`<li>
-              ${t(s.key, s.params)}${s.basis.length ? html`<span class="basis">${basisText(s.basis, t)}</span>` : null}
+              ${say(t, s.key, s.params)}${
+                s.basis.length ? html`<span class="basis">${basisText(s.basis, t)}</span>` : null
+              }
             </li>`,
         )}
       </ul>
       <h2>${t('legalAid.steps.assessment.checksLabel')}</h2>
       <ul>
-        ${d.centreChecks.map((c) => html`<li>${t(legalAidKey(`decision.checks.${c}`))}</li>`)}
+        ${d.centreChecks.map((c) => html`<li>${say(t, legalAidKey(`decision.checks.${c}`))}</li>`)}
       </ul>
       <h2>${t('legalAid.steps.assessment.materialsLabel')}</h2>
       <ul>
-        ${d.materials.map((m) => html`<li>${t(legalAidKey(`material.${m}`))}</li>`)}
+        ${d.materials.map((m) => html`<li>${say(t, legalAidKey(`material.${m}`))}</li>`)}
       </ul>
-      <button slot="actions" type="button" class="secondary" @click=${() => this._speakAll()}>
-        ${t('legalAid.nav.listen')}
+      <button slot="actions" type="button" class="secondary" @click=${() => this._speakBasis()}>
+        ${t('legalAid.steps.assessment.basisLabel')}
       </button>
     </kiosk-step>`;
   }

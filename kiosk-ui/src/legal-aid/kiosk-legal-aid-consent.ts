@@ -48,6 +48,8 @@ export class KioskLegalAidConsent extends LegalAidStepBase {
       @kiosk-step-done=${this._onStepDone}
     >
       <p>${say(t, 'legalAid.steps.consent.body')}</p>
+      <p>${say(t, 'legalAid.steps.consent.bodyUse')}</p>
+      <p>${say(t, 'legalAid.steps.consent.bodyWipe')}</p>
       <button slot="actions" type="button" class="secondary" @click=${() => this._emit({ type: 'consentDeclined' })}>
         ${t('legalAid.steps.consent.decline')}
       </button>

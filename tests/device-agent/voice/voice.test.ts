@@ -25,6 +25,9 @@ function allPromptKeys(): string[] {
   return keys;
 }
 
+/** Longest a screen's spoken text may last at the normal rate (DESIGN §9). */
+const MAX_SPOKEN_SECONDS = 20;
+
 interface Wav {
   channels: number;
   sampleRate: number;
@@ -100,31 +103,42 @@ describe('voice: HTTP', () => {
     expect(doc.agent.voice).toEqual({ available: true, engine: 'espeak-ng' });
   });
 
-  it('returns non-silent 16-bit mono WAV for every prompt key in content/', { timeout: 600_000 }, async () => {
-    const keys = allPromptKeys();
-    expect(keys.length).toBeGreaterThan(50);
-    const silent: string[] = [];
-    const failed: string[] = [];
-    const check = async (key: string): Promise<void> => {
-      const res = await fetch(`${t.base}/api/v1/voice/${encodeURIComponent(key)}`);
-      if (res.status !== 200 || !(res.headers.get('content-type') ?? '').startsWith('audio/')) {
-        failed.push(`${key}: HTTP ${res.status}`);
-        return;
-      }
-      const wav = parseWav(Buffer.from(await res.arrayBuffer()));
-      if (wav.channels !== 1 || wav.bits !== 16) failed.push(`${key}: ${wav.channels} ch ${wav.bits} bit`);
-      if (wav.samples.length < wav.sampleRate * 0.2 || rms(wav.samples) < 200) silent.push(key);
-    };
-    // A few requests in flight: the agent runs one espeak-ng process per request.
-    const queue = [...keys];
-    await Promise.all(
-      Array.from({ length: 3 }, async () => {
-        for (let key = queue.shift(); key !== undefined; key = queue.shift()) await check(key);
-      }),
-    );
-    expect(failed).toEqual([]);
-    expect(silent).toEqual([]);
-  });
+  it(
+    'returns non-silent 16-bit mono WAV of at most 20 s for every prompt key in content/',
+    { timeout: 600_000 },
+    async () => {
+      const keys = allPromptKeys();
+      expect(keys.length).toBeGreaterThan(50);
+      const silent: string[] = [];
+      const failed: string[] = [];
+      const tooLong: string[] = [];
+      const check = async (key: string): Promise<void> => {
+        const res = await fetch(`${t.base}/api/v1/voice/${encodeURIComponent(key)}`);
+        if (res.status !== 200 || !(res.headers.get('content-type') ?? '').startsWith('audio/')) {
+          failed.push(`${key}: HTTP ${res.status}`);
+          return;
+        }
+        const wav = parseWav(Buffer.from(await res.arrayBuffer()));
+        if (wav.channels !== 1 || wav.bits !== 16) failed.push(`${key}: ${wav.channels} ch ${wav.bits} bit`);
+        if (wav.samples.length < wav.sampleRate * 0.2 || rms(wav.samples) < 200) silent.push(key);
+        // Plain speech (DESIGN §9): whatever the kiosk speaks as one piece lasts ≤ 20 s at the normal
+        // rate, measured from the synthesised WAV (the admin pages and the staff console are not spoken).
+        const seconds = wav.samples.length / wav.sampleRate;
+        if (!/^(admin|center)\./.test(key) && seconds > MAX_SPOKEN_SECONDS)
+          tooLong.push(`${key}: ${seconds.toFixed(1)} s`);
+      };
+      // A few requests in flight: the agent runs one espeak-ng process per request.
+      const queue = [...keys];
+      await Promise.all(
+        Array.from({ length: 3 }, async () => {
+          for (let key = queue.shift(); key !== undefined; key = queue.shift()) await check(key);
+        }),
+      );
+      expect(failed).toEqual([]);
+      expect(silent).toEqual([]);
+      expect(tooLong).toEqual([]);
+    },
+  );
 
   it('caches prompt audio on disk in the data directory', async () => {
     await fetch(`${t.base}/api/v1/voice/home.prompt`);

@@ -170,14 +170,14 @@ describe('circumstances (Art. 32) and groups (Art. 42)', () => {
 });
 
 describe('pledge (Art. 41 / 64)', () => {
-  it('states the fine, needs an income figure, then pledges', async () => {
+  it('states the pledge and its basis without threatening, needs an income figure, then pledges', async () => {
     const el = await mount(
       html`<kiosk-legal-aid-pledge max-fine="3000"></kiosk-legal-aid-pledge>`,
       'kiosk-legal-aid-pledge',
     );
     const events = recordEvents(el);
-    expect(deepText(el)).toContain('3000');
-    expect(deepText(el)).toContain('元以下罚款');
+    expect(deepText(el)).toContain('第四十一条');
+    expect(deepText(el)).not.toContain('罚款');
     button(el, '我承诺').click();
     await settle();
     expect(events).toEqual([]);
@@ -232,6 +232,8 @@ describe('assessment', () => {
     expect(text).toContain('第四十二条（三）');
     expect(text).toContain('第四十四条（一）');
     expect(text).toContain('务工证明');
+    // The articles are read only when asked: 依据.
+    expect(button(el, '依据')).toBeTruthy();
     const events = recordEvents(el);
     button(el, '下一步').click();
     expect(events).toEqual([{ type: 'assessmentSeen' }]);
