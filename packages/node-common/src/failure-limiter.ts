@@ -34,7 +34,10 @@ export class FailureLimiter {
 
   private _prune(key: string): number[] {
     const longest = Math.max(...this._windows.map(([, w]) => w));
-    const times = (this._failures.get(key) ?? []).filter((t) => t > this._now() - longest);
+    const now = this._now();
+    // A failure "in the future" means the clock was set back: count it as now, so a jump back never
+    // locks anyone out for longer than a window.
+    const times = (this._failures.get(key) ?? []).map((t) => Math.min(t, now)).filter((t) => t > now - longest);
     if (times.length) this._failures.set(key, times);
     else this._failures.delete(key);
     return times;
