@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { faceModelPlugin } from './kiosk-ui/build/face-model-plugin.js';
 import { pinyinDictPlugin } from './kiosk-ui/build/pinyin-dict-plugin.js';
 import { workspaceAlias } from './scripts/workspace-alias.mjs';
 
@@ -51,7 +52,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [pinyinDictPlugin()],
+        plugins: [pinyinDictPlugin(), faceModelPlugin()],
         resolve: { alias: workspaceAlias },
         test: {
           name: 'kiosk-ui',

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { workspaceAlias } from '../scripts/workspace-alias.mjs';
+import { faceModelPlugin } from './build/face-model-plugin.js';
 import { pinyinDictPlugin } from './build/pinyin-dict-plugin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,7 +16,7 @@ export default defineConfig({
   root: here,
   base: './',
   resolve: { alias: workspaceAlias },
-  plugins: [pinyinDictPlugin()],
+  plugins: [pinyinDictPlugin(), faceModelPlugin()],
   server: { host: '127.0.0.1', fs: { allow: [resolve(here, '..')] } },
   build: {
     outDir: resolve(here, '../dist/kiosk-ui'),

@@ -23,3 +23,24 @@ export function addChinaDays(at: Date | string | number, days: number): string {
 export function chinaDaysBetween(from: Date | string | number, to: Date | string | number): number {
   return Math.round((Date.parse(chinaDate(to)) - Date.parse(chinaDate(from))) / 86_400_000);
 }
+
+/** Whether a China date (YYYY-MM-DD) is a working day. Weekends only: public holidays and 调休 are not known here. */
+export function isChinaWorkingDay(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day !== 0 && day !== 6;
+}
+
+/**
+ * The China date `days` working days after the China date of `at` (公证法 Art 30's 15 working days).
+ * The day of `at` itself is not counted. Working days are Monday to Friday only: holidays and
+ * 调休 make the real date later, so the result is an estimate, not the legal deadline.
+ */
+export function addChinaWorkingDays(at: Date | string | number, days: number): string {
+  let date = chinaDate(at);
+  let left = days;
+  while (left > 0) {
+    date = addChinaDays(`${date}T00:00:00+08:00`, 1);
+    if (isChinaWorkingDay(date)) left--;
+  }
+  return date;
+}

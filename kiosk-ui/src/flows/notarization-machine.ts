@@ -1,0 +1,282 @@
+// The remote-notarization request (远程公证) as a pure state machine (style R3): next(state, event) → state.
+// No DOM, no I/O, no timers. Catalogue facts (remote allowed, in-person only) arrive in the events,
+// looked up by the owner, so this module needs no content. An event that does not belong to the
+// current step returns the same object.
+import type { Identity, Photo, PrintState, SubmissionResult, SubmitReason } from './legal-aid-machine.js';
+
+export type { Identity, Photo, PrintState, SubmissionResult, SubmitReason };
+
+export const NOTARIZATION_STEPS = [
+  'matter',
+  'notHere',
+  'purpose',
+  'applicant',
+  'proxyBlocked',
+  'consent',
+  'declined',
+  'idCard',
+  'manualId',
+  'liveness',
+  'livenessOffice',
+  'documents',
+  'phone',
+  'interview',
+  'review',
+  'signature',
+  'submitting',
+  'receipt',
+  'done',
+  'exited',
+] as const;
+export type NotarizationStep = (typeof NOTARIZATION_STEPS)[number];
+
+/** Live-person check attempts before she is sent to the office (never a dead end). */
+export const MAX_LIVENESS_ATTEMPTS = 3;
+export const MAX_NOTARY_PHOTOS = 9;
+
+export type UseWhere = 'domestic' | 'abroad';
+export type ApplicantRole = 'self' | 'family';
+export type LivenessFailure = 'timeout' | 'multipleFaces' | 'noFace' | 'camera';
+export type InterviewChoice = { kind: 'now' } | { kind: 'phone' } | { kind: 'slot'; slot: string };
+
+export interface LivenessResult {
+  passedAt: string;
+  /** Attempts used, passing one included. */
+  attempts: number;
+  /** The one face crop taken at the moment of the check (JPEG data URL); no video is kept. */
+  faceCrop: string;
+  order: Array<'left' | 'right'>;
+}
+
+export interface NotarizationAnswers {
+  matterId: string | null;
+  inPersonOnly: boolean;
+  where: UseWhere | null;
+  use: string | null;
+  country: string | null;
+  role: ApplicantRole | null;
+  relation: string | null;
+  consentAt: string | null;
+  identity: Identity | null;
+  liveness: LivenessResult | null;
+  livenessFailures: LivenessFailure[];
+  photos: Photo[];
+  phone: string;
+  interview: InterviewChoice | null;
+  signature: string | null;
+}
+
+export interface NotarizationState {
+  step: NotarizationStep;
+  history: NotarizationStep[];
+  answers: NotarizationAnswers;
+  submission: SubmissionResult | null;
+  submitError: boolean;
+  submitReason: SubmitReason | null;
+  print: PrintState;
+}
+
+export type NotarizationEvent =
+  | { type: 'matterChosen'; matterId: string; remote: boolean; inPersonOnly: boolean }
+  | { type: 'purposeChosen'; where: UseWhere; use: string; country: string | null }
+  | { type: 'applicantChosen'; role: ApplicantRole; relation: string | null }
+  | { type: 'consentGiven'; at: string }
+  | { type: 'consentDeclined' }
+  | { type: 'cardRead'; identity: Identity }
+  | { type: 'typeIdInstead' }
+  | { type: 'identityTyped'; idNumber: string; name: string }
+  | { type: 'livenessPassed'; result: Omit<LivenessResult, 'attempts'> }
+  | { type: 'livenessFailed'; reason: LivenessFailure }
+  | { type: 'photoAdded'; photo: Photo }
+  | { type: 'photoRemoved'; index: number }
+  | { type: 'photosDone' }
+  | { type: 'phoneEntered'; phone: string }
+  | { type: 'interviewChosen'; choice: InterviewChoice }
+  | { type: 'reviewConfirmed' }
+  | { type: 'signed'; signature: string }
+  | { type: 'submitSucceeded'; result: SubmissionResult }
+  | { type: 'submitFailed'; reason?: SubmitReason }
+  | { type: 'retrySubmit' }
+  | { type: 'printStarted' }
+  | { type: 'printSucceeded' }
+  | { type: 'printPaperOut'; heldJobId: string }
+  | { type: 'printFailed' }
+  | { type: 'reprintRequested' }
+  | { type: 'finished' }
+  | { type: 'back' }
+  | { type: 'reset' };
+
+export function initialNotarizationState(): NotarizationState {
+  return {
+    step: 'matter',
+    history: [],
+    answers: {
+      matterId: null,
+      inPersonOnly: false,
+      where: null,
+      use: null,
+      country: null,
+      role: null,
+      relation: null,
+      consentAt: null,
+      identity: null,
+      liveness: null,
+      livenessFailures: [],
+      photos: [],
+      phone: '',
+      interview: null,
+      signature: null,
+    },
+    submission: null,
+    submitError: false,
+    submitReason: null,
+    print: { kind: 'idle' },
+  };
+}
+
+/** Steps after which going back would undo something sent or printed, or repeat a failed check. */
+const NO_BACK: readonly NotarizationStep[] = ['receipt', 'done', 'exited', 'livenessOffice'];
+
+function go(
+  state: NotarizationState,
+  step: NotarizationStep,
+  answers: Partial<NotarizationAnswers> = {},
+): NotarizationState {
+  return { ...state, step, history: [...state.history, state.step], answers: { ...state.answers, ...answers } };
+}
+
+function back(state: NotarizationState): NotarizationState {
+  if (NO_BACK.includes(state.step)) return state;
+  if (state.step === 'submitting' && !state.submitError) return state;
+  if (state.history.length === 0) return { ...state, step: 'exited' };
+  let target = state.history[state.history.length - 1];
+  let history = state.history.slice(0, -1);
+  // The check is not re-run by 上一步: stepping back from the materials goes to before it.
+  while (target === 'liveness' && state.answers.liveness && history.length > 0) {
+    target = history[history.length - 1];
+    history = history.slice(0, -1);
+  }
+  return { ...state, step: target, history, submitError: false, submitReason: null };
+}
+
+export function nextNotarization(state: NotarizationState, event: NotarizationEvent): NotarizationState {
+  const at = (...steps: NotarizationStep[]): boolean => steps.includes(state.step);
+  const a = state.answers;
+  switch (event.type) {
+    case 'reset':
+      return initialNotarizationState();
+    case 'back':
+      return back(state);
+    case 'matterChosen':
+      if (!at('matter')) return state;
+      return go(state, event.remote ? 'purpose' : 'notHere', {
+        matterId: event.matterId,
+        inPersonOnly: event.inPersonOnly,
+        ...(event.matterId === a.matterId ? {} : { photos: [] }),
+      });
+    case 'purposeChosen':
+      if (!at('purpose')) return state;
+      if (event.where === 'abroad' && !event.country) return state;
+      return go(state, 'applicant', {
+        where: event.where,
+        use: event.use,
+        country: event.where === 'abroad' ? event.country : null,
+      });
+    case 'applicantChosen': {
+      if (!at('applicant', 'proxyBlocked')) return state;
+      if (event.role === 'family' && !event.relation) return state;
+      const answers = { role: event.role, relation: event.role === 'family' ? event.relation : null };
+      // 公证法 Art 26: matters that must be done in person are never done by an agent.
+      if (event.role === 'family' && a.inPersonOnly)
+        return at('proxyBlocked') ? state : go(state, 'proxyBlocked', answers);
+      return go(state, 'consent', answers);
+    }
+    case 'consentGiven':
+      return at('consent') ? go(state, 'idCard', { consentAt: event.at }) : state;
+    case 'consentDeclined':
+      return at('consent') ? go(state, 'declined') : state;
+    case 'cardRead':
+      return at('idCard') ? go(state, a.liveness ? 'documents' : 'liveness', { identity: event.identity }) : state;
+    case 'typeIdInstead':
+      return at('idCard') ? go(state, 'manualId') : state;
+    case 'identityTyped':
+      return at('manualId')
+        ? go(state, a.liveness ? 'documents' : 'liveness', {
+            identity: { source: 'typed', idNumber: event.idNumber.toUpperCase(), name: event.name },
+          })
+        : state;
+    case 'livenessPassed':
+      return at('liveness')
+        ? go(state, 'documents', { liveness: { ...event.result, attempts: a.livenessFailures.length + 1 } })
+        : state;
+    case 'livenessFailed': {
+      if (!at('liveness')) return state;
+      const failures = [...a.livenessFailures, event.reason];
+      if (failures.length >= MAX_LIVENESS_ATTEMPTS) return go(state, 'livenessOffice', { livenessFailures: failures });
+      return { ...state, answers: { ...a, livenessFailures: failures } };
+    }
+    case 'photoAdded':
+      return at('documents') && a.photos.length < MAX_NOTARY_PHOTOS
+        ? { ...state, answers: { ...a, photos: [...a.photos, event.photo] } }
+        : state;
+    case 'photoRemoved':
+      return at('documents') && event.index >= 0 && event.index < a.photos.length
+        ? { ...state, answers: { ...a, photos: a.photos.filter((_, i) => i !== event.index) } }
+        : state;
+    case 'photosDone':
+      return at('documents') ? go(state, 'phone') : state;
+    case 'phoneEntered':
+      return at('phone') ? go(state, 'interview', { phone: event.phone }) : state;
+    case 'interviewChosen':
+      return at('interview') ? go(state, 'review', { interview: event.choice }) : state;
+    case 'reviewConfirmed':
+      return at('review') ? go(state, 'signature') : state;
+    case 'signed':
+      return at('signature')
+        ? { ...go(state, 'submitting', { signature: event.signature }), submitError: false, submitReason: null }
+        : state;
+    case 'submitSucceeded':
+      return at('submitting') && !state.submitError
+        ? { ...go(state, 'receipt'), submission: event.result, print: { kind: 'idle' } }
+        : state;
+    case 'submitFailed':
+      return at('submitting') && !state.submitError
+        ? { ...state, submitError: true, submitReason: event.reason ?? null }
+        : state;
+    case 'retrySubmit':
+      return at('submitting') && state.submitError ? { ...state, submitError: false, submitReason: null } : state;
+    case 'printStarted':
+      return at('receipt') && state.print.kind === 'idle' ? { ...state, print: { kind: 'printing' } } : state;
+    case 'printSucceeded':
+      return at('receipt') && state.print.kind === 'printing' ? { ...state, print: { kind: 'printed' } } : state;
+    case 'printPaperOut':
+      return at('receipt') && state.print.kind === 'printing'
+        ? { ...state, print: { kind: 'paperOut', heldJobId: event.heldJobId } }
+        : state;
+    case 'printFailed':
+      return at('receipt') && state.print.kind === 'printing' ? { ...state, print: { kind: 'failed' } } : state;
+    case 'reprintRequested':
+      return at('receipt') && state.print.kind === 'paperOut' ? { ...state, print: { kind: 'printing' } } : state;
+    case 'finished':
+      return at('receipt') && state.print.kind !== 'printing' ? go(state, 'done') : state;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+/** Steps the progress line counts; terminal and error-only steps are not counted. */
+export const COUNTED_NOTARIZATION_STEPS: readonly NotarizationStep[] = [
+  'matter',
+  'purpose',
+  'applicant',
+  'consent',
+  'idCard',
+  'liveness',
+  'documents',
+  'phone',
+  'interview',
+  'review',
+  'signature',
+];
