@@ -344,7 +344,13 @@ describe('issue 13 hardening: files and the login limiter across restarts', () =
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-center-limit-'));
     let c = await startTestCenter({ dataDir });
     try {
-      await c.addStaff('target', 'the-right-password');
+      // A real-ish hash cost (2^14), so that 40 parallel requests overlap while one is being checked.
+      await c.center.repo.putStaff({
+        name: 'target',
+        passwordHash: await hashPassword('the-right-password', 14),
+        mustChange: false,
+        at: new Date().toISOString(),
+      });
       const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? 'the-right-password' : `guess-${i}`));
       const answers = await Promise.all(guesses.map((g) => loginRaw(c, 'target', g)));
       const statuses = answers.map((r) => r.status);

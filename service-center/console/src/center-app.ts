@@ -137,7 +137,10 @@ export class CenterApp extends LitElement {
       case 'list':
         return html`<center-application-list></center-application-list>`;
       case 'detail':
-        return html`<center-application-detail .centerId=${v.centerId}></center-application-detail>`;
+        return html`<center-application-detail
+          .centerId=${v.centerId}
+          .canDecide=${v.staff.role === undefined || v.staff.role === 'staff'}
+        ></center-application-detail>`;
       case 'desk':
         return html`<center-lawyer-desk></center-lawyer-desk>`;
       default: {

@@ -62,6 +62,9 @@ export class CenterApplicationDetail extends LitElement {
   /** The centre's id of the application to show. */
   @property() centerId = '';
 
+  /** Whether this login may decide (legal-aid staff); others see the application read-only. */
+  @property({ attribute: false }) canDecide = true;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('center-status-submit', (e: CenterStatusSubmitEvent) => void this._change(e));
@@ -74,6 +77,7 @@ export class CenterApplicationDetail extends LitElement {
   private _failed(err: unknown): string {
     if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new CenterSessionLostEvent());
     if (err instanceof ApiError && err.status === 409) return t(dataKey('status.errors', err.code));
+    if (err instanceof ApiError && err.status === 403) return t('status.errors.forbidden');
     if (err instanceof ApiError && err.status === 400) return t('status.errors.failed');
     return t('errors.network');
   }
@@ -93,11 +97,14 @@ export class CenterApplicationDetail extends LitElement {
     this._busy = true;
     this._error = '';
     this._saved = false;
+    const version = this._detail?.version;
     try {
-      this._detail = await changeStatus(this.centerId, e.change);
+      this._detail = await changeStatus(this.centerId, { ...e.change, ...(version !== undefined ? { version } : {}) });
       this._saved = true;
     } catch (err) {
       this._error = this._failed(err);
+      // Someone decided first: show what they did before anyone decides again.
+      if (err instanceof ApiError && err.code === 'stateChanged') await this._load();
     } finally {
       this._busy = false;
     }
@@ -161,12 +168,16 @@ export class CenterApplicationDetail extends LitElement {
       <section class="card" aria-labelledby="status">
         <h3 id="status">${t('status.heading')}</h3>
         ${this._saved ? html`<p class="note" role="status">${t('status.done')}</p>` : ''}
-        <center-status-form
-          .current=${d.state}
-          ?materials-notified=${notified}
-          ?busy=${this._busy}
-          .error=${this._error}
-        ></center-status-form>
+        ${
+          this.canDecide
+            ? html`<center-status-form
+                .current=${d.state}
+                ?materials-notified=${notified}
+                ?busy=${this._busy}
+                .error=${this._error}
+              ></center-status-form>`
+            : html`<p class="note">${t('detail.notDecider')}</p>`
+        }
       </section>
       <center-answers .data=${d.data}></center-answers>
       ${this._documents(d)}
@@ -182,7 +193,30 @@ export class CenterApplicationDetail extends LitElement {
           )}
         </ol>
       </section>
+      ${this._audit(d)}
     `;
+  }
+
+  /** The audit log: every status change with who (and in which role), when, from → to, and why. */
+  private _audit(d: ApplicationDetail): TemplateResult | string {
+    if (!d.audit?.length) return '';
+    return html`<section class="card" aria-labelledby="audit">
+      <h3 id="audit">${t('detail.audit')}</h3>
+      <ol data-audit>
+        ${d.audit.map(
+          (a) =>
+            html`<li>
+              ${t('detail.auditEntry', {
+                at: formatTime(a.at),
+                by: a.by,
+                role: t(dataKey('role', a.role)),
+                from: t(dataKey('state', a.from)),
+                to: t(dataKey('state', a.to)),
+              })}${a.missingMaterials ? `：${a.missingMaterials.join('；')}` : ''}${a.reason ? `：${a.reason}` : ''}
+            </li>`,
+        )}
+      </ol>
+    </section>`;
   }
 }
 

@@ -32,7 +32,7 @@ export function contentLabel(path: string, fallback: string): string {
 }
 
 /** Runtime-checked key (states and kinds arrive as data). */
-export function dataKey(prefix: 'state' | 'kind' | 'status.errors', id: string): CenterKey {
+export function dataKey(prefix: 'state' | 'kind' | 'status.errors' | 'role', id: string): CenterKey {
   return `${prefix}.${id}` as CenterKey;
 }
 
