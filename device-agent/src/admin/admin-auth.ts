@@ -190,7 +190,9 @@ export class AdminAuth {
 
   private _originOk(req: Request): boolean {
     const origin = req.get('Origin');
-    return origin !== undefined && origin.toLowerCase() === `${req.protocol}://${String(req.get('Host')).toLowerCase()}`;
+    return (
+      origin !== undefined && origin.toLowerCase() === `${req.protocol}://${String(req.get('Host')).toLowerCase()}`
+    );
   }
 
   private _address(req: Request): string {

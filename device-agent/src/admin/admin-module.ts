@@ -15,7 +15,13 @@ import { scanPorts } from './port-scan.js';
 import { readinessRouter } from './readiness-routes.js';
 import { textReceipt } from './receipt-bytes.js';
 import { adminCommandRunner, type RunAdminCommand } from './run-command.js';
-import { RESET_ADMIN_HINT, SecretsDamagedError, SecretsStore, setupTokenLive, type AdminSecrets } from './secrets-store.js';
+import {
+  RESET_ADMIN_HINT,
+  SecretsDamagedError,
+  SecretsStore,
+  setupTokenLive,
+  type AdminSecrets,
+} from './secrets-store.js';
 import { LIMITER_FILE } from './login-limiter.js';
 import { loadAdminTexts } from './texts.js';
 

@@ -39,7 +39,7 @@ function set(value: unknown, path: readonly string[], leaf: unknown): void {
     if (!isObject(node) || !Object.hasOwn(node, key)) return;
     node = node[key];
   }
-  if (isObject(node)) node[path[path.length - 1]!] = leaf;
+  if (isObject(node)) node[path[path.length - 1]] = leaf;
 }
 
 const pointer = (path: readonly string[]): string => `/${path.join('/')}`;
@@ -121,7 +121,7 @@ export async function webSaveErrors(after: unknown, changed: readonly string[]):
   }
   const printer = get(after, ['devices', 'printer']);
   if (isObject(printer) && printer['transport'] === 'tcp' && touched(['devices', 'printer'])) {
-    const host = String(printer['host'] ?? '');
+    const host = typeof printer['host'] === 'string' ? printer['host'] : '';
     if (!isPrivateLanIPv4(host))
       errors.push({
         path: '/devices/printer/host',

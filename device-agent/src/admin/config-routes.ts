@@ -65,7 +65,9 @@ export function configRouter(loaded: LoadedConfig, auth: AdminAuth, log: Logger,
     const decoder = photoDecoderRefusal(before, after);
     if (decoder) {
       log.warn({ path: decoder.path }, 'configuration change refused: photo decoder set from the admin page');
-      res.status(403).json({ error: 'notSettableHere', message: decoder.message, errors: [decoder] } satisfies AdminErrorBody);
+      res
+        .status(403)
+        .json({ error: 'notSettableHere', message: decoder.message, errors: [decoder] } satisfies AdminErrorBody);
       return;
     }
     const changed = changedPaths(before, after);

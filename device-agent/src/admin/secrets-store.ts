@@ -77,9 +77,10 @@ export class SecretsStore {
       if (secrets[field] !== undefined && typeof secrets[field] !== 'string')
         throw new SecretsDamagedError(this.path, `${field} is not a string`);
     }
-    if (secrets['passwordHash'] !== undefined && !String(secrets['passwordHash']).startsWith('$scrypt$'))
+    const hash = secrets['passwordHash'];
+    if (typeof hash === 'string' && !hash.startsWith('$scrypt$'))
       throw new SecretsDamagedError(this.path, 'passwordHash is not a scrypt hash');
-    return secrets as AdminSecrets;
+    return secrets;
   }
 
   /** Whether the file exists but cannot be used (the admin page then says how to reset it). */

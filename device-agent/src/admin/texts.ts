@@ -12,7 +12,10 @@ export function loadAdminTexts(contentDir: string): (key: string, params?: Recor
   return (key, params) => {
     let node: unknown = table;
     for (const part of key.split('.'))
-      node = node && typeof node === 'object' && Object.hasOwn(node, part) ? (node as Record<string, unknown>)[part] : undefined;
+      node =
+        node && typeof node === 'object' && Object.hasOwn(node, part)
+          ? (node as Record<string, unknown>)[part]
+          : undefined;
     const text = typeof node === 'string' ? node : key;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       params && Object.hasOwn(params, name) ? String(params[name]) : whole,

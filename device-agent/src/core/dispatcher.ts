@@ -33,24 +33,24 @@ const SERVICE_ENUM = { type: 'string', enum: [...SERVICE_NAMES] };
 /** Own-key lookups only: a name from the wire such as `toString` or `constructor` must not match. */
 const COMMON_SCHEMAS: ReadonlyMap<string, object> = new Map<string, object>(
   Object.entries({
-  'common.status': {
-    type: 'object',
-    properties: { service: SERVICE_ENUM },
-    additionalProperties: false,
-  },
-  'common.cancel': {
-    type: 'object',
-    properties: {
-      requestIds: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 100 },
+    'common.status': {
+      type: 'object',
+      properties: { service: SERVICE_ENUM },
+      additionalProperties: false,
     },
-    additionalProperties: false,
-  },
-  'common.reset': {
-    type: 'object',
-    properties: { service: SERVICE_ENUM },
-    required: ['service'],
-    additionalProperties: false,
-  },
+    'common.cancel': {
+      type: 'object',
+      properties: {
+        requestIds: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 100 },
+      },
+      additionalProperties: false,
+    },
+    'common.reset': {
+      type: 'object',
+      properties: { service: SERVICE_ENUM },
+      required: ['service'],
+      additionalProperties: false,
+    },
   }),
 );
 

@@ -25,7 +25,9 @@ export function attachWebSocket(server: Server, deps: WsDeps): WebSocketServer {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Nothing a client sends on the upgrade may throw out of this handler (the process would end).
     try {
-      socket.on('error', (err) => deps.log.debug({ code: (err as NodeJS.ErrnoException).code }, 'upgrade socket error'));
+      socket.on('error', (err) =>
+        deps.log.debug({ code: (err as NodeJS.ErrnoException).code }, 'upgrade socket error'),
+      );
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname !== deps.path) return refuse(socket, 404, 'Not Found');
       if (!isAllowed(req, deps.policy)) {
@@ -95,7 +97,13 @@ function onConnection(ws: WebSocket, deps: WsDeps): void {
       deps.log.warn({ err: errorSummary(err), listener: deps.listener }, 'websocket message failed');
       try {
         send({
-          header: { type: 'ack', name: '', requestId: 0, status: 'invalidMessage', errorDescription: 'message refused' },
+          header: {
+            type: 'ack',
+            name: '',
+            requestId: 0,
+            status: 'invalidMessage',
+            errorDescription: 'message refused',
+          },
           payload: {},
         });
       } catch {

@@ -31,7 +31,10 @@ describe('kiosk-agent reset-admin', () => {
     expect(token).toBeDefined();
     const file = join(dir, 'admin-secrets.json');
     // Issue 13 item 5: the token carries its issue time (it expires after 24 h).
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ setupToken: token, setupTokenIssuedAt: expect.any(String) });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      setupToken: token,
+      setupTokenIssuedAt: expect.any(String),
+    });
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 

@@ -16,7 +16,7 @@ const INHERITED = ['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnPro
 async function rawSocket(url: string): Promise<{ ws: WebSocket; messages: ServerMessage[] }> {
   const ws = new WebSocket(url, { headers: { Origin: url.replace(/^ws/, 'http').replace(/\/api\/v1\/ws$/, '') } });
   const messages: ServerMessage[] = [];
-  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as ServerMessage));
+  ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as ServerMessage));
   await new Promise<void>((done, fail) => {
     ws.once('open', () => done());
     ws.once('error', fail);
@@ -53,9 +53,7 @@ describe('item 1: names from the wire index only own keys', () => {
       }
       // The same socket still works, and so does the HTTP side.
       ws.send(JSON.stringify({ header: { type: 'command', name: 'common.status', requestId: 99 }, payload: {} }));
-      const done = await until(() =>
-        messages.find((m) => m.header.type === 'completion' && m.header.requestId === 99),
-      );
+      const done = await until(() => messages.find((m) => m.header.type === 'completion' && m.header.requestId === 99));
       expect(done.header).toMatchObject({ completionCode: 'success' });
       expect((await fetch(`${t.base}/healthz`)).status).toBe(200);
       expect(t.logText()).not.toMatch(/uncaught|ajv/i);
@@ -88,7 +86,10 @@ describe('item 1: names from the wire index only own keys', () => {
   });
 
   it('item 1: a JSON merge patch with __proto__ keeps it an own key, never the prototype', () => {
-    const patched = mergePatch({ ui: { voice: true } }, JSON.parse('{"__proto__":{"polluted":1},"ui":{"voice":false}}'));
+    const patched = mergePatch(
+      { ui: { voice: true } },
+      JSON.parse('{"__proto__":{"polluted":1},"ui":{"voice":false}}'),
+    );
     expect(Object.getPrototypeOf(patched)).toBe(Object.prototype);
     expect(Object.hasOwn(patched as object, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

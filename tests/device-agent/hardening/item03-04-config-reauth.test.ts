@@ -73,7 +73,9 @@ describe('item 3: an idle admin login cannot run a command as root', () => {
     (doc.config['ui'] as Record<string, unknown>)['idleWarningSeconds'] = 200;
     expect((await client.request('PUT', '/admin/api/config', doc.config)).status).toBe(200);
     expect((fileOf(agent) as typeof config).devices.idCard['photoDecoder']).toEqual(decoder);
-    const none = await client.request('PATCH', '/admin/api/config', { devices: { idCard: { transport: 'none', photoDecoder: null } } });
+    const none = await client.request('PATCH', '/admin/api/config', {
+      devices: { idCard: { transport: 'none', photoDecoder: null } },
+    });
     expect(none.status).toBe(200);
   });
 
@@ -103,8 +105,18 @@ describe('item 3: an idle admin login cannot run a command as root', () => {
       if ((err as NodeJS.ErrnoException).code !== 'EACCES') throw err;
     }
     for (const path of ['/dev/usb/lp0', '/dev/ttyUSB0', '/dev/serial/by-id/usb-Printer-if00'])
-      expect((await tryPrinter({ transport: path.includes('usb/') ? 'usblp' : 'serial', path })).status, path).toBe(200);
-    for (const host of ['127.0.0.1', 'localhost', '8.8.8.8', 'printer.example', '169.254.1.1', '0.0.0.0', '172.32.0.1']) {
+      expect((await tryPrinter({ transport: path.includes('usb/') ? 'usblp' : 'serial', path })).status, path).toBe(
+        200,
+      );
+    for (const host of [
+      '127.0.0.1',
+      'localhost',
+      '8.8.8.8',
+      'printer.example',
+      '169.254.1.1',
+      '0.0.0.0',
+      '172.32.0.1',
+    ]) {
       const res = await tryPrinter({ transport: 'tcp', host, port: 9100, path: null });
       expect(res.status, host).toBe(400);
       expect(pathsOf(res), host).toEqual(['/devices/printer/host']);
@@ -149,4 +161,3 @@ describe('item 4: an idle admin login cannot redirect personal data', () => {
     expect((fileOf(agent)['center'] as { token: string }).token).toBe('a-new-terminal-token');
   });
 });
-

@@ -2,7 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SecretsStore, SETUP_TOKEN_TTL_MS } from '../../../device-agent/src/admin/secrets-store.js';
-import { AdminClient, PASSWORD, loggedInAgent, setupTokenFromLog, startAdminAgent, type AdminTestAgent } from '../admin/admin-test-client.js';
+import {
+  AdminClient,
+  PASSWORD,
+  loggedInAgent,
+  setupTokenFromLog,
+  startAdminAgent,
+  type AdminTestAgent,
+} from '../admin/admin-test-client.js';
 import { startAdminAgentOn } from './restart-harness.js';
 
 // Issue 13 item 5: a corrupt admin-secrets.json read as empty: a new setup token replaced the
@@ -17,40 +24,53 @@ afterEach(async () => {
 const DAMAGED = ['{"passwordHash": "$scrypt$ln=10', '[]', '{"passwordHash": 42}', '\u0000\u0000\u0000'];
 
 describe('item 5: the admin secrets fail closed', () => {
-  it.each(DAMAGED)('item 5: a damaged secrets file (%j) locks the admin page and says how to reset it', async (junk) => {
-    const { agent, client } = await loggedInAgent();
-    running.push(agent);
-    const file = join(agent.dir, 'data', 'admin-secrets.json');
-    writeFileSync(file, junk);
-    for (const [method, path] of [
-      ['GET', '/admin/api/session'],
-      ['GET', '/admin/api/setup'],
-      ['GET', '/admin/api/status'],
-      ['POST', '/admin/api/setup'],
-      ['POST', '/admin/api/login'],
-    ] as const) {
-      const res = await client.request(method, path, method === 'POST' ? { password: PASSWORD, setupToken: 'x' } : undefined);
-      expect(res.status, path).toBe(503);
-      expect(res.body, path).toMatchObject({ error: 'secretsDamaged', message: expect.stringMatching(/reset-admin/) });
-    }
-    expect(readFileSync(file, 'utf8')).toBe(junk);
+  it.each(DAMAGED)(
+    'item 5: a damaged secrets file (%j) locks the admin page and says how to reset it',
+    async (junk) => {
+      const { agent, client } = await loggedInAgent();
+      running.push(agent);
+      const file = join(agent.dir, 'data', 'admin-secrets.json');
+      writeFileSync(file, junk);
+      for (const [method, path] of [
+        ['GET', '/admin/api/session'],
+        ['GET', '/admin/api/setup'],
+        ['GET', '/admin/api/status'],
+        ['POST', '/admin/api/setup'],
+        ['POST', '/admin/api/login'],
+      ] as const) {
+        const res = await client.request(
+          method,
+          path,
+          method === 'POST' ? { password: PASSWORD, setupToken: 'x' } : undefined,
+        );
+        expect(res.status, path).toBe(503);
+        expect(res.body, path).toMatchObject({
+          error: 'secretsDamaged',
+          message: expect.stringMatching(/reset-admin/),
+        });
+      }
+      expect(readFileSync(file, 'utf8')).toBe(junk);
 
-    // After a restart: no new token is issued, logged or printed; the file is left for reset-admin.
-    await running.pop()!.stop();
-    const again = await startAdminAgentOn(agent.dir);
-    running.push(again);
-    expect(again.logText()).not.toMatch(/admin setup token:/);
-    expect(again.logText()).toMatch(/damaged.*reset-admin/);
-    expect(readFileSync(file, 'utf8')).toBe(junk);
-    expect((await new AdminClient(again.adminBase).get('/admin/api/session')).status).toBe(503);
-  });
+      // After a restart: no new token is issued, logged or printed; the file is left for reset-admin.
+      await running.pop()!.stop();
+      const again = await startAdminAgentOn(agent.dir);
+      running.push(again);
+      expect(again.logText()).not.toMatch(/admin setup token:/);
+      expect(again.logText()).toMatch(/damaged.*reset-admin/);
+      expect(readFileSync(file, 'utf8')).toBe(junk);
+      expect((await new AdminClient(again.adminBase).get('/admin/api/session')).status).toBe(503);
+    },
+  );
 
   it('item 5: a setup token expires after 24 h; the next start issues (and may print) a fresh one', async () => {
     const agent = await startAdminAgent();
     running.push(agent);
     const token = setupTokenFromLog(agent);
     agent.clock.advance(SETUP_TOKEN_TTL_MS + 60_000);
-    const late = await new AdminClient(agent.adminBase).post('/admin/api/setup', { setupToken: token, password: PASSWORD });
+    const late = await new AdminClient(agent.adminBase).post('/admin/api/setup', {
+      setupToken: token,
+      password: PASSWORD,
+    });
     expect(late.status).toBe(403);
     expect((late.body as { error: string }).error).toBe('badSetupToken');
 

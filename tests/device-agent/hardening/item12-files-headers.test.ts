@@ -44,7 +44,9 @@ describe('item 12: files 0600/0700 whatever the umask, security headers, quiet a
       expect((await postJson(`${t.base}/api/v1/submissions`, submission())).status).toBe(200);
       const client = new AdminClient(t.adminBase);
       await client.setup(setupTokenFromLog(t));
-      expect((await client.request('PATCH', '/admin/api/config', { ui: { idleWarningSeconds: 200 } })).status).toBe(200);
+      expect((await client.request('PATCH', '/admin/api/config', { ui: { idleWarningSeconds: 200 } })).status).toBe(
+        200,
+      );
       expect(mode(join(t.dir, 'kiosk.config.json'))).toBe(0o600);
       expect(mode(join(t.dir, 'kiosk.config.json.bak'))).toBe(0o600);
       const files = readdirSync(data).filter((f) => !f.includes('.tmp'));
