@@ -5,14 +5,13 @@
 // 2. frames per second received at the 300 kbps cap with a noisy 640×360@15 clip made here with
 //    ffmpeg and fed as the fake camera — budget: ≥ 14 fps.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../tests/helpers/agent-harness.js';
 import {
   LAWYER,
-  ROOT,
   TERMINAL,
   callStats,
   ensureUisBuilt,
@@ -147,14 +146,7 @@ async function withSetup<T>(
   }
 }
 
-try {
-  ensureUisBuilt();
-} catch {
-  // A figure from the last good build beats none; say so.
-  if (!existsSync(join(ROOT, 'dist/kiosk-ui/index.html')) || !existsSync(join(ROOT, 'dist/console/index.html')))
-    throw new Error('the UIs are not built and the build failed');
-  console.log('(build failed: measuring the UIs last built in dist/)');
-}
+ensureUisBuilt();
 const dir = mkdtempSync(join(tmpdir(), 'bench-video-'));
 try {
   // 1. Take next → first decoded frame.
