@@ -32,8 +32,8 @@ async function startAgentProcess(): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
   const urls = await new Promise<{ kiosk: string; admin: string }>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`agent did not start:\n${output}`)), 60_000);
     const check = (): void => {
@@ -43,7 +43,7 @@ async function startAgentProcess(): Promise<Started> {
       const parsed = JSON.parse(line) as { kiosk: string; admin: string };
       done({ kiosk: parsed.kiosk.replace(/\/$/, ''), admin: parsed.admin.replace(/\/$/, '') });
     };
-    child.stdout!.on('data', check);
+    child.stdout.on('data', check);
     child.on('exit', (code) => fail(new Error(`agent exited (${code}) before listening:\n${output}`)));
   });
   return { child, ...urls, dir, output: () => output };
