@@ -58,6 +58,11 @@ export class OutboxForwarder {
     return this._failures > 0;
   }
 
+  /** False when the last forwarding attempt or the last status pull could not reach the centre. */
+  get centreReachable(): boolean {
+    return !this.offline && !this._pullFailing;
+  }
+
   start(): void {
     this._loop ??= this._run();
   }

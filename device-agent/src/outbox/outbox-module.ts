@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { OutboxStatus } from '@kiosk/contract/kiosk-api';
 import type { Router } from 'express';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { CenterClient } from './center-client.js';
@@ -58,9 +59,9 @@ export class OutboxModule implements AgentModule {
     this._store?.close();
   }
 
-  agentStatus(): Record<string, unknown> {
+  agentStatus(): { outbox: OutboxStatus } {
     return {
-      outbox: { pending: this._store?.pendingCount() ?? 0, centreReachable: !(this._forwarder?.offline ?? true) },
+      outbox: { pending: this._store?.pendingCount() ?? 0, centreReachable: this._forwarder?.centreReachable ?? false },
     };
   }
 

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
 import { say } from '../i18n/say.js';
+import '../components/kiosk-service-notice.js';
 import '../components/kiosk-step.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
 
@@ -50,6 +51,7 @@ export class KioskLegalAidConsent extends LegalAidStepBase {
       <p>${say(t, 'legalAid.steps.consent.body')}</p>
       <p>${say(t, 'legalAid.steps.consent.bodyUse')}</p>
       <p>${say(t, 'legalAid.steps.consent.bodyWipe')}</p>
+      <kiosk-service-notice></kiosk-service-notice>
       <button slot="actions" type="button" class="secondary" @click=${() => this._emit({ type: 'consentDeclined' })}>
         ${t('legalAid.steps.consent.decline')}
       </button>

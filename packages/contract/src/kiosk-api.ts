@@ -75,6 +75,14 @@ export interface VoiceStatus {
   engine: 'espeak-ng' | 'recorded-only' | 'none';
 }
 
+/** The store-and-forward outbox to the centre (DESIGN §8: a submission never depends on the centre). */
+export interface OutboxStatus {
+  /** Submissions stored here, not yet acknowledged by the centre. */
+  pending: number;
+  /** False while the forwarder's last attempt could not reach the centre (submissions stay stored). */
+  centreReachable: boolean;
+}
+
 export interface AgentStatusDocument {
   agent: {
     version: string;
@@ -83,6 +91,8 @@ export interface AgentStatusDocument {
     configState: 'ok' | 'error';
     terminal?: { id: string; name: string };
     voice?: VoiceStatus;
+    /** Present when the outbox runs; the kiosk's first screens and the admin board show it. */
+    outbox?: OutboxStatus;
   };
   services: ServiceStatusMap;
   /** Present (non-empty) only in the configuration error state. */
