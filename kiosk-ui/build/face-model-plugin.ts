@@ -2,9 +2,9 @@
 // the tasks-vision SIMD wasm pair and the BlazeFace short-range model completed with metadata at build
 // time (tflite-metadata.ts). Dev server: middleware under /face-check/; build: emitted as assets at
 // face-check/… beside index.html. Nothing is downloaded; the files come from node_modules.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { addModelMetadata, imageInputMetadata } from './tflite-metadata.js';
 
@@ -15,7 +15,12 @@ const WASM_FILES = ['vision_wasm_internal.js', 'vision_wasm_internal.wasm'];
 const require = createRequire(import.meta.url);
 
 function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+  // @mediapipe/tasks-vision does not export ./package.json: look the folder up on the resolve paths.
+  for (const base of require.resolve.paths(name) ?? []) {
+    const dir = join(base, name);
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`${name} is not installed`);
 }
 
 let patched: Uint8Array | undefined;
