@@ -1,7 +1,13 @@
+import { createServer, request } from 'node:http';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openSqlite } from '@kiosk/node-common/sqlite';
 import { backoffDelay } from '@kiosk/domain/backoff';
 import { FailureLimiter } from '@kiosk/node-common/failure-limiter';
 import { decisionDueBy } from '../../service-center/src/legal-aid-clock.js';
+import { postJson, submission, waitFor } from '../device-agent/outbox/fixtures.js';
+import { startOutboxAgent } from '../device-agent/outbox/outbox-harness.js';
+import { startTestCenter } from '../service-center/center-harness.js';
 
 // Fault injection: the terminal's or the centre's clock jumps back or forward an hour (NTP
 // correction, a dead RTC battery). The pure time rules must not move with it.
@@ -54,5 +60,56 @@ describe('fault: clock jumps an hour', () => {
     console.log(
       `[fault] clock back 1 h after 3 failed attempts → wait ${afterBack} ms (not an hour); forward 1 h → failures forgotten`,
     );
+  });
+});
+
+describe('fault: clock set back an hour while the centre is down', () => {
+  it('the outbox forwards as soon as the centre is back, not an hour later', async () => {
+    const centre = await startTestCenter();
+    // A gate in front of the centre: 503 while "down", a plain proxy once it is back.
+    let up = false;
+    const gate = createServer((req, res) => {
+      if (!up) {
+        res.writeHead(503).end();
+        return;
+      }
+      const target = new URL(req.url ?? '/', centre.url);
+      const fwd = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      fwd.on('error', () => res.destroy());
+      req.pipe(fwd);
+    });
+    await new Promise<void>((r) => gate.listen(0, '127.0.0.1', r));
+    const gateUrl = `http://127.0.0.1:${(gate.address() as { port: number }).port}`;
+    const agent = await startOutboxAgent(gateUrl, { pollMs: 100, retryBaseMs: 200, retryMaxMs: 400, ackWaitMs: 0 });
+    try {
+      const stored = await postJson(`${agent.base}/api/v1/submissions`, submission());
+      expect(stored.status).toBe(200);
+      const receiptNo = String(stored.body['receiptNo']);
+      await new Promise((r) => setTimeout(r, 1000)); // a few failed rounds: the forwarder is backing off
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      vi.setSystemTime(Date.now() - HOUR);
+      up = true;
+      const atCentre = (): boolean => {
+        const db = openSqlite(join(centre.dataDir, 'center.sqlite'), { readonly: true });
+        try {
+          return db.prepare('SELECT count(*) FROM submissions WHERE receipt_no = ?').pluck().get(receiptNo) === 1;
+        } finally {
+          db.close();
+        }
+      };
+      const uploaded = await waitFor(() => (atCentre() ? true : undefined), 8000).catch(() => false);
+      console.log(
+        `[fault] clock set back 1 h while the centre was down → submission uploaded once it was back: ${uploaded}`,
+      );
+      expect(uploaded).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      await agent.stop();
+      gate.close();
+      await centre.stop();
+    }
   });
 });

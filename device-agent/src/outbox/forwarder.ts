@@ -39,8 +39,11 @@ export class OutboxForwarder {
   private _wake: (() => void) | undefined;
   private _nudged = false;
   private _failures = 0;
+  // Retry and pull times are monotonic (performance.now): a wall clock set back an hour must not
+  // hold the outbox for an hour. Only the stored next-attempt times are wall-clock (they outlive
+  // the process), and `due()` treats one further ahead than any real deferral as due.
   private _retryAt = 0;
-  private _lastPull = 0;
+  private _lastPull = -Infinity;
   private _acksSinceCheckpoint = 0;
   private _pullFailing = false;
 
@@ -81,7 +84,7 @@ export class OutboxForwarder {
 
   /** Pull status changes at the next turn of the loop. */
   pullSoon(): void {
-    this._lastPull = 0;
+    this._lastPull = -Infinity;
     this._wake?.();
   }
 
@@ -94,7 +97,7 @@ export class OutboxForwarder {
       } catch (err) {
         if (!signal.aborted) this._log.error({ err }, 'outbox: forwarding round failed');
       }
-      if (!signal.aborted && !this.offline && Date.now() - this._lastPull >= this._options.pollMs) {
+      if (!signal.aborted && !this.offline && performance.now() - this._lastPull >= this._options.pollMs) {
         try {
           await this._pull();
           this._pullFailing = false;
@@ -110,10 +113,10 @@ export class OutboxForwarder {
   }
 
   private _waitMs(): number {
-    const now = Date.now();
-    const untilPull = Math.max(0, this._lastPull + this._options.pollMs - now);
+    const untilPull = Math.max(0, this._lastPull + this._options.pollMs - performance.now());
     const nextDue = this._store.nextDueAt();
-    const untilDue = nextDue === undefined ? Infinity : Math.max(0, Math.max(nextDue, this._retryAt) - now);
+    const untilRetry = Math.max(0, this._retryAt - performance.now());
+    const untilDue = nextDue === undefined ? Infinity : Math.max(0, nextDue - Date.now(), untilRetry);
     return Math.min(untilPull, untilDue, this._options.retryMaxMs);
   }
 
@@ -136,9 +139,9 @@ export class OutboxForwarder {
   private async _forwardDue(): Promise<boolean> {
     const nudged = this._nudged;
     this._nudged = false;
-    const now = Date.now();
-    if (this.offline && now < this._retryAt && !nudged) return false;
-    const due = this._store.due(now, this._options.batch, this._options.batchBytes);
+    if (this.offline && performance.now() < this._retryAt && !nudged) return false;
+    const horizonMs = this._options.refusedRetryMs + this._options.retryMaxMs;
+    const due = this._store.due(Date.now(), this._options.batch, this._options.batchBytes, horizonMs);
     if (!due.length) {
       this._checkpointIfIdle();
       return false;
@@ -175,7 +178,7 @@ export class OutboxForwarder {
     if (unavailable !== undefined && !acked) {
       this._failures++;
       const delay = backoffDelay(this._failures, this._options.retryBaseMs, this._options.retryMaxMs);
-      this._retryAt = Date.now() + delay;
+      this._retryAt = performance.now() + delay;
       if (this._failures === 1 || this._failures % 10 === 0)
         this._log.warn(
           { detail: unavailable, pending: this._store.pendingCount(), retryInMs: delay },
@@ -200,7 +203,7 @@ export class OutboxForwarder {
   }
 
   private async _pull(): Promise<void> {
-    this._lastPull = Date.now();
+    this._lastPull = performance.now();
     for (let page = 0; page < 50; page++) {
       const result = await this._client.statusChanges(this._store.statusCursor(), this._abort.signal);
       if (result.changes.length || result.cursor !== this._store.statusCursor())

@@ -183,14 +183,15 @@ export class OutboxStore {
 
   /**
    * Not yet acknowledged and due by `nowMs`, oldest first, rebuilt as intake bodies: at most
-   * `limit` of them and about `maxBytes` of base64 and answers (always at least one).
+   * `limit` of them and about `maxBytes` of base64 and answers (always at least one). A next attempt
+   * more than `horizonMs` ahead was set before the wall clock went back: it is due now.
    */
-  due(nowMs: number, limit: number, maxBytes = Infinity): PendingSubmission[] {
+  due(nowMs: number, limit: number, maxBytes = Infinity, horizonMs = Infinity): PendingSubmission[] {
     const rows = this._db
       .prepare(
-        'SELECT * FROM submissions WHERE uploaded_at IS NULL AND next_attempt_at <= ? ORDER BY submitted_at, receipt_no LIMIT ?',
+        'SELECT * FROM submissions WHERE uploaded_at IS NULL AND (next_attempt_at <= ? OR next_attempt_at > ?) ORDER BY submitted_at, receipt_no LIMIT ?',
       )
-      .all(nowMs, limit) as Row[];
+      .all(nowMs, Number.isFinite(horizonMs) ? nowMs + horizonMs : Number.MAX_SAFE_INTEGER, limit) as Row[];
     const size = this._db
       .prepare('SELECT coalesce(sum(length(bytes)), 0) FROM documents WHERE submission_id = ?')
       .pluck();
