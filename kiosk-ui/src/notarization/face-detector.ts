@@ -13,6 +13,16 @@ export interface FaceDetectorLike {
 }
 
 let pending: Promise<FaceDetectorLike> | undefined;
+let factory: (() => Promise<FaceDetectorLike>) | undefined;
+
+/**
+ * Replaces the detector the flow loads (tests inject a scripted one); `undefined` restores the real
+ * MediaPipe detector. Drops any detector already loaded.
+ */
+export function setFaceDetectorFactory(make: (() => Promise<FaceDetectorLike>) | undefined): void {
+  factory = make;
+  pending = undefined;
+}
 
 async function create(): Promise<FaceDetectorLike> {
   const vision = await import('@mediapipe/tasks-vision');
@@ -57,7 +67,7 @@ async function create(): Promise<FaceDetectorLike> {
 
 /** The shared detector, created on first call (and again after a failed creation). */
 export function loadFaceDetector(): Promise<FaceDetectorLike> {
-  pending ??= create().catch((err: unknown) => {
+  pending ??= (factory ?? create)().catch((err: unknown) => {
     pending = undefined;
     throw err;
   });

@@ -85,6 +85,11 @@ export class KioskNotarizationFlow extends LitElement {
 
   @state() private _flow: NotarizationState = initialNotarizationState();
   private _round = 0;
+
+  /** The current state (read-only; tests and the shell's screen walk read the step). */
+  get flowState(): NotarizationState {
+    return this._flow;
+  }
   private _clientId = newClientId();
   private _abort = new AbortController();
   private _unsubscribeVisitEnd: (() => void) | undefined;

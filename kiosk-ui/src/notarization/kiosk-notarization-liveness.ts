@@ -52,18 +52,26 @@ export class KioskNotarizationLiveness extends NotarizationStepBase {
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        grid-template-rows: minmax(0, 1fr);
         gap: 1.5rem;
         height: 100%;
+        min-height: 0;
       }
+      /* Sized from the height the step leaves (4:3), never taller than the content area. */
       .frame {
         position: relative;
         background: #000;
         border-radius: var(--kiosk-radius);
         aspect-ratio: 4 / 3;
-        max-height: 100%;
+        height: 100%;
+        width: auto;
+        max-width: 100%;
+        justify-self: start;
+        min-height: 0;
         overflow: hidden;
       }
       video {
+        display: block;
         width: 100%;
         height: 100%;
         object-fit: contain;
