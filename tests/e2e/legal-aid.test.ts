@@ -215,7 +215,8 @@ describe('legal-aid application end to end', () => {
 
     const assessment = flow.locator('kiosk-legal-aid-assessment');
     await assessment.locator('[data-decision]').waitFor();
-    const explained = await assessment.locator('[data-decision]').innerText();
+    // textContent: the assessment is paged (issue 15), innerText would miss the pages not shown.
+    const explained = (await assessment.locator('[data-decision]').textContent()) ?? '';
     expect(explained).toContain('第三十一条（五）');
     expect(explained).toContain('第四十一条');
     expect(explained).toContain('第四十四条（一）');
@@ -344,7 +345,8 @@ describe('legal-aid application end to end', () => {
         await answerUrgency(flow, false);
 
         const assessment = flow.locator('kiosk-legal-aid-assessment');
-        const explained = await assessment.locator('[data-decision]').innerText();
+        // textContent: the assessment is paged (issue 15), innerText would miss the pages not shown.
+        const explained = (await assessment.locator('[data-decision]').textContent()) ?? '';
         expect(explained).toContain('第四十二条（三）');
         expect(explained).not.toContain('第四十一条');
         await assessment.getByRole('button', { name: '下一步' }).click();

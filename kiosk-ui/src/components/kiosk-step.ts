@@ -23,7 +23,9 @@ export class KioskStep extends LitElement {
   static override styles = [
     tokens,
     css`
+      /* Positioned: the pinyin keyboard's sheet covers the step (kiosk-pinyin-input). */
       :host {
+        position: relative;
         display: grid;
         grid-template-rows: auto minmax(0, 1fr) auto;
         gap: 0.75rem;

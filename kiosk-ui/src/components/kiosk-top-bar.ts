@@ -21,15 +21,19 @@ export class KioskTopBar extends LitElement {
         box-sizing: border-box;
         min-height: 6rem;
         display: flex;
+        flex-wrap: wrap;
+        justify-content: flex-end;
         align-items: center;
-        gap: 1rem;
+        gap: 0.5rem 1rem;
         padding: 0.75rem 1.5rem;
         background: var(--kiosk-muted-bg);
         border-bottom: 0.15rem solid var(--kiosk-border);
       }
+      /* The station's name keeps at least 8 characters a line: where the buttons leave less (portrait
+         大字), they move to a second row instead of squeezing the name to one character. */
       .title {
-        flex: 1;
-        min-width: 0;
+        flex: 1 1 auto;
+        min-width: min(100%, 8em);
         font-weight: 700;
       }
       button {

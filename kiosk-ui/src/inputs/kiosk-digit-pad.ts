@@ -56,6 +56,16 @@ export class KioskDigitPad extends FormControl {
       .keys .word {
         font-size: var(--kiosk-font-body);
       }
+      /* Portrait has the height: bigger keys, the pad centred in its column (issue 15). */
+      @media (orientation: portrait) {
+        .keys {
+          grid-template-columns: repeat(3, 8.5rem);
+          justify-content: center;
+        }
+        .keys button {
+          min-height: 6rem;
+        }
+      }
     `,
   ];
 

@@ -12,6 +12,9 @@ import { FormControl } from './form-control.js';
 /**
  * @summary A text field typed with the in-page pinyin keyboard (for the few fields not filled from
  * the ID card). Form-associated (style R10). The keyboard and its dictionary load on first tap.
+ * The keyboard opens as a sheet over the step (issue 15: never below the fields, where it would
+ * push them off screen): the sheet repeats the label and what is typed so far above the keys, and
+ * covers the nearest positioned ancestor (`<kiosk-step>`; the shell's content area otherwise).
  * @fires input - after every change
  * @fires change - after every change
  */
@@ -39,6 +42,27 @@ export class KioskPinyinInput extends FormControl {
       }
       .field[aria-expanded='true'] {
         border-color: var(--kiosk-focus);
+      }
+      /* Over the step, not below the field: the whole keyboard and the typed text stay on screen. */
+      .sheet {
+        position: absolute;
+        inset: 0;
+        z-index: 10;
+        display: flex;
+        flex-direction: column;
+        justify-content: flex-end;
+        gap: 0.5rem;
+        box-sizing: border-box;
+        padding: 0.5rem 0;
+        background: var(--kiosk-bg);
+      }
+      .typed {
+        min-height: 4.5rem;
+        box-sizing: border-box;
+        border: 0.15rem solid var(--kiosk-focus);
+        border-radius: var(--kiosk-radius);
+        padding: 0.5rem 1rem;
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -89,12 +113,18 @@ export class KioskPinyinInput extends FormControl {
       </button>
       ${
         this._open
-          ? this._keyboardReady
-            ? html`<kiosk-pinyin-keyboard
-                .mode=${this.mode}
-                @kiosk-keyboard-key=${(e: KioskKeyboardKeyEvent) => this._onKey(e)}
-              ></kiosk-pinyin-keyboard>`
-            : html`<p>${this._t('input.keyboard.loading')}</p>`
+          ? html`<div class="sheet">
+              <span class="label" aria-hidden="true">${this.label}</span>
+              <div class="typed" aria-hidden="true">${this.value}</div>
+              ${
+                this._keyboardReady
+                  ? html`<kiosk-pinyin-keyboard
+                      .mode=${this.mode}
+                      @kiosk-keyboard-key=${(e: KioskKeyboardKeyEvent) => this._onKey(e)}
+                    ></kiosk-pinyin-keyboard>`
+                  : html`<p>${this._t('input.keyboard.loading')}</p>`
+              }
+            </div>`
           : null
       }
     `;

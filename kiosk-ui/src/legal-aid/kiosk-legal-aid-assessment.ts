@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { EligibilityDecision } from '../eligibility/types.js';
 import { say } from '../i18n/say.js';
+import '../components/kiosk-pager.js';
 import '../components/kiosk-step.js';
 import { basisText, explainDecision } from './legal-aid-explain.js';
 import { legalAidKey } from './legal-aid-messages.js';
@@ -19,12 +20,21 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
   static override styles = [
     ...LegalAidStepBase.styles,
     css`
-      ul {
-        margin: 0 0 1rem;
-        padding-left: 1.5em;
+      /* Reading only, so paged (上一页 / 下一页) when it does not fit (issue 15): one item a child. */
+      .item {
+        margin: 0 0 0.5rem;
+        padding-left: 1.2em;
+        text-indent: -1.2em;
+      }
+      .item::before {
+        content: '•';
+        display: inline-block;
+        width: 1.2em;
+        text-indent: 0;
       }
       .basis {
         display: block;
+        text-indent: 0;
         color: #1f2937;
         /* As small as the text floor allows (28 px, accessibility.md §2): a note, not the message. */
         font-size: var(--kiosk-font-body);
@@ -32,6 +42,7 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
       }
       h2 {
         font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
+        margin: 0.5rem 0;
       }
     `,
   ];
@@ -61,24 +72,20 @@ export class KioskLegalAidAssessment extends LegalAidStepBase {
     const d = this.decision;
     if (!d) return null;
     return html`<kiosk-step heading-key="legalAid.steps.assessment.title" @kiosk-step-done=${this._onStepDone}>
-      <ul data-decision>
+      <kiosk-pager data-decision>
         ${explainDecision(d, t).map(
           (s) =>
-            html`<li>
+            html`<p class="item">
               ${say(t, s.key, s.params)}${
                 s.basis.length ? html`<span class="basis">${basisText(s.basis, t)}</span>` : null
               }
-            </li>`,
+            </p>`,
         )}
-      </ul>
-      <h2>${t('legalAid.steps.assessment.checksLabel')}</h2>
-      <ul>
-        ${d.centreChecks.map((c) => html`<li>${say(t, legalAidKey(`decision.checks.${c}`))}</li>`)}
-      </ul>
-      <h2>${t('legalAid.steps.assessment.materialsLabel')}</h2>
-      <ul>
-        ${d.materials.map((m) => html`<li>${say(t, legalAidKey(`material.${m}`))}</li>`)}
-      </ul>
+        <h2>${t('legalAid.steps.assessment.checksLabel')}</h2>
+        ${d.centreChecks.map((c) => html`<p class="item">${say(t, legalAidKey(`decision.checks.${c}`))}</p>`)}
+        <h2>${t('legalAid.steps.assessment.materialsLabel')}</h2>
+        ${d.materials.map((m) => html`<p class="item">${say(t, legalAidKey(`material.${m}`))}</p>`)}
+      </kiosk-pager>
       <button slot="actions" type="button" class="secondary" @click=${() => this._speakBasis()}>
         ${t('legalAid.steps.assessment.basisLabel')}
       </button>

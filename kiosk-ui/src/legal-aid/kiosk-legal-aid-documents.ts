@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { MAX_PHOTOS } from '../flows/legal-aid-machine.js';
 import { say } from '../i18n/say.js';
+import '../components/kiosk-pager.js';
 import '../components/kiosk-step.js';
 import { CameraController, type CapturedImage } from './camera-controller.js';
 import { legalAidKey } from './legal-aid-messages.js';
@@ -18,20 +19,42 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
   static override styles = [
     ...LegalAidStepBase.styles,
     css`
+      /* The screen fills the step's content area; the camera frame takes what is left, so 拍照 and the
+         material buttons are always on screen (issue 15). */
+      .screen {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        min-height: 0;
+      }
+      .screen > p {
+        margin-bottom: 0.5rem;
+      }
       .layout {
+        flex: 1 1 auto;
+        min-height: 0;
         display: grid;
-        grid-template-columns: 2fr 1fr;
-        gap: 1.5rem;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: var(--kiosk-gap);
+      }
+      .camera,
+      .side {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+        min-height: 0;
       }
       .frame {
         position: relative;
+        flex: 1 1 0;
+        min-height: 0;
         background: #000;
         border-radius: var(--kiosk-radius);
-        aspect-ratio: 4 / 3;
         overflow: hidden;
       }
       video,
       .frame img {
+        display: block;
         width: 100%;
         height: 100%;
         object-fit: contain;
@@ -43,13 +66,18 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
         border-radius: 0.5rem;
         pointer-events: none;
       }
+      /* 拍照 is the action of this screen: a wide button, like 下一步. */
+      .camera .row button {
+        min-width: 12rem;
+      }
       .materials {
         display: grid;
         gap: 0.5rem;
       }
       .materials button {
         text-align: left;
-        padding: 0.5rem 1rem;
+        padding: 0.25rem 1rem;
+        line-height: 1.3;
         background: var(--kiosk-bg);
         border: 0.15rem solid var(--kiosk-border);
       }
@@ -57,22 +85,28 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
         background: var(--kiosk-primary);
         color: var(--kiosk-on-primary);
       }
-      .thumbs {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-        margin-top: 1rem;
+      kiosk-pager {
+        flex: 1 1 0;
+        min-height: 0;
       }
       .thumb {
         display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
+        align-items: center;
+        gap: var(--kiosk-gap);
+        margin-bottom: 0.5rem;
       }
       .thumb img {
-        width: 8rem;
-        height: 6rem;
+        width: 6rem;
+        height: 4.5rem;
         object-fit: cover;
         border: 0.15rem solid var(--kiosk-border);
+      }
+      /* Portrait: one column, the frame on top. */
+      @media (orientation: portrait) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: minmax(0, 3fr) minmax(0, 2fr);
+        }
       }
     `,
   ];
@@ -141,67 +175,79 @@ export class KioskLegalAidDocuments extends LegalAidStepBase {
     const full = photos.length >= MAX_PHOTOS;
     const live = this._camera.state === 'live';
     return html`<kiosk-step heading-key="legalAid.steps.documents.title" @kiosk-step-done=${this._onStepDone}>
-      <p>${say(t, 'legalAid.steps.documents.body', { max: MAX_PHOTOS })}</p>
-      ${this._camera.state === 'unavailable' ? html`<p class="error" role="alert">${say(t, 'legalAid.steps.documents.noCamera')}</p>` : null}
-      <div class="layout">
-        <div>
-          <div class="frame" ?hidden=${this._camera.state === 'unavailable'}>
-            ${
-              this._preview
-                ? html`<img
-                    src=${this._preview.dataUrl}
-                    alt=${t('legalAid.steps.documents.photoAlt', { n: photos.length + 1 })}
-                  />`
-                : html`<video muted playsinline aria-hidden="true"></video>
-                    <div class="guide"></div>`
-            }
-          </div>
-          <div class="row">
-            ${
-              this._preview
-                ? html`<button type="button" class="primary" @click=${() => this._keep()}>
-                      ${t('legalAid.steps.documents.keep')}
-                    </button>
-                    <button type="button" class="secondary" @click=${() => (this._preview = null)}>
-                      ${t('legalAid.steps.documents.retake')}
+      <div class="screen">
+        <p>${say(t, 'legalAid.steps.documents.body', { max: MAX_PHOTOS })}</p>
+        ${this._camera.state === 'unavailable' ? html`<p class="error" role="alert">${say(t, 'legalAid.steps.documents.noCamera')}</p>` : null}
+        <div class="layout">
+          <div class="camera">
+            <div class="frame" ?hidden=${this._camera.state === 'unavailable'}>
+              ${
+                this._preview
+                  ? html`<img
+                      src=${this._preview.dataUrl}
+                      alt=${t('legalAid.steps.documents.photoAlt', { n: photos.length + 1 })}
+                    />`
+                  : html`<video muted playsinline aria-hidden="true"></video>
+                      <div class="guide"></div>`
+              }
+            </div>
+            <div class="row">
+              ${
+                this._preview
+                  ? html`<button type="button" class="primary" @click=${() => this._keep()}>
+                        ${t('legalAid.steps.documents.keep')}
+                      </button>
+                      <button type="button" class="secondary" @click=${() => (this._preview = null)}>
+                        ${t('legalAid.steps.documents.retake')}
+                      </button>`
+                  : html`<button
+                      type="button"
+                      class="primary"
+                      ?disabled=${!live || !this._frameReady || full}
+                      @click=${() => void this._take()}
+                    >
+                      ${t('legalAid.steps.documents.take')}
                     </button>`
-                : html`<button
+              }
+              <span role="status"
+                >${full ? t('legalAid.steps.documents.full', { max: MAX_PHOTOS }) : t('legalAid.steps.documents.count', { count: photos.length, max: MAX_PHOTOS })}</span
+              >
+            </div>
+          </div>
+          <div class="side">
+            <div class="materials" role="group" aria-label=${t('legalAid.steps.assessment.materialsLabel')}>
+              ${this.materials.map(
+                (m) =>
+                  html`<button
                     type="button"
-                    class="primary"
-                    ?disabled=${!live || !this._frameReady || full}
-                    @click=${() => void this._take()}
+                    aria-pressed=${String(this._materialId === m)}
+                    @click=${() => (this._materialId = m)}
                   >
-                    ${t('legalAid.steps.documents.take')}
-                  </button>`
+                    ${t(legalAidKey(`material.${m}`))}
+                  </button>`,
+              )}
+            </div>
+            ${
+              photos.length
+                ? html`<kiosk-pager>
+                    ${photos.map(
+                      (p, i) =>
+                        html`<div class="thumb">
+                          <img src=${p.dataUrl} alt=${t('legalAid.steps.documents.photoAlt', { n: i + 1 })} />
+                          <button
+                            type="button"
+                            class="secondary"
+                            @click=${() => this._emit({ type: 'photoRemoved', index: i })}
+                          >
+                            ${t('legalAid.steps.documents.remove', { n: i + 1 })}
+                          </button>
+                        </div>`,
+                    )}
+                  </kiosk-pager>`
+                : null
             }
-            <span role="status"
-              >${full ? t('legalAid.steps.documents.full', { max: MAX_PHOTOS }) : t('legalAid.steps.documents.count', { count: photos.length, max: MAX_PHOTOS })}</span
-            >
           </div>
         </div>
-        <div class="materials" role="group" aria-label=${t('legalAid.steps.assessment.materialsLabel')}>
-          ${this.materials.map(
-            (m) =>
-              html`<button
-                type="button"
-                aria-pressed=${String(this._materialId === m)}
-                @click=${() => (this._materialId = m)}
-              >
-                ${t(legalAidKey(`material.${m}`))}
-              </button>`,
-          )}
-        </div>
-      </div>
-      <div class="thumbs">
-        ${photos.map(
-          (p, i) =>
-            html`<div class="thumb">
-              <img src=${p.dataUrl} alt=${t('legalAid.steps.documents.photoAlt', { n: i + 1 })} />
-              <button type="button" class="secondary" @click=${() => this._emit({ type: 'photoRemoved', index: i })}>
-                ${t('legalAid.steps.documents.remove', { n: i + 1 })}
-              </button>
-            </div>`,
-        )}
       </div>
     </kiosk-step>`;
   }

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { say } from '../i18n/say.js';
 import '../components/kiosk-step.js';
@@ -19,7 +19,19 @@ export interface GroupChoice {
  */
 @customElement('kiosk-legal-aid-group')
 export class KioskLegalAidGroup extends LegalAidStepBase {
-  static override styles = [...LegalAidStepBase.styles, toggleStyles];
+  static override styles = [
+    ...LegalAidStepBase.styles,
+    toggleStyles,
+    css`
+      /* Two columns, so 以上都不是 (the answer the voice asks for) is on screen with the rest. */
+      .options {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+      p {
+        margin-bottom: 0.75rem;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) groups: GroupChoice[] = [];
 

@@ -20,18 +20,24 @@ export class KioskLegalAidMatter extends LegalAidStepBase {
   static override styles = [
     ...LegalAidStepBase.styles,
     css`
+      /* The tiles share the content area's height (rows of 1fr): the icons shrink before anything
+         overflows, and in portrait the tiles grow into the full height (issue 15). */
       .grid {
         display: grid;
-        grid-template-columns: repeat(4, 1fr);
-        gap: var(--kiosk-gap);
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+        grid-auto-rows: minmax(var(--kiosk-target), 1fr);
+        gap: 0.75rem var(--kiosk-gap);
+        height: 100%;
       }
       .grid button {
         display: flex;
         flex-direction: column;
         align-items: center;
+        justify-content: center;
         gap: 0.25rem;
-        padding: 0.75rem;
-        min-height: 8rem;
+        padding: 0.25rem 0.5rem;
+        min-height: var(--kiosk-target);
+        line-height: 1.25;
         background: var(--kiosk-bg);
         border: 0.15rem solid var(--kiosk-border);
       }
@@ -40,8 +46,20 @@ export class KioskLegalAidMatter extends LegalAidStepBase {
         color: var(--kiosk-on-primary);
       }
       svg {
+        flex: 0 1 4rem;
+        min-height: 0;
         width: 4rem;
-        height: 4rem;
+        max-height: 4rem;
+      }
+      @media (orientation: portrait) {
+        .grid {
+          grid-template-columns: repeat(3, minmax(0, 1fr));
+        }
+        svg {
+          flex-basis: 6rem;
+          width: 6rem;
+          max-height: 6rem;
+        }
       }
     `,
   ];

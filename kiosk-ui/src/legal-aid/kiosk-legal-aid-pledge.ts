@@ -20,6 +20,13 @@ export class KioskLegalAidPledge extends LegalAidStepBase {
         grid-template-columns: 1fr auto;
         gap: 2rem;
       }
+      /* Portrait: the pledge above the (larger, centred) pad, never squeezed beside it. */
+      @media (orientation: portrait) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+          gap: 0;
+        }
+      }
       .pledge {
         border: 0.15rem solid var(--kiosk-border);
         border-radius: var(--kiosk-radius);

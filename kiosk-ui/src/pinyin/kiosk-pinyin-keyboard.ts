@@ -26,17 +26,22 @@ export class KioskPinyinKeyboard extends LitElement {
         background: var(--kiosk-muted-bg);
         border: 0.15rem solid var(--kiosk-border);
         border-radius: var(--kiosk-radius);
-        padding: 1rem;
+        padding: 0.75rem;
+      }
+      /* Keys keep the 16 mm target whatever the text size: line-height 1 lets 大字 letters fit it. */
+      button {
+        line-height: 1.1;
       }
       .bar {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.75rem;
         align-items: center;
-        min-height: 5rem;
-        margin-bottom: 1rem;
+        min-height: var(--kiosk-target);
+        margin-bottom: 0.75rem;
       }
       .letters {
-        min-width: 10rem;
+        min-width: 6rem;
         font-size: var(--kiosk-font-digits);
       }
       .cand {
@@ -47,17 +52,24 @@ export class KioskPinyinKeyboard extends LitElement {
       }
       .row {
         display: flex;
-        gap: 1rem;
+        gap: 0.75rem;
         justify-content: center;
-        margin-bottom: 1rem;
+        margin-bottom: 0.75rem;
       }
+      .row:last-child {
+        margin-bottom: 0;
+      }
+      /* Ten keys share the row in portrait too (1080 px): they shrink to fit, never below the target. */
       .key {
-        width: 6rem;
+        flex: 0 1 6rem;
+        min-width: var(--kiosk-target);
+        padding: 0;
         font-size: var(--kiosk-font-digits);
         background: var(--kiosk-bg);
         border: 0.15rem solid var(--kiosk-border);
       }
       .wide {
+        flex: 0 0 auto;
         width: auto;
         padding: 0 1.5rem;
         font-size: var(--kiosk-font-body);

@@ -3,31 +3,38 @@ import { customElement, property } from 'lit/decorators.js';
 import { GUIDE } from '../data/content.js';
 import { asMessageKey } from '../i18n/localize.js';
 import { say } from '../i18n/say.js';
+import '../components/kiosk-pager.js';
 import { ScreenBase } from './screen-base.js';
 
-/** @summary What one service needs, its steps and its time limit. */
+/** @summary What one service needs, its steps and its time limit; paged when it does not fit. */
 @customElement('kiosk-guide-detail-screen')
 export class KioskGuideDetailScreen extends ScreenBase {
   static override styles = [
     ...ScreenBase.styles,
     css`
-      .columns {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 2rem;
+      /* A guide is reading only: paged with 上一页 / 下一页 when it is long (issue 15). */
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        min-height: 0;
       }
-      section {
-        background: var(--kiosk-muted-bg);
-        border-radius: var(--kiosk-radius);
-        padding: 1.5rem;
+      kiosk-pager {
+        flex: 1 1 0;
+        min-height: 0;
       }
-      ul,
-      ol {
-        margin: 0;
-        padding-left: 2.5rem;
+      h2 {
+        margin: 0.5rem 0;
       }
-      li {
-        margin-bottom: 0.75rem;
+      .item {
+        margin: 0 0 0.5rem;
+        padding-left: 1.5em;
+        text-indent: -1.5em;
+      }
+      .item > .mark {
+        display: inline-block;
+        width: 1.5em;
+        text-indent: 0;
       }
     `,
   ];
@@ -40,22 +47,16 @@ export class KioskGuideDetailScreen extends ScreenBase {
     const t = this._t;
     return html`
       <h1>${say(t, asMessageKey(entry.titleKey))}</h1>
-      <div class="columns">
-        <section>
-          <h2>${say(t, 'guide.needs')}</h2>
-          <ul>
-            ${entry.needs.map((k) => html`<li>${say(t, asMessageKey(k))}</li>`)}
-          </ul>
-        </section>
-        <section>
-          <h2>${say(t, 'guide.steps')}</h2>
-          <ol>
-            ${entry.steps.map((k) => html`<li>${say(t, asMessageKey(k))}</li>`)}
-          </ol>
-          <h2>${say(t, 'guide.time')}</h2>
-          <p>${say(t, asMessageKey(entry.timeKey))}</p>
-        </section>
-      </div>
+      <kiosk-pager>
+        <h2>${say(t, 'guide.needs')}</h2>
+        ${entry.needs.map((k) => html`<p class="item"><span class="mark">•</span>${say(t, asMessageKey(k))}</p>`)}
+        <h2>${say(t, 'guide.steps')}</h2>
+        ${entry.steps.map(
+          (k, i) => html`<p class="item"><span class="mark">${i + 1}.</span>${say(t, asMessageKey(k))}</p>`,
+        )}
+        <h2>${say(t, 'guide.time')}</h2>
+        <p class="item">${say(t, asMessageKey(entry.timeKey))}</p>
+      </kiosk-pager>
     `;
   }
 }

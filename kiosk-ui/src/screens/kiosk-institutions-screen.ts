@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { institutionsFor } from '../data/content.js';
 import { say, sayText } from '../i18n/say.js';
+import '../components/kiosk-pager.js';
 import { ScreenBase } from './screen-base.js';
 
 /** @summary 服务机构: the county's legal aid centre, notary office, mediation committee and 司法所. */
@@ -10,10 +11,24 @@ export class KioskInstitutionsScreen extends ScreenBase {
   static override styles = [
     ...ScreenBase.styles,
     css`
-      .list {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 1.5rem;
+      /* Reading only: paged with 上一页 / 下一页 when the cards do not fit (issue 15); two columns in
+         landscape, one in portrait (full-width lines). */
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        min-height: 0;
+      }
+      kiosk-pager {
+        flex: 1 1 0;
+        min-height: 0;
+        --kiosk-pager-columns: 2;
+        --kiosk-pager-gap: 1rem 1.5rem;
+      }
+      @media (orientation: portrait) {
+        kiosk-pager {
+          --kiosk-pager-columns: 1;
+        }
       }
       article {
         background: var(--kiosk-muted-bg);
@@ -38,7 +53,7 @@ export class KioskInstitutionsScreen extends ScreenBase {
         <p>${say(t, 'institutions.none', { hotline: this._config.hotline.number })}</p>`;
     return html`
       <h1>${say(t, 'institutions.title')}</h1>
-      <div class="list">
+      <kiosk-pager>
         ${data.institutions.map(
           (inst) =>
             html`<article data-kind=${inst.kind}>
@@ -48,7 +63,7 @@ export class KioskInstitutionsScreen extends ScreenBase {
               ${inst.address ? html`<p>${say(t, 'institutions.address')}：${sayText(inst.address)}</p>` : null}
             </article>`,
         )}
-      </div>
+      </kiosk-pager>
     `;
   }
 }

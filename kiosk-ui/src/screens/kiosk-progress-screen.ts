@@ -21,11 +21,68 @@ export class KioskProgressScreen extends ScreenBase {
   static override styles = [
     ...ScreenBase.styles,
     css`
+      /* Tight spacing: the whole query fits one screen, in 大字 too (issue 15). */
+      h1 {
+        margin-bottom: 0.25rem;
+      }
+      p {
+        margin-bottom: 0.5rem;
+      }
+      kiosk-choice-cards {
+        --kiosk-choice-columns: 4;
+        margin-bottom: 0.5rem;
+      }
       .pads {
         display: grid;
         grid-template-columns: 1fr 1fr auto;
-        gap: 2rem;
+        gap: 1rem 2rem;
         align-items: end;
+      }
+      /* Landscape: three columns (what it is and the hint | receipt digits | last four and 查询), so
+         the query fits the height in 大字 too. */
+      @media (orientation: landscape) {
+        .query {
+          display: grid;
+          grid-template-columns: repeat(3, minmax(0, 1fr));
+          grid-template-rows: auto minmax(0, 1fr);
+          gap: 0 2rem;
+        }
+        .query kiosk-choice-cards {
+          --kiosk-choice-columns: 2;
+          grid-column: 1;
+          grid-row: 1;
+        }
+        .query .hint {
+          grid-column: 1;
+          grid-row: 2;
+        }
+        .pads {
+          display: contents;
+        }
+        .pads > kiosk-digit-pad {
+          grid-row: 1 / span 2;
+        }
+        .pads > button {
+          grid-column: 3;
+          grid-row: 2;
+          justify-self: end;
+          align-self: end;
+          min-width: 12rem;
+        }
+        .pads > kiosk-digit-pad + kiosk-digit-pad {
+          grid-row: 1;
+        }
+      }
+      @media (orientation: portrait) {
+        .pads {
+          grid-template-columns: 1fr 1fr;
+          margin-top: 1rem;
+        }
+        .pads > button {
+          grid-column: 1 / -1;
+          justify-self: end;
+          min-width: 16rem;
+        }
       }
       .result {
         margin-top: 1.5rem;
@@ -147,43 +204,44 @@ export class KioskProgressScreen extends ScreenBase {
     return html`
       <h1>${say(t, 'progress.title')}</h1>
       <p>${say(t, 'progress.prompt')}</p>
-      <kiosk-choice-cards
-        name="kind"
-        style="--kiosk-choice-columns: 4"
-        .label=${t('progress.kindLabel')}
-        .value=${this._kind}
-        .choices=${(['legalAid', 'notarization', 'callback', 'rating'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
-        @input=${(e: Event) => (this._kind = (e.target as HTMLInputElement).value as SubmissionKind)}
-      ></kiosk-choice-cards>
-      <p>${say(t, 'progress.receiptHint')}</p>
-      <div class="pads">
-        <kiosk-digit-pad
-          name="receiptNo"
-          required
-          minlength="14"
-          maxlength="16"
-          .label=${t('progress.receiptLabel')}
-          .value=${this._receipt}
-          @input=${(e: Event) => (this._receipt = (e.target as HTMLInputElement).value)}
-        ></kiosk-digit-pad>
-        <kiosk-digit-pad
-          name="idLast4"
-          required
-          with-x
-          minlength="4"
-          maxlength="4"
-          .label=${t('progress.idLast4Label')}
-          .value=${this._last4}
-          @input=${(e: Event) => (this._last4 = (e.target as HTMLInputElement).value)}
-        ></kiosk-digit-pad>
-        <button
-          type="button"
-          class="primary"
-          ?disabled=${!receiptFromDigits(this._kind, this._receipt) || this._last4.length !== 4 || this._pending}
-          @click=${() => void this._search()}
-        >
-          ${t('progress.search')}
-        </button>
+      <div class="query">
+        <kiosk-choice-cards
+          name="kind"
+          .label=${t('progress.kindLabel')}
+          .value=${this._kind}
+          .choices=${(['legalAid', 'notarization', 'callback', 'rating'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
+          @input=${(e: Event) => (this._kind = (e.target as HTMLInputElement).value as SubmissionKind)}
+        ></kiosk-choice-cards>
+        <p class="hint">${say(t, 'progress.receiptHint')}</p>
+        <div class="pads">
+          <kiosk-digit-pad
+            name="receiptNo"
+            required
+            minlength="14"
+            maxlength="16"
+            .label=${t('progress.receiptLabel')}
+            .value=${this._receipt}
+            @input=${(e: Event) => (this._receipt = (e.target as HTMLInputElement).value)}
+          ></kiosk-digit-pad>
+          <kiosk-digit-pad
+            name="idLast4"
+            required
+            with-x
+            minlength="4"
+            maxlength="4"
+            .label=${t('progress.idLast4Label')}
+            .value=${this._last4}
+            @input=${(e: Event) => (this._last4 = (e.target as HTMLInputElement).value)}
+          ></kiosk-digit-pad>
+          <button
+            type="button"
+            class="primary"
+            ?disabled=${!receiptFromDigits(this._kind, this._receipt) || this._last4.length !== 4 || this._pending}
+            @click=${() => void this._search()}
+          >
+            ${t('progress.search')}
+          </button>
+        </div>
       </div>
     `;
   }

@@ -122,7 +122,7 @@ describe('legal-aid flow owner', () => {
     expect(back(flow)).toBe(false);
   });
 
-  it('details: an empty answer is refused; common phrases fill 发生了什么', async () => {
+  it('details: one question per screen; an empty answer is refused; common phrases fill 发生了什么', async () => {
     const details = await mount<KioskLegalAidDetails>(
       html`<kiosk-legal-aid-details
         .phrases=${['unpaidWages', 'noContract', 'otherRefuses']}
@@ -133,10 +133,24 @@ describe('legal-aid flow owner', () => {
     details.addEventListener('kiosk-legal-aid-answer', (e) => events.push(e.detail));
     await expectAxeClean(details);
     expectKioskSizes(details);
+    // Issue 15: one question per screen — the stage, the other party, what happened.
+    await tap(details, '正在仲裁');
+    await tap(details, '下一步');
+    expect(deepText(details)).toContain('对方是谁');
+    expect(deepText(details)).not.toContain('正在仲裁');
+    await tap(details, '下一步');
+    expect(deepText(details)).toContain('常用说法');
+    // 上一步 goes back one question, keeping the answer.
+    await tap(details, '上一步');
+    await tap(details, '上一步');
+    expect(button(details, '正在仲裁').getAttribute('aria-pressed')).toBe('true');
+    await tap(details, '下一步');
+    await tap(details, '下一步');
+    await expectAxeClean(details);
+    expectKioskSizes(details);
     await tap(details, '下一步');
     expect(events).toEqual([]);
     expect(deepText(details)).toContain('请说一说发生了什么');
-    await tap(details, '正在仲裁');
     await tap(details, '干了活，老板不给工资');
     await tap(details, '没有签劳动合同');
     await tap(details, '下一步');
