@@ -16,6 +16,8 @@ const DEBIAN = [
   // Video consultation: TURN relay for the relay-only call, and the noisy clip of the bandwidth figures.
   ['coturn', '/usr/bin/turnserver'],
   ['ffmpeg', '/usr/bin/ffmpeg'],
+  // Notarization e2e: the fake-camera head-turn clip is made from astronaut.png with ImageMagick.
+  ['imagemagick', '/usr/bin/convert'],
 ];
 
 function ensureDebianPackages() {
