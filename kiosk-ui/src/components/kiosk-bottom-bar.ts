@@ -40,6 +40,13 @@ export class KioskBottomBar extends LitElement {
       :host([large-text]) {
         grid-template-rows: auto auto;
       }
+      /* 大字 in landscape: two caption lines (the height is what the steps need); longer captions
+         open in full on 看全部. */
+      @media (orientation: landscape) {
+        :host([large-text]) {
+          --caption-lines: 2;
+        }
+      }
       @media (orientation: portrait) {
         :host {
           grid-template-columns: repeat(3, minmax(0, 1fr));

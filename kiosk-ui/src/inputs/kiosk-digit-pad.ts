@@ -12,6 +12,7 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 /**
  * @summary On-screen digit pad for phone numbers, receipt numbers and the ID's last four: a
  * form-associated input (style R10) with large keys; the typed value shows above in digit size.
+ * Attribute `beside`: in landscape the keys stand beside the display, not under it.
  * @fires input - after every key
  * @fires change - after every key
  */
@@ -47,7 +48,9 @@ export class KioskDigitPad extends FormControl {
         grid-template-columns: repeat(3, 6rem);
         gap: 1rem;
       }
+      /* line-height 1.1: 大字 digits fit the 16 mm key instead of stretching it. */
       .keys button {
+        line-height: 1.1;
         min-height: 4.5rem;
         font-size: var(--kiosk-font-digits);
         background: var(--kiosk-muted-bg);
@@ -55,6 +58,20 @@ export class KioskDigitPad extends FormControl {
       }
       .keys .word {
         font-size: var(--kiosk-font-body);
+      }
+      /* beside: in landscape the keys stand to the right of the label and display (steps with
+         little height left, 大字). */
+      @media (orientation: landscape) {
+        :host([beside]) {
+          display: grid;
+          grid-template-columns: minmax(0, 1fr) auto;
+          grid-template-rows: auto auto 1fr;
+          column-gap: 2rem;
+        }
+        :host([beside]) .keys {
+          grid-column: 2;
+          grid-row: 1 / span 3;
+        }
       }
       /* Portrait has the height: bigger keys, the pad centred in its column (issue 15). */
       @media (orientation: portrait) {

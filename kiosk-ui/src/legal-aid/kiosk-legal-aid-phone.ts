@@ -39,6 +39,7 @@ export class KioskLegalAidPhone extends LegalAidStepBase {
     return html`<kiosk-step heading-key="legalAid.steps.phone.title" @kiosk-step-done=${this._onStepDone}>
       <p>${say(t, 'legalAid.steps.phone.body')}</p>
       <kiosk-digit-pad
+        beside
         name="phone"
         .label=${t('legalAid.steps.phone.label')}
         maxlength="11"

@@ -31,10 +31,21 @@ export class KioskGuideDetailScreen extends ScreenBase {
         padding-left: 1.5em;
         text-indent: -1.5em;
       }
-      .item > .mark {
+      /* The marks are generated (not text): the step numbers count with a CSS counter. */
+      kiosk-pager {
+        counter-reset: step;
+      }
+      .item::before {
+        content: '•';
         display: inline-block;
         width: 1.5em;
         text-indent: 0;
+      }
+      .item.step {
+        counter-increment: step;
+      }
+      .item.step::before {
+        content: counter(step) '.';
       }
     `,
   ];
@@ -49,13 +60,11 @@ export class KioskGuideDetailScreen extends ScreenBase {
       <h1>${say(t, asMessageKey(entry.titleKey))}</h1>
       <kiosk-pager>
         <h2>${say(t, 'guide.needs')}</h2>
-        ${entry.needs.map((k) => html`<p class="item"><span class="mark">•</span>${say(t, asMessageKey(k))}</p>`)}
+        ${entry.needs.map((k) => html`<p class="item">${say(t, asMessageKey(k))}</p>`)}
         <h2>${say(t, 'guide.steps')}</h2>
-        ${entry.steps.map(
-          (k, i) => html`<p class="item"><span class="mark">${i + 1}.</span>${say(t, asMessageKey(k))}</p>`,
-        )}
+        ${entry.steps.map((k) => html`<p class="item step">${say(t, asMessageKey(k))}</p>`)}
         <h2>${say(t, 'guide.time')}</h2>
-        <p class="item">${say(t, asMessageKey(entry.timeKey))}</p>
+        <p>${say(t, asMessageKey(entry.timeKey))}</p>
       </kiosk-pager>
     `;
   }
