@@ -110,7 +110,11 @@ async function startApplication(page: Page, base: string, idcard: IdCardService)
   await flow.locator('kiosk-legal-aid-matter').getByRole('button', { name: '下一步' }).click();
 
   const details = flow.locator('kiosk-legal-aid-details');
+  // One question per screen (issue 15): the stage, the other party (left empty), what happened.
   await details.getByRole('button', { name: '还没有打官司' }).click();
+  await details.getByRole('button', { name: '下一步' }).click();
+  await details.locator('kiosk-pinyin-input[name="otherParty"]').waitFor();
+  await details.getByRole('button', { name: '下一步' }).click();
   await details.getByRole('button', { name: '干了活，老板不给工资' }).click();
   await details.getByRole('button', { name: '下一步' }).click();
   await flow.getByRole('button', { name: '都没有' }).click();

@@ -45,6 +45,8 @@ export class KioskBottomBar extends LitElement {
       @media (orientation: landscape) {
         :host([large-text]) {
           --caption-lines: 2;
+          /* The buttons keep the 大字 target (×1.3) whatever the caption's height. */
+          grid-template-rows: minmax(5.25rem, auto) minmax(5.25rem, auto);
         }
       }
       @media (orientation: portrait) {

@@ -80,7 +80,7 @@ export class KioskDigitPad extends FormControl {
           justify-content: center;
         }
         .keys button {
-          min-height: 6rem;
+          min-height: 5.5rem;
         }
       }
     `,
