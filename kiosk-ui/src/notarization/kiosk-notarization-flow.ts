@@ -14,6 +14,7 @@ import {
   type NotarizationState,
 } from '../flows/notarization-machine.js';
 import { createLocalize } from '../i18n/localize.js';
+import { textRuns } from '../i18n/say.js';
 import type { Localize } from '../i18n/message-types.js';
 import { initialLegalAidState, type LegalAidAnswers } from '../flows/legal-aid-machine.js';
 import type { LegalAidAnswerEvent } from '../legal-aid/legal-aid-answer-event.js';
@@ -274,8 +275,9 @@ export class KioskNotarizationFlow extends LitElement {
   private _progress(): TemplateResult | null {
     const i = COUNTED_NOTARIZATION_STEPS.indexOf(this._flow.step);
     if (i < 0) return null;
+    // Digits in their own span at the digit size (accessibility.md: digits ≥ 36 px).
     return html`<p class="progress">
-      ${this._t('notarization.progress', { step: i + 1, total: COUNTED_NOTARIZATION_STEPS.length })}
+      ${textRuns(this._t('notarization.progress', { step: i + 1, total: COUNTED_NOTARIZATION_STEPS.length }))}
     </p>`;
   }
 

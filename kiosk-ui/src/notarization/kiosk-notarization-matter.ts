@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kiosk-step.js';
 import type { NotarizationCatalogue, NotarizationMatter, NotaryCounty } from './catalogue.js';
 import { mattersOf } from './catalogue.js';
+import { textRuns } from '../i18n/say.js';
 import { notarizationKey } from './notarization-messages.js';
 import { NotarizationStepBase } from './notarization-step-base.js';
 
@@ -96,7 +97,7 @@ export class KioskNotarizationMatter extends NotarizationStepBase {
                 ${
                   m.remote
                     ? html`<small
-                        >${t('notarization.steps.matter.materialsCount', { count: m.materials.length })}</small
+                        >${textRuns(t('notarization.steps.matter.materialsCount', { count: m.materials.length }))}</small
                       >`
                     : html`<span class="tag">${t('notarization.steps.matter.notHereTag')}</span>`
                 }
