@@ -183,179 +183,12 @@ describe('every kiosk screen fits, at both orientations, with and without 大字
         if (flow && m.next) nextBoxes.push({ screen: `${flow}/${screen}`, right: m.next.right, bottom: m.next.bottom });
       };
 
-      await page.goto(`${agent.base}/`);
-      await page.locator('kiosk-app').waitFor();
-      if (layout.large) {
-        await page.locator('kiosk-top-bar [data-chrome="large"]').click();
-        await expect
-          .poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('--kiosk-text-scale')))
-          .toBe('1.5');
-      }
-      await check('attract');
-      const homeButton = page.getByRole('button', { name: /申请法律援助/ });
-      if (!(await homeButton.isVisible().catch(() => false)))
-        await page.mouse.click(layout.width / 2, layout.height / 2);
-      await homeButton.waitFor();
-      await check('home');
-      const goHome = async (): Promise<void> => {
-        await page.locator('kiosk-bottom-bar [data-chrome="home"]').click();
-        await homeButton.waitFor();
+      // A step that never shows leaves its screen behind for a person to look at.
+      const failed = async (e: unknown): Promise<never> => {
+        await page.screenshot({ path: join(dir, 'failed.png') }).catch(() => undefined);
+        throw e;
       };
-
-      // The shell's own screens.
-      for (const [name, button] of [
-        ['hotline', '12348 热线'],
-        ['guide', '办事指南'],
-        ['institutions', '服务机构'],
-        ['progress', '查询进度'],
-      ] as const) {
-        await page.getByRole('button', { name: button, exact: true }).click();
-        await page.waitForTimeout(200);
-        await check(name);
-        if (name === 'guide') {
-          await page.locator('kiosk-guide-screen').getByRole('button').first().click();
-          await check('guide-detail');
-        }
-        await goHome();
-      }
-      await page.locator('kiosk-bottom-bar [data-chrome="help"]').click();
-      await check('help');
-      await goHome();
-
-      // 申请法律援助, every step.
-      const idcard = agent.agent.services.get('idcard') as IdCardService;
-      await homeButton.click();
-      const flow = page.locator('kiosk-legal-aid-flow');
-      await flow.getByRole('button', { name: '我同意' }).waitFor();
-      await check('la-consent', 'legal-aid');
-      await flow.getByRole('button', { name: '我同意' }).click();
-      await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
-      await check('la-id-card', 'legal-aid');
-      idcard.simulator!.placeCard('resident');
-      // Read: her name and 请取走身份证 until the reader reports the card lifted.
-      await page.waitForTimeout(2000);
-      await check('la-id-card-read', 'legal-aid');
-      idcard.simulator!.removeCard();
-      const phone = flow.locator('kiosk-legal-aid-phone');
-      await phone.getByRole('heading', { name: '您的手机号码' }).waitFor();
-      await tapDigits(phone.locator('kiosk-digit-pad'), '13800138000');
-      await check('la-phone', 'legal-aid');
-      await phone.getByRole('button', { name: '下一步' }).click();
-      const matter = flow.locator('kiosk-legal-aid-matter');
-      await matter.waitFor();
-      await check('la-matter', 'legal-aid');
-      await matter.getByRole('button', { name: /讨要工资/ }).click();
-      await matter.getByRole('button', { name: '下一步' }).click();
-      const details = flow.locator('kiosk-legal-aid-details');
-      await details.waitFor();
-      // One question per screen (issue 15): the stage, the other party (with the keyboard open), what happened.
-      await check('la-details', 'legal-aid');
-      await details.getByRole('button', { name: '还没有打官司' }).click();
-      await details.getByRole('button', { name: '下一步' }).click();
-      const otherParty = details.locator('kiosk-pinyin-input[name="otherParty"]');
-      await otherParty.waitFor();
-      await check('la-details-party', 'legal-aid');
-      await otherParty.getByRole('button').first().click();
-      await page.locator('kiosk-pinyin-keyboard').waitFor();
-      await check('la-details-keyboard');
-      await page.locator('kiosk-pinyin-keyboard').getByRole('button', { name: '完成' }).click();
-      await details.getByRole('button', { name: '下一步' }).click();
-      await details.getByRole('button', { name: '干了活，老板不给工资' }).click();
-      await check('la-details-what', 'legal-aid');
-      await details.getByRole('button', { name: '下一步' }).click();
-      const circ = flow.locator('kiosk-legal-aid-circumstances');
-      await circ.waitFor();
-      await check('la-circumstances', 'legal-aid');
-      await circ.getByRole('button', { name: '都没有' }).click();
-      await circ.getByRole('button', { name: '下一步' }).click();
-      const group = flow.locator('kiosk-legal-aid-group');
-      await group.waitFor();
-      await check('la-group', 'legal-aid');
-      await group.getByRole('button', { name: '以上都不是' }).click();
-      await group.getByRole('button', { name: '下一步' }).click();
-      const pledge = flow.locator('kiosk-legal-aid-pledge');
-      await pledge.waitFor();
-      await tapDigits(pledge.locator('kiosk-digit-pad'), '800');
-      await check('la-pledge', 'legal-aid');
-      await pledge.getByRole('button', { name: '我承诺' }).click();
-      const urgency = flow.locator('kiosk-legal-aid-urgency');
-      await urgency.waitFor();
-      await check('la-urgency', 'legal-aid');
-      await urgency
-        .getByRole('group', { name: /期限7天内/ })
-        .getByRole('button', { name: '不清楚' })
-        .click();
-      await urgency.getByRole('group', { name: /保全/ }).getByRole('button', { name: '不是', exact: true }).click();
-      await urgency.getByRole('button', { name: '下一步' }).click();
-      const assessment = flow.locator('kiosk-legal-aid-assessment');
-      await assessment.locator('[data-decision]').waitFor();
-      await check('la-assessment', 'legal-aid');
-      await assessment.getByRole('button', { name: '下一步' }).click();
-      const docs = flow.locator('kiosk-legal-aid-documents');
-      const shutter = docs.getByRole('button', { name: '拍照' });
-      await expect.poll(() => shutter.isEnabled(), { timeout: 15_000 }).toBe(true);
-      await check('la-documents', 'legal-aid');
-      await page.waitForTimeout(300);
-      await shutter.click();
-      await docs.getByRole('button', { name: '用这张' }).waitFor();
-      await check('la-documents-preview', 'legal-aid');
-      await docs.getByRole('button', { name: '用这张' }).click();
-      await docs.getByRole('button', { name: '下一步' }).click();
-      const review = flow.locator('kiosk-legal-aid-review');
-      await review.waitFor();
-      await check('la-review', 'legal-aid');
-      await review.getByRole('button', { name: '下一步' }).click();
-      const canvas = flow.locator('kiosk-signature-pad canvas');
-      await canvas.waitFor();
-      await check('la-signature', 'legal-aid');
-      const box = (await canvas.boundingBox())!;
-      await page.mouse.move(box.x + 40, box.y + 60);
-      await page.mouse.down();
-      for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 25, box.y + 60 + (i % 2) * 40);
-      await page.mouse.up();
-      await flow.getByRole('button', { name: '提交申请' }).click();
-      const receipt = flow.locator('kiosk-legal-aid-receipt');
-      await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
-      await check('la-receipt', 'legal-aid');
-      await receipt.getByRole('button', { name: '完成' }).click();
-      await flow.locator('kiosk-legal-aid-done').waitFor();
-      await check('la-done', 'legal-aid');
-      await flow.locator('kiosk-legal-aid-done').getByRole('button', { name: '完成' }).click();
-      await expect.poll(() => page.locator('kiosk-legal-aid-flow').count()).toBe(0);
-
-      // 视频咨询 with the centre unreachable.
-      if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
-      if (!(await homeButton.isVisible().catch(() => false)))
-        await page.mouse.click(layout.width / 2, layout.height / 2);
-      await page.getByRole('button', { name: /视频咨询/ }).click();
-      const consult = page.locator('kiosk-consultation-flow');
-      const topic = consult.locator('kiosk-consultation-topic');
-      await topic.waitFor();
-      await check('vc-topic', 'consult');
-      await topic.getByRole('button', { name: /劳动报酬/ }).click();
-      await topic.getByRole('button', { name: '下一步' }).click();
-      await consult.getByRole('button', { name: '同意', exact: true }).waitFor();
-      await check('vc-consent', 'consult');
-      await consult.getByRole('button', { name: '同意', exact: true }).click();
-      const deviceCheck = consult.locator('kiosk-consultation-device-check');
-      await deviceCheck.waitFor();
-      await expect.poll(() => deviceCheck.getByText('看看摄像头和话筒').isVisible()).toBe(true);
-      await page.waitForTimeout(800);
-      await check('vc-device-check', 'consult');
-      await expect
-        .poll(() => deviceCheck.getByRole('button', { name: /都正常/ }).getAttribute('aria-disabled'), {
-          timeout: 15_000,
-        })
-        .toBe('false');
-      await deviceCheck.getByRole('button', { name: /都正常/ }).click();
-      const fallback = consult.locator('kiosk-consultation-fallback');
-      await fallback.waitFor({ timeout: 30_000 });
-      await check('vc-fallback', 'consult');
-      await fallback.getByRole('button', { name: '预约回电' }).click();
-      const callback = consult.locator('kiosk-consultation-callback');
-      await callback.waitFor();
-      await check('vc-callback', 'consult');
-
+      await walk().catch(failed);
       await page.close();
       // The primary action sits at one place on every step of a layout.
       const first = nextBoxes[0];
@@ -365,6 +198,181 @@ describe('every kiosk screen fits, at both orientations, with and without 大字
             `${b.screen}: 下一步 at ${Math.round(b.right)},${Math.round(b.bottom)} not ${Math.round(first.right)},${Math.round(first.bottom)}`,
           );
       expect(problems).toEqual([]);
+
+      async function walk(): Promise<void> {
+        await page.goto(`${agent.base}/`);
+        await page.locator('kiosk-app').waitFor();
+        if (layout.large) {
+          await page.locator('kiosk-top-bar [data-chrome="large"]').click();
+          await expect
+            .poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('--kiosk-text-scale')))
+            .toBe('1.5');
+        }
+        await check('attract');
+        const homeButton = page.getByRole('button', { name: /申请法律援助/ });
+        if (!(await homeButton.isVisible().catch(() => false)))
+          await page.mouse.click(layout.width / 2, layout.height / 2);
+        await homeButton.waitFor();
+        await check('home');
+        const goHome = async (): Promise<void> => {
+          await page.locator('kiosk-bottom-bar [data-chrome="home"]').click();
+          await homeButton.waitFor();
+        };
+
+        // The shell's own screens.
+        for (const [name, button] of [
+          ['hotline', '12348 热线'],
+          ['guide', '办事指南'],
+          ['institutions', '服务机构'],
+          ['progress', '查询进度'],
+        ] as const) {
+          await page.getByRole('button', { name: button, exact: true }).click();
+          await page.waitForTimeout(200);
+          await check(name);
+          if (name === 'guide') {
+            await page.locator('kiosk-guide-screen').getByRole('button').first().click();
+            await check('guide-detail');
+          }
+          await goHome();
+        }
+        await page.locator('kiosk-bottom-bar [data-chrome="help"]').click();
+        await check('help');
+        await goHome();
+
+        // 申请法律援助, every step.
+        const idcard = agent.agent.services.get('idcard') as IdCardService;
+        await homeButton.click();
+        const flow = page.locator('kiosk-legal-aid-flow');
+        await flow.getByRole('button', { name: '我同意' }).waitFor();
+        await check('la-consent', 'legal-aid');
+        await flow.getByRole('button', { name: '我同意' }).click();
+        await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
+        await check('la-id-card', 'legal-aid');
+        idcard.simulator!.placeCard('resident');
+        // Read: her name and 请取走身份证 until the reader reports the card lifted.
+        await page.waitForTimeout(2000);
+        await check('la-id-card-read', 'legal-aid');
+        idcard.simulator!.removeCard();
+        const phone = flow.locator('kiosk-legal-aid-phone');
+        await phone.getByRole('heading', { name: '您的手机号码' }).waitFor();
+        await tapDigits(phone.locator('kiosk-digit-pad'), '13800138000');
+        await check('la-phone', 'legal-aid');
+        await phone.getByRole('button', { name: '下一步' }).click();
+        const matter = flow.locator('kiosk-legal-aid-matter');
+        await matter.waitFor();
+        await check('la-matter', 'legal-aid');
+        await matter.getByRole('button', { name: /讨要工资/ }).click();
+        await matter.getByRole('button', { name: '下一步' }).click();
+        const details = flow.locator('kiosk-legal-aid-details');
+        await details.waitFor();
+        // One question per screen (issue 15): the stage, the other party (with the keyboard open), what happened.
+        await check('la-details', 'legal-aid');
+        await details.getByRole('button', { name: '还没有打官司' }).click();
+        await details.getByRole('button', { name: '下一步' }).click();
+        const otherParty = details.locator('kiosk-pinyin-input[name="otherParty"]');
+        await otherParty.waitFor();
+        await check('la-details-party', 'legal-aid');
+        await otherParty.getByRole('button').first().click();
+        await page.locator('kiosk-pinyin-keyboard').waitFor();
+        await check('la-details-keyboard');
+        await page.locator('kiosk-pinyin-keyboard').getByRole('button', { name: '完成' }).click();
+        await details.getByRole('button', { name: '下一步' }).click();
+        await details.getByRole('button', { name: '干了活，老板不给工资' }).click();
+        await check('la-details-what', 'legal-aid');
+        await details.getByRole('button', { name: '下一步' }).click();
+        const circ = flow.locator('kiosk-legal-aid-circumstances');
+        await circ.waitFor();
+        await check('la-circumstances', 'legal-aid');
+        await circ.getByRole('button', { name: '都没有' }).click();
+        await circ.getByRole('button', { name: '下一步' }).click();
+        const group = flow.locator('kiosk-legal-aid-group');
+        await group.waitFor();
+        await check('la-group', 'legal-aid');
+        await group.getByRole('button', { name: '以上都不是' }).click();
+        await group.getByRole('button', { name: '下一步' }).click();
+        const pledge = flow.locator('kiosk-legal-aid-pledge');
+        await pledge.waitFor();
+        await tapDigits(pledge.locator('kiosk-digit-pad'), '800');
+        await check('la-pledge', 'legal-aid');
+        await pledge.getByRole('button', { name: '我承诺' }).click();
+        const urgency = flow.locator('kiosk-legal-aid-urgency');
+        await urgency.waitFor();
+        await check('la-urgency', 'legal-aid');
+        await urgency
+          .getByRole('group', { name: /期限7天内/ })
+          .getByRole('button', { name: '不清楚' })
+          .click();
+        await urgency.getByRole('group', { name: /保全/ }).getByRole('button', { name: '不是', exact: true }).click();
+        await urgency.getByRole('button', { name: '下一步' }).click();
+        const assessment = flow.locator('kiosk-legal-aid-assessment');
+        await assessment.locator('[data-decision]').waitFor();
+        await check('la-assessment', 'legal-aid');
+        await assessment.getByRole('button', { name: '下一步' }).click();
+        const docs = flow.locator('kiosk-legal-aid-documents');
+        const shutter = docs.getByRole('button', { name: '拍照' });
+        await expect.poll(() => shutter.isEnabled(), { timeout: 15_000 }).toBe(true);
+        await check('la-documents', 'legal-aid');
+        await page.waitForTimeout(300);
+        await shutter.click();
+        await docs.getByRole('button', { name: '用这张' }).waitFor();
+        await check('la-documents-preview', 'legal-aid');
+        await docs.getByRole('button', { name: '用这张' }).click();
+        await docs.getByRole('button', { name: '下一步' }).click();
+        const review = flow.locator('kiosk-legal-aid-review');
+        await review.waitFor();
+        await check('la-review', 'legal-aid');
+        await review.getByRole('button', { name: '下一步' }).click();
+        const canvas = flow.locator('kiosk-signature-pad canvas');
+        await canvas.waitFor();
+        await check('la-signature', 'legal-aid');
+        const box = (await canvas.boundingBox())!;
+        await page.mouse.move(box.x + 40, box.y + 60);
+        await page.mouse.down();
+        for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 25, box.y + 60 + (i % 2) * 40);
+        await page.mouse.up();
+        await flow.getByRole('button', { name: '提交申请' }).click();
+        const receipt = flow.locator('kiosk-legal-aid-receipt');
+        await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
+        await check('la-receipt', 'legal-aid');
+        await receipt.getByRole('button', { name: '完成' }).click();
+        await flow.locator('kiosk-legal-aid-done').waitFor();
+        await check('la-done', 'legal-aid');
+        await flow.locator('kiosk-legal-aid-done').getByRole('button', { name: '完成' }).click();
+        await expect.poll(() => page.locator('kiosk-legal-aid-flow').count()).toBe(0);
+
+        // 视频咨询 with the centre unreachable.
+        if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
+        if (!(await homeButton.isVisible().catch(() => false)))
+          await page.mouse.click(layout.width / 2, layout.height / 2);
+        await page.getByRole('button', { name: /视频咨询/ }).click();
+        const consult = page.locator('kiosk-consultation-flow');
+        const topic = consult.locator('kiosk-consultation-topic');
+        await topic.waitFor();
+        await check('vc-topic', 'consult');
+        await topic.getByRole('button', { name: /劳动报酬/ }).click();
+        await topic.getByRole('button', { name: '下一步' }).click();
+        await consult.getByRole('button', { name: '同意', exact: true }).waitFor();
+        await check('vc-consent', 'consult');
+        await consult.getByRole('button', { name: '同意', exact: true }).click();
+        const deviceCheck = consult.locator('kiosk-consultation-device-check');
+        await deviceCheck.waitFor();
+        await expect.poll(() => deviceCheck.getByText('看看摄像头和话筒').isVisible()).toBe(true);
+        await page.waitForTimeout(800);
+        await check('vc-device-check', 'consult');
+        await expect
+          .poll(() => deviceCheck.getByRole('button', { name: /都正常/ }).getAttribute('aria-disabled'), {
+            timeout: 15_000,
+          })
+          .toBe('false');
+        await deviceCheck.getByRole('button', { name: /都正常/ }).click();
+        const fallback = consult.locator('kiosk-consultation-fallback');
+        await fallback.waitFor({ timeout: 30_000 });
+        await check('vc-fallback', 'consult');
+        await fallback.getByRole('button', { name: '预约回电' }).click();
+        const callback = consult.locator('kiosk-consultation-callback');
+        await callback.waitFor();
+        await check('vc-callback', 'consult');
+      }
     });
   }
 });

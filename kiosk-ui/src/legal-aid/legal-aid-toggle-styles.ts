@@ -20,4 +20,15 @@ export const toggleStyles = css`
   .options button[aria-pressed='true']::before {
     content: '✓ ';
   }
+  /* Landscape has little height (大字 above all): two columns, tighter rows (issue 15). */
+  @media (orientation: landscape) {
+    .options {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0.75rem var(--kiosk-gap);
+    }
+    .options button {
+      padding: 0.25rem 1.25rem;
+      line-height: 1.3;
+    }
+  }
 `;
