@@ -2,12 +2,18 @@ import { EventEmitter } from 'node:events';
 import type { ErrorEventPayload, ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import type { Logger } from '@kiosk/node-common/logger';
 
-/** Events modules exchange inside the agent. They never carry card fields or photos. */
+/**
+ * Events modules exchange inside the agent. They never carry card fields or photos, except
+ * `cardRead`'s ID number: in-process only, never logged or sent to a client (the outbox turns it into
+ * a keyed hash at once, for 查询进度 by card).
+ */
 export interface BusEvents {
   statusChanged: [{ service: ServiceName; status: ServiceStatusMap[ServiceName]; changed: string[] }];
   deviceError: [ErrorEventPayload];
   /** The villager's visit ended: drop anything held for it. */
   sessionEnded: [];
+  /** The reader delivered a card in the current visit. */
+  cardRead: [{ idNumber: string }];
 }
 
 type Listener<K extends keyof BusEvents> = (...args: BusEvents[K]) => void;

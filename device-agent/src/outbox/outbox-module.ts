@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { OutboxStatus } from '@kiosk/contract/kiosk-api';
 import type { Router } from 'express';
 import type { AgentModule, ModuleContext } from '../core/module.js';
+import { CardMatcher } from './card-match.js';
 import { CenterClient } from './center-client.js';
 import { LookupLimits } from './lookup-check.js';
 import { OutboxForwarder } from './forwarder.js';
@@ -16,13 +17,15 @@ export type { OutboxOptions } from './outbox-options.js';
 /**
  * Submissions (DESIGN §5, §7): POST /api/v1/submissions stores durably, then answers with the
  * receipt; a worker forwards to the centre and erases personal data once acknowledged;
- * GET /api/v1/submissions/:receiptNo?idLast4= answers the status.
+ * GET /api/v1/submissions/:receiptNo?idLast4= answers the status; GET /api/v1/submissions/mine lists
+ * those of the ID card read in the current visit.
  */
 export class OutboxModule implements AgentModule {
   readonly name = 'outbox';
   private _store: OutboxStore | undefined;
   private _forwarder: OutboxForwarder | undefined;
   private _content: SubmissionContent | undefined;
+  private _cards: CardMatcher | undefined;
   private readonly _waiters = new UploadWaiters();
   private readonly _limits = new LookupLimits();
   private readonly _options: Required<OutboxOptions>;
@@ -35,9 +38,14 @@ export class OutboxModule implements AgentModule {
   }
 
   async start(): Promise<void> {
-    this._ctx.bus.on('sessionEnded', this, () => this._limits.endVisit());
+    this._ctx.bus.on('sessionEnded', this, () => {
+      this._limits.endVisit();
+      this._cards?.endVisit();
+    });
+    this._ctx.bus.on('cardRead', this, ({ idNumber }) => this._cards?.cardRead(idNumber));
     this._content = loadSubmissionContent(this._ctx.contentDir);
     this._store = new OutboxStore(join(this._ctx.dataDir, 'outbox.sqlite'));
+    this._cards = new CardMatcher(this._ctx.dataDir);
     const config = this._ctx.config;
     if (!config) {
       this._ctx.log.warn('outbox: configuration error; submissions are stored but not forwarded');
@@ -74,6 +82,7 @@ export class OutboxModule implements AgentModule {
       terminalId: () => this._ctx.config?.terminal.id ?? 'unconfigured',
       waitForUpload: (id) => this._waitForUpload(id),
       limits: this._limits,
+      cards: () => this._cards!,
     });
   }
 

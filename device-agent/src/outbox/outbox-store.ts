@@ -48,6 +48,14 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    // 查询进度 by ID card: a keyed hash of the applicant's ID number (card-match.ts), kept after the ack.
+    version: 2,
+    sql: `
+      ALTER TABLE submissions ADD COLUMN card_key TEXT;
+      CREATE INDEX submissions_card ON submissions (card_key) WHERE card_key IS NOT NULL;
+    `,
+  },
 ];
 
 export interface StoredDocument {
@@ -68,6 +76,8 @@ export interface NewSubmission {
   data: Record<string, unknown>;
   documents: StoredDocument[];
   check?: { salt: Buffer; hash: Buffer };
+  /** CardMatcher.key of the applicant's ID number (hex). */
+  cardKey?: string;
 }
 
 export interface StatusRow {
@@ -105,6 +115,7 @@ interface Row {
   check_salt: Buffer | null;
   check_hash: Buffer | null;
   data_json: string | null;
+  card_key: string | null;
   attempts: number;
 }
 
@@ -140,8 +151,8 @@ export class OutboxStore {
         const at = s.submittedAt.toISOString();
         db.prepare(
           `INSERT INTO submissions (id, client_id, body_hash, receipt_no, kind, state, submitted_at, updated_at,
-           check_salt, check_hash, data_json)
-         VALUES (?, ?, ?, ?, ?, 'pendingUpload', ?, ?, ?, ?, ?)`,
+           check_salt, check_hash, data_json, card_key)
+         VALUES (?, ?, ?, ?, ?, 'pendingUpload', ?, ?, ?, ?, ?, ?)`,
         ).run(
           s.id,
           s.clientId ?? null,
@@ -153,6 +164,7 @@ export class OutboxStore {
           s.check?.salt ?? null,
           s.check?.hash ?? null,
           JSON.stringify(s.data),
+          s.cardKey ?? null,
         );
         const doc = db.prepare(
           'INSERT INTO documents (submission_id, role, idx, mime, label, bytes) VALUES (?, ?, ?, ?, ?, ?)',
@@ -310,18 +322,29 @@ export class OutboxStore {
 
   status(receiptNo: string): StatusRow | undefined {
     const r = this._db.prepare('SELECT * FROM submissions WHERE receipt_no = ?').get(receiptNo) as Row | undefined;
-    if (!r) return undefined;
-    return {
-      receiptNo: r.receipt_no,
-      kind: r.kind,
-      state: r.state,
-      submittedAt: r.submitted_at,
-      updatedAt: r.updated_at,
-      uploaded: r.uploaded_at !== null,
-      ...(r.decision_due_by ? { decisionDueBy: r.decision_due_by } : {}),
-      ...(r.missing_json ? { missingMaterials: JSON.parse(r.missing_json) as string[] } : {}),
-      ...(r.reason ? { reason: r.reason } : {}),
-      ...(r.check_salt && r.check_hash ? { check: { salt: r.check_salt, hash: r.check_hash } } : {}),
-    };
+    return r ? statusRow(r) : undefined;
   }
+
+  /** The submissions whose applicant's ID number has this key, newest first. */
+  byCard(cardKey: string): StatusRow[] {
+    const rows = this._db
+      .prepare('SELECT * FROM submissions WHERE card_key = ? ORDER BY submitted_at DESC, receipt_no DESC')
+      .all(cardKey) as Row[];
+    return rows.map(statusRow);
+  }
+}
+
+function statusRow(r: Row): StatusRow {
+  return {
+    receiptNo: r.receipt_no,
+    kind: r.kind,
+    state: r.state,
+    submittedAt: r.submitted_at,
+    updatedAt: r.updated_at,
+    uploaded: r.uploaded_at !== null,
+    ...(r.decision_due_by ? { decisionDueBy: r.decision_due_by } : {}),
+    ...(r.missing_json ? { missingMaterials: JSON.parse(r.missing_json) as string[] } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.check_salt && r.check_hash ? { check: { salt: r.check_salt, hash: r.check_hash } } : {}),
+  };
 }

@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import type { SubmissionAccepted, SubmissionStatus } from '@kiosk/contract/kiosk-api';
+import type { MySubmissions, SubmissionAccepted, SubmissionStatus } from '@kiosk/contract/kiosk-api';
 import { RECEIPT_PATTERN } from '@kiosk/domain/receipt-number';
 import { bodyHash } from '@kiosk/node-common/canonical-json';
 import type { Logger } from '@kiosk/node-common/logger';
 import type { Validator } from '@kiosk/node-common/validator';
+import type { CardMatcher } from './card-match.js';
 import { LookupLimits, checkHash, checkMatches } from './lookup-check.js';
-import type { OutboxStore } from './outbox-store.js';
+import type { OutboxStore, StatusRow } from './outbox-store.js';
 import type { SubmissionContent } from './submission-content.js';
 import { validateSubmission } from './validate-submission.js';
 
@@ -21,9 +22,14 @@ export interface SubmissionRouteDeps {
   waitForUpload: (id: string) => Promise<boolean>;
   /** Look-up limits of the current visit (the module clears them when the visit ends). */
   limits?: LookupLimits;
+  /** 查询进度 by ID card: the keys of ID numbers and the card of the current visit. */
+  cards?: () => CardMatcher;
 }
 
-/** POST /submissions (stored before the answer) and GET /submissions/:receiptNo?idLast4=. */
+/**
+ * POST /submissions (stored before the answer), GET /submissions/mine (the card read in this visit)
+ * and GET /submissions/:receiptNo?idLast4=.
+ */
 export function submissionRouter(deps: SubmissionRouteDeps): Router {
   const limits = deps.limits ?? new LookupLimits();
   const reject = (res: Response, status: number, error: string, extra: Record<string, unknown> = {}, n?: number) => {
@@ -53,6 +59,8 @@ export function submissionRouter(deps: SubmissionRouteDeps): Router {
       }
     }
     const id = randomUUID();
+    const idNumber = (s.data['applicant'] as { idNumber?: unknown } | undefined)?.idNumber;
+    const cardKey = typeof idNumber === 'string' ? deps.cards?.().key(idNumber) : undefined;
     let stored: { receiptNo: string; storedAt: string };
     try {
       const salt = randomBytes(16);
@@ -66,6 +74,7 @@ export function submissionRouter(deps: SubmissionRouteDeps): Router {
         data: s.data,
         documents: s.documents,
         ...(s.checkValue ? { check: { salt, hash: checkHash(salt, s.checkValue) } } : {}),
+        ...(cardKey ? { cardKey } : {}),
       });
     } catch (err) {
       // Two requests with one clientSubmissionId at once: the second answers with the first's receipt.
@@ -99,21 +108,37 @@ export function submissionRouter(deps: SubmissionRouteDeps): Router {
       res.set('Cache-Control', 'no-store');
       return reject(res, 404, 'statusNotFound');
     }
-    const answer: SubmissionStatus = {
-      receiptNo: row.receiptNo,
-      kind: row.kind,
-      state: row.state,
-      submittedAt: row.submittedAt,
-      updatedAt: row.updatedAt,
-      ...(row.decisionDueBy ? { decisionDueBy: row.decisionDueBy } : {}),
-      ...(row.state === 'needMaterials' && row.missingMaterials ? { missingMaterials: row.missingMaterials } : {}),
-      ...(row.state === 'rejected' && row.reason ? { reason: row.reason } : {}),
-    };
-    res.set('Cache-Control', 'no-store').json({ ...answer, uploaded: row.uploaded });
+    res.set('Cache-Control', 'no-store').json(statusAnswer(row));
+  };
+
+  // Only the card the reader delivered in this visit: an ID number typed or sent by the page is never taken.
+  const mine = (_req: Request, res: Response): void => {
+    res.set('Cache-Control', 'no-store');
+    const key = deps.cards?.().visitKey;
+    if (!key) return reject(res, 403, 'cardRequired');
+    const answer: MySubmissions = { submissions: deps.store().byCard(key).map(statusAnswer) };
+    deps.log.info({ count: answer.submissions.length }, 'submissions listed for the card of this visit');
+    res.json(answer);
   };
 
   const router = Router();
   router.post('/submissions', (req, res) => submit(req, res));
+  router.get('/submissions/mine', (req, res) => mine(req, res));
   router.get('/submissions/:receiptNo', (req, res) => status(req, res));
   return router;
+}
+
+/** What a villager may see of a submission: never the name or ID number. */
+function statusAnswer(row: StatusRow): SubmissionStatus {
+  return {
+    receiptNo: row.receiptNo,
+    kind: row.kind,
+    state: row.state,
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
+    ...(row.decisionDueBy ? { decisionDueBy: row.decisionDueBy } : {}),
+    ...(row.state === 'needMaterials' && row.missingMaterials ? { missingMaterials: row.missingMaterials } : {}),
+    ...(row.state === 'rejected' && row.reason ? { reason: row.reason } : {}),
+    uploaded: row.uploaded,
+  };
 }

@@ -1,5 +1,5 @@
-import type { SubmissionStatus } from '@kiosk/contract/kiosk-api';
-import { getJson } from './agent-http.js';
+import type { MySubmissions, SubmissionStatus } from '@kiosk/contract/kiosk-api';
+import { getJson, runCommand } from './agent-http.js';
 
 import type { SubmissionKind } from '@kiosk/contract/kiosk-api';
 
@@ -36,5 +36,54 @@ export async function lookupSubmission(
   } catch (err) {
     if (signal?.aborted) throw err;
     return { kind: 'failed' };
+  }
+}
+
+export type MineLookup =
+  | { kind: 'found'; submissions: SubmissionStatus[] }
+  /** No card came (the read timed out or was cancelled). */
+  | { kind: 'noCard' }
+  /** A card was placed but could not be read: she is told to place it again. */
+  | { kind: 'unreadable' }
+  /** No reader, or the agent did not answer: the typed look-up stays. */
+  | { kind: 'failed' };
+
+/**
+ * 查询进度 by ID card: idcard.read waits for the card, then GET /api/v1/submissions/mine lists her
+ * submissions on this terminal. The agent matches the card it read itself; the page never sends an ID
+ * number. Aborting the signal cancels the read at the agent.
+ */
+export async function lookupByCard(signal: AbortSignal, timeoutMs = 120_000): Promise<MineLookup> {
+  try {
+    const read = await runCommand('idcard.read', {}, { signal, timeoutMs });
+    const code = read.completionCode;
+    if (code === 'timeOut' || code === 'canceled') return { kind: 'noCard' };
+    if (code === 'deviceNotReady' || code === 'hardwareError') return { kind: 'failed' };
+    if (code !== 'success') return { kind: 'unreadable' };
+    if (!('idNumber' in read.payload)) return { kind: 'noCard' };
+    const { status, body } = await getJson<MySubmissions>('/submissions/mine', signal);
+    if (status === 200 && body?.submissions) return { kind: 'found', submissions: body.submissions };
+    return status === 403 ? { kind: 'noCard' } : { kind: 'failed' };
+  } catch (err) {
+    if (signal.aborted) throw err;
+    return { kind: 'failed' };
+  }
+}
+
+/** printer.printForm with content/forms/progress-status.json: the statuses and what is missing. */
+export async function printProgress(
+  fields: { title: string; rows: Array<{ label: string; value: string }> },
+  signal?: AbortSignal,
+): Promise<boolean> {
+  try {
+    const out = await runCommand(
+      'printer.printForm',
+      { form: 'progress-status', fields },
+      { signal: signal ?? new AbortController().signal, timeoutMs: 60_000 },
+    );
+    return out.completionCode === 'success';
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return false;
   }
 }

@@ -1,10 +1,17 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SubmissionKind, SubmissionStatus } from '@kiosk/contract/kiosk-api';
-import { lookupSubmission, receiptFromDigits, type StatusLookup } from '../data/submissions.js';
+import {
+  lookupByCard,
+  lookupSubmission,
+  receiptFromDigits,
+  type MineLookup,
+  type StatusLookup,
+} from '../data/submissions.js';
 import '../inputs/kiosk-choice-cards.js';
 import { say, sayText } from '../i18n/say.js';
 import '../inputs/kiosk-digit-pad.js';
+import './kiosk-progress-mine.js';
 import { ScreenBase } from './screen-base.js';
 
 /** ISO timestamp → "2026-11-29" (digits are shown in digit size). */
@@ -13,8 +20,9 @@ function day(iso: string): string {
 }
 
 /**
- * @summary 查询进度: receipt number + last four of the ID number → the submission's state in plain
- * words (GET /api/v1/submissions/:receiptNo?idLast4=).
+ * @summary 查询进度: the ID card on the reader → her submissions on this terminal
+ * (GET /api/v1/submissions/mine); or, as the fallback, receipt number + last four of the ID number →
+ * the submission's state in plain words (GET /api/v1/submissions/:receiptNo?idLast4=).
  */
 @customElement('kiosk-progress-screen')
 export class KioskProgressScreen extends ScreenBase {
@@ -105,11 +113,67 @@ export class KioskProgressScreen extends ScreenBase {
   @state() private _last4 = '';
   @state() private _pending = false;
   @state() private _result: StatusLookup | undefined;
+  /** 查询进度 by ID card (issue 15 item 6): her submissions once the card is read. */
+  @state() private _mine: Extract<MineLookup, { kind: 'found' }> | undefined;
+  @state() private _cardFailed = false;
   private _abort: AbortController | undefined;
+  private _cardAbort: AbortController | undefined;
+  private _cardRetry: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._waitForCard();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._abort?.abort();
+    this._stopCard();
+  }
+
+  private _stopCard(): void {
+    clearTimeout(this._cardRetry);
+    this._cardAbort?.abort();
+    this._cardAbort = undefined;
+  }
+
+  /** Waits for a card on the reader while the query is shown; typing the receipt stays possible meanwhile. */
+  private _waitForCard(): void {
+    this._stopCard();
+    const abort = new AbortController();
+    this._cardAbort = abort;
+    void lookupByCard(abort.signal).then(
+      (found) => {
+        if (abort.signal.aborted) return;
+        this._cardAbort = undefined;
+        if (found.kind === 'found') {
+          this._abort?.abort();
+          this._pending = false;
+          this._result = undefined;
+          this._cardFailed = false;
+          this._mine = found;
+          return;
+        }
+        this._cardFailed = found.kind === 'unreadable';
+        if (this._cardFailed) this._visit?.speak('progress.card.failed');
+        // Waiting again; a pause keeps a missing reader or agent from being asked in a tight loop.
+        this._cardRetry = setTimeout(() => this._waitForCard(), found.kind === 'failed' ? 10_000 : 1000);
+      },
+      () => undefined,
+    );
+  }
+
+  /** 重新查询: back to an empty query (nothing of the previous look-up stays) and to waiting for a card. */
+  private _again(): void {
+    this._abort?.abort();
+    this._pending = false;
+    this._result = undefined;
+    this._mine = undefined;
+    this._cardFailed = false;
+    this._kind = 'legalAid';
+    this._receipt = '';
+    this._last4 = '';
+    this._waitForCard();
   }
 
   private async _search(): Promise<void> {
@@ -187,23 +251,27 @@ export class KioskProgressScreen extends ScreenBase {
 
   override render() {
     const t = this._t;
+    if (this._mine)
+      return html`
+        <h1>${say(t, 'progress.title')}</h1>
+        <kiosk-progress-mine .submissions=${this._mine.submissions}></kiosk-progress-mine>
+        <button type="button" class="secondary again" @click=${() => this._again()}>${t('progress.again')}</button>
+      `;
     // One thing at a time: the answer replaces the pads, so nothing needs scrolling.
     if (this._pending || this._result)
       return html`
         <h1>${say(t, 'progress.title')}</h1>
         ${this._renderResult()}
-        <button
-          type="button"
-          class="secondary again"
-          ?disabled=${this._pending}
-          @click=${() => (this._result = undefined)}
-        >
+        <button type="button" class="secondary again" ?disabled=${this._pending} @click=${() => this._again()}>
           ${t('progress.again')}
         </button>
       `;
     return html`
       <h1>${say(t, 'progress.title')}</h1>
       <p>${say(t, 'progress.prompt')}</p>
+      <p class="card-hint" role="status">
+        ${this._cardFailed ? say(t, 'progress.card.failed') : say(t, 'progress.card.hint')}
+      </p>
       <div class="query">
         <kiosk-choice-cards
           name="kind"

@@ -293,3 +293,12 @@ export interface SubmissionStatus {
   /** False while the centre has not acknowledged yet ("已提交，待上传"). */
   uploaded?: boolean;
 }
+
+/**
+ * GET /api/v1/submissions/mine → 200 MySubmissions: 查询进度 by ID card (issue 15 item 6). Lists this
+ * terminal's submissions of the card the reader delivered in the current visit (never a typed ID
+ * number), newest first; 403 `cardRequired` when no card was read in this visit.
+ */
+export interface MySubmissions {
+  submissions: SubmissionStatus[];
+}

@@ -212,6 +212,7 @@ export class IdCardService extends Service<'idcard', ActiveTransport> {
           probes: this._probes,
           enrich: async (fields, wlt) => {
             rememberCardValues(this.deps.redactor, fields);
+            if (fields.idNumber) this.deps.bus.emit('cardRead', { idNumber: fields.idNumber });
             await addDecodedPhoto(this._photoDecoder, fields, wlt, this.log);
           },
         },
