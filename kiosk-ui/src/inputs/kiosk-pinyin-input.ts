@@ -86,8 +86,13 @@ export class KioskPinyinInput extends FormControl {
   private async _openKeyboard(): Promise<void> {
     if (this.disabled) return;
     this._open = true;
-    await import('../pinyin/kiosk-pinyin-keyboard.js');
-    this._keyboardReady = true;
+    try {
+      await import('../pinyin/kiosk-pinyin-keyboard.js');
+      this._keyboardReady = true;
+    } catch {
+      // The keyboard could not load: close the sheet rather than leave "loading" over the step.
+      this._open = false;
+    }
   }
 
   private _onKey(e: KioskKeyboardKeyEvent): void {
