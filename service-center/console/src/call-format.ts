@@ -11,7 +11,9 @@ const TOPICS: Record<string, { label?: string } | undefined> = consultation.topi
 >;
 export const topicLabel = (topic: ConsultationTopic): string => TOPICS[topic]?.label ?? topic;
 
-export const endedText = (reason: HangupReason): string => t(`lawyer.ended.${reason}` as CenterKey);
+/** Hang-up reasons are kebab-case on the wire, camelCase as text keys. */
+export const endedText = (reason: HangupReason): string =>
+  t(`lawyer.ended.${reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}` as CenterKey);
 
 const REFERRAL_KEYS: Record<CallOutcomeReferral, CenterKey> = {
   none: 'lawyer.note.referralNone',

@@ -60,7 +60,7 @@ describe('printer service over the simulated transport (real driver, simulator s
     expect(job.qrs).toEqual([LEGAL_AID_FIELDS.qr]);
     expect(jobText(job)).toContain('FY-2026-000123');
     expect(job.cut).toBe(true);
-    expect(printer.lastPreview()).toContain('受理回执');
+    expect(printer.lastPreview()).toContain('申请回执');
     expect(status().device).toBe('online');
   });
 
