@@ -54,14 +54,15 @@ export class KioskServiceNotice extends LitElement {
 
   private _notices(): MessageKey[] {
     const out: MessageKey[] = [];
-    const printer = this._agent?.services.printer ?? this._status.value?.services.printer;
+    // A snapshot may arrive before the agent has reported its services.
+    const printer = this._agent?.services?.printer ?? this._status.value?.services?.printer;
     if (printer?.paper === 'out') out.push('notice.noPaper');
     else if (
       printer &&
       (printer.device === 'offline' || printer.device === 'powerOff' || printer.device === 'hardwareError')
     )
       out.push('notice.printerDown');
-    if (this._status.value?.agent.outbox?.centreReachable === false) out.push('notice.centreOffline');
+    if (this._status.value?.agent?.outbox?.centreReachable === false) out.push('notice.centreOffline');
     return out;
   }
 

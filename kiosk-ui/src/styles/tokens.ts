@@ -85,7 +85,7 @@ export const tokens = css`
   .primary[aria-disabled='true'],
   .primary:disabled {
     background: #e5e7eb;
-    color: #374151;
+    color: #1f2937;
     border: 0.15rem dashed #4b5563;
   }
   @media (prefers-reduced-motion: reduce) {

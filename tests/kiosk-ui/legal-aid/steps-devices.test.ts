@@ -71,7 +71,11 @@ describe('receipt', () => {
       ></kiosk-legal-aid-receipt>`,
       'kiosk-legal-aid-receipt',
     );
-    expect(button(el, '完成').disabled).toBe(true);
+    // A disabled action stays tappable so that a tap can say what is missing (issue 15 item 3).
+    const events = recordEvents(el);
+    expect(button(el, '完成').getAttribute('aria-disabled')).toBe('true');
+    button(el, '完成').click();
+    expect(events).toEqual([]);
     expect(deepText(el)).toContain('正在打印回执');
   });
 });
