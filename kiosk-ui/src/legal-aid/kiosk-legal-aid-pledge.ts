@@ -66,9 +66,11 @@ export class KioskLegalAidPledge extends LegalAidStepBase {
       next-key="legalAid.steps.pledge.agree"
       @kiosk-step-done=${this._onStepDone}
     >
-      <p>${say(t, 'legalAid.steps.pledge.body')}</p>
       <div class="layout">
-        <p class="pledge">${say(t, 'legalAid.steps.pledge.text', { maxFine: this.maxFine })}</p>
+        <div>
+          <p>${say(t, 'legalAid.steps.pledge.body')}</p>
+          <p class="pledge">${say(t, 'legalAid.steps.pledge.text', { maxFine: this.maxFine })}</p>
+        </div>
         <div>
           <kiosk-digit-pad
             name="monthlyIncomeYuan"

@@ -22,6 +22,12 @@ export class KioskLegalAidReview extends LegalAidStepBase {
         gap: 0.5rem 2rem;
         margin: 0;
       }
+      /* Landscape: two label–value pairs a row, so the whole review fits in 大字 without paging. */
+      @media (orientation: landscape) {
+        dl {
+          grid-template-columns: max-content 1fr max-content 1fr;
+        }
+      }
       dt {
         font-weight: 700;
       }

@@ -46,8 +46,8 @@ export class KioskProgressScreen extends ScreenBase {
         gap: 1rem 2rem;
         align-items: end;
       }
-      /* Landscape: three columns (what it is and the hint | receipt digits | last four and 查询), so
-         the query fits the height in 大字 too. */
+      /* Landscape: three columns (what to do, what it is and the hint | receipt digits | last four and
+         查询), so the query fits the height in 大字 too. */
       @media (orientation: landscape) {
         .query {
           display: grid;
@@ -55,14 +55,31 @@ export class KioskProgressScreen extends ScreenBase {
           grid-template-rows: auto minmax(0, 1fr);
           gap: 0 2rem;
         }
-        .query kiosk-choice-cards {
-          --kiosk-choice-columns: 2;
+        .query {
+          grid-template-rows: auto auto minmax(0, 1fr);
+        }
+        .query .intro {
           grid-column: 1;
           grid-row: 1;
         }
-        .query .hint {
+        /* The caption bar below shows (and the voice says) the same instruction; in landscape the
+           column has room only for the card hint. */
+        .query .intro .prompt {
+          display: none;
+        }
+        .query kiosk-choice-cards {
+          --kiosk-choice-columns: 2;
           grid-column: 1;
           grid-row: 2;
+          margin-bottom: 0;
+        }
+        .query .hint {
+          grid-column: 1 / span 2;
+          grid-row: 3;
+          margin: 0.25rem 0 0;
+        }
+        .query .intro p {
+          margin: 0 0 0.25rem;
         }
         .pads {
           display: contents;
@@ -72,13 +89,13 @@ export class KioskProgressScreen extends ScreenBase {
         }
         .pads > button {
           grid-column: 3;
-          grid-row: 2;
+          grid-row: 3;
           justify-self: end;
           align-self: end;
           min-width: 12rem;
         }
         .pads > kiosk-digit-pad + kiosk-digit-pad {
-          grid-row: 1;
+          grid-row: 1 / span 2;
         }
       }
       @media (orientation: portrait) {
@@ -268,11 +285,13 @@ export class KioskProgressScreen extends ScreenBase {
       `;
     return html`
       <h1>${say(t, 'progress.title')}</h1>
-      <p>${say(t, 'progress.prompt')}</p>
-      <p class="card-hint" role="status">
-        ${this._cardFailed ? say(t, 'progress.card.failed') : say(t, 'progress.card.hint')}
-      </p>
       <div class="query">
+        <div class="intro">
+          <p class="prompt">${say(t, 'progress.prompt')}</p>
+          <p class="card-hint" role="status">
+            ${this._cardFailed ? say(t, 'progress.card.failed') : say(t, 'progress.card.hint')}
+          </p>
+        </div>
         <kiosk-choice-cards
           name="kind"
           .label=${t('progress.kindLabel')}
