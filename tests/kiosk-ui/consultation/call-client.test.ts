@@ -220,7 +220,8 @@ describe('call client: the call', () => {
     const ufrag = () => /a=ice-ufrag:(\S+)/.exec(h.client.peerConnection?.localDescription?.sdp ?? '')?.[1];
     const before = ufrag();
     h.socket().drop();
-    await wait(() => h.sockets.length === 2 && h.socket().sent.length === 1, 10_000);
+    // The reconnected socket has sent its hello (it may queue more behind it, e.g. a restart request).
+    await wait(() => h.sockets.length === 2 && h.socket().ofType('hello').length === 1, 15_000);
     expect(h.socket().sent[0]).toEqual({
       type: 'hello',
       role: 'kiosk',
@@ -243,7 +244,8 @@ describe('call client: the call', () => {
     const { h } = await inCall();
     await wait(() => h.socket().ofType('signal').length > 0);
     h.socket().drop();
-    await wait(() => h.sockets.length === 2 && h.socket().sent.length === 1, 10_000);
+    // The reconnected socket has sent its hello (it may queue more behind it, e.g. a restart request).
+    await wait(() => h.sockets.length === 2 && h.socket().ofType('hello').length === 1, 15_000);
     h.socket().receive(welcome(false));
     expect(h.socket().ofType('hangup')).toEqual([{ type: 'hangup', callId: 'call-1', reason: 'resume-rejected' }]);
     expect(h.events).toContainEqual({ type: 'hangup', callId: 'call-1', reason: 'resume-rejected' });
