@@ -55,7 +55,7 @@ export const NOTARIZATION_CATALOGUE = catalogueJson as NotarizationCatalogue;
 const COUNTIES: Record<string, NotaryCounty> = { demo: demoCountyJson };
 
 export function notaryCountyFor(countyId: string | undefined): NotaryCounty {
-  return COUNTIES[countyId ?? 'demo'] ?? (demoCountyJson);
+  return COUNTIES[countyId ?? 'demo'] ?? demoCountyJson;
 }
 
 /** The matter with its county's view: a matter the office does not take remotely is not taken here. */
