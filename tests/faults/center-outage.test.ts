@@ -70,7 +70,13 @@ describe('fault: the centre answers 500, hangs, resets, then recovers', () => {
   beforeAll(async () => {
     c = await startTestCenter();
     front = await misbehavingCentre(c.url);
-    t = await startOutboxAgent(front.url, { pollMs: 200, retryBaseMs: 50, retryMaxMs: 400, ackWaitMs: 300 });
+    t = await startOutboxAgent(front.url, {
+      pollMs: 200,
+      retryBaseMs: 50,
+      retryMaxMs: 400,
+      ackWaitMs: 300,
+      requestTimeoutMs: 2_000,
+    });
   });
   afterAll(async () => {
     await t?.stop();

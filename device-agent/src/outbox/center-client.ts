@@ -17,14 +17,21 @@ export type ForwardResult =
   /** The centre refuses this one submission (400/409): retry much later, it needs a person. */
   | { outcome: 'refused'; detail: string };
 
-const TIMEOUT_MS = 20_000;
+/** How long one request to the centre may take before it counts as unreachable (a slow village link). */
+export const DEFAULT_CENTRE_TIMEOUT_MS = 20_000;
 
 /** The outbox's side of the intake wire (device-agent/src/api/center-contract.ts). */
 export class CenterClient {
   constructor(
     private readonly _url: string,
     private readonly _token: string,
+    private readonly _timeoutMs = DEFAULT_CENTRE_TIMEOUT_MS,
   ) {}
+
+  private _signal(signal?: AbortSignal): AbortSignal {
+    const timeout = AbortSignal.timeout(this._timeoutMs);
+    return signal ? AbortSignal.any([signal, timeout]) : timeout;
+  }
 
   private _headers(extra: Record<string, string> = {}): Record<string, string> {
     return { authorization: `Bearer ${this._token}`, ...extra };
@@ -37,7 +44,7 @@ export class CenterClient {
         method: 'POST',
         headers: this._headers({ 'content-type': 'application/json', 'idempotency-key': idempotencyKey }),
         body: JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS),
+        signal: this._signal(signal),
       });
     } catch (err) {
       return { outcome: 'unavailable', detail: networkDetail(err) };
@@ -64,7 +71,7 @@ export class CenterClient {
         method: 'POST',
         headers: this._headers({ 'content-type': 'application/json' }),
         body: JSON.stringify({ items } satisfies IntakeBatch),
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS),
+        signal: this._signal(signal),
       });
     } catch (err) {
       return items.map(() => ({ outcome: 'unavailable', detail: networkDetail(err) }));
@@ -94,7 +101,7 @@ export class CenterClient {
     url.searchParams.set('since', since);
     const res = await fetch(url, {
       headers: this._headers(),
-      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS),
+      signal: this._signal(signal),
     });
     if (!res.ok) throw new Error(`status pull: HTTP ${res.status}`);
     return (await res.json()) as IntakeStatusPage;

@@ -51,7 +51,7 @@ export class OutboxModule implements AgentModule {
       this._ctx.log.warn('outbox: configuration error; submissions are stored but not forwarded');
       return;
     }
-    const client = new CenterClient(config.center.url, config.center.token);
+    const client = new CenterClient(config.center.url, config.center.token, this._options.requestTimeoutMs);
     this._forwarder = new OutboxForwarder(this._store, client, this._ctx.log, this._options, (id, uploaded) =>
       this._waiters.settle(id, uploaded),
     );
