@@ -14,6 +14,8 @@ import { describeErrors, type Validator } from '@kiosk/node-common/validator';
 const SCHEMA_FILES: Record<SubmissionKind, string> = {
   legalAid: 'submission-legal-aid.schema.json',
   notarization: 'submission-notarization.schema.json',
+  mediation: 'submission-mediation.schema.json',
+  homeVisit: 'submission-home-visit.schema.json',
   callback: 'submission-callback.schema.json',
   rating: 'submission-rating.schema.json',
 };

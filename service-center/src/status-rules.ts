@@ -1,28 +1,48 @@
-import type { SubmissionState } from '@kiosk/contract/kiosk-api';
-import type { StaffState, StatusChangeProblem } from '@kiosk/contract/staff-api';
+import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
+import {
+  STATUS_REQUIRES,
+  nextStates,
+  type StaffState,
+  type StatusChangeProblem,
+  type StatusChangeRequest,
+} from '@kiosk/contract/staff-api';
 
-/** States staff may set, and from where (approved/rejected are final). */
-const NEXT: Record<SubmissionState, readonly StaffState[]> = {
-  pendingUpload: [],
-  received: ['accepted', 'needMaterials', 'approved', 'rejected'],
-  accepted: ['needMaterials', 'approved', 'rejected'],
-  needMaterials: ['accepted', 'approved', 'rejected'],
-  approved: [],
-  rejected: [],
+const REQUIRED_PROBLEM = {
+  missingMaterials: 'missingMaterialsRequired',
+  reason: 'reasonRequired',
+  delivery: 'deliveryRequired',
+  schedule: 'scheduleRequired',
+  note: 'noteRequired',
+} as const satisfies Record<NonNullable<(typeof STATUS_REQUIRES)[StaffState]>, StatusChangeProblem>;
+
+const filled = (change: Omit<StatusChangeRequest, 'state'>, field: keyof typeof REQUIRED_PROBLEM): boolean => {
+  switch (field) {
+    case 'missingMaterials':
+      return !!change.missingMaterials?.some((m) => m.trim());
+    case 'reason':
+      return !!change.reason?.trim();
+    case 'delivery':
+      return change.delivery !== undefined;
+    case 'schedule':
+      return !!change.schedule?.place.trim() && !Number.isNaN(Date.parse(change.schedule.at));
+    case 'note':
+      return !!change.note?.trim();
+  }
 };
 
-/** Pure check of a staff status change; null when it may be applied. */
+/** Pure check of a staff status change (STATUS_FLOW per kind); null when it may be applied. */
 export function checkStatusChange(
+  kind: SubmissionKind,
   from: SubmissionState,
   to: StaffState,
-  change: { missingMaterials?: string[]; reason?: string },
-  /** Art. 43 ¶2: missing materials are notified once, all together. */
+  change: Omit<StatusChangeRequest, 'state'>,
+  /** Art. 43 ¶2 (legal aid), 一次性告知 (notarization): missing materials are notified once, all together. */
   materialsNotifiedBefore: boolean,
 ): StatusChangeProblem | null {
-  if (to === 'needMaterials' && materialsNotifiedBefore && NEXT[from].length) return 'alreadyNotified';
-  if (!NEXT[from].includes(to)) return 'notAllowed';
-  if (to === 'needMaterials' && !(change.missingMaterials && change.missingMaterials.some((m) => m.trim())))
-    return 'missingMaterialsRequired';
-  if (to === 'rejected' && !change.reason?.trim()) return 'reasonRequired';
+  const next = nextStates(kind, from);
+  if (to === 'needMaterials' && materialsNotifiedBefore && next.length) return 'alreadyNotified';
+  if (!next.includes(to)) return 'notAllowed';
+  const required = Object.hasOwn(STATUS_REQUIRES, to) ? STATUS_REQUIRES[to] : undefined;
+  if (required && !filled(change, required)) return REQUIRED_PROBLEM[required];
   return null;
 }

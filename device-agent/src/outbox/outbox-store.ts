@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '@kiosk/node-common/sqlite';
 import type { IntakeAccepted, IntakeDocument, IntakeStatusChange, IntakeSubmission } from '@kiosk/contract/intake-api';
-import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
+import type { StatusDetails, SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import { applyMigrations, openDurableDatabase, type Migration } from '@kiosk/node-common/sqlite';
 import { formatReceiptNo, receiptCounterKey } from '@kiosk/domain/receipt-number';
 import { privateDatabaseFile } from '../config/file-modes.js';
@@ -56,6 +56,11 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submissions_card ON submissions (card_key) WHERE card_key IS NOT NULL;
     `,
   },
+  {
+    // The delivery, schedule or note a pulled status carries (notarization, mediation, home visits).
+    version: 3,
+    sql: `ALTER TABLE submissions ADD COLUMN details_json TEXT;`,
+  },
 ];
 
 export interface StoredDocument {
@@ -90,6 +95,7 @@ export interface StatusRow {
   decisionDueBy?: string;
   missingMaterials?: string[];
   reason?: string;
+  details?: StatusDetails;
   check?: { salt: Buffer; hash: Buffer };
 }
 
@@ -112,6 +118,7 @@ interface Row {
   decision_due_by: string | null;
   missing_json: string | null;
   reason: string | null;
+  details_json: string | null;
   check_salt: Buffer | null;
   check_hash: Buffer | null;
   data_json: string | null;
@@ -298,7 +305,7 @@ export class OutboxStore {
       .transaction(() => {
         const update = db.prepare(
           `UPDATE submissions SET state = ?, updated_at = ?, decision_due_by = coalesce(?, decision_due_by),
-           missing_json = ?, reason = ?
+           missing_json = ?, reason = ?, details_json = ?
          WHERE receipt_no = ?`,
         );
         let applied = 0;
@@ -309,6 +316,7 @@ export class OutboxStore {
             c.decisionDueBy ?? null,
             c.missingMaterials?.length ? JSON.stringify(c.missingMaterials) : null,
             c.reason ?? null,
+            c.details ? JSON.stringify(c.details) : null,
             c.receiptNo,
           ).changes;
         }
@@ -345,6 +353,7 @@ function statusRow(r: Row): StatusRow {
     ...(r.decision_due_by ? { decisionDueBy: r.decision_due_by } : {}),
     ...(r.missing_json ? { missingMaterials: JSON.parse(r.missing_json) as string[] } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.details_json ? { details: JSON.parse(r.details_json) as StatusDetails } : {}),
     ...(r.check_salt && r.check_hash ? { check: { salt: r.check_salt, hash: r.check_hash } } : {}),
   };
 }

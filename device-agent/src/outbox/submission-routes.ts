@@ -138,7 +138,8 @@ function statusAnswer(row: StatusRow): SubmissionStatus {
     updatedAt: row.updatedAt,
     ...(row.decisionDueBy ? { decisionDueBy: row.decisionDueBy } : {}),
     ...(row.state === 'needMaterials' && row.missingMaterials ? { missingMaterials: row.missingMaterials } : {}),
-    ...(row.state === 'rejected' && row.reason ? { reason: row.reason } : {}),
+    ...((row.state === 'rejected' || row.state === 'notMediated') && row.reason ? { reason: row.reason } : {}),
+    ...(row.details ? { details: row.details } : {}),
     uploaded: row.uploaded,
   };
 }

@@ -4,12 +4,21 @@ import { decodeImage } from '@kiosk/node-common/images';
 import { idLast4, isValidIdNumber } from '@kiosk/domain/id-number';
 import type { StoredDocument } from './outbox-store.js';
 
-export const SUBMISSION_KINDS: readonly SubmissionKind[] = ['legalAid', 'notarization', 'callback', 'rating'];
+export const SUBMISSION_KINDS: readonly SubmissionKind[] = [
+  'legalAid',
+  'notarization',
+  'mediation',
+  'homeVisit',
+  'callback',
+  'rating',
+];
 
 /** content/schemas/submission-<file>.schema.json per kind. */
 export const SCHEMA_FILES: Record<SubmissionKind, string> = {
   legalAid: 'submission-legal-aid.schema.json',
   notarization: 'submission-notarization.schema.json',
+  mediation: 'submission-mediation.schema.json',
+  homeVisit: 'submission-home-visit.schema.json',
   callback: 'submission-callback.schema.json',
   rating: 'submission-rating.schema.json',
 };

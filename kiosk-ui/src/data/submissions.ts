@@ -2,14 +2,10 @@ import type { MySubmissions, SubmissionStatus } from '@kiosk/contract/kiosk-api'
 import { getJson, runCommand } from './agent-http.js';
 
 import type { SubmissionKind } from '@kiosk/contract/kiosk-api';
+import { RECEIPT_PREFIX } from '@kiosk/domain/receipt-number';
 
-/** Receipt number prefixes by kind (device-agent/src/outbox/receipt-number.ts). */
-export const RECEIPT_PREFIX: Record<SubmissionKind, string> = {
-  legalAid: 'FY',
-  notarization: 'GZ',
-  callback: 'HD',
-  rating: 'PJ',
-};
+/** Receipt number prefixes by kind (one table, in the domain package). */
+export { RECEIPT_PREFIX };
 
 /** The receipt's digits as typed on the pad → "FY261129-0001-0001" (date, terminal, sequence). */
 export function receiptFromDigits(kind: SubmissionKind, digits: string): string | null {

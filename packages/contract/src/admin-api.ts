@@ -9,6 +9,8 @@ import type {
   ConnectionInfo,
   DeviceState,
   LastError,
+  MediaState,
+  PaperState,
   ServiceName,
 } from './kiosk-api.js';
 
@@ -123,15 +125,41 @@ export interface Diagnostics {
   ports: Array<{ path: string; exists: boolean; heldBy: PortHolder[] }>;
 }
 
+/**
+ * One device as diagnostics and the readiness report both judge it (one verdict, so the two pages
+ * never disagree): usable or not, and its state in words.
+ */
 export interface DiagnosticsServiceSummary {
   device: DeviceState;
+  /** Usable for a villager now (printer: paper in, not jammed, cover closed; camera: present). */
+  ok: boolean;
+  /** The state in words, e.g. "正常 · 缺纸" (content/i18n/zh-CN/admin.json `board.*`). */
+  words: string;
+  paper?: PaperState;
+  media?: MediaState;
+  presence?: MediaState;
   lastError?: LastError;
   connection?: ConnectionInfo;
+}
+
+/** GET /centre: the county centre as this terminal's outbox sees it (board, diagnostics, readiness). */
+export interface CentreStatus {
+  /** The configured centre address, origin only (the terminal token is never shown); null when unconfigured. */
+  url: string | null;
+  /** false: the last send or status pull failed; null: not known (no outbox running, no address). */
+  reachable: boolean | null;
+  /** Submissions stored on this terminal and not yet acknowledged by the centre (the outbox depth). */
+  pending: number;
+  /** Where `reachable` comes from: the outbox's last attempt, or a probe made for this answer. */
+  source: 'outbox' | 'probe' | 'none';
+  /** Reachability and depth in words, e.g. "能连上 · 没有待发送的申请". */
+  words: string;
 }
 
 /** GET /diagnostics */
 export interface DiagnosticsReport extends Diagnostics {
   services: Record<ServiceName, DiagnosticsServiceSummary>;
+  centre: CentreStatus;
   /** Age of the kiosk page's last heartbeat; null when it never beat. */
   heartbeatAgeSec: number | null;
 }
@@ -139,7 +167,7 @@ export interface DiagnosticsReport extends Diagnostics {
 export interface ReadinessCheck {
   id: string;
   ok: boolean;
-  /** Short machine detail (state names, paths), shown in small print. */
+  /** Short detail in small print: device states in words (the same words as diagnostics), paths, counts. */
   detail?: string;
 }
 
@@ -151,6 +179,7 @@ export interface ReadinessItem extends ReadinessCheck {
 
 /** GET /readiness */
 export interface ReadinessReport {
+  /** ISO instant; pages and slips show it in China time (`@kiosk/domain/china-time` chinaDateTime). */
   generatedAt: string;
   ok: boolean;
   checks: ReadinessItem[];
@@ -176,7 +205,10 @@ export interface ConfigSchema {
   readonly maximum?: number;
   readonly pattern?: string;
   readonly discriminator?: { readonly propertyName: string };
+  /** The key's name in Chinese (every key has one); on a oneOf branch, the choice's name. */
   readonly 'x-label'?: string;
+  /** For an enum: the words of each value, in the enum's order. */
+  readonly 'x-enumLabels'?: readonly string[];
   readonly 'x-requiresRestart'?: boolean;
 }
 

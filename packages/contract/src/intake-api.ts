@@ -2,7 +2,14 @@
 // sides: the agent's outbox worker and the centre's intake API. Terminals authenticate with
 // `Authorization: Bearer <center.token>`.
 
-import type { SubmissionKind, SubmissionState } from './kiosk-api.js';
+import type {
+  DeviceState,
+  OperatorAction,
+  PaperState,
+  StatusDetails,
+  SubmissionKind,
+  SubmissionState,
+} from './kiosk-api.js';
 
 export const INTAKE_SUBMISSIONS_PATH = '/api/v1/intake/submissions';
 export const INTAKE_STATUS_PATH = '/api/v1/intake/status';
@@ -76,6 +83,7 @@ export interface IntakeStatusChange {
   decisionDueBy?: string;
   missingMaterials?: string[];
   reason?: string;
+  details?: StatusDetails;
 }
 
 /**
@@ -96,9 +104,78 @@ export type IntakeErrorCode =
   // 400: the receipt number carries another terminal's suffix (a token writes its own receipts only).
   | 'foreignReceipt'
   | 'idempotencyConflict'
-  | 'badCursor';
+  | 'badCursor'
+  | 'invalidHeartbeat'
+  | 'tooManyHeartbeats';
 
 export interface IntakeError {
   error: IntakeErrorCode;
   detail?: string;
+}
+
+// ---- Fleet health (issue 14 item 3) -----------------------------------------------------------
+
+export const INTAKE_HEARTBEAT_PATH = '/api/v1/intake/heartbeat';
+
+/** One device in a heartbeat: its XFS state and the code of its last fault (e.g. `printer.paperOut`). */
+export interface HeartbeatDevice {
+  device: DeviceState;
+  lastErrorCode?: string;
+  lastErrorAction?: OperatorAction;
+}
+
+/** One readiness check, as on the agent's admin page (`admin-api` ReadinessCheck): id, ok, short detail. */
+export interface HeartbeatReadinessCheck {
+  id: string;
+  ok: boolean;
+  detail?: string;
+}
+
+export interface HeartbeatReadiness {
+  generatedAt: string;
+  ok: boolean;
+  checks: HeartbeatReadinessCheck[];
+}
+
+/**
+ * POST /api/v1/intake/heartbeat (terminal token), every `center.heartbeatSeconds` (default 60):
+ * counts and states only, never personal data (the centre refuses unknown fields). `readiness` is
+ * present only in the heartbeat after an answer with `sendReadiness: true` (a staff member asked).
+ */
+export interface TerminalHeartbeat {
+  agentVersion: string;
+  uptimeSec: number;
+  /** The terminal's clock when it sent this (ISO). */
+  sentAt: string;
+  /** `terminal.regionCode` of the terminal (6-digit county code): the fleet page sorts by it. */
+  regionCode?: string;
+  devices: {
+    idcard: HeartbeatDevice;
+    printer: HeartbeatDevice & { paper: PaperState };
+    camera: HeartbeatDevice;
+  };
+  outbox: {
+    /** Submissions stored on the terminal, not yet acknowledged. */
+    depth: number;
+    /** Age of the oldest of them (s); null when none. */
+    oldestAgeSec: number | null;
+    /** When the centre last acknowledged a submission from this terminal; null: never (since install). */
+    lastForwardAt: string | null;
+  };
+  /** Free bytes on the agent's data volume; null when unknown. */
+  diskFreeBytes: number | null;
+  /**
+   * Terminal clock minus centre clock (ms), measured NTP-style from the previous heartbeat's answer
+   * (`centerTime` against the midpoint of the round trip); absent on the first heartbeat.
+   */
+  clockOffsetMs?: number;
+  readiness?: HeartbeatReadiness;
+}
+
+/** Answer of a heartbeat; 429 `{error:'tooManyHeartbeats'}` when a terminal beats too often. */
+export interface HeartbeatAnswer {
+  /** The centre's clock (ISO) when it answered. */
+  centerTime: string;
+  /** Include `readiness` in the next heartbeat. */
+  sendReadiness: boolean;
 }

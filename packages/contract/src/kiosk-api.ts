@@ -255,7 +255,11 @@ export type CommandName = keyof CommandMap;
 
 // ---- Submissions (outbox) --------------------------------------------------------------------
 
-export type SubmissionKind = 'legalAid' | 'notarization' | 'callback' | 'rating';
+/**
+ * `mediation` 人民调解 application; `homeVisit` 绿色通道 预约/上门 booking made for someone who cannot come;
+ * `callback` a consultation call-back; `rating` a satisfaction rating.
+ */
+export type SubmissionKind = 'legalAid' | 'notarization' | 'mediation' | 'homeVisit' | 'callback' | 'rating';
 
 /** Answer of POST /api/v1/submissions: stored durably in the outbox before this answer. */
 export interface SubmissionAccepted {
@@ -270,8 +274,28 @@ export type SubmissionState =
   | 'received' // at the centre, not yet handled
   | 'accepted' // 受理
   | 'needMaterials' // 补充材料 (一次性告知)
-  | 'approved' // 准予
-  | 'rejected'; // 不予
+  | 'approved' // 准予 (legal aid, notarization); 已上门服务 (home visit)
+  | 'rejected' // 不予 / 不予受理 / 婉拒 (with a reason)
+  | 'certificateIssued' // 公证书已出具 (notarization, with how it is delivered)
+  | 'partyContacted' // 已联系对方当事人 (mediation)
+  | 'calledBack' // 已回电 (home visit)
+  | 'scheduled' // 已安排: a mediation session or a home visit (when and where)
+  | 'mediated' // 调解成功 (with an agreement note)
+  | 'notMediated'; // 调解未达成
+
+/** How a notarial certificate reaches the applicant. */
+export const CERTIFICATE_DELIVERIES = ['post', 'village', 'office'] as const;
+export type CertificateDelivery = (typeof CERTIFICATE_DELIVERIES)[number];
+
+/** What a status carries beyond the state, for the villager (查询进度, the receipt of a status). */
+export interface StatusDetails {
+  /** certificateIssued: 邮寄 / 到村领取 / 到公证处领取. */
+  delivery?: CertificateDelivery;
+  /** scheduled: when (ISO date-time) and where the session or visit takes place. */
+  schedule?: { at: string; place: string };
+  /** A short note from staff for her (the agreement reached, what to bring …). */
+  note?: string;
+}
 
 /**
  * GET /api/v1/submissions/:receiptNo?idLast4=XXXX → 200 SubmissionStatus; 404 (one body) for an
@@ -290,6 +314,8 @@ export interface SubmissionStatus {
   missingMaterials?: string[];
   /** rejected: the reason given by the centre. */
   reason?: string;
+  /** certificateIssued / scheduled / mediated: delivery, time and place, note. */
+  details?: StatusDetails;
   /** False while the centre has not acknowledged yet ("已提交，待上传"). */
   uploaded?: boolean;
 }

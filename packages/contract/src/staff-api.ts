@@ -3,14 +3,27 @@
 // console imports them with `import type` (and the constant tables below). These are wire types:
 // the repository's rows may change without the console noticing.
 
-import type { SubmissionKind, SubmissionState } from './kiosk-api.js';
+import type { CertificateDelivery, StatusDetails, SubmissionKind, SubmissionState } from './kiosk-api.js';
+import type { HeartbeatReadiness, TerminalHeartbeat } from './intake-api.js';
 
 export const STAFF_API_PATH = '/api/v1/staff';
 
 // ---- States ----------------------------------------------------------------------------------
 
 /** The states an application at the centre can be in, in the order the console lists them. */
-export const APPLICATION_STATES = ['received', 'accepted', 'needMaterials', 'approved', 'rejected'] as const;
+export const APPLICATION_STATES = [
+  'received',
+  'accepted',
+  'needMaterials',
+  'partyContacted',
+  'calledBack',
+  'scheduled',
+  'approved',
+  'certificateIssued',
+  'mediated',
+  'notMediated',
+  'rejected',
+] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number] & SubmissionState;
 
 /** The states staff may set (an application arrives `received`; nobody sets that). */
@@ -19,7 +32,85 @@ export const isStaffState = (s: string): s is StaffState =>
   s !== 'received' && (APPLICATION_STATES as readonly string[]).includes(s);
 export const STAFF_STATES: readonly StaffState[] = APPLICATION_STATES.filter(isStaffState);
 
-/** approved and rejected are final: no change is accepted after them. */
+/** The kinds staff handle at the centre (call-backs and ratings are not applications). */
+export const APPLICATION_KINDS = ['legalAid', 'notarization', 'mediation', 'homeVisit'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number] & SubmissionKind;
+export const isApplicationKind = (k: string): k is ApplicationKind =>
+  (APPLICATION_KINDS as readonly string[]).includes(k);
+
+type Flow = Readonly<Partial<Record<ApplicationState, readonly StaffState[]>>>;
+
+/**
+ * Per kind, from each state the states staff may set next; a state with none is final.
+ * - legalAid (Art. 43): accept, one-time 补充材料, approve or refuse.
+ * - notarization (公证法 Art. 28–31): accept, 补正 once, approve (准予出具) or refuse; then the certificate is
+ *   issued with its delivery.
+ * - mediation (人民调解法 Art. 17–28): accept or decline, contact the other party, schedule a session
+ *   (again if postponed), record 调解成功 or 未达成.
+ * - homeVisit (法律援助法 Art. 45 green channel): call back, agree a visit, mark it served; or decline.
+ */
+export const STATUS_FLOW: Readonly<Record<ApplicationKind, Flow>> = {
+  legalAid: {
+    received: ['accepted', 'needMaterials', 'approved', 'rejected'],
+    accepted: ['needMaterials', 'approved', 'rejected'],
+    needMaterials: ['accepted', 'approved', 'rejected'],
+  },
+  notarization: {
+    received: ['accepted', 'needMaterials', 'rejected'],
+    accepted: ['needMaterials', 'approved', 'rejected'],
+    needMaterials: ['accepted', 'approved', 'rejected'],
+    approved: ['certificateIssued'],
+  },
+  mediation: {
+    received: ['accepted', 'rejected'],
+    accepted: ['partyContacted', 'scheduled', 'rejected'],
+    partyContacted: ['scheduled', 'notMediated'],
+    scheduled: ['scheduled', 'mediated', 'notMediated'],
+  },
+  homeVisit: {
+    received: ['calledBack', 'scheduled', 'rejected'],
+    calledBack: ['scheduled', 'rejected'],
+    scheduled: ['scheduled', 'approved'],
+  },
+};
+
+/** What a status change must carry, by target state. */
+export const STATUS_REQUIRES: Readonly<
+  Partial<Record<StaffState, 'missingMaterials' | 'reason' | 'delivery' | 'schedule' | 'note'>>
+> = {
+  needMaterials: 'missingMaterials',
+  rejected: 'reason',
+  notMediated: 'reason',
+  certificateIssued: 'delivery',
+  scheduled: 'schedule',
+  mediated: 'note',
+};
+
+/** Which roles decide each kind (administrators read everything but decide nothing). */
+export const KIND_DECIDERS: Readonly<Record<ApplicationKind, readonly StaffRoleName[]>> = {
+  legalAid: ['staff'],
+  notarization: ['notary'],
+  mediation: ['mediator'],
+  homeVisit: ['staff'],
+};
+
+/** Which roles read each kind (a desk sees its own applications; administrators see all). */
+export const KIND_READERS: Readonly<Record<SubmissionKind, readonly StaffRoleName[]>> = {
+  legalAid: ['staff', 'admin'],
+  notarization: ['notary', 'admin'],
+  mediation: ['mediator', 'admin'],
+  homeVisit: ['staff', 'admin'],
+  callback: ['staff', 'lawyer', 'admin'],
+  rating: ['staff', 'admin'],
+};
+
+/** The states staff may set on an application of `kind` at `from` (empty: final). */
+export const nextStates = (kind: SubmissionKind, from: SubmissionState): readonly StaffState[] =>
+  (isApplicationKind(kind) && Object.hasOwn(STATUS_FLOW[kind], from)
+    ? STATUS_FLOW[kind][from as ApplicationState]
+    : undefined) ?? [];
+
+/** approved and rejected end a legal-aid application; each kind's final states follow from STATUS_FLOW. */
 export const FINAL_STATES: readonly ApplicationState[] = ['approved', 'rejected'];
 
 // ---- Login, session, password ----------------------------------------------------------------
@@ -28,7 +119,7 @@ export const FINAL_STATES: readonly ApplicationState[] = ['approved', 'rejected'
  * Staff roles: `staff` are the legal-aid staff (they decide applications), `lawyer` takes video
  * consultations, `notary` handles notarization (later), `admin` manages accounts.
  */
-export const STAFF_ROLE_NAMES = ['staff', 'lawyer', 'notary', 'admin'] as const;
+export const STAFF_ROLE_NAMES = ['staff', 'lawyer', 'notary', 'mediator', 'admin'] as const;
 export type StaffRoleName = (typeof STAFF_ROLE_NAMES)[number];
 
 /** POST /login */
@@ -108,6 +199,7 @@ export interface StatusHistoryEntry {
   by?: string;
   missingMaterials?: string[];
   reason?: string;
+  details?: StatusDetails;
 }
 
 /** The audit log: every status change, who made it in which role, when, from → to, and why. */
@@ -119,6 +211,7 @@ export interface StatusAuditEntry {
   at: string;
   reason?: string;
   missingMaterials?: string[];
+  details?: StatusDetails;
 }
 
 /** Answer of GET /applications/:id and of POST /applications/:id/status. */
@@ -131,6 +224,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   audit?: StatusAuditEntry[];
   missingMaterials?: string[];
   reason?: string;
+  /** The current state's delivery, schedule or note. */
+  details?: StatusDetails;
   /** Bumped by every change; a status change may send it back to be refused if it moved on. */
   version?: number;
 }
@@ -142,8 +237,12 @@ export interface StatusChangeRequest {
   version?: number;
   /** needMaterials: the one-time list of what is missing (Art. 43 ¶2). */
   missingMaterials?: string[];
-  /** rejected: the reason, required. */
+  /** rejected / notMediated: the reason, required. */
   reason?: string;
+  /** certificateIssued: the delivery; scheduled: when and where; mediated: the agreement note (required). */
+  delivery?: CertificateDelivery;
+  schedule?: { at: string; place: string };
+  note?: string;
 }
 
 /** Why a status change was refused (409). */
@@ -152,6 +251,11 @@ export type StatusChangeProblem =
   | 'missingMaterialsRequired'
   | 'alreadyNotified'
   | 'reasonRequired'
+  | 'deliveryRequired'
+  | 'scheduleRequired'
+  | 'noteRequired'
+  // The role may read this application but not decide it (another desk's kind).
+  | 'wrongDesk'
   // Someone else changed the application first (compare-and-set).
   | 'stateChanged';
 
@@ -186,6 +290,56 @@ export interface StaffAccountCreated {
 /** PUT /accounts/:name/role; ends that account's logins. */
 export interface StaffRoleChangeRequest {
   role: StaffRoleName;
+}
+
+// ---- Fleet health (admin and staff; issue 14 item 3) -----------------------------------------
+
+/**
+ * What needs a technician: `neverSeen` (configured, no heartbeat yet), `silent` (no heartbeat for
+ * `silentAfterSec`: agent stopped, terminal off or cut off), `paperOut`/`paperLow`, `printerError`,
+ * `readerError` (ID card reader not usable), `outboxGrowing` (more waiting than at the previous
+ * heartbeat, or the oldest waiting over 15 min), `clockSkew` (|offset| > 2 min), `diskLow` (< 1 GiB).
+ */
+export const FLEET_FLAGS = [
+  'neverSeen',
+  'silent',
+  'paperOut',
+  'paperLow',
+  'printerError',
+  'readerError',
+  'outboxGrowing',
+  'clockSkew',
+  'diskLow',
+] as const;
+export type FleetFlag = (typeof FLEET_FLAGS)[number];
+
+/** One terminal on the fleet page. The heartbeat is the terminal's last one (counts and states only). */
+export interface FleetTerminal {
+  id: string;
+  /** From the centre's configuration. */
+  name: string;
+  regionCode?: string;
+  /** Centre time of the last heartbeat; null: never. */
+  lastSeenAt: string | null;
+  silentSec: number | null;
+  flags: FleetFlag[];
+  heartbeat?: Omit<TerminalHeartbeat, 'readiness'>;
+  /** The last readiness report the terminal sent, and when it arrived. */
+  readiness?: HeartbeatReadiness & { receivedAt: string };
+  /** A staff member asked for a readiness report that has not arrived yet. */
+  readinessRequestedAt?: string;
+}
+
+/** GET /fleet (admin and staff roles). */
+export interface FleetList {
+  generatedAt: string;
+  silentAfterSec: number;
+  terminals: FleetTerminal[];
+}
+
+/** POST /fleet/:terminalId/readiness: the next heartbeat's answer asks for the report. */
+export interface FleetReadinessRequested {
+  requestedAt: string;
 }
 
 // ---- Errors ----------------------------------------------------------------------------------

@@ -9,6 +9,11 @@ export function chinaDate(at: Date | string | number): string {
   return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The China date and time of an instant, as a technician or a slip shows it: `2026-12-02 15:04:05`. */
+export function chinaDateTime(at: Date | string | number): string {
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().replace('T', ' ').slice(0, 19);
+}
+
 /** YYMMDD of the China date of an instant (receipt numbers). */
 export const chinaDayCode = (at: Date): string => chinaDate(at).slice(2).replace(/-/g, '');
 

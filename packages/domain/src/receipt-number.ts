@@ -7,18 +7,21 @@ import { chinaDayCode } from './china-time.js';
 //   │  │        │      └ sequence of that kind on that day on this terminal (4 digits, more after 9999)
 //   │  │        └ terminal suffix: the last 4 letters/digits of terminal.id, upper case, 0-padded
 //   │  └ date (YYMMDD, China time, UTC+8) the villager submitted
-//   └ kind: FY 法援 (legalAid), GZ 公证 (notarization), HD 回电 (callback), PJ 评价 (rating)
+//   └ kind: FY 法援 (legalAid), GZ 公证 (notarization), TJ 调解 (mediation),
+//     SM 上门/预约 (homeVisit), HD 回电 (callback), PJ 评价 (rating)
 //
 // The centre keeps a terminal's receipt numbers unique together with the terminal id.
 
 export const RECEIPT_PREFIX: Record<SubmissionKind, string> = {
   legalAid: 'FY',
   notarization: 'GZ',
+  mediation: 'TJ',
+  homeVisit: 'SM',
   callback: 'HD',
   rating: 'PJ',
 };
 
-export const RECEIPT_PATTERN = /^(FY|GZ|HD|PJ)\d{6}-[0-9A-Z]{4}-\d{4,6}$/;
+export const RECEIPT_PATTERN = /^(FY|GZ|TJ|SM|HD|PJ)\d{6}-[0-9A-Z]{4}-\d{4,6}$/;
 
 export const receiptDay = chinaDayCode;
 

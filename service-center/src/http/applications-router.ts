@@ -2,7 +2,10 @@ import { Router } from 'express';
 import {
   APPLICATION_STATES,
   DOCUMENT_ROLES,
+  KIND_DECIDERS,
+  KIND_READERS,
   STAFF_STATES,
+  isApplicationKind,
   type ApplicationDetail,
   type ApplicationList,
   type ApplicationState,
@@ -10,6 +13,7 @@ import {
   type DocumentRole,
   type StatusChangeRequest,
 } from '@kiosk/contract/staff-api';
+import { CERTIFICATE_DELIVERIES, type StatusDetails, type SubmissionKind } from '@kiosk/contract/kiosk-api';
 import type { Logger } from '@kiosk/node-common/logger';
 import { checkStatusChange } from '../status-rules.js';
 import type * as Rows from '../store/repository.js';
@@ -36,6 +40,17 @@ const statusSchema = {
       maxItems: 30,
     },
     reason: { type: 'string', minLength: 1, maxLength: 1000 },
+    delivery: { enum: [...CERTIFICATE_DELIVERIES] },
+    schedule: {
+      type: 'object',
+      properties: {
+        at: { type: 'string', minLength: 10, maxLength: 40 },
+        place: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      required: ['at', 'place'],
+      additionalProperties: false,
+    },
+    note: { type: 'string', minLength: 1, maxLength: 1000 },
     version: { type: 'integer', minimum: 0 },
   },
   required: ['state'],
@@ -82,6 +97,7 @@ export function toDetail(row: Rows.ApplicationDetail): ApplicationDetail {
       ...(h.by !== undefined ? { by: h.by } : {}),
       ...(h.missingMaterials !== undefined ? { missingMaterials: h.missingMaterials } : {}),
       ...(h.reason !== undefined ? { reason: h.reason } : {}),
+      ...(h.details !== undefined ? { details: h.details } : {}),
     })),
     audit: row.audit.map((a) => ({
       from: a.from,
@@ -91,17 +107,37 @@ export function toDetail(row: Rows.ApplicationDetail): ApplicationDetail {
       at: a.at,
       ...(a.reason !== undefined ? { reason: a.reason } : {}),
       ...(a.missingMaterials !== undefined ? { missingMaterials: a.missingMaterials } : {}),
+      ...(a.details !== undefined ? { details: a.details } : {}),
     })),
     ...(row.missingMaterials !== undefined ? { missingMaterials: row.missingMaterials } : {}),
     ...(row.reason !== undefined ? { reason: row.reason } : {}),
+    ...(row.details !== undefined ? { details: row.details } : {}),
     version: row.version,
   };
 }
 
-/** Who reads applications: legal-aid staff, lawyers (call-back bookings) and administrators. */
-const READERS: readonly StaffRole[] = ['staff', 'lawyer', 'admin'];
-/** Who decides them (Art. 43): the legal-aid staff only. */
-const DECIDERS: readonly StaffRole[] = ['staff'];
+/** Who reads applications: each desk its own kinds (KIND_READERS), administrators all. */
+const READERS: readonly StaffRole[] = ['staff', 'lawyer', 'notary', 'mediator', 'admin'];
+/** Who decides any kind; KIND_DECIDERS says which desk decides which kind. */
+const DECIDERS: readonly StaffRole[] = ['staff', 'notary', 'mediator'];
+
+const KINDS = Object.keys(KIND_READERS) as SubmissionKind[];
+/** The kinds a role may read. */
+const readableKinds = (role: StaffRole): SubmissionKind[] => KINDS.filter((k) => KIND_READERS[k].includes(role));
+const mayRead = (role: StaffRole, kind: SubmissionKind): boolean =>
+  Object.hasOwn(KIND_READERS, kind) && KIND_READERS[kind].includes(role);
+
+/** The details a target state carries (only those: a stray field from another state is dropped). */
+function detailsFor(body: StatusChangeRequest): StatusDetails | undefined {
+  if (body.state === 'certificateIssued' && body.delivery) return { delivery: body.delivery };
+  if (body.state === 'scheduled' && body.schedule)
+    return {
+      schedule: { at: body.schedule.at, place: body.schedule.place.trim() },
+      ...(body.note?.trim() ? { note: body.note.trim() } : {}),
+    };
+  if (body.note?.trim()) return { note: body.note.trim() };
+  return undefined;
+}
 
 /** Applications for staff: list, detail, documents and status changes (Art. 43/44 rules in status-rules). */
 export function applicationsRouter(deps: ApplicationsDeps): Router {
@@ -110,22 +146,29 @@ export function applicationsRouter(deps: ApplicationsDeps): Router {
   const now = deps.now ?? (() => new Date());
 
   const read = [access.require(), StaffAccess.role(...READERS)];
-  router.get('/applications', ...read, async (req, res) => {
+  router.get('/applications', ...read, async (req: StaffRequest, res) => {
     const state = req.query['state'];
-    const rows = await repo.listApplications({ ...(isListedState(state) ? { state } : {}), limit: 200 });
+    const kind = req.query['kind'];
+    const readable = readableKinds(req.staff!.role);
+    const kinds =
+      typeof kind === 'string' && readable.includes(kind as SubmissionKind) ? [kind as SubmissionKind] : readable;
+    const rows = await repo.listApplications({ ...(isListedState(state) ? { state } : {}), kinds, limit: 200 });
     res.json({ items: rows.map(toSummary) } satisfies ApplicationList);
   });
 
-  router.get('/applications/:id', ...read, async (req, res) => {
+  // Another desk's application answers like an unknown one.
+  router.get('/applications/:id', ...read, async (req: StaffRequest, res) => {
     const row = await repo.getApplication(String(req.params['id']));
-    if (!row) return refuse(res, 404, { error: 'notFound' });
+    if (!row || !mayRead(req.staff!.role, row.kind)) return refuse(res, 404, { error: 'notFound' });
     res.json(toDetail(row));
   });
 
-  router.get('/applications/:id/documents/:role/:index', ...read, async (req, res) => {
+  router.get('/applications/:id/documents/:role/:index', ...read, async (req: StaffRequest, res) => {
     const role = req.params['role'];
     const index = Number(req.params['index']);
     if (!isDocumentRole(role) || !Number.isInteger(index)) return refuse(res, 404, { error: 'notFound' });
+    const owner = await repo.getApplication(String(req.params['id']));
+    if (!owner || !mayRead(req.staff!.role, owner.kind)) return refuse(res, 404, { error: 'notFound' });
     const doc = await repo.getDocument(String(req.params['id']), role, index);
     if (!doc) return refuse(res, 404, { error: 'notFound' });
     res.set('Content-Type', doc.mime).set('Content-Disposition', 'inline').send(doc.bytes);
@@ -141,19 +184,25 @@ export function applicationsRouter(deps: ApplicationsDeps): Router {
       const body = req.body as StatusChangeRequest;
       const id = String(req.params['id']);
       const current = await repo.getApplication(id);
-      if (!current) return refuse(res, 404, { error: 'notFound' });
+      const staff = req.staff!;
+      if (!current || !mayRead(staff.role, current.kind)) return refuse(res, 404, { error: 'notFound' });
+      if (!isApplicationKind(current.kind) || !KIND_DECIDERS[current.kind].includes(staff.role))
+        return refuse(res, 403, { error: 'wrongDesk' });
       if (body.version !== undefined && body.version !== current.version)
         return refuse(res, 409, { error: 'stateChanged' });
       const notifiedBefore = current.history.some((h) => h.state === 'needMaterials');
-      const problem = checkStatusChange(current.state, body.state, body, notifiedBefore);
+      const problem = checkStatusChange(current.kind, current.state, body.state, body, notifiedBefore);
       if (problem) return refuse(res, 409, { error: problem });
       const missing = body.missingMaterials?.map((m) => m.trim()).filter(Boolean);
-      const staff = req.staff!;
+      const details = detailsFor(body);
       // Compare-and-set on the state and version just read: of two staff deciding at once, one wins.
       const changed = await repo.changeStatus(id, {
         state: body.state,
         ...(body.state === 'needMaterials' && missing ? { missingMaterials: missing } : {}),
-        ...(body.state === 'rejected' && body.reason ? { reason: body.reason.trim() } : {}),
+        ...((body.state === 'rejected' || body.state === 'notMediated') && body.reason
+          ? { reason: body.reason.trim() }
+          : {}),
+        ...(details ? { details } : {}),
         by: staff.name,
         role: staff.role,
         at: now().toISOString(),

@@ -111,4 +111,33 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX login_attempts_at ON login_attempts (at_ms);
     `,
   },
+  {
+    // Per-kind status flows (notarization, mediation, home visits): the delivery, schedule or note
+    // that goes with a state, kept on the application, its status events and its audit lines.
+    version: 4,
+    sql: `
+      ALTER TABLE submissions ADD COLUMN details_json TEXT;
+      ALTER TABLE status_events ADD COLUMN details_json TEXT;
+      ALTER TABLE status_audit ADD COLUMN details_json TEXT;
+      CREATE INDEX submissions_kind ON submissions (kind, state, received_at);
+    `,
+  },
+  {
+    // Fleet health (issue 14 item 3): each terminal's last heartbeat (counts and states only), the
+    // outbox depth of the one before, its last readiness report and a pending request for one.
+    // The public status page looks applications up by receipt number.
+    version: 5,
+    sql: `
+      CREATE TABLE terminal_health (
+        terminal_id            TEXT PRIMARY KEY,
+        received_at            TEXT,
+        heartbeat_json         TEXT,
+        prev_outbox_depth      INTEGER,
+        readiness_json         TEXT,
+        readiness_at           TEXT,
+        readiness_requested_at TEXT
+      );
+      CREATE INDEX submissions_receipt ON submissions (receipt_no);
+    `,
+  },
 ];

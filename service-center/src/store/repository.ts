@@ -1,8 +1,14 @@
 // Storage behind one interface (DESIGN §8): SQLite for a county (embedded, the default), PostgreSQL
 // when a province runs one centre for all counties. Every method is async so either fits.
 
-import type { IntakeAccepted, IntakeStatusChange, IntakeSubmission } from '@kiosk/contract/intake-api';
-import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
+import type {
+  HeartbeatReadiness,
+  IntakeAccepted,
+  IntakeStatusChange,
+  IntakeSubmission,
+  TerminalHeartbeat,
+} from '@kiosk/contract/intake-api';
+import type { StatusDetails, SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
 import { STAFF_ROLE_NAMES, type StaffRoleName } from '@kiosk/contract/staff-api';
 
@@ -51,6 +57,7 @@ export interface StatusHistoryEntry {
   by?: string;
   missingMaterials?: string[];
   reason?: string;
+  details?: StatusDetails;
 }
 
 /** One line of the audit log: every status change, who (and in which role) made it, from → to. */
@@ -62,6 +69,7 @@ export interface StatusAuditEntry {
   at: string;
   reason?: string;
   missingMaterials?: string[];
+  details?: StatusDetails;
 }
 
 export interface ApplicationDetail extends ApplicationSummary {
@@ -71,6 +79,7 @@ export interface ApplicationDetail extends ApplicationSummary {
   audit: StatusAuditEntry[];
   missingMaterials?: string[];
   reason?: string;
+  details?: StatusDetails;
   /** Bumped by every status change: the compare-and-set token. */
   version: number;
 }
@@ -79,6 +88,8 @@ export interface StatusChangeInput {
   state: SubmissionState;
   missingMaterials?: string[];
   reason?: string;
+  /** Delivery, schedule or note of the new state (kept with it, sent to the terminal). */
+  details?: StatusDetails;
   by: string;
   role: StaffRole;
   at: string;
@@ -114,6 +125,8 @@ export interface StaffAccount {
 
 export interface ListFilter {
   state?: SubmissionState;
+  /** Only these kinds (a desk sees its own); absent: all. */
+  kinds?: readonly SubmissionKind[];
   limit?: number;
   offset?: number;
 }
@@ -170,6 +183,19 @@ export interface CenterRepository {
     role?: StaffRole;
   }): Promise<void>;
 
+  /**
+   * Fleet health: replaces the terminal's last heartbeat (keeping the previous outbox depth); a
+   * heartbeat with `readiness` stores the report and clears the request. Answers whether a
+   * readiness report is (still) wanted from this terminal.
+   */
+  recordHeartbeat(terminalId: string, receivedAt: string, heartbeat: TerminalHeartbeat): Promise<{ sendReadiness: boolean }>;
+  /** Every terminal that has sent a heartbeat or was asked for a report. */
+  listTerminalHealth(): Promise<TerminalHealthRow[]>;
+  /** A staff member wants this terminal's readiness report: its next heartbeat's answer asks for it. */
+  requestReadiness(terminalId: string, at: string): Promise<void>;
+  /** Applications with this receipt number (at most a few: numbers are unique per terminal). */
+  findByReceiptNo(receiptNo: string): Promise<ApplicationDetail[]>;
+
   /** A call record at `matched` (reference/video-consultation.md §3): no media, no caller name. */
   startCall(call: NewCall): Promise<void>;
   /** Ends an open call (duration from its start); false when unknown or already ended. */
@@ -189,6 +215,18 @@ export interface CenterRepository {
     rating: NonNullable<CallRecord['rating']>,
     receiptNo: string,
   ): Promise<boolean>;
+}
+
+/** A terminal's fleet-health row: its last heartbeat and readiness report (counts and states only). */
+export interface TerminalHealthRow {
+  terminalId: string;
+  /** Centre time of the last heartbeat; absent when a report was requested before any heartbeat. */
+  receivedAt?: string;
+  heartbeat?: Omit<TerminalHeartbeat, 'readiness'>;
+  /** Outbox depth in the heartbeat before the last one. */
+  prevOutboxDepth?: number;
+  readiness?: HeartbeatReadiness & { receivedAt: string };
+  readinessRequestedAt?: string;
 }
 
 export interface NewCall {

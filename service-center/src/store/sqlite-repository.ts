@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SqliteDatabase } from '@kiosk/node-common/sqlite';
 import { applyMigrations, openDurableDatabase } from '@kiosk/node-common/sqlite';
-import type { IntakeAccepted, IntakeStatusChange } from '@kiosk/contract/intake-api';
-import type { SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
+import type {
+  HeartbeatReadiness,
+  IntakeAccepted,
+  IntakeStatusChange,
+  TerminalHeartbeat,
+} from '@kiosk/contract/intake-api';
+import type { StatusDetails, SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
@@ -21,7 +26,18 @@ import type {
   StatusChangeInput,
   StatusChangeResult,
   StatusHistoryEntry,
+  TerminalHealthRow,
 } from './repository.js';
+
+interface HealthRow {
+  terminal_id: string;
+  received_at: string | null;
+  heartbeat_json: string | null;
+  prev_outbox_depth: number | null;
+  readiness_json: string | null;
+  readiness_at: string | null;
+  readiness_requested_at: string | null;
+}
 
 interface SubmissionRow {
   center_id: string;
@@ -40,6 +56,7 @@ interface SubmissionRow {
   data_json: string;
   missing_json: string | null;
   reason: string | null;
+  details_json: string | null;
   version: number;
 }
 
@@ -51,6 +68,7 @@ interface AuditRow {
   at: string;
   reason: string | null;
   missing_json: string | null;
+  details_json: string | null;
 }
 
 interface StaffRow {
@@ -83,9 +101,12 @@ interface EventRow {
   decision_due_by: string | null;
   missing_json: string | null;
   reason: string | null;
+  details_json: string | null;
 }
 
 const optional = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+const detailsOf = (json: string | null): { details?: StatusDetails } =>
+  json ? { details: JSON.parse(json) as StatusDetails } : {};
 
 /** The county default: one embedded SQLite file (WAL) in the centre's data directory. */
 export class SqliteRepository implements CenterRepository {
@@ -167,13 +188,23 @@ export class SqliteRepository implements CenterRepository {
   async listApplications(filter: ListFilter): Promise<ApplicationSummary[]> {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
     const offset = Math.max(filter.offset ?? 0, 0);
-    const rows = (
-      filter.state
-        ? this._db
-            .prepare('SELECT * FROM submissions WHERE state = ? ORDER BY urgent DESC, received_at ASC LIMIT ? OFFSET ?')
-            .all(filter.state, limit, offset)
-        : this._db.prepare('SELECT * FROM submissions ORDER BY received_at DESC LIMIT ? OFFSET ?').all(limit, offset)
-    ) as SubmissionRow[];
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.state) {
+      where.push('state = ?');
+      params.push(filter.state);
+    }
+    if (filter.kinds) {
+      where.push(`kind IN (${filter.kinds.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...filter.kinds);
+    }
+    // A state's queue is worked oldest first (urgent first); the full list shows the newest first.
+    const order = filter.state ? 'urgent DESC, received_at ASC' : 'received_at DESC';
+    const rows = this._db
+      .prepare(
+        `SELECT * FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as SubmissionRow[];
     return rows.map(summary);
   }
 
@@ -202,6 +233,7 @@ export class SqliteRepository implements CenterRepository {
       ...(e.by_staff ? { by: e.by_staff } : {}),
       ...(e.missing_json ? { missingMaterials: JSON.parse(e.missing_json) as string[] } : {}),
       ...(e.reason ? { reason: e.reason } : {}),
+      ...detailsOf(e.details_json),
     }));
     const audit = (
       this._db.prepare('SELECT * FROM status_audit WHERE center_id = ? ORDER BY seq').all(centerId) as AuditRow[]
@@ -213,6 +245,7 @@ export class SqliteRepository implements CenterRepository {
       at: a.at,
       ...(a.reason ? { reason: a.reason } : {}),
       ...(a.missing_json ? { missingMaterials: JSON.parse(a.missing_json) as string[] } : {}),
+      ...detailsOf(a.details_json),
     }));
     const detail: ApplicationDetail = {
       ...summary(row),
@@ -224,6 +257,7 @@ export class SqliteRepository implements CenterRepository {
     };
     if (row.missing_json) detail.missingMaterials = JSON.parse(row.missing_json) as string[];
     if (row.reason) detail.reason = row.reason;
+    if (row.details_json) detail.details = JSON.parse(row.details_json) as StatusDetails;
     return detail;
   }
 
@@ -246,17 +280,28 @@ export class SqliteRepository implements CenterRepository {
         if (!row) return 'notFound';
         const missing = change.missingMaterials?.length ? JSON.stringify(change.missingMaterials) : null;
         const reason = change.reason ?? null;
+        const details = change.details && Object.keys(change.details).length ? JSON.stringify(change.details) : null;
         // Compare-and-set: a decision made on a view that is no longer current is refused.
         const info = db
           .prepare(
-            `UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ?, version = version + 1
+            `UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ?, details_json = ?,
+               version = version + 1
              WHERE center_id = ? AND state = ? AND version = ?`,
           )
-          .run(change.state, change.at, missing, reason, centerId, change.expected.state, change.expected.version);
+          .run(
+            change.state,
+            change.at,
+            missing,
+            reason,
+            details,
+            centerId,
+            change.expected.state,
+            change.expected.version,
+          );
         if (info.changes !== 1) return 'conflict';
         db.prepare(
-          `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, by_staff, decision_due_by, missing_json, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO status_events (center_id, terminal_id, receipt_no, state, at, by_staff, decision_due_by, missing_json, reason, details_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           centerId,
           row.terminal_id,
@@ -267,11 +312,12 @@ export class SqliteRepository implements CenterRepository {
           row.decision_due_by,
           missing,
           reason,
+          details,
         );
         db.prepare(
-          `INSERT INTO status_audit (center_id, from_state, to_state, by_staff, by_role, at, reason, missing_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(centerId, row.state, change.state, change.by, change.role, change.at, reason, missing);
+          `INSERT INTO status_audit (center_id, from_state, to_state, by_staff, by_role, at, reason, missing_json, details_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(centerId, row.state, change.state, change.by, change.role, change.at, reason, missing, details);
         return 'changed';
       })
       .immediate();
@@ -297,8 +343,78 @@ export class SqliteRepository implements CenterRepository {
       ...(e.decision_due_by ? { decisionDueBy: e.decision_due_by } : {}),
       ...(e.missing_json ? { missingMaterials: JSON.parse(e.missing_json) as string[] } : {}),
       ...(e.reason ? { reason: e.reason } : {}),
+      ...detailsOf(e.details_json),
     }));
     return { changes, last: page.length ? page[page.length - 1].seq : since, more };
+  }
+
+  async recordHeartbeat(
+    terminalId: string,
+    receivedAt: string,
+    heartbeat: TerminalHeartbeat,
+  ): Promise<{ sendReadiness: boolean }> {
+    const { readiness, ...beat } = heartbeat;
+    const db = this._db;
+    return db
+      .transaction(() => {
+        db.prepare(
+          `INSERT INTO terminal_health (terminal_id, received_at, heartbeat_json) VALUES (?, ?, ?)
+           ON CONFLICT (terminal_id) DO UPDATE SET
+             prev_outbox_depth = json_extract(terminal_health.heartbeat_json, '$.outbox.depth'),
+             received_at = excluded.received_at, heartbeat_json = excluded.heartbeat_json`,
+        ).run(terminalId, receivedAt, JSON.stringify(beat));
+        if (readiness)
+          db.prepare(
+            `UPDATE terminal_health SET readiness_json = ?, readiness_at = ?, readiness_requested_at = NULL
+             WHERE terminal_id = ?`,
+          ).run(JSON.stringify(readiness), receivedAt, terminalId);
+        const wanted = db
+          .prepare('SELECT readiness_requested_at FROM terminal_health WHERE terminal_id = ?')
+          .pluck()
+          .get(terminalId) as string | null;
+        return { sendReadiness: wanted !== null };
+      })
+      .immediate();
+  }
+
+  async listTerminalHealth(): Promise<TerminalHealthRow[]> {
+    const rows = this._db.prepare('SELECT * FROM terminal_health ORDER BY terminal_id').all() as HealthRow[];
+    return rows.map(
+      (r): TerminalHealthRow => ({
+        terminalId: r.terminal_id,
+        ...(r.received_at ? { receivedAt: r.received_at } : {}),
+        ...(r.heartbeat_json
+          ? { heartbeat: JSON.parse(r.heartbeat_json) as Omit<TerminalHeartbeat, 'readiness'> }
+          : {}),
+        ...(r.prev_outbox_depth !== null ? { prevOutboxDepth: r.prev_outbox_depth } : {}),
+        ...(r.readiness_json && r.readiness_at
+          ? { readiness: { ...(JSON.parse(r.readiness_json) as HeartbeatReadiness), receivedAt: r.readiness_at } }
+          : {}),
+        ...(r.readiness_requested_at ? { readinessRequestedAt: r.readiness_requested_at } : {}),
+      }),
+    );
+  }
+
+  async requestReadiness(terminalId: string, at: string): Promise<void> {
+    this._db
+      .prepare(
+        `INSERT INTO terminal_health (terminal_id, readiness_requested_at) VALUES (?, ?)
+         ON CONFLICT (terminal_id) DO UPDATE SET readiness_requested_at = excluded.readiness_requested_at`,
+      )
+      .run(terminalId, at);
+  }
+
+  async findByReceiptNo(receiptNo: string): Promise<ApplicationDetail[]> {
+    const ids = this._db
+      .prepare('SELECT center_id FROM submissions WHERE receipt_no = ? ORDER BY received_at LIMIT 5')
+      .pluck()
+      .all(receiptNo) as string[];
+    const found: ApplicationDetail[] = [];
+    for (const id of ids) {
+      const detail = await this.getApplication(id);
+      if (detail) found.push(detail);
+    }
+    return found;
   }
 
   async countStaff(): Promise<number> {
