@@ -12,6 +12,7 @@ import type { CenterConfig } from './config-schema.js';
 import { createConsultation } from './consultation/consultation.js';
 import { privateDatabaseFile, privateDir, privateFile, writeSecretFile } from './file-modes.js';
 import { createCenterApp } from './http/center-app.js';
+import { loadPublicStatusTexts } from './public-status/status-texts.js';
 import type { CenterRepository } from './store/repository.js';
 import { SqliteRepository } from './store/sqlite-repository.js';
 
@@ -162,7 +163,27 @@ export function createCenter(options: CenterOptions = {}): Center {
   const app = createCenterApp({
     policy,
     intake: { repo, terminals: () => config.terminals, decisionDays: config.legalAid?.decisionDays ?? 7, log },
-    staff: { repo, sessions, log, port, scryptLogN: logN, validator },
+    staff: {
+      repo,
+      sessions,
+      log,
+      port,
+      scryptLogN: logN,
+      validator,
+      fleet: { terminals: () => config.terminals, silentAfterS: config.fleet?.silentAfterS },
+    },
+    heartbeat: {
+      repo,
+      terminals: () => config.terminals,
+      log,
+      heartbeatsPerMinute: config.fleet?.heartbeatsPerMinute,
+    },
+    publicStatus: {
+      repo,
+      texts: loadPublicStatusTexts(join(centerRepoRoot(), 'content')),
+      log,
+      behindProxy: config.publicStatus?.behindProxy ?? false,
+    },
     consoleDir: options.consoleDir ?? resolve(centerRepoRoot(), 'dist/console'),
     log,
     consultation,

@@ -30,6 +30,37 @@ export const centerConfigSchema = {
       properties: { decisionDays: { type: 'integer', minimum: 1, maximum: 60 } },
       additionalProperties: false,
     },
+    fleet: {
+      description: 'Fleet health (terminal heartbeats, the 终端状态 page).',
+      type: 'object',
+      properties: {
+        silentAfterS: {
+          description: 'A terminal without a heartbeat for this long is flagged silent (default 300).',
+          type: 'integer',
+          minimum: 5,
+          maximum: 86400,
+        },
+        heartbeatsPerMinute: {
+          description: 'Most heartbeats one terminal may send in a minute; more get 429 (default 12).',
+          type: 'integer',
+          minimum: 1,
+          maximum: 600,
+        },
+      },
+      additionalProperties: false,
+    },
+    publicStatus: {
+      description: 'The public status page /s/ (the receipt QR code).',
+      type: 'object',
+      properties: {
+        behindProxy: {
+          description:
+            'True when a reverse proxy in front appends the client address to X-Forwarded-For (the rate limit keys on it).',
+          type: 'boolean',
+        },
+      },
+      additionalProperties: false,
+    },
     consultation: {
       description: 'Video consultation: queue, signalling, TURN (reference/video-consultation.md).',
       type: 'object',
@@ -86,6 +117,8 @@ export interface CenterConfig {
   publicHosts?: string[];
   terminals: TerminalEntry[];
   legalAid?: { decisionDays?: number };
+  fleet?: { silentAfterS?: number; heartbeatsPerMinute?: number };
+  publicStatus?: { behindProxy?: boolean };
   consultation?: ConsultationConfig;
 }
 

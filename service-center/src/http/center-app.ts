@@ -4,6 +4,8 @@ import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { guardMiddleware, jsonOnly, type OriginPolicy } from '@kiosk/node-common/guards';
 import type { Logger } from '@kiosk/node-common/logger';
+import { heartbeatRouter, type HeartbeatDeps } from '../fleet/heartbeat-router.js';
+import { publicStatusRouter, type PublicStatusDeps } from '../public-status/public-status-router.js';
 import { intakeRouter, type IntakeDeps } from './intake-router.js';
 import { staffRouter, type StaffDeps } from './staff-router.js';
 
@@ -16,6 +18,10 @@ export interface CenterAppDeps {
   log: Logger;
   /** Video consultation: its routes (full paths) and its counts in /healthz. */
   consultation?: { router: Router; health(): { queue: number; calls: number; lawyers: number } };
+  /** Terminal heartbeats (POST /api/v1/intake/heartbeat). */
+  heartbeat?: HeartbeatDeps;
+  /** The public status page /s/ (a form post, so mounted before the JSON-only check). */
+  publicStatus?: PublicStatusDeps;
 }
 
 /**
@@ -56,11 +62,13 @@ export function createCenterApp(deps: CenterAppDeps): express.Express {
   app.set('etag', false);
   app.use(guardMiddleware(deps.policy));
   app.use(securityHeaders());
+  if (deps.publicStatus) app.use(publicStatusRouter(deps.publicStatus));
   app.use(jsonOnly);
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ ...deps.consultation?.health(), ok: true });
   });
+  if (deps.heartbeat) app.use('/api/v1/intake/heartbeat', heartbeatRouter(deps.heartbeat));
   app.use('/api/v1/intake', intakeRouter(deps.intake));
   app.use('/api/v1/staff', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');

@@ -3,6 +3,8 @@ import type { Logger } from '@kiosk/node-common/logger';
 import { createValidator, type Validator } from '@kiosk/node-common/validator';
 import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { CenterRepository } from '../store/repository.js';
+import type { TerminalEntry } from '../config-schema.js';
+import { fleetStaffRouter } from '../fleet/fleet-staff-router.js';
 import { accountsRouter } from './accounts-router.js';
 import { applicationsRouter } from './applications-router.js';
 import { StaffAccess, bodyCheck } from './staff-access.js';
@@ -18,6 +20,8 @@ export interface StaffDeps {
   port: () => number;
   scryptLogN?: number;
   now?: () => Date;
+  /** The 终端状态 page: configured terminals and the silence threshold. */
+  fleet?: { terminals: () => readonly TerminalEntry[]; silentAfterS?: number };
 }
 
 /**
@@ -53,5 +57,15 @@ export function staffRouter(deps: StaffDeps): Router {
       ...(deps.now ? { now: deps.now } : {}),
     }),
   );
+  if (deps.fleet)
+    router.use(
+      fleetStaffRouter({
+        repo: deps.repo,
+        access,
+        log: deps.log,
+        ...deps.fleet,
+        ...(deps.now ? { now: deps.now } : {}),
+      }),
+    );
   return router;
 }
