@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { chinaDateTime } from '@kiosk/domain/china-time';
 import { Router } from 'express';
-import type { DiagnosticsReport, RestartAnswer } from '@kiosk/contract/admin-api';
+import type { CentreStatus, DiagnosticsReport, RestartAnswer } from '@kiosk/contract/admin-api';
 import type { PrinterStatus } from '@kiosk/contract/kiosk-api';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { AdminAuth } from './admin-auth.js';
+import { checkCentre, deviceVerdicts } from './centre-check.js';
 import { configRouter } from './config-routes.js';
 import { deviceRouter } from './device-routes.js';
 import { collectDiagnostics, type DiagnosticsRoots } from './diagnostics.js';
@@ -12,7 +14,7 @@ import { Heartbeat } from './heartbeat.js';
 import { logRouter } from './log-routes.js';
 import { PRODUCTION_SCRYPT, type ScryptParams } from './password-hash.js';
 import { scanPorts } from './port-scan.js';
-import { readinessRouter } from './readiness-routes.js';
+import { readinessRouter, type ReadinessBuilder } from './readiness-routes.js';
 import { textReceipt } from './receipt-bytes.js';
 import { adminCommandRunner, type RunAdminCommand } from './run-command.js';
 import {
@@ -49,6 +51,7 @@ export class AdminModule implements AgentModule {
   private _printingToken = false;
   private readonly _run: RunAdminCommand;
   private readonly _now: () => number;
+  private _readiness: ReadinessBuilder | undefined;
 
   constructor(
     private readonly _ctx: ModuleContext,
@@ -71,6 +74,14 @@ export class AdminModule implements AgentModule {
   }
 
   async start(): Promise<void> {
+    // The fleet heartbeat asks for the readiness report when the centre wants it (issue 14 item 3).
+    this._ctx.bus.on('readinessWanted', this, ({ reply }) => {
+      if (!this._readiness) return reply(null);
+      this._readiness().then(
+        (r) => reply({ generatedAt: new Date(this._now()).toISOString(), ok: r.ok, checks: r.checks }),
+        () => reply(null),
+      );
+    });
     let token: string | null;
     try {
       token = this.secrets.ensureSetupToken(this._now());
@@ -129,27 +140,25 @@ export class AdminModule implements AgentModule {
         auth: this.auth,
         log: ctx.log,
         terminal: () => ({ id: ctx.config?.terminal.id ?? '', name: ctx.config?.terminal.name ?? '' }),
-        testPageLines: () => [
+        testPageLines: (terminal, at) => [
           this._text('print.testTitle'),
           this._text('print.testLine1'),
           this._text('print.testLine2'),
+          this._text('print.terminal', terminal),
+          this._text('print.time', { time: chinaDateTime(at) }),
         ],
       }),
     );
+    // The board's centre card: the outbox's view only (it polls; a probe would hold it up).
+    router.get('/centre', async (_req, res) => {
+      res.set('Cache-Control', 'no-store').json((await checkCentre(ctx, this._text, false)) satisfies CentreStatus);
+    });
+    // Devices and centre judged by the same functions as the readiness report: the pages agree.
     router.get('/diagnostics', async (_req, res) => {
-      const status = ctx.statusDocument();
-      const summary = (s: (typeof status.services)[keyof typeof status.services]) => ({
-        device: s.device,
-        ...(s.lastError ? { lastError: s.lastError } : {}),
-        ...(s.connection ? { connection: s.connection } : {}),
-      });
       res.json({
         ...(await collectDiagnostics(ctx.config, this._options.diagnosticsRoots)),
-        services: {
-          idcard: summary(status.services.idcard),
-          printer: summary(status.services.printer),
-          camera: summary(status.services.camera),
-        },
+        services: deviceVerdicts(ctx, this._text),
+        centre: await checkCentre(ctx, this._text, true),
         heartbeatAgeSec: this.heartbeat.ageSec(),
       } satisfies DiagnosticsReport);
     });
@@ -161,6 +170,9 @@ export class AdminModule implements AgentModule {
         heartbeatAgeSec: () => this.heartbeat.ageSec(),
         diagnosticsRoots: this._options.diagnosticsRoots,
         text: this._text,
+        expose: (report) => {
+          this._readiness = report;
+        },
       }),
     );
     router.use(logRouter(ctx.logRing));

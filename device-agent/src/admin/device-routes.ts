@@ -30,8 +30,8 @@ export interface DeviceRouteDeps {
   auth: AdminAuth;
   log: Logger;
   terminal: () => { id: string; name: string };
-  /** Texts of the test page, from content/i18n/zh-CN/admin.json. */
-  testPageLines: () => string[];
+  /** Texts of the test page (title first), from content/i18n/zh-CN/admin.json; the time in China time. */
+  testPageLines: (terminal: { id: string; name: string }, at: Date) => string[];
 }
 
 const bad = (res: Response, status: number, error: string, message: string): void => {
@@ -74,13 +74,10 @@ export function deviceRouter(deps: DeviceRouteDeps): Router {
   });
 
   router.post('/printer/test-print', async (_req, res) => {
-    const t = deps.terminal();
-    const lines = deps.testPageLines();
+    const lines = deps.testPageLines(deps.terminal(), new Date());
     const bytes = textReceipt([
       { text: lines[0] ?? '', large: true, center: true },
       ...lines.slice(1).map((text) => ({ text })),
-      { text: `${t.name} ${t.id}` },
-      { text: new Date().toISOString().replace('T', ' ').slice(0, 19) },
     ]);
     const completion = await deps.run('printer.printRaw', { data: bytes.toString('base64') });
     res.json(completion satisfies AdminCompletion);

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { AdminCompletion, ReadinessItem, ReadinessReport } from '@kiosk/contract/admin-api';
 import type { ModuleContext } from '../core/module.js';
+import { chinaDateTime } from '@kiosk/domain/china-time';
+import { checkCentre, deviceVerdicts } from './centre-check.js';
 import { collectDiagnostics, type DiagnosticsRoots } from './diagnostics.js';
 import { readinessChecks } from './readiness.js';
 import { textReceipt, type ReceiptLine } from './receipt-bytes.js';
@@ -14,17 +16,11 @@ export interface ReadinessDeps {
   heartbeatAgeSec: () => number | null;
   diagnosticsRoots?: DiagnosticsRoots;
   text: ReturnType<typeof loadAdminTexts>;
+  /** Receives the report builder: the fleet heartbeat sends the report when the centre asks. */
+  expose?: (report: ReadinessBuilder) => void;
 }
 
-async function centerReachable(url: string | undefined): Promise<boolean | null> {
-  if (!url) return null;
-  try {
-    await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export type ReadinessBuilder = () => Promise<{ ok: boolean; checks: ReadinessItem[] }>;
 
 /** GET /readiness (every check with its fix) and POST /readiness/print (the same on paper). */
 export function readinessRouter(deps: ReadinessDeps): Router {
@@ -33,16 +29,19 @@ export function readinessRouter(deps: ReadinessDeps): Router {
 
   const report = async (): Promise<{ ok: boolean; checks: ReadinessItem[] }> => {
     const checks = readinessChecks({
-      status: ctx.statusDocument(),
+      devices: deviceVerdicts(ctx, text),
       config: ctx.config,
       configErrors: ctx.loaded.errors.length,
       passwordSet: deps.configured(),
       diagnostics: await collectDiagnostics(ctx.config, deps.diagnosticsRoots),
       heartbeatAgeSec: deps.heartbeatAgeSec(),
-      centerReachable: await centerReachable(ctx.config?.center.url),
+      centre: await checkCentre(ctx, text, true),
+      text,
     }).map((c) => ({ ...c, name: text(`readiness.${c.id}.name`), fix: text(`readiness.${c.id}.fix`) }));
     return { ok: checks.every((c) => c.ok), checks };
   };
+
+  deps.expose?.(report);
 
   router.get('/readiness', async (_req, res) => {
     res.json({ generatedAt: new Date().toISOString(), ...(await report()) } satisfies ReadinessReport);
@@ -54,7 +53,7 @@ export function readinessRouter(deps: ReadinessDeps): Router {
     const lines: ReceiptLine[] = [
       { text: text('readiness.title'), large: true, center: true },
       { text: `${terminal?.name ?? ''} ${terminal?.id ?? ''}` },
-      { text: new Date().toISOString().replace('T', ' ').slice(0, 19) },
+      { text: text('readiness.generatedAt', { time: chinaDateTime(new Date()) }) },
       { text: ok ? text('readiness.allPassed') : text('readiness.someFailed') },
     ];
     for (const c of checks) {

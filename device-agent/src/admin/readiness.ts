@@ -1,39 +1,44 @@
-import type { Diagnostics, ReadinessCheck } from '@kiosk/contract/admin-api';
-import type { AgentStatusDocument } from '@kiosk/contract/kiosk-api';
+import type { CentreStatus, Diagnostics, DiagnosticsServiceSummary, ReadinessCheck } from '@kiosk/contract/admin-api';
+import type { PaperState, ServiceName } from '@kiosk/contract/kiosk-api';
 import type { KioskConfig } from '../config/schema.js';
+import type { AdminText } from './device-verdict.js';
 
 export type { ReadinessCheck };
 
 export interface ReadinessInput {
-  status: AgentStatusDocument;
+  /** The devices as diagnostics judges them (deviceVerdict): the report says the same. */
+  devices: Record<ServiceName, DiagnosticsServiceSummary>;
   config: KioskConfig | null;
   configErrors: number;
   passwordSet: boolean;
   diagnostics: Diagnostics;
   heartbeatAgeSec: number | null;
-  centerReachable: boolean | null;
+  /** The centre as the board and diagnostics show it (centreStatus). */
+  centre: CentreStatus;
+  text: AdminText;
 }
-
-const usable = (d: string): boolean => d === 'online' || d === 'deviceBusy';
 
 /**
  * Every check a technician must see pass before leaving the terminal. Pure: the texts (name and
- * fix per id) come from content/i18n/zh-CN/admin.json `readiness.*`.
+ * fix per id) come from content/i18n/zh-CN/admin.json `readiness.*`; a device's detail is the
+ * same words diagnostics shows.
  */
 export function readinessChecks(input: ReadinessInput): ReadinessCheck[] {
-  const { status, diagnostics: d } = input;
-  const { idcard, printer, camera } = status.services;
+  const { devices, diagnostics: d, text } = input;
   const real = (t: string | undefined): boolean => t !== undefined && t !== 'simulated' && t !== 'none';
   const usesHardware = real(input.config?.devices.idCard.transport) || real(input.config?.devices.printer.transport);
-  const printerOk =
-    usable(printer.device) && printer.paper !== 'out' && printer.paper !== 'jammed' && printer.coverOpen !== true;
+  const paper: PaperState | undefined = devices.printer.paper;
   return [
-    { id: 'config', ok: input.configErrors === 0, detail: input.configErrors ? `${input.configErrors}` : undefined },
+    {
+      id: 'config',
+      ok: input.configErrors === 0,
+      detail: input.configErrors ? text('readiness.configErrors', { count: input.configErrors }) : undefined,
+    },
     { id: 'password', ok: input.passwordSet },
-    { id: 'idcard', ok: usable(idcard.device), detail: idcard.device },
-    { id: 'printer', ok: printerOk, detail: `${printer.device}/${printer.paper}` },
-    { id: 'paperLow', ok: printer.paper !== 'low' },
-    { id: 'camera', ok: camera.device === 'online' && camera.presence !== 'notPresent', detail: camera.device },
+    { id: 'idcard', ok: devices.idcard.ok, detail: devices.idcard.words },
+    { id: 'printer', ok: devices.printer.ok, detail: devices.printer.words },
+    { id: 'paperLow', ok: paper !== 'low', detail: paper === 'low' ? text('board.paper.low') : undefined },
+    { id: 'camera', ok: devices.camera.ok, detail: devices.camera.words },
     { id: 'groups', ok: d.missingGroups.length === 0, detail: d.missingGroups.join(' ') || undefined },
     {
       id: 'udev',
@@ -54,8 +59,11 @@ export function readinessChecks(input: ReadinessInput): ReadinessCheck[] {
     {
       id: 'kioskPage',
       ok: input.heartbeatAgeSec !== null && input.heartbeatAgeSec < 30,
-      detail: input.heartbeatAgeSec === null ? undefined : `${input.heartbeatAgeSec}s`,
+      detail:
+        input.heartbeatAgeSec === null
+          ? text('diagnostics.noHeartbeat')
+          : text('readiness.heartbeatAge', { seconds: input.heartbeatAgeSec }),
     },
-    { id: 'center', ok: input.centerReachable === true },
+    { id: 'center', ok: input.centre.reachable === true, detail: input.centre.words },
   ];
 }

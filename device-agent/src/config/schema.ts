@@ -2,8 +2,18 @@
 // `x-requiresRestart` marks keys that only take effect after a process restart.
 
 const HEX4 = { type: 'string', pattern: '^[0-9a-fA-F]{4}$' } as const;
-const DEVICE_PATH = { type: 'string', minLength: 1, pattern: '^/' } as const;
-const BAUD = { type: 'integer', enum: [9600, 19200, 38400, 57600, 115200, 230400] } as const;
+const DEVICE_PATH = { type: 'string', minLength: 1, pattern: '^/', 'x-label': '设备路径（如 /dev/ttyUSB0）' } as const;
+const BAUD = { type: 'integer', enum: [9600, 19200, 38400, 57600, 115200, 230400], 'x-label': '波特率' } as const;
+/** The discriminator of a device's oneOf: the branch's own `x-label` names the choice in the form. */
+const transport = <T extends string>(kind: T) => ({ const: kind, 'x-label': '连接方式' }) as const;
+const BRANCH_LABELS = {
+  simulated: '模拟设备（演示和测试用）',
+  serial: '串口',
+  hid: 'USB HID 接口',
+  usblp: 'USB 打印口（usblp）',
+  tcp: '网络（TCP）',
+  none: '不使用',
+} as const;
 const PAPER = { type: 'integer', enum: [58, 80], 'x-label': '纸宽 (mm)' } as const;
 /** Optional WLT photo decoder: program and arguments (WLT on stdin, BMP/PNG on stdout). */
 const PHOTO_DECODER = {
@@ -21,23 +31,26 @@ const idCardSchema = {
   required: ['transport'],
   oneOf: [
     {
+      'x-label': BRANCH_LABELS.simulated,
       type: 'object',
-      properties: { transport: { const: 'simulated' }, photoDecoder: PHOTO_DECODER },
+      properties: { transport: transport('simulated'), photoDecoder: PHOTO_DECODER },
       required: ['transport'],
       additionalProperties: false,
     },
     {
+      'x-label': BRANCH_LABELS.serial,
       type: 'object',
-      properties: { transport: { const: 'serial' }, path: DEVICE_PATH, baudRate: BAUD, photoDecoder: PHOTO_DECODER },
+      properties: { transport: transport('serial'), path: DEVICE_PATH, baudRate: BAUD, photoDecoder: PHOTO_DECODER },
       required: ['transport', 'path'],
       additionalProperties: false,
     },
     {
+      'x-label': BRANCH_LABELS.hid,
       type: 'object',
       properties: {
-        transport: { const: 'hid' },
-        vendorId: HEX4,
-        productId: HEX4,
+        transport: transport('hid'),
+        vendorId: { ...HEX4, 'x-label': '厂商编号（VID）' },
+        productId: { ...HEX4, 'x-label': '产品编号（PID）' },
         path: DEVICE_PATH,
         photoDecoder: PHOTO_DECODER,
       },
@@ -45,8 +58,9 @@ const idCardSchema = {
       additionalProperties: false,
     },
     {
+      'x-label': BRANCH_LABELS.none,
       type: 'object',
-      properties: { transport: { const: 'none' } },
+      properties: { transport: transport('none') },
       required: ['transport'],
       additionalProperties: false,
     },
@@ -65,37 +79,42 @@ const printerSchema = {
   required: ['transport'],
   oneOf: [
     {
+      'x-label': BRANCH_LABELS.simulated,
       type: 'object',
-      properties: { transport: { const: 'simulated' }, ...printerCommon },
+      properties: { transport: transport('simulated'), ...printerCommon },
       required: ['transport', 'paperWidthMm'],
       additionalProperties: false,
     },
     {
+      'x-label': BRANCH_LABELS.serial,
       type: 'object',
-      properties: { transport: { const: 'serial' }, path: DEVICE_PATH, baudRate: BAUD, ...printerCommon },
+      properties: { transport: transport('serial'), path: DEVICE_PATH, baudRate: BAUD, ...printerCommon },
       required: ['transport', 'path', 'paperWidthMm'],
       additionalProperties: false,
     },
     {
+      'x-label': BRANCH_LABELS.usblp,
       type: 'object',
-      properties: { transport: { const: 'usblp' }, path: DEVICE_PATH, ...printerCommon },
+      properties: { transport: transport('usblp'), path: DEVICE_PATH, ...printerCommon },
       required: ['transport', 'path', 'paperWidthMm'],
       additionalProperties: false,
     },
     {
+      'x-label': BRANCH_LABELS.tcp,
       type: 'object',
       properties: {
-        transport: { const: 'tcp' },
-        host: { type: 'string', minLength: 1 },
-        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        transport: transport('tcp'),
+        host: { type: 'string', minLength: 1, 'x-label': '打印机网络地址' },
+        port: { type: 'integer', minimum: 1, maximum: 65535, 'x-label': '打印机端口' },
         ...printerCommon,
       },
       required: ['transport', 'host', 'paperWidthMm'],
       additionalProperties: false,
     },
     {
+      'x-label': BRANCH_LABELS.none,
       type: 'object',
-      properties: { transport: { const: 'none' } },
+      properties: { transport: transport('none') },
       required: ['transport'],
       additionalProperties: false,
     },
@@ -109,8 +128,8 @@ export const configSchema = {
   title: '终端配置',
   type: 'object',
   properties: {
-    $schema: { type: 'string' },
-    configVersion: { const: CONFIG_VERSION, 'x-requiresRestart': true },
+    $schema: { type: 'string', 'x-label': '编辑器用的模式文件地址' },
+    configVersion: { const: CONFIG_VERSION, 'x-label': '配置格式版本', 'x-requiresRestart': true },
     terminal: {
       'x-label': '终端',
       type: 'object',
@@ -128,8 +147,14 @@ export const configSchema = {
       type: 'object',
       properties: {
         host: { type: 'string', minLength: 1, 'x-label': '监听地址', 'x-requiresRestart': true },
-        port: { type: 'integer', minimum: 0, maximum: 65535, 'x-requiresRestart': true },
-        adminPort: { type: 'integer', minimum: 0, maximum: 65535, 'x-requiresRestart': true },
+        port: { type: 'integer', minimum: 0, maximum: 65535, 'x-label': '自助页面端口', 'x-requiresRestart': true },
+        adminPort: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 65535,
+          'x-label': '管理页端口',
+          'x-requiresRestart': true,
+        },
         adminHost: { type: 'string', minLength: 1, 'x-label': '管理页监听地址', 'x-requiresRestart': true },
       },
       required: ['host', 'port', 'adminPort'],
@@ -144,7 +169,7 @@ export const configSchema = {
         camera: {
           'x-label': '摄像头',
           type: 'object',
-          properties: { enabled: { type: 'boolean' } },
+          properties: { enabled: { type: 'boolean', 'x-label': '启用摄像头' } },
           required: ['enabled'],
           additionalProperties: false,
         },
@@ -156,8 +181,15 @@ export const configSchema = {
       'x-label': '县级服务中心',
       type: 'object',
       properties: {
-        url: { type: 'string', pattern: '^https?://[^\\s]+$' },
-        token: { type: 'string', minLength: 8, maxLength: 200 },
+        url: { type: 'string', pattern: '^https?://[^\\s]+$', 'x-label': '服务中心地址' },
+        token: { type: 'string', minLength: 8, maxLength: 200, 'x-label': '终端令牌（保密）' },
+        publicUrl: {
+          type: 'string',
+          pattern: '^https?://[!-~]+$',
+          maxLength: 120,
+          'x-label': '公开查询地址（回执二维码，村民手机能打开的地址）',
+        },
+        heartbeatSeconds: { type: 'integer', minimum: 1, maximum: 3600, 'x-label': '向服务中心报告状态的间隔（秒）' },
       },
       required: ['url', 'token'],
       additionalProperties: false,
@@ -166,17 +198,17 @@ export const configSchema = {
       'x-label': '界面',
       type: 'object',
       properties: {
-        locale: { enum: ['zh-CN'] },
-        idleWarningSeconds: { type: 'integer', minimum: 5, maximum: 3600 },
-        idleCountdownSeconds: { type: 'integer', minimum: 5, maximum: 600 },
-        voice: { type: 'boolean' },
+        locale: { enum: ['zh-CN'], 'x-label': '界面语言', 'x-enumLabels': ['简体中文'] },
+        idleWarningSeconds: { type: 'integer', minimum: 5, maximum: 3600, 'x-label': '无人操作多久后提醒（秒）' },
+        idleCountdownSeconds: { type: 'integer', minimum: 5, maximum: 600, 'x-label': '提醒后倒计时（秒）' },
+        voice: { type: 'boolean', 'x-label': '语音播报' },
         screen: {
           type: 'object',
           'x-label': '屏幕尺寸（用于按物理尺寸计算按钮大小）',
           properties: {
-            diagonalInches: { type: 'number', minimum: 7, maximum: 100 },
-            widthPx: { type: 'integer', minimum: 320 },
-            heightPx: { type: 'integer', minimum: 320 },
+            diagonalInches: { type: 'number', minimum: 7, maximum: 100, 'x-label': '屏幕对角线（英寸）' },
+            widthPx: { type: 'integer', minimum: 320, 'x-label': '屏幕宽度（像素）' },
+            heightPx: { type: 'integer', minimum: 320, 'x-label': '屏幕高度（像素）' },
           },
           required: ['diagonalInches', 'widthPx', 'heightPx'],
           additionalProperties: false,
@@ -186,8 +218,9 @@ export const configSchema = {
       additionalProperties: false,
     },
     hotline: {
+      'x-label': '热线',
       type: 'object',
-      properties: { number: { type: 'string', pattern: '^[0-9-]{3,20}$' } },
+      properties: { number: { type: 'string', pattern: '^[0-9-]{3,20}$', 'x-label': '法律服务热线号码' } },
       required: ['number'],
       additionalProperties: false,
     },
@@ -224,7 +257,14 @@ export interface KioskConfig {
   terminal: { id: string; name: string; regionCode: string };
   agent: { host: string; port: number; adminPort: number; adminHost?: string };
   devices: { idCard: IdCardDeviceConfig; printer: PrinterDeviceConfig; camera: { enabled: boolean } };
-  center: { url: string; token: string };
+  center: {
+    url: string;
+    token: string;
+    /** The centre's public base URL (the receipt QR: `${publicUrl}/s/?r=<receiptNo>`); absent: no QR. */
+    publicUrl?: string;
+    /** Fleet heartbeat interval (default 60). */
+    heartbeatSeconds?: number;
+  };
   ui: {
     locale: 'zh-CN';
     idleWarningSeconds: number;

@@ -37,6 +37,7 @@ export function createValidator(): Validator {
   });
   ajv.addKeyword('x-requiresRestart');
   ajv.addKeyword('x-label');
+  ajv.addKeyword('x-enumLabels');
   ajv.addKeyword('x-help');
   const compiled = new WeakMap<object, ValidateFunction>();
   return {
