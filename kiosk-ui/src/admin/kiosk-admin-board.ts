@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import type { AdminApi } from './admin-api.js';
+import { AdminCentreController } from './admin-centre-poll.js';
 import { completionText, errorText } from './admin-errors.js';
 import { t, tDynamic } from './admin-messages.js';
 import { AdminStatusController } from './admin-status-socket.js';
@@ -11,14 +12,16 @@ import { operatorAction, severity } from './operator-action.js';
 const SERVICES: readonly ServiceName[] = ['idcard', 'printer', 'camera'];
 
 /**
- * Live device board: one card per device with its state and, for a fault, what to do in words.
- * @summary Device status board (status WebSocket).
+ * Live device board: one card per device with its state and, for a fault, what to do in words;
+ * then the county centre: reachable or not, and how many submissions wait in the outbox.
+ * @summary Device status board (status WebSocket) with the centre and outbox card.
  */
 @customElement('kiosk-admin-board')
 export class KioskAdminBoard extends LitElement {
   static override styles = adminStyles;
 
   private readonly _status = new AdminStatusController(this);
+  private readonly _centre = new AdminCentreController(this, () => this.api);
   @state() private _message: Partial<Record<ServiceName, string>> = {};
   @property({ attribute: false }) api!: AdminApi;
 
@@ -73,13 +76,40 @@ export class KioskAdminBoard extends LitElement {
     </article>`;
   }
 
+  private _centreCard() {
+    const c = this._centre.value;
+    if (!c)
+      return html`<article class="card warn" data-centre aria-live="polite">
+        <h2>⚠ ${t('admin.centre.title')}</h2>
+        <p>${this._centre.failed ? t('admin.board.reconnecting') : t('admin.common.working')}</p>
+      </article>`;
+    const level = c.reachable === false ? 'fault' : c.reachable === null || c.pending > 0 ? 'warn' : 'ok';
+    return html`<article class="card ${level}" data-centre aria-live="polite">
+      <h2>${level === 'ok' ? '✔' : level === 'warn' ? '⚠' : '✖'} ${t('admin.centre.title')}</h2>
+      <p class="state" data-centre-reachable=${String(c.reachable)}>
+        ${c.reachable === null ? t('admin.centre.unknown') : c.reachable ? t('admin.centre.reachable') : t('admin.centre.unreachable')}
+      </p>
+      <p class="state" data-outbox-pending=${c.pending}>
+        ${c.pending === 0 ? t('admin.centre.noPending') : t('admin.centre.pending', { count: c.pending })}
+      </p>
+      ${
+        c.reachable === false
+          ? html`<p class="action">${t('admin.centre.unreachableAction')}</p>`
+          : c.pending > 0
+            ? html`<p class="action">${t('admin.centre.pendingAction')}</p>`
+            : html`<p class="success">${t('admin.board.noAction')}</p>`
+      }
+      ${c.url ? html`<p class="muted">${t('admin.centre.address', { url: c.url })}</p>` : nothing}
+    </article>`;
+  }
+
   override render() {
     return html`<section>
       <h1>${t('admin.board.title')}</h1>
       <p class=${this._status.snapshot.connected ? 'success' : 'error'} role="status">
         ${this._status.snapshot.connected ? t('admin.board.live') : t('admin.board.reconnecting')}
       </p>
-      ${SERVICES.map((s) => this._card(s))}
+      ${SERVICES.map((s) => this._card(s))} ${this._centreCard()}
     </section>`;
   }
 }

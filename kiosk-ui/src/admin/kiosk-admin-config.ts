@@ -124,7 +124,12 @@ export class KioskAdminConfig extends LitElement {
           @change=${(e: Event) => this._onInput(field, e.target as HTMLSelectElement)}
         >
           ${value === undefined ? html`<option value="" selected>${t('admin.config.notSet')}</option>` : nothing}
-          ${field.options?.map((o) => html`<option value=${String(o)} ?selected=${o === value}>${String(o)}</option>`)}
+          ${field.options?.map(
+            (o, i) =>
+              html`<option value=${String(o)} ?selected=${o === value}>
+                ${field.optionLabels?.[i] ?? String(o)}
+              </option>`,
+          )}
         </select>`;
         break;
       default:

@@ -76,14 +76,21 @@ export class KioskAdminDiagnostics extends LitElement {
                     </p>`,
                 )}
               </div>
-              <div class="card">
+              <div class="card ${Object.values(d.services).every((s) => s.ok) ? 'ok' : 'warn'}">
+                <h2>${t('admin.diagnostics.devices')}</h2>
                 ${Object.entries(d.services).map(
                   ([name, s]) =>
-                    html`<p>
-                      ${tDynamic(`admin.board.services.${name}`)}：${tDynamic(`admin.board.device.${s.device}`)}
+                    html`<p data-service=${name} data-ok=${String(s.ok)}>
+                      ${tDynamic(`admin.board.services.${name}`)}：${s.words}
+                      <span class=${s.ok ? 'success' : 'action'}
+                        >（${s.ok ? t('admin.diagnostics.usable') : t('admin.diagnostics.notUsable')}）</span
+                      >
                       ${s.lastError ? html`<span class="muted">${t('admin.diagnostics.lastError', { description: s.lastError.description })}</span>` : nothing}
                     </p>`,
                 )}
+                <p data-centre data-ok=${String(d.centre.reachable === true)}>
+                  ${t('admin.centre.title')}：${d.centre.words}
+                </p>
                 <p>
                   ${
                     d.heartbeatAgeSec === null

@@ -4,26 +4,31 @@ import type { LogLines } from '@kiosk/contract/admin-api';
 import type { AdminApi } from './admin-api.js';
 import { errorText } from './admin-errors.js';
 import { formText } from './admin-form.js';
-import { t } from './admin-messages.js';
+import { chinaDateTime } from '@kiosk/domain/china-time';
+import { t, tDynamic } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
 
-const LEVEL_NAMES: Record<number, string> = {
-  10: 'TRACE',
-  20: 'DEBUG',
-  30: 'INFO',
-  40: 'WARN',
-  50: 'ERROR',
-  60: 'FATAL',
-};
 const MAX_LINES = 500;
 
-/** One pino line as "time LEVEL message {rest}"; lines that are not JSON pass through. */
+/** A pino level number in words ("警告"); an unknown level shows as it is. */
+const levelName = (level: unknown): string =>
+  ['10', '20', '30', '40', '50', '60'].includes(String(level))
+    ? tDynamic(`admin.logs.levelNames.${String(level)}`)
+    : typeof level === 'string' || typeof level === 'number'
+      ? String(level)
+      : '';
+
+/**
+ * One pino line as "2026-12-02 15:04:05 警告 message {rest}" in China time (the agent logs UTC ISO
+ * instants); lines that are not JSON pass through.
+ */
 export function formatLogLine(line: string): string {
   try {
     const { time, level, msg, ...rest } = JSON.parse(line) as Record<string, unknown>;
     const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
-    const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-    return `${text(time).slice(11, 19)} ${LEVEL_NAMES[Number(level)] ?? text(level)} ${text(msg)}${extra}`;
+    const instant = typeof time === 'string' || typeof time === 'number' ? new Date(time) : null;
+    const when = instant && !Number.isNaN(instant.getTime()) ? chinaDateTime(instant) : '';
+    return `${when} ${levelName(level)} ${typeof msg === 'string' ? msg : ''}${extra}`.trim();
   } catch {
     return line;
   }

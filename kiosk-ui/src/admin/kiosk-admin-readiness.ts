@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminCompletion, ReadinessReport } from '@kiosk/contract/admin-api';
+import { chinaDateTime } from '@kiosk/domain/china-time';
 import type { AdminApi } from './admin-api.js';
 import { completionText, errorText } from './admin-errors.js';
 import { t } from './admin-messages.js';
@@ -53,6 +54,9 @@ export class KioskAdminReadiness extends LitElement {
         r
           ? html`<p class=${r.ok ? 'success' : 'action'}>
                 ${r.ok ? t('admin.readiness.allPassed') : t('admin.readiness.someFailed')}
+              </p>
+              <p class="muted" data-generated-at>
+                ${t('admin.readiness.generatedAt', { time: chinaDateTime(r.generatedAt) })}
               </p>
               <table>
                 ${r.checks.map(

@@ -16,6 +16,8 @@ export interface Field {
   label: string;
   required: boolean;
   options?: readonly unknown[];
+  /** The words for each option, same order (a transport's branch label, an enum's `x-enumLabels`). */
+  optionLabels?: readonly string[];
   needsRestart: boolean;
 }
 
@@ -76,9 +78,10 @@ export function buildFields(
     const choice: Field = {
       kind: 'select',
       path: `${path}/${prop}`,
-      label: prop,
+      label: branch.properties?.[prop]?.['x-label'] ?? prop,
       required: true,
       options: schema.oneOf.map((b) => b.properties?.[prop]?.const),
+      optionLabels: schema.oneOf.map((b) => b['x-label'] ?? String(b.properties?.[prop]?.const)),
       needsRestart,
     };
     const rest = Object.entries(branch.properties ?? {})
@@ -94,7 +97,13 @@ export function buildFields(
   }
   const base = { path, label, required: false, needsRestart };
   if (schema.const !== undefined) return { ...base, kind: 'readonly' };
-  if (schema.enum) return { ...base, kind: 'select', options: schema.enum };
+  if (schema.enum)
+    return {
+      ...base,
+      kind: 'select',
+      options: schema.enum,
+      ...(schema['x-enumLabels'] ? { optionLabels: schema['x-enumLabels'] } : {}),
+    };
   if (schema.type === 'boolean') return { ...base, kind: 'boolean' };
   if (schema.type === 'integer') return { ...base, kind: 'integer' };
   if (schema.type === 'number') return { ...base, kind: 'number' };
