@@ -91,10 +91,27 @@ export interface SubmitReason {
   n?: number;
 }
 
+/**
+ * Steps the review's 改一下 can open (issue 15 item 4). After the edit the flow returns straight to
+ * the review, unless the change needs later questions answered again (a different matter).
+ */
+export const LEGAL_AID_EDIT_STEPS = [
+  'manualId',
+  'phone',
+  'matter',
+  'details',
+  'circumstances',
+  'urgency',
+  'documents',
+] as const;
+export type LegalAidEditStep = (typeof LEGAL_AID_EDIT_STEPS)[number];
+
 export interface LegalAidFlowState {
   step: LegalAidStep;
   /** Steps visited before the current one; `back` pops it. */
   history: LegalAidStep[];
+  /** The step opened from the review with 改一下, while that edit lasts; null otherwise. */
+  editing: LegalAidEditStep | null;
   answers: LegalAidAnswers;
   /** Set once the agent stored the application; never cleared by printing problems. */
   submission: SubmissionResult | null;
@@ -122,6 +139,7 @@ export type LegalAidEvent =
   | { type: 'photoRemoved'; index: number }
   | { type: 'photosDone' }
   | { type: 'reviewConfirmed' }
+  | { type: 'editRequested'; step: LegalAidEditStep }
   | { type: 'signed'; signature: string }
   | { type: 'submitSucceeded'; result: SubmissionResult }
   | { type: 'submitFailed'; reason?: SubmitReason }
@@ -141,6 +159,7 @@ export function initialLegalAidState(): LegalAidFlowState {
   return {
     step: 'consent',
     history: [],
+    editing: null,
     answers: {
       consentAt: null,
       identity: null,
@@ -176,13 +195,60 @@ function back(state: LegalAidFlowState): LegalAidFlowState {
   if (NO_BACK.includes(state.step)) return state;
   if (state.step === 'submitting' && !state.submitError) return state;
   if (state.history.length === 0) return { ...state, step: 'exited' };
+  const step = state.history[state.history.length - 1];
   return {
     ...state,
-    step: state.history[state.history.length - 1],
+    step,
     history: state.history.slice(0, -1),
+    // 上一步 from the step opened by 改一下 lands on the review: the edit is over.
+    editing: step === 'review' ? null : state.editing,
     submitError: false,
     submitReason: null,
   };
+}
+
+/**
+ * While an edit from the review lasts: the normal next steps at which the edited answers are complete
+ * again, so the flow goes back to the review instead (the later answers are kept).
+ */
+const EDIT_RETURNS: Record<LegalAidEditStep, readonly LegalAidStep[]> = {
+  manualId: ['phone'],
+  phone: ['matter'],
+  // A different matter asks the details and the economic questions again (they depend on it).
+  matter: ['urgency'],
+  details: ['circumstances'],
+  circumstances: ['urgency'],
+  urgency: ['assessment'],
+  documents: ['review'],
+};
+
+/** Back to the review with the changed answers; its history is the one it had before the edit. */
+function backToReview(state: LegalAidFlowState, answers: Partial<LegalAidAnswers>): LegalAidFlowState {
+  const at = state.history.lastIndexOf('review');
+  return {
+    ...state,
+    step: 'review',
+    history: at >= 0 ? state.history.slice(0, at) : [...state.history],
+    editing: null,
+    answers: { ...state.answers, ...answers },
+  };
+}
+
+/** `go`, except that an edit from the review returns to it as soon as its answers are complete. */
+function forward(
+  state: LegalAidFlowState,
+  step: LegalAidStep,
+  answers: Partial<LegalAidAnswers> = {},
+): LegalAidFlowState {
+  if (state.editing && EDIT_RETURNS[state.editing].includes(step)) return backToReview(state, answers);
+  return go(state, step, answers);
+}
+
+/** 改一下 on the review: the step of that answer, typed identity only (a card is read, not edited). */
+function edit(state: LegalAidFlowState, step: LegalAidEditStep): LegalAidFlowState {
+  if (state.step !== 'review' || !LEGAL_AID_EDIT_STEPS.includes(step)) return state;
+  if (step === 'manualId' && state.answers.identity?.source !== 'typed') return state;
+  return { ...go(state, step), editing: step };
 }
 
 export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalAidFlowState {
@@ -202,31 +268,39 @@ export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalA
       return at('idCard') ? go(state, 'manualId') : state;
     case 'identityTyped':
       return at('manualId')
-        ? go(state, 'phone', {
+        ? forward(state, 'phone', {
             identity: { source: 'typed', idNumber: event.idNumber.toUpperCase(), name: event.name },
           })
         : state;
     case 'phoneEntered':
-      return at('phone') ? go(state, 'matter', { phone: event.phone }) : state;
+      return at('phone') ? forward(state, 'matter', { phone: event.phone }) : state;
     case 'matterChosen':
-      return at('matter') ? go(state, 'details', { matterId: event.matterId }) : state;
+      if (!at('matter')) return state;
+      // The same matter again: nothing after it changes.
+      if (state.editing === 'matter' && event.matterId === state.answers.matterId) return backToReview(state, {});
+      return go(state, 'details', { matterId: event.matterId });
     case 'detailsEntered':
       return at('details')
-        ? go(state, 'circumstances', { stage: event.stage, otherParty: event.otherParty, what: event.what })
+        ? forward(state, 'circumstances', { stage: event.stage, otherParty: event.otherParty, what: event.what })
         : state;
     case 'circumstancesChosen':
       return at('circumstances')
-        ? go(state, event.noEconomicTest ? 'urgency' : 'group', { circumstances: [...event.ids] })
+        ? forward(state, event.noEconomicTest ? 'urgency' : 'group', { circumstances: [...event.ids] })
         : state;
     case 'groupChosen':
-      return at('group') ? go(state, event.exempt ? 'urgency' : 'pledge', { exemptGroupId: event.groupId }) : state;
+      return at('group')
+        ? forward(state, event.exempt ? 'urgency' : 'pledge', { exemptGroupId: event.groupId })
+        : state;
     case 'pledgeMade':
       return at('pledge')
-        ? go(state, 'urgency', { monthlyIncomeYuan: event.monthlyIncomeYuan, pledgedAt: event.at })
+        ? forward(state, 'urgency', { monthlyIncomeYuan: event.monthlyIncomeYuan, pledgedAt: event.at })
         : state;
     case 'urgencyAnswered':
       return at('urgency')
-        ? go(state, 'assessment', { deadlineSoon: event.deadlineSoon, preservationNeeded: event.preservationNeeded })
+        ? forward(state, 'assessment', {
+            deadlineSoon: event.deadlineSoon,
+            preservationNeeded: event.preservationNeeded,
+          })
         : state;
     case 'assessmentSeen':
       return at('assessment') ? go(state, 'documents') : state;
@@ -239,9 +313,11 @@ export function nextFlow(state: LegalAidFlowState, event: LegalAidEvent): LegalA
         ? { ...state, answers: { ...state.answers, photos: state.answers.photos.filter((_, i) => i !== event.index) } }
         : state;
     case 'photosDone':
-      return at('documents') ? go(state, 'review') : state;
+      return at('documents') ? forward(state, 'review') : state;
     case 'reviewConfirmed':
       return at('review') ? go(state, 'signature') : state;
+    case 'editRequested':
+      return edit(state, event.step);
     case 'signed':
       return at('signature')
         ? { ...go(state, 'submitting', { signature: event.signature }), submitError: false }

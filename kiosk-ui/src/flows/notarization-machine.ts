@@ -66,9 +66,26 @@ export interface NotarizationAnswers {
   signature: string | null;
 }
 
+/**
+ * Steps the review's 改一下 can open (issue 15 item 4). After the edit the flow returns straight to
+ * the review; a different matter asks its purpose, applicant and materials again first.
+ */
+export const NOTARIZATION_EDIT_STEPS = [
+  'matter',
+  'purpose',
+  'applicant',
+  'manualId',
+  'documents',
+  'phone',
+  'interview',
+] as const;
+export type NotarizationEditStep = (typeof NOTARIZATION_EDIT_STEPS)[number];
+
 export interface NotarizationState {
   step: NotarizationStep;
   history: NotarizationStep[];
+  /** The step opened from the review with 改一下, while that edit lasts; null otherwise. */
+  editing: NotarizationEditStep | null;
   answers: NotarizationAnswers;
   submission: SubmissionResult | null;
   submitError: boolean;
@@ -93,6 +110,7 @@ export type NotarizationEvent =
   | { type: 'phoneEntered'; phone: string }
   | { type: 'interviewChosen'; choice: InterviewChoice }
   | { type: 'reviewConfirmed' }
+  | { type: 'editRequested'; step: NotarizationEditStep }
   | { type: 'signed'; signature: string }
   | { type: 'submitSucceeded'; result: SubmissionResult }
   | { type: 'submitFailed'; reason?: SubmitReason }
@@ -110,6 +128,7 @@ export function initialNotarizationState(): NotarizationState {
   return {
     step: 'matter',
     history: [],
+    editing: null,
     answers: {
       matterId: null,
       inPersonOnly: false,
@@ -156,7 +175,53 @@ function back(state: NotarizationState): NotarizationState {
     target = history[history.length - 1];
     history = history.slice(0, -1);
   }
-  return { ...state, step: target, history, submitError: false, submitReason: null };
+  // 上一步 from the step opened by 改一下 lands on the review: the edit is over.
+  const editing = target === 'review' ? null : state.editing;
+  return { ...state, step: target, history, editing, submitError: false, submitReason: null };
+}
+
+/**
+ * While an edit from the review lasts: where the normal next step goes instead. `review` when the
+ * edited answers are complete again; after a different matter, consent, ID card and the live-person
+ * check are already done, so its materials come next.
+ */
+const EDIT_REDIRECTS: Record<NotarizationEditStep, Partial<Record<NotarizationStep, NotarizationStep>>> = {
+  matter: { consent: 'documents', phone: 'review' },
+  purpose: { applicant: 'review' },
+  applicant: { consent: 'review' },
+  manualId: { documents: 'review' },
+  documents: { phone: 'review' },
+  phone: { interview: 'review' },
+  interview: { review: 'review' },
+};
+
+/** Back to the review with the changed answers; its history is the one it had before the edit. */
+function backToReview(state: NotarizationState, answers: Partial<NotarizationAnswers>): NotarizationState {
+  const at = state.history.lastIndexOf('review');
+  return {
+    ...state,
+    step: 'review',
+    history: at >= 0 ? state.history.slice(0, at) : [...state.history],
+    editing: null,
+    answers: { ...state.answers, ...answers },
+  };
+}
+
+/** `go`, except that an edit from the review skips what is already answered and returns to it. */
+function forward(
+  state: NotarizationState,
+  step: NotarizationStep,
+  answers: Partial<NotarizationAnswers> = {},
+): NotarizationState {
+  const target = state.editing ? (EDIT_REDIRECTS[state.editing][step] ?? step) : step;
+  return target === 'review' && state.editing ? backToReview(state, answers) : go(state, target, answers);
+}
+
+/** 改一下 on the review: the step of that answer, typed identity only (a card is read, not edited). */
+function edit(state: NotarizationState, step: NotarizationEditStep): NotarizationState {
+  if (state.step !== 'review' || !NOTARIZATION_EDIT_STEPS.includes(step)) return state;
+  if (step === 'manualId' && state.answers.identity?.source !== 'typed') return state;
+  return { ...go(state, step), editing: step };
 }
 
 export function nextNotarization(state: NotarizationState, event: NotarizationEvent): NotarizationState {
@@ -169,6 +234,8 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
       return back(state);
     case 'matterChosen':
       if (!at('matter')) return state;
+      // The same matter again: nothing after it changes.
+      if (state.editing === 'matter' && event.remote && event.matterId === a.matterId) return backToReview(state, {});
       return go(state, event.remote ? 'purpose' : 'notHere', {
         matterId: event.matterId,
         inPersonOnly: event.inPersonOnly,
@@ -177,7 +244,7 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
     case 'purposeChosen':
       if (!at('purpose')) return state;
       if (event.where === 'abroad' && !event.country) return state;
-      return go(state, 'applicant', {
+      return forward(state, 'applicant', {
         where: event.where,
         use: event.use,
         country: event.where === 'abroad' ? event.country : null,
@@ -189,7 +256,7 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
       // 公证法 Art 26: matters that must be done in person are never done by an agent.
       if (event.role === 'family' && a.inPersonOnly)
         return at('proxyBlocked') ? state : go(state, 'proxyBlocked', answers);
-      return go(state, 'consent', answers);
+      return forward(state, 'consent', answers);
     }
     case 'consentGiven':
       return at('consent') ? go(state, 'idCard', { consentAt: event.at }) : state;
@@ -201,7 +268,7 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
       return at('idCard') ? go(state, 'manualId') : state;
     case 'identityTyped':
       return at('manualId')
-        ? go(state, a.liveness ? 'documents' : 'liveness', {
+        ? forward(state, a.liveness ? 'documents' : 'liveness', {
             identity: { source: 'typed', idNumber: event.idNumber.toUpperCase(), name: event.name },
           })
         : state;
@@ -224,13 +291,15 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
         ? { ...state, answers: { ...a, photos: a.photos.filter((_, i) => i !== event.index) } }
         : state;
     case 'photosDone':
-      return at('documents') ? go(state, 'phone') : state;
+      return at('documents') ? forward(state, 'phone') : state;
     case 'phoneEntered':
-      return at('phone') ? go(state, 'interview', { phone: event.phone }) : state;
+      return at('phone') ? forward(state, 'interview', { phone: event.phone }) : state;
     case 'interviewChosen':
-      return at('interview') ? go(state, 'review', { interview: event.choice }) : state;
+      return at('interview') ? forward(state, 'review', { interview: event.choice }) : state;
     case 'reviewConfirmed':
       return at('review') ? go(state, 'signature') : state;
+    case 'editRequested':
+      return edit(state, event.step);
     case 'signed':
       return at('signature')
         ? { ...go(state, 'submitting', { signature: event.signature }), submitError: false, submitReason: null }
