@@ -4,6 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// @ts-expect-error plain ESM helper of the project's commands, no type declarations
+import { AGENT_NODE_FLAGS } from '../scripts/lib.mjs';
 
 const root = join(import.meta.dirname, '..');
 const BUDGET_MS = 1500;
@@ -20,7 +22,7 @@ writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify(config));
 
 async function once(): Promise<{ ms: number; rssMb: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist/node/device-agent/src/main.js')], {
+  const child = spawn(process.execPath, [...AGENT_NODE_FLAGS, join(root, 'dist/node/device-agent/src/main.js')], {
     env: {
       ...process.env,
       KIOSK_CONFIG: join(dir, 'kiosk.config.json'),

@@ -2,14 +2,17 @@
 // agent with kiosk.config.json (simulated devices), print the three URLs, stop both on Ctrl-C.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureBuilt, ensureDependencies, root, say } from './lib.mjs';
+import { AGENT_NODE_FLAGS, ensureBuilt, ensureDependencies, root, say } from './lib.mjs';
 
 ensureDependencies();
 await ensureBuilt();
 
 const children = [];
-function start(name, entry) {
-  const child = spawn(process.execPath, [join(root, entry)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+function start(name, entry, flags = []) {
+  const child = spawn(process.execPath, [...flags, join(root, entry)], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       say(`${name} exited (${signal ?? code}); stopping`);
@@ -52,7 +55,7 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 start('service-center', 'dist/node/service-center/src/main.js');
-start('device-agent', 'dist/node/device-agent/src/main.js');
+start('device-agent', 'dist/node/device-agent/src/main.js', AGENT_NODE_FLAGS);
 const urls = { kiosk: 'http://127.0.0.1:7300/', admin: 'http://127.0.0.1:7301/', staff: 'http://127.0.0.1:7400/' };
 const ok = await Promise.all(Object.values(urls).map((u) => waitFor(u, 30_000)));
 say('');
