@@ -10,11 +10,11 @@ import { StaffSessions } from './auth/staff-sessions.js';
 import { centerConfigPath, centerDataDir, centerRepoRoot, loadCenterConfig } from './config.js';
 import type { CenterConfig } from './config-schema.js';
 import { createConsultation } from './consultation/consultation.js';
-import { privateDatabaseFile, privateDir, privateFile, writeSecretFile } from './file-modes.js';
+import { privateDir, privateFile, writeSecretFile } from './file-modes.js';
 import { createCenterApp } from './http/center-app.js';
 import { loadPublicStatusTexts } from './public-status/status-texts.js';
 import type { CenterRepository } from './store/repository.js';
-import { SqliteRepository } from './store/sqlite-repository.js';
+import { createRepository } from './store/create-repository.js';
 
 export interface CenterOptions {
   configPath?: string;
@@ -139,7 +139,7 @@ export function createCenter(options: CenterOptions = {}): Center {
   const logN = options.scryptLogN ?? DEFAULT_LOG_N;
 
   // Storage, staff logins, request checks.
-  const repo: CenterRepository = new SqliteRepository(privateDatabaseFile(join(dataDir, 'center.sqlite')));
+  const repo: CenterRepository = createRepository(config.storage, dataDir, log);
   const sessions = new StaffSessions();
   const validator = createValidator();
 

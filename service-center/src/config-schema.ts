@@ -25,6 +25,25 @@ export const centerConfigSchema = {
         additionalProperties: false,
       },
     },
+    storage: {
+      description:
+        'Where the centre keeps its data: embedded SQLite in the data directory (the default, a county), or PostgreSQL shared by several centre processes (a province).',
+      type: 'object',
+      discriminator: { propertyName: 'kind' },
+      required: ['kind'],
+      oneOf: [
+        { properties: { kind: { const: 'sqlite' } }, additionalProperties: false },
+        {
+          properties: {
+            kind: { const: 'postgres' },
+            url: { type: 'string', pattern: '^postgres(ql)?://', maxLength: 2000 },
+            poolSize: { type: 'integer', minimum: 1, maximum: 100 },
+          },
+          required: ['url'],
+          additionalProperties: false,
+        },
+      ],
+    },
     legalAid: {
       type: 'object',
       properties: { decisionDays: { type: 'integer', minimum: 1, maximum: 60 } },
@@ -116,11 +135,16 @@ export interface CenterConfig {
   port: number;
   publicHosts?: string[];
   terminals: TerminalEntry[];
+  /** Absent: SQLite. */
+  storage?: StorageConfig;
   legalAid?: { decisionDays?: number };
+  consultation?: ConsultationConfig;
   fleet?: { silentAfterS?: number; heartbeatsPerMinute?: number };
   publicStatus?: { behindProxy?: boolean };
-  consultation?: ConsultationConfig;
 }
+
+/** `postgres.url`: `postgres://user:password@host:port/database` (the file is 0600 like every secret). */
+export type StorageConfig = { kind: 'sqlite' } | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface ConsultationConfig {
   tokenSecret?: string;

@@ -1,0 +1,143 @@
+// Numbered migrations of the centre's PostgreSQL database (the province's engine, DESIGN §8); applied
+// in order, all in one transaction, recorded in `schema_migrations`. Step N makes the same change as
+// SQLite's step N (migrations.ts), so the two schemas move together. Never edit a released step: add a
+// new one to both lists. Times stay ISO-8601 text and JSON stays text as in SQLite, so both engines
+// answer the same strings; booleans are booleans, blobs are bytea.
+
+export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE submissions (
+        center_id       TEXT PRIMARY KEY,
+        terminal_id     TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        body_hash       TEXT NOT NULL,
+        receipt_no      TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        state           TEXT NOT NULL,
+        submitted_at    TEXT NOT NULL,
+        received_at     TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        decision_due_by TEXT,
+        urgent          BOOLEAN NOT NULL DEFAULT false,
+        matter          TEXT,
+        data_json       TEXT NOT NULL,
+        missing_json    TEXT,
+        reason          TEXT,
+        CONSTRAINT submissions_terminal_key UNIQUE (terminal_id, idempotency_key),
+        CONSTRAINT submissions_terminal_receipt UNIQUE (terminal_id, receipt_no)
+      );
+      CREATE INDEX submissions_state ON submissions (state, received_at);
+      CREATE INDEX submissions_received ON submissions (received_at);
+      CREATE TABLE documents (
+        center_id TEXT NOT NULL REFERENCES submissions (center_id) ON DELETE CASCADE,
+        role      TEXT NOT NULL,
+        idx       INTEGER NOT NULL,
+        mime      TEXT NOT NULL,
+        label     TEXT,
+        bytes     BYTEA NOT NULL,
+        PRIMARY KEY (center_id, role, idx)
+      );
+      CREATE TABLE status_events (
+        seq             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        center_id       TEXT NOT NULL REFERENCES submissions (center_id) ON DELETE CASCADE,
+        terminal_id     TEXT NOT NULL,
+        receipt_no      TEXT NOT NULL,
+        state           TEXT NOT NULL,
+        at              TEXT NOT NULL,
+        by_staff        TEXT,
+        decision_due_by TEXT,
+        missing_json    TEXT,
+        reason          TEXT
+      );
+      CREATE INDEX status_events_terminal ON status_events (terminal_id, seq);
+      CREATE INDEX status_events_center ON status_events (center_id, seq);
+      CREATE TABLE staff (
+        name          TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        must_change   BOOLEAN NOT NULL DEFAULT false,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    // Video consultation: staff roles and call records without media or personal data.
+    version: 2,
+    sql: `
+      ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'staff';
+      CREATE TABLE calls (
+        call_id        TEXT PRIMARY KEY,
+        kiosk_id       TEXT NOT NULL,
+        terminal_name  TEXT,
+        lawyer_id      TEXT NOT NULL,
+        topic          TEXT NOT NULL,
+        consent        BOOLEAN NOT NULL,
+        started_at     TEXT NOT NULL,
+        ended_at       TEXT,
+        duration_s     INTEGER,
+        end_reason     TEXT,
+        note_json      TEXT,
+        noted_at       TEXT,
+        rating         INTEGER,
+        rating_receipt TEXT
+      );
+      CREATE INDEX calls_started ON calls (started_at);
+      CREATE INDEX calls_open ON calls (ended_at) WHERE ended_at IS NULL;
+      CREATE INDEX calls_ended ON calls (ended_at) WHERE duration_s IS NOT NULL;
+    `,
+  },
+  {
+    // Hardening (issue 13): the compare-and-set version, the audit log, the login limiter's attempts.
+    version: 3,
+    sql: `
+      ALTER TABLE submissions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE status_audit (
+        seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        center_id    TEXT NOT NULL REFERENCES submissions (center_id) ON DELETE CASCADE,
+        from_state   TEXT NOT NULL,
+        to_state     TEXT NOT NULL,
+        by_staff     TEXT NOT NULL,
+        by_role      TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        reason       TEXT,
+        missing_json TEXT
+      );
+      CREATE INDEX status_audit_center ON status_audit (center_id, seq);
+      CREATE TABLE login_attempts (
+        id    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key   TEXT NOT NULL,
+        at_ms BIGINT NOT NULL
+      );
+      CREATE INDEX login_attempts_key ON login_attempts (key, at_ms);
+      CREATE INDEX login_attempts_at ON login_attempts (at_ms);
+    `,
+  },
+  {
+    // Per-kind status flows: the delivery, schedule or note that goes with a state.
+    version: 4,
+    sql: `
+      ALTER TABLE submissions ADD COLUMN details_json TEXT;
+      ALTER TABLE status_events ADD COLUMN details_json TEXT;
+      ALTER TABLE status_audit ADD COLUMN details_json TEXT;
+      CREATE INDEX submissions_kind ON submissions (kind, state, received_at);
+    `,
+  },
+  {
+    // Fleet health (issue 14 item 3) and the public status page's lookup by receipt number.
+    version: 5,
+    sql: `
+      CREATE TABLE terminal_health (
+        terminal_id            TEXT PRIMARY KEY,
+        received_at            TEXT,
+        heartbeat_json         TEXT,
+        prev_outbox_depth      INTEGER,
+        readiness_json         TEXT,
+        readiness_at           TEXT,
+        readiness_requested_at TEXT
+      );
+      CREATE INDEX submissions_receipt ON submissions (receipt_no);
+    `,
+  },
+];

@@ -1,0 +1,505 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { IntakeSubmission } from '@kiosk/contract/intake-api';
+import type { CallNote } from '@kiosk/contract/signalling-api';
+import { bodyHash } from '@kiosk/node-common/canonical-json';
+import { PgRepository } from '../../../service-center/src/store/pg-repository.js';
+import type { CenterRepository, NewIntake, StatusChangeInput } from '../../../service-center/src/store/repository.js';
+import { SqliteRepository } from '../../../service-center/src/store/sqlite-repository.js';
+import { TINY_JPEG_BASE64, legalAidData } from '../../device-agent/outbox/fixtures.js';
+import { startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
+
+// One suite, two engines (DESIGN §8): what the centre relies on from its storage holds on the county's
+// embedded SQLite and on the province's PostgreSQL alike. PostgreSQL is a real throw-away cluster.
+
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 60_000);
+afterAll(async () => postgres?.stop());
+
+const ENGINES: Array<{ engine: string; open: () => Promise<CenterRepository> }> = [
+  {
+    engine: 'SQLite',
+    open: async () => new SqliteRepository(join(mkdtempSync(join(tmpdir(), 'kiosk-repo-')), 'center.sqlite')),
+  },
+  {
+    engine: 'PostgreSQL',
+    open: async () => new PgRepository({ url: await postgres!.createDatabase(await migrated()) }),
+  },
+];
+
+/** A database migrated from empty once, copied for each test (a copy is quicker than migrating again). */
+let template: Promise<string> | undefined;
+function migrated(): Promise<string> {
+  template ??= (async () => {
+    const url = await postgres!.createDatabase();
+    const repo = new PgRepository({ url });
+    await repo.migrate();
+    await repo.close();
+    return url;
+  })();
+  return template;
+}
+
+const T1 = 'test-0001';
+const T2 = 'test-0002';
+
+function submission(receiptNo: string, overrides: Record<string, unknown> = {}, photo = TINY_JPEG_BASE64) {
+  const { documents: _documents, ...data } = legalAidData({
+    consent: { accepted: true, at: '2026-03-01T01:59:00.000Z' },
+    ...overrides,
+  });
+  return {
+    receiptNo,
+    kind: 'legalAid',
+    submittedAt: '2026-03-01T02:00:00.000Z',
+    data,
+    documents: [
+      { role: 'photo', index: 0, mime: 'image/jpeg', label: '工资欠条', base64: photo },
+      { role: 'signature', index: 0, mime: 'image/png', base64: Buffer.from('signature-bytes').toString('base64') },
+    ],
+  } satisfies IntakeSubmission as IntakeSubmission;
+}
+
+function intake(
+  key: string,
+  receiptNo: string,
+  options: { terminalId?: string; receivedAt?: string; overrides?: Record<string, unknown>; photo?: string } = {},
+): NewIntake {
+  const s = submission(receiptNo, options.overrides, options.photo);
+  return {
+    terminalId: options.terminalId ?? T1,
+    idempotencyKey: key,
+    bodyHash: bodyHash(s),
+    submission: s,
+    receivedAt: options.receivedAt ?? '2026-03-01T02:00:05.000Z',
+    decisionDueBy: '2026-03-08',
+  };
+}
+
+const change = (
+  state: StatusChangeInput['state'],
+  expected: StatusChangeInput['expected'],
+  extra: Partial<StatusChangeInput> = {},
+): StatusChangeInput => ({ state, by: 'zhangsan', role: 'staff', at: '2026-03-02T01:00:00.000Z', expected, ...extra });
+
+async function created(repo: CenterRepository, input: NewIntake): Promise<string> {
+  const result = await repo.insertIntake(input);
+  if (result.outcome !== 'created') throw new Error(`expected created, got ${result.outcome}`);
+  return result.accepted.centerId;
+}
+
+describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
+  let repo: CenterRepository;
+  beforeEach(async () => {
+    repo = await open();
+    await repo.migrate();
+  });
+  afterEach(async () => repo.close());
+
+  it('migrates twice without harm', async () => {
+    await repo.migrate();
+    expect(await repo.countStaff()).toBe(0);
+  });
+
+  describe('idempotent intake', () => {
+    it('stores a replay once and answers the original acceptance', async () => {
+      const first = await repo.insertIntake(intake('key-0001', 'FY260301-0001-0001'));
+      expect(first.outcome).toBe('created');
+      const replay = await repo.insertIntake({ ...intake('key-0001', 'FY260301-0001-0001'), receivedAt: 'later' });
+      expect(replay.outcome).toBe('replay');
+      if (first.outcome !== 'created' || replay.outcome !== 'replay') return;
+      expect(first.accepted).toMatchObject({ receiptNo: 'FY260301-0001-0001', state: 'received', replay: false });
+      expect(replay.accepted).toEqual({ ...first.accepted, replay: true });
+      expect(first.accepted.receivedAt).toBe('2026-03-01T02:00:05.000Z');
+      expect(first.accepted.decisionDueBy).toBe('2026-03-08');
+      expect(await repo.listApplications({})).toHaveLength(1);
+    });
+
+    it('refuses a key reused with a different body, and a receipt number under another key', async () => {
+      await created(repo, intake('key-0002', 'FY260301-0001-0002'));
+      const changed = await repo.insertIntake(
+        intake('key-0002', 'FY260301-0001-0002', { overrides: { facts: '别的' } }),
+      );
+      expect(changed.outcome).toBe('conflict');
+      const sameReceipt = await repo.insertIntake(intake('key-other', 'FY260301-0001-0002'));
+      expect(sameReceipt.outcome).toBe('conflict');
+      // The same key and receipt from another terminal is another submission.
+      const otherTerminal = await repo.insertIntake(intake('key-0002', 'FY260301-0001-0002', { terminalId: T2 }));
+      expect(otherTerminal.outcome).toBe('created');
+      expect(await repo.listApplications({})).toHaveLength(2);
+    });
+
+    it('keeps one row when the same submission arrives many times at once', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => repo.insertIntake(intake('key-race', 'FY260301-0001-0003'))),
+      );
+      const outcomes = results.map((r) => r.outcome).sort();
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'replay')).toHaveLength(11);
+      const ids = new Set(results.map((r) => (r.outcome === 'conflict' ? '' : r.accepted.centerId)));
+      expect(ids.size).toBe(1);
+      expect(await repo.listApplications({})).toHaveLength(1);
+      expect((await repo.statusChanges(T1, 0, 50)).changes).toHaveLength(1);
+    });
+
+    it('takes a batch in one go: new, replay within the batch, conflict', async () => {
+      await created(repo, intake('key-b0', 'FY260301-0001-0010'));
+      const results = await repo.insertIntakeMany([
+        intake('key-b1', 'FY260301-0001-0011'),
+        intake('key-b0', 'FY260301-0001-0010'),
+        intake('key-b2', 'FY260301-0001-0012'),
+        intake('key-b1', 'FY260301-0001-0011'),
+        intake('key-b0', 'FY260301-0001-0010', { overrides: { facts: '改过的' } }),
+      ]);
+      expect(results.map((r) => r.outcome)).toEqual(['created', 'replay', 'created', 'replay', 'conflict']);
+      expect(await repo.listApplications({})).toHaveLength(3);
+    });
+  });
+
+  describe('listing and reading applications', () => {
+    it('lists newest first, a state oldest first with urgent ones on top, filters kinds, pages', async () => {
+      const a = await created(repo, intake('k-a', 'FY260301-0001-0020', { receivedAt: '2026-03-01T01:00:00.000Z' }));
+      const b = await created(
+        repo,
+        intake('k-b', 'FY260301-0001-0021', {
+          receivedAt: '2026-03-01T02:00:00.000Z',
+          overrides: { urgency: { deadlineWithin7Days: true, preservationNeeded: false } },
+        }),
+      );
+      const c = await created(repo, intake('k-c', 'FY260301-0001-0022', { receivedAt: '2026-03-01T03:00:00.000Z' }));
+      expect((await repo.listApplications({})).map((s) => s.centerId)).toEqual([c, b, a]);
+      expect((await repo.listApplications({ state: 'received' })).map((s) => s.centerId)).toEqual([b, a, c]);
+      expect((await repo.listApplications({ limit: 1, offset: 1 })).map((s) => s.centerId)).toEqual([b]);
+      expect(await repo.listApplications({ state: 'approved' })).toEqual([]);
+      expect(await repo.listApplications({ kinds: ['notarization'] })).toEqual([]);
+      expect(await repo.listApplications({ kinds: ['legalAid', 'mediation'] })).toHaveLength(3);
+      const [summary] = await repo.listApplications({ state: 'received', limit: 1 });
+      expect(summary).toMatchObject({
+        centerId: b,
+        terminalId: T1,
+        receiptNo: 'FY260301-0001-0021',
+        kind: 'legalAid',
+        state: 'received',
+        urgent: true,
+        matter: 'wages',
+        applicantName: '韦秀兰',
+        submittedAt: '2026-03-01T02:00:00.000Z',
+        receivedAt: '2026-03-01T02:00:00.000Z',
+        decisionDueBy: '2026-03-08',
+      });
+    });
+
+    it('reads one application with its data, documents and history; unknown ids are undefined', async () => {
+      const id = await created(repo, intake('k-d', 'FY260301-0001-0030'));
+      const detail = await repo.getApplication(id);
+      expect(detail).toMatchObject({ centerId: id, state: 'received', version: 0, audit: [] });
+      expect(detail!.data['facts']).toBe('在工地干了三个月，老板一直不发工资，共欠12000元。');
+      expect(detail!.documents).toEqual([
+        {
+          role: 'photo',
+          index: 0,
+          mime: 'image/jpeg',
+          label: '工资欠条',
+          size: Buffer.from(TINY_JPEG_BASE64, 'base64').length,
+        },
+        { role: 'signature', index: 0, mime: 'image/png', size: 'signature-bytes'.length },
+      ]);
+      expect(detail!.history).toEqual([{ state: 'received', at: '2026-03-01T02:00:05.000Z' }]);
+      expect(await repo.getApplication('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+      expect((await repo.findByReceiptNo('FY260301-0001-0030')).map((d) => d.centerId)).toEqual([id]);
+      expect(await repo.findByReceiptNo('FY260301-0001-9999')).toEqual([]);
+    });
+
+    it('gives documents back byte for byte', async () => {
+      // Every byte value, zeros included, in a photo of 300 KB.
+      const bytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(300_000)]);
+      const id = await created(repo, intake('k-e', 'FY260301-0001-0040', { photo: bytes.toString('base64') }));
+      const photo = await repo.getDocument(id, 'photo', 0);
+      expect(photo?.mime).toBe('image/jpeg');
+      expect(Buffer.compare(photo!.bytes, bytes)).toBe(0);
+      expect((await repo.getDocument(id, 'signature', 0))?.bytes.toString()).toBe('signature-bytes');
+      expect(await repo.getDocument(id, 'photo', 1)).toBeUndefined();
+      expect(await repo.getDocument('nobody', 'photo', 0)).toBeUndefined();
+    });
+  });
+
+  describe('status changes', () => {
+    it('applies a change only at the expected state and version; the stale second one loses', async () => {
+      const id = await created(repo, intake('k-s', 'FY260301-0001-0050'));
+      const first = await repo.changeStatus(id, change('accepted', { state: 'received', version: 0 }));
+      expect(first.outcome).toBe('changed');
+      if (first.outcome !== 'changed') return;
+      expect(first.detail).toMatchObject({ state: 'accepted', version: 1, updatedAt: '2026-03-02T01:00:00.000Z' });
+      const stale = await repo.changeStatus(
+        id,
+        change('rejected', { state: 'received', version: 0 }, { reason: '晚了' }),
+      );
+      expect(stale).toEqual({ outcome: 'conflict' });
+      const wrongVersion = await repo.changeStatus(id, change('approved', { state: 'accepted', version: 0 }));
+      expect(wrongVersion).toEqual({ outcome: 'conflict' });
+      expect(await repo.changeStatus('nobody', change('accepted', { state: 'received', version: 0 }))).toEqual({
+        outcome: 'notFound',
+      });
+      expect((await repo.getApplication(id))!.state).toBe('accepted');
+    });
+
+    it('lets exactly one of two simultaneous changes from the same view win', async () => {
+      const id = await created(repo, intake('k-t', 'FY260301-0001-0051'));
+      const expected = { state: 'received', version: 0 } as const;
+      const results = await Promise.all([
+        repo.changeStatus(id, change('approved', expected, { by: 'a' })),
+        repo.changeStatus(id, change('rejected', expected, { by: 'b', reason: '不符合条件' })),
+      ]);
+      expect(results.map((r) => r.outcome).sort()).toEqual(['changed', 'conflict']);
+      const detail = (await repo.getApplication(id))!;
+      expect(detail.version).toBe(1);
+      expect(detail.audit).toHaveLength(1);
+      expect(detail.history).toHaveLength(2);
+    });
+
+    it('records status events in order for the terminal pull and an audit line per change', async () => {
+      const id = await created(repo, intake('k-u', 'FY260301-0001-0052'));
+      await created(repo, intake('k-v', 'FY260301-0001-0053', { terminalId: T2 }));
+      const missing = ['身份证复印件', '劳动合同'];
+      await repo.changeStatus(
+        id,
+        change('needMaterials', { state: 'received', version: 0 }, { missingMaterials: missing, role: 'staff' }),
+      );
+      await repo.changeStatus(
+        id,
+        change(
+          'rejected',
+          { state: 'needMaterials', version: 1 },
+          { reason: '材料未补齐', by: 'lisi', at: '2026-03-03T01:00:00.000Z' },
+        ),
+      );
+      const all = await repo.statusChanges(T1, 0, 10);
+      expect(all.more).toBe(false);
+      expect(all.changes).toEqual([
+        {
+          receiptNo: 'FY260301-0001-0052',
+          state: 'received',
+          at: '2026-03-01T02:00:05.000Z',
+          decisionDueBy: '2026-03-08',
+        },
+        {
+          receiptNo: 'FY260301-0001-0052',
+          state: 'needMaterials',
+          at: '2026-03-02T01:00:00.000Z',
+          decisionDueBy: '2026-03-08',
+          missingMaterials: missing,
+        },
+        {
+          receiptNo: 'FY260301-0001-0052',
+          state: 'rejected',
+          at: '2026-03-03T01:00:00.000Z',
+          decisionDueBy: '2026-03-08',
+          reason: '材料未补齐',
+        },
+      ]);
+      // Paging: the pull resumes after the last sequence number it saw.
+      const page1 = await repo.statusChanges(T1, 0, 2);
+      expect(page1.more).toBe(true);
+      expect(page1.changes.map((c) => c.state)).toEqual(['received', 'needMaterials']);
+      const page2 = await repo.statusChanges(T1, page1.last, 2);
+      expect(page2).toMatchObject({ more: false, changes: [{ state: 'rejected' }] });
+      const end = await repo.statusChanges(T1, page2.last, 2);
+      expect(end).toEqual({ changes: [], last: page2.last, more: false });
+      // Another terminal's pull sees only its own.
+      expect((await repo.statusChanges(T2, 0, 10)).changes.map((c) => c.receiptNo)).toEqual(['FY260301-0001-0053']);
+      const detail = (await repo.getApplication(id))!;
+      expect(detail.audit).toEqual([
+        {
+          from: 'received',
+          to: 'needMaterials',
+          by: 'zhangsan',
+          role: 'staff',
+          at: '2026-03-02T01:00:00.000Z',
+          missingMaterials: missing,
+        },
+        {
+          from: 'needMaterials',
+          to: 'rejected',
+          by: 'lisi',
+          role: 'staff',
+          at: '2026-03-03T01:00:00.000Z',
+          reason: '材料未补齐',
+        },
+      ]);
+      expect(detail.reason).toBe('材料未补齐');
+      expect(detail.missingMaterials).toBeUndefined();
+    });
+
+    it('keeps a state detail (schedule) on the application, its history and the terminal pull', async () => {
+      const id = await created(repo, intake('k-w', 'FY260301-0001-0054'));
+      const details = { schedule: { at: '2026-03-10T02:00:00.000Z', place: '镇司法所调解室' }, note: '带上欠条原件' };
+      const r = await repo.changeStatus(id, change('scheduled', { state: 'received', version: 0 }, { details }));
+      expect(r.outcome).toBe('changed');
+      const detail = (await repo.getApplication(id))!;
+      expect(detail.details).toEqual(details);
+      expect(detail.history[1]?.details).toEqual(details);
+      expect(detail.audit[0]?.details).toEqual(details);
+      expect((await repo.statusChanges(T1, 0, 10)).changes[1]?.details).toEqual(details);
+    });
+
+    it('numbers a terminal’s events without gaps when many changes land at once', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 15; i++)
+        ids.push(await created(repo, intake(`k-many-${i}`, `FY260301-0001-${String(100 + i).padStart(4, '0')}`)));
+      await Promise.all(ids.map((id) => repo.changeStatus(id, change('accepted', { state: 'received', version: 0 }))));
+      const seen: string[] = [];
+      let since = 0;
+      for (;;) {
+        const page = await repo.statusChanges(T1, since, 4);
+        seen.push(...page.changes.map((c) => `${c.receiptNo}:${c.state}`));
+        expect(page.last).toBeGreaterThanOrEqual(since);
+        since = page.last;
+        if (!page.more) break;
+      }
+      expect(seen).toHaveLength(30);
+      expect(new Set(seen).size).toBe(30);
+    });
+  });
+
+  describe('staff accounts and roles', () => {
+    it('creates, updates and lists accounts; a password change keeps the role', async () => {
+      expect(await repo.countStaff()).toBe(0);
+      await repo.putStaff({
+        name: 'zhangsan',
+        passwordHash: '$scrypt$a',
+        mustChange: true,
+        at: '2026-03-01T00:00:00.000Z',
+      });
+      await repo.putStaff({
+        name: 'admin',
+        passwordHash: '$scrypt$b',
+        mustChange: false,
+        role: 'admin',
+        at: '2026-03-01T00:00:00.000Z',
+      });
+      expect(await repo.countStaff()).toBe(2);
+      expect(await repo.getStaff('zhangsan')).toEqual({
+        name: 'zhangsan',
+        passwordHash: '$scrypt$a',
+        mustChange: true,
+        role: 'staff',
+        createdAt: '2026-03-01T00:00:00.000Z',
+        updatedAt: '2026-03-01T00:00:00.000Z',
+      });
+      expect(await repo.setStaffRole('zhangsan', 'lawyer', '2026-03-02T00:00:00.000Z')).toBe(true);
+      expect(await repo.setStaffRole('nobody', 'lawyer', '2026-03-02T00:00:00.000Z')).toBe(false);
+      await repo.putStaff({
+        name: 'zhangsan',
+        passwordHash: '$scrypt$c',
+        mustChange: false,
+        at: '2026-03-03T00:00:00.000Z',
+      });
+      expect(await repo.getStaff('zhangsan')).toMatchObject({
+        passwordHash: '$scrypt$c',
+        mustChange: false,
+        role: 'lawyer',
+        createdAt: '2026-03-01T00:00:00.000Z',
+        updatedAt: '2026-03-03T00:00:00.000Z',
+      });
+      expect((await repo.listStaff()).map((s) => [s.name, s.role])).toEqual([
+        ['admin', 'admin'],
+        ['zhangsan', 'lawyer'],
+      ]);
+      expect(await repo.getStaff('nobody')).toBeUndefined();
+    });
+  });
+
+  describe('the login limiter', () => {
+    const now = 1_772_000_000_000;
+    const key = (name: string) => ({ key: `account:${name}`, windows: [[5, 600_000]] as const });
+
+    it('counts attempts in the window, answers the wait, forgets released and old ones', async () => {
+      const ids: number[][] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await repo.reserveLoginAttempt([key('a')], now + i * 1000);
+        expect(r.ok).toBe(true);
+        if (r.ok) ids.push(r.ids);
+      }
+      const refused = await repo.reserveLoginAttempt(
+        [key('a'), { key: 'address:x', windows: [[5, 600_000]] }],
+        now + 10_000,
+      );
+      expect(refused).toEqual({ ok: false, retryAfterMs: 600_000 - 10_000 });
+      // A refused reservation records nothing for its other key.
+      for (let i = 0; i < 5; i++)
+        expect((await repo.reserveLoginAttempt([{ key: 'address:x', windows: [[5, 600_000]] }], now)).ok).toBe(true);
+      // A successful login's attempt does not count.
+      await repo.releaseLoginAttempt(ids[4]);
+      expect((await repo.reserveLoginAttempt([key('a')], now + 11_000)).ok).toBe(true);
+      // Once the window has passed, the account may try again.
+      expect((await repo.reserveLoginAttempt([key('a')], now + 12_000)).ok).toBe(false);
+      expect((await repo.reserveLoginAttempt([key('a')], now + 601_000)).ok).toBe(true);
+      expect((await repo.reserveLoginAttempt([key('b')], now)).ok).toBe(true);
+    });
+
+    it('reserves atomically: of 20 simultaneous attempts only 5 go through', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          repo.reserveLoginAttempt([key('race'), { key: 'address:y', windows: [[50, 600_000]] }], now),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(5);
+      const ids = results.flatMap((r) => (r.ok ? r.ids : []));
+      expect(new Set(ids).size).toBe(10);
+    });
+  });
+
+  describe('call records', () => {
+    const call = (callId: string, startedAt: string, lawyerId = 'lawyer1') => ({
+      callId,
+      kioskId: T1,
+      terminalName: '测试村公共法律服务室',
+      lawyerId,
+      topic: 'wages' as const,
+      consent: true,
+      startedAt,
+    });
+
+    it('starts, ends, notes and rates calls; lists open ones and recent durations', async () => {
+      await repo.startCall(call('c1', '2026-03-01T01:00:00.000Z'));
+      await repo.startCall(call('c1', '2026-03-01T09:00:00.000Z')); // a repeat is ignored
+      await repo.startCall(call('c2', '2026-03-01T02:00:00.000Z', 'lawyer2'));
+      await repo.startCall(call('c3', '2026-03-01T03:00:00.000Z'));
+      expect((await repo.openCalls()).map((c) => c.callId).sort()).toEqual(['c1', 'c2', 'c3']);
+      expect(await repo.endCall('c1', '2026-03-01T01:05:30.400Z', 'hangup')).toBe(true);
+      expect(await repo.endCall('c1', '2026-03-01T01:09:00.000Z', 'hangup')).toBe(false);
+      expect(await repo.endCall('nobody', '2026-03-01T01:09:00.000Z', 'hangup')).toBe(false);
+      expect(await repo.endCall('c2', '2026-03-01T02:01:00.000Z', 'hangup')).toBe(true);
+      expect((await repo.openCalls()).map((c) => c.callId)).toEqual(['c3']);
+      expect(await repo.recentCallDurations(5)).toEqual([60, 330]);
+      expect(await repo.recentCallDurations(1)).toEqual([60]);
+      const note: CallNote = { topic: 'wages', advice: '先找劳动监察大队投诉', referral: 'legalAid' };
+      expect(await repo.setCallNote('c1', note, '2026-03-01T01:10:00.000Z')).toBe(true);
+      expect(await repo.setCallNote('nobody', note, '2026-03-01T01:10:00.000Z')).toBe(false);
+      expect(await repo.rateCall('c1', T2, 5, 'FY260301-0002-0001')).toBe(false);
+      expect(await repo.rateCall('c1', T1, 4, 'FY260301-0001-0001')).toBe(true);
+      expect(await repo.getCall('c1')).toEqual({
+        callId: 'c1',
+        kioskId: T1,
+        terminalName: '测试村公共法律服务室',
+        lawyerId: 'lawyer1',
+        topic: 'wages',
+        consent: true,
+        startedAt: '2026-03-01T01:00:00.000Z',
+        endedAt: '2026-03-01T01:05:30.400Z',
+        durationS: 330,
+        endReason: 'hangup',
+        note,
+        rating: 4,
+      });
+      expect(await repo.getCall('nobody')).toBeUndefined();
+      expect((await repo.listCalls({})).map((c) => c.callId)).toEqual(['c3', 'c2', 'c1']);
+      expect((await repo.listCalls({ lawyerId: 'lawyer1', limit: 1 })).map((c) => c.callId)).toEqual(['c3']);
+    });
+  });
+});
