@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
-import type { VoiceStatus } from '@kiosk/contract/kiosk-api';
+import type { UiConfig, VoiceStatus } from '@kiosk/contract/kiosk-api';
 import type { AgentModule, ModuleContext } from '../core/module.js';
 import { ESPEAK_SPEED, ESPEAK_VOICE, espeakVersion, synthesise } from './espeak.js';
 import { PromptCatalog } from './prompt-catalog.js';
@@ -211,7 +211,7 @@ export class VoiceModule implements AgentModule {
         hotline: config.hotline,
         terminal: { name: config.terminal.name },
         ...(config.county ? { county: config.county } : {}),
-      });
+      } satisfies UiConfig);
     });
     router.get('/voice/:key', async (req, res) => {
       const key = req.params['key'] ?? '';

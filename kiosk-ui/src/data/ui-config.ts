@@ -1,18 +1,7 @@
+import type { UiConfig } from '@kiosk/contract/kiosk-api';
 import { getJson } from './agent-http.js';
 
-/** What GET /api/v1/ui-config answers: only what the kiosk pages need (no tokens). */
-export interface UiConfig {
-  ui: {
-    locale: 'zh-CN';
-    idleWarningSeconds: number;
-    idleCountdownSeconds: number;
-    voice: boolean;
-    screen?: { diagonalInches: number; widthPx: number; heightPx: number };
-  };
-  hotline: { number: string };
-  terminal: { name: string };
-  county?: string;
-}
+export type { UiConfig };
 
 /** Used until the agent answers, and when it cannot (DESIGN §4 defaults). */
 export const DEFAULT_UI_CONFIG: UiConfig = {

@@ -81,6 +81,10 @@ export interface OutboxStatus {
   pending: number;
   /** False while the forwarder's last attempt could not reach the centre (submissions stay stored). */
   centreReachable: boolean;
+  /** When the oldest submission still waiting was stored (absent when none waits). */
+  oldestPendingAt?: string;
+  /** When the centre last acknowledged a submission (absent: never). */
+  lastForwardAt?: string;
 }
 
 export interface AgentStatusDocument {
@@ -327,4 +331,18 @@ export interface SubmissionStatus {
  */
 export interface MySubmissions {
   submissions: SubmissionStatus[];
+}
+
+/** GET /api/v1/ui-config: only what the kiosk pages need from the terminal's configuration (no tokens). */
+export interface UiConfig {
+  ui: {
+    locale: 'zh-CN';
+    idleWarningSeconds: number;
+    idleCountdownSeconds: number;
+    voice: boolean;
+    screen?: { diagonalInches: number; widthPx: number; heightPx: number };
+  };
+  hotline: { number: string };
+  terminal: { name: string };
+  county?: string;
 }
