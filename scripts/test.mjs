@@ -1,8 +1,8 @@
 // `npm test`: installs what the tests need (npm dependencies; as root the Debian packages chromium,
-// socat, espeak-ng and a CJK font), builds what is stale, then runs every vitest project. Extra arguments go
-// to vitest (e.g. `npm test -- --project node`).
+// socat, espeak-ng, a CJK font, coturn, ffmpeg, imagemagick and postgresql), builds what is stale, then
+// runs every vitest project. Extra arguments go to vitest (e.g. `npm test -- --project node`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, ensureDependencies, run, say } from './lib.mjs';
@@ -18,10 +18,20 @@ const DEBIAN = [
   ['ffmpeg', '/usr/bin/ffmpeg'],
   // Notarization e2e: the fake-camera head-turn clip is made from astronaut.png with ImageMagick.
   ['imagemagick', '/usr/bin/convert'],
+  // The centre's repository tests on PostgreSQL: initdb and postgres from /usr/lib/postgresql/<major>/bin.
+  ['postgresql', postgresInstalled],
 ];
 
+/** Any major version of Debian's PostgreSQL server (15 on Debian 12). */
+function postgresInstalled() {
+  const root = '/usr/lib/postgresql';
+  return existsSync(root) && readdirSync(root).some((major) => existsSync(join(root, major, 'bin', 'postgres')));
+}
+
 function ensureDebianPackages() {
-  const missing = DEBIAN.filter(([, bin]) => !existsSync(bin)).map(([pkg]) => pkg);
+  const missing = DEBIAN.filter(([, bin]) => !(typeof bin === 'function' ? bin() : existsSync(bin))).map(
+    ([pkg]) => pkg,
+  );
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
