@@ -180,6 +180,21 @@ export interface ApplicationList {
   items: ApplicationSummary[];
 }
 
+/** Longest search text GET /applications accepts (`q`). */
+export const APPLICATION_SEARCH_MAX = 40;
+
+/**
+ * GET /applications query. All optional and combined with AND; an invalid `q` or `date` is a 400.
+ * - `q`: a receipt number's beginning (case-insensitive, e.g. `FY2611`) or a part of the applicant's name.
+ * - `date`: the day it was submitted on the terminal, a China date `YYYY-MM-DD`.
+ */
+export interface ApplicationListQuery {
+  state?: ApplicationState;
+  kind?: SubmissionKind;
+  q?: string;
+  date?: string;
+}
+
 export const DOCUMENT_ROLES = ['photo', 'signature'] as const;
 export type DocumentRole = (typeof DOCUMENT_ROLES)[number];
 

@@ -2,6 +2,7 @@ import {
   STAFF_API_PATH,
   type ApplicationDetail,
   type ApplicationList,
+  type ApplicationListQuery,
   type ApplicationState,
   type ApplicationSummary,
   type DocumentRole,
@@ -85,11 +86,19 @@ export const changePassword = async (current: string, next: string): Promise<Sta
     await call<StaffMe>('/password', { method: 'POST', body: { current, next } satisfies StaffPasswordChangeRequest }),
   );
 
+/** The applications in `state` ('' all), narrowed by the search (ApplicationListQuery `q`, `date`). */
 export const listApplications = async (
   state: ApplicationState | '',
   signal?: AbortSignal,
-): Promise<ApplicationSummary[]> =>
-  (await call<ApplicationList>(`/applications${state ? `?state=${state}` : ''}`, signal ? { signal } : {})).items;
+  search: Pick<ApplicationListQuery, 'q' | 'date'> = {},
+): Promise<ApplicationSummary[]> => {
+  const query = new URLSearchParams();
+  if (state) query.set('state', state);
+  if (search.q) query.set('q', search.q);
+  if (search.date) query.set('date', search.date);
+  const qs = query.toString();
+  return (await call<ApplicationList>(`/applications${qs ? `?${qs}` : ''}`, signal ? { signal } : {})).items;
+};
 
 export const getApplication = (centerId: string, signal?: AbortSignal): Promise<ApplicationDetail> =>
   call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}`, signal ? { signal } : {});

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  APPLICATION_SEARCH_MAX,
   APPLICATION_STATES,
   DOCUMENT_ROLES,
   KIND_DECIDERS,
@@ -61,6 +62,30 @@ const isListedState = (s: unknown): s is ApplicationState =>
   typeof s === 'string' && (APPLICATION_STATES as readonly string[]).includes(s);
 const isDocumentRole = (s: unknown): s is DocumentRole =>
   typeof s === 'string' && (DOCUMENT_ROLES as readonly string[]).includes(s);
+
+/**
+ * The search of GET /applications (ApplicationListQuery): `q` trimmed, at most APPLICATION_SEARCH_MAX
+ * characters, no control characters; `date` a real calendar date YYYY-MM-DD. Empty means no search.
+ */
+export function listSearch(q: unknown, date: unknown): { q?: string; submittedOn?: string } | { problem: string } {
+  const out: { q?: string; submittedOn?: string } = {};
+  if (q !== undefined) {
+    if (typeof q !== 'string') return { problem: 'q: one text expected' };
+    const text = q.trim();
+    if ([...text].length > APPLICATION_SEARCH_MAX)
+      return { problem: `q: at most ${APPLICATION_SEARCH_MAX} characters` };
+    if (/\p{Cc}/u.test(text)) return { problem: 'q: control characters are not allowed' };
+    if (text) out.q = text;
+  }
+  if (date !== undefined && date !== '') {
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { problem: 'date: YYYY-MM-DD expected' };
+    const day = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date)
+      return { problem: 'date: not a calendar date' };
+    out.submittedOn = date;
+  }
+  return out;
+}
 
 /** Repository row → wire type of the staff API (only the fields the contract names). */
 export function toSummary(row: Rows.ApplicationSummary): ApplicationSummary {
@@ -152,7 +177,14 @@ export function applicationsRouter(deps: ApplicationsDeps): Router {
     const readable = readableKinds(req.staff!.role);
     const kinds =
       typeof kind === 'string' && readable.includes(kind as SubmissionKind) ? [kind as SubmissionKind] : readable;
-    const rows = await repo.listApplications({ ...(isListedState(state) ? { state } : {}), kinds, limit: 200 });
+    const search = listSearch(req.query['q'], req.query['date']);
+    if ('problem' in search) return refuse(res, 400, { error: 'invalidRequest', detail: search.problem });
+    const rows = await repo.listApplications({
+      ...(isListedState(state) ? { state } : {}),
+      kinds,
+      ...search,
+      limit: 200,
+    });
     res.json({ items: rows.map(toSummary) } satisfies ApplicationList);
   });
 

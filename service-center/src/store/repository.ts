@@ -127,6 +127,14 @@ export interface ListFilter {
   state?: SubmissionState;
   /** Only these kinds (a desk sees its own); absent: all. */
   kinds?: readonly SubmissionKind[];
+  /**
+   * Search text (trimmed, non-empty, ≤ 40 characters): matches when the receipt number starts with it
+   * (case-insensitive) OR the applicant's name (`data.applicant.name`) contains it. `%`, `_` and `\`
+   * are plain characters, not patterns.
+   */
+  q?: string;
+  /** Submitted on this China date (`YYYY-MM-DD`, UTC+8) — `submittedAt` is an ISO instant. */
+  submittedOn?: string;
   limit?: number;
   offset?: number;
 }

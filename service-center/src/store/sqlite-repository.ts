@@ -198,6 +198,17 @@ export class SqliteRepository implements CenterRepository {
       where.push(`kind IN (${filter.kinds.map(() => '?').join(', ') || 'NULL'})`);
       params.push(...filter.kinds);
     }
+    if (filter.q) {
+      // ListFilter.q: receipt number prefix (LIKE is case-insensitive for ASCII) or a part of the name.
+      const text = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(`(receipt_no LIKE ? ESCAPE '\\' OR json_extract(data_json, '$.applicant.name') LIKE ? ESCAPE '\\')`);
+      params.push(`${text}%`, `%${text}%`);
+    }
+    if (filter.submittedOn) {
+      // ListFilter.submittedOn: the China date (UTC+8) of the submittedAt instant.
+      where.push(`date(submitted_at, '+8 hours') = ?`);
+      params.push(filter.submittedOn);
+    }
     // A state's queue is worked oldest first (urgent first); the full list shows the newest first.
     const order = filter.state ? 'urgent DESC, received_at ASC' : 'received_at DESC';
     const rows = this._db
