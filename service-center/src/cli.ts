@@ -1,15 +1,17 @@
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import { DEFAULT_LOG_N, MIN_PASSWORD_LENGTH, hashPassword } from './auth/password.js';
-import { centerDataDir } from './config.js';
-import { privateDatabaseFile, privateDir } from './file-modes.js';
+import { existsSync } from 'node:fs';
+import { createLogger } from '@kiosk/node-common/logger';
+import { centerConfigPath, centerDataDir, loadCenterConfig } from './config.js';
+import { privateDir } from './file-modes.js';
+import { createRepository } from './store/create-repository.js';
 import { STAFF_ROLES, type StaffRole } from './store/repository.js';
-import { SqliteRepository } from './store/sqlite-repository.js';
 
 // `node dist/node/service-center/src/cli.js add-staff <name> [--role staff|lawyer|notary|admin]`: creates a
 // staff account (or sets a new password, and the role when given, for an existing one). Lawyers
 // (and admins) take video consultations. The password is read from stdin: typed at a prompt on a
-// terminal, or the first line of piped input. CENTER_DATA_DIR selects the database.
+// terminal, or the first line of piped input. The centre's configuration (CENTER_CONFIG) chooses the
+// storage, as for the server: PostgreSQL at `storage.url`, else SQLite in CENTER_DATA_DIR.
 
 const USAGE =
   'usage: cli.js add-staff <name> [--role staff|lawyer|notary|admin]   (password on stdin; at least 10 characters)\n';
@@ -39,7 +41,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const requested = Number(process.env['CENTER_SCRYPT_LN']);
   const logN = Number.isInteger(requested) && requested >= 10 && requested <= 20 ? requested : DEFAULT_LOG_N;
-  const repo = new SqliteRepository(privateDatabaseFile(join(privateDir(centerDataDir()), 'center.sqlite')));
+  const configFile = centerConfigPath();
+  const storage = existsSync(configFile) ? loadCenterConfig(configFile).storage : undefined;
+  const repo = createRepository(storage, privateDir(centerDataDir()), createLogger({ destination: process.stderr }));
   try {
     await repo.migrate();
     const existed = Boolean(await repo.getStaff(name));

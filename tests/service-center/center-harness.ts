@@ -24,7 +24,7 @@ export interface TestCenter {
 
 /** An in-process centre on loopback with its own data dir; low scrypt cost for speed. */
 export async function startTestCenter(
-  options: { dataDir?: string; port?: number; consoleDir?: string } = {},
+  options: { dataDir?: string; port?: number; consoleDir?: string; storage?: CenterConfig['storage'] } = {},
 ): Promise<TestCenter> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-center-'));
   const lines: string[] = [];
@@ -40,6 +40,7 @@ export async function startTestCenter(
     port: 0,
     terminals: TEST_TERMINALS,
     legalAid: { decisionDays: 7 },
+    ...(options.storage ? { storage: options.storage } : {}),
   };
   const center = createCenter({
     config,
