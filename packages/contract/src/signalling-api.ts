@@ -11,7 +11,13 @@ export const INTAKE_SIGNALLING_TOKEN_PATH = '/api/v1/intake/signalling-token';
 /** Lawyer (and notary) tokens come from the staff login session. */
 export const STAFF_SIGNALLING_TOKEN_PATH = '/api/v1/staff/signalling-token';
 
-export type SignallingRole = 'kiosk' | 'lawyer';
+/**
+ * Lawyers take consultations from the queue; notaries take notarization interviews (issue 12): a notary
+ * never sees the consultation queue and a lawyer never sees the interviews.
+ */
+export type SignallingRole = 'kiosk' | 'lawyer' | 'notary';
+/** What a call is: a 视频咨询 with a lawyer, or a notary's video interview of a notarization request. */
+export type CallKind = 'consultation' | 'interview';
 
 /** Consultation topics shown as picture buttons on the kiosk (labels in content/i18n). */
 export const CONSULTATION_TOPICS = ['wages', 'land', 'family', 'loan', 'traffic', 'other'] as const;
@@ -31,7 +37,8 @@ export interface IceServer {
 /**
  * What a kiosk or staff token endpoint answers. `expiresAt` in ISO; the token is opaque to clients.
  * Fetch a fresh one before every (re)connect: a resume after a long call needs an unexpired token.
- * Staff tokens need the `lawyer` or `admin` role (403 `forbidden` otherwise).
+ * Staff tokens need the `lawyer`, `notary` or `admin` role (403 `forbidden` otherwise); a notary's
+ * token has the role `notary`, the others `lawyer`.
  */
 export interface SignallingToken {
   token: string;
@@ -66,6 +73,25 @@ export interface LeaveQueueMessage {
 export interface TakeNextMessage {
   type: 'take-next';
 }
+/**
+ * A kiosk waits for its booked notary interview, named by the receipt number of a notarization request
+ * this terminal submitted (the centre must have it). Answered with `queued` (ticket = the receipt
+ * number, lawyersOnline = notaries online) and, after the queue timeout, `no-answer{timeout}`;
+ * `leave-queue` leaves. Unknown receipt: `error{notInQueue, detail:'unknownReceipt'}`.
+ */
+export interface JoinInterviewMessage {
+  type: 'join-interview';
+  receiptNo: string;
+  terminalName?: string;
+  /** She agreed to the video interview (spoken consent). */
+  consent: boolean;
+}
+/** A notary starts the interview of a waiting kiosk. */
+export interface TakeInterviewMessage {
+  type: 'take-interview';
+  receiptNo: string;
+  kioskId: string;
+}
 export interface PresenceMessage {
   type: 'presence';
   presence: Exclude<LawyerPresence, 'in-call'>;
@@ -84,7 +110,15 @@ export interface HangupMessage {
 }
 
 export type ClientMessage =
-  HelloMessage | EnqueueMessage | LeaveQueueMessage | TakeNextMessage | PresenceMessage | SignalMessage | HangupMessage;
+  | HelloMessage
+  | EnqueueMessage
+  | LeaveQueueMessage
+  | TakeNextMessage
+  | JoinInterviewMessage
+  | TakeInterviewMessage
+  | PresenceMessage
+  | SignalMessage
+  | HangupMessage;
 
 // ---- server → client ----
 export interface WelcomeMessage {
@@ -128,13 +162,38 @@ export interface QueueMessage {
 export interface QueueEmptyMessage {
   type: 'queue-empty';
 }
+/** One kiosk waiting for its notary interview. */
+export interface InterviewWaiting {
+  kioskId: string;
+  terminalName?: string;
+  receiptNo: string;
+  /** The request's matter id (catalogue), when known at the centre. */
+  matter?: string;
+  /** The booked slot's start (ISO), when the request booked one. */
+  bookedAt?: string;
+  waitingS: number;
+  state: 'waiting' | 'held' | 'away';
+}
+/** To notaries, on each change and on hello: who waits for an interview. */
+export interface InterviewsMessage {
+  type: 'interviews';
+  waiting: InterviewWaiting[];
+  notariesOnline: number;
+}
 export interface MatchedMessage {
   type: 'matched';
   callId: string;
   role: 'offerer' | 'answerer';
   peer:
     | { lawyerId: string; lawyerName?: string }
-    | { kioskId: string; topic: ConsultationTopic; terminalName?: string; callerName?: string };
+    | {
+        kioskId: string;
+        topic: ConsultationTopic;
+        terminalName?: string;
+        callerName?: string;
+        kind?: CallKind;
+        receiptNo?: string;
+      };
   iceServers: IceServer[];
   iceTransportPolicy: 'all' | 'relay';
 }
@@ -158,6 +217,7 @@ export type ServerMessage =
   | NoAnswerMessage
   | QueueMessage
   | QueueEmptyMessage
+  | InterviewsMessage
   | MatchedMessage
   | SignalMessage
   | HangupMessage
@@ -192,6 +252,10 @@ export interface CallRecord {
   endReason?: HangupReason;
   note?: CallNote;
   rating?: 1 | 2 | 3 | 4 | 5;
+  /** `interview` for a notary's interview (then `lawyerId` is the notary); absent: a consultation. */
+  kind?: CallKind;
+  /** The notarization request's receipt number, for an interview. */
+  receiptNo?: string;
 }
 
 /**

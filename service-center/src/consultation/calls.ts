@@ -1,4 +1,7 @@
-import type { ConsultationTopic, SignallingRole } from '@kiosk/contract/signalling-api';
+import type { CallKind, ConsultationTopic, SignallingRole } from '@kiosk/contract/signalling-api';
+
+/** The staff side of a call: a lawyer (consultation) or a notary (interview). */
+export type StaffSideRole = Exclude<SignallingRole, 'kiosk'>;
 
 /** One side of a call: whether its WebSocket is attached, and its grace timer when not. */
 export interface CallSide {
@@ -10,6 +13,11 @@ export interface CallSide {
 /** A call in memory; it outlives its WebSockets (grace period) and, through its record, a restart. */
 export interface Call {
   callId: string;
+  kind: CallKind;
+  /** Who takes the staff side (`lawyer` holds that side's id either way). */
+  staffRole: StaffSideRole;
+  /** The notarization request's receipt number (interviews). */
+  receiptNo?: string;
   topic: ConsultationTopic;
   consent: boolean;
   terminalName?: string;
@@ -20,8 +28,11 @@ export interface Call {
 }
 
 export const sideOf = (call: Call, role: SignallingRole): CallSide => (role === 'kiosk' ? call.kiosk : call.lawyer);
-export const otherRole = (role: SignallingRole): SignallingRole => (role === 'kiosk' ? 'lawyer' : 'kiosk');
-export const isParty = (call: Call, role: SignallingRole, id: string): boolean => sideOf(call, role).id === id;
+/** The role of the other party of `role` in this call. */
+export const otherRole = (call: Call, role: SignallingRole): SignallingRole =>
+  role === 'kiosk' ? call.staffRole : 'kiosk';
+export const isParty = (call: Call, role: SignallingRole, id: string): boolean =>
+  (role === 'kiosk' || role === call.staffRole) && sideOf(call, role).id === id;
 
 /** Calls by id, with the lookups the hub needs by party. */
 export class CallTable {
@@ -49,8 +60,9 @@ export class CallTable {
     return [...this._calls.values()].filter((c) => isParty(c, role, id));
   }
 
-  lawyersInCall(): Set<string> {
-    return new Set([...this._calls.values()].map((c) => c.lawyer.id));
+  /** Staff of this role in a call now. */
+  staffInCall(role: StaffSideRole): Set<string> {
+    return new Set([...this._calls.values()].filter((c) => c.staffRole === role).map((c) => c.lawyer.id));
   }
 
   all(): Call[] {

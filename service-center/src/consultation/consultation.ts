@@ -9,6 +9,7 @@ import type { ConsultationConfig, TerminalEntry } from '../config-schema.js';
 import type { CenterRepository } from '../store/repository.js';
 import { consultationRouter } from './http-routes.js';
 import { SignallingHub } from './hub.js';
+import { notarySlotRouter } from './notary-slot-routes.js';
 import { consultationSettings, type ConsultationSettings } from './settings.js';
 import { SignallingServer } from './ws-server.js';
 
@@ -57,6 +58,17 @@ export function createConsultation(deps: ConsultationDeps): Consultation {
     port: deps.port,
     log,
   });
+  // The notary office's interview slots (issue 12): staff and terminal routes beside the call routes.
+  router.use(
+    notarySlotRouter({
+      repo: deps.repo,
+      terminals: deps.terminals,
+      sessions: deps.sessions,
+      port: deps.port,
+      notariesOnline: () => hub.notariesOnline(),
+      log,
+    }),
+  );
   return {
     settings,
     router,

@@ -29,7 +29,7 @@ export interface ConsultationRouteDeps {
   now?: () => number;
 }
 
-const CALL_ROLES: readonly StaffRole[] = ['lawyer', 'admin'];
+const CALL_ROLES: readonly StaffRole[] = ['lawyer', 'notary', 'admin'];
 const REFERRALS = ['none', 'legalAid', 'notarization', 'mediation'] as const;
 
 /**
@@ -86,13 +86,15 @@ export function consultationRouter(deps: ConsultationRouteDeps): Router {
   const callStaff = async (req: StaffRequest, res: Response): Promise<StaffRole | undefined> => {
     const account = await repo.getStaff(req.staff!.name);
     if (account && CALL_ROLES.includes(account.role)) return account.role;
-    refuse(res, 403, { error: 'forbidden', detail: 'lawyer role required' });
+    refuse(res, 403, { error: 'forbidden', detail: 'lawyer or notary role required' });
     return undefined;
   };
 
   staff.post(STAFF_SIGNALLING_TOKEN_PATH, async (req: StaffRequest, res) => {
-    if (!(await callStaff(req, res))) return;
-    res.json(token(req, 'lawyer', req.staff!.name));
+    const role = await callStaff(req, res);
+    if (!role) return;
+    // A notary signs in to signalling as a notary: interviews only, never the consultation queue.
+    res.json(token(req, role === 'notary' ? 'notary' : 'lawyer', req.staff!.name));
   });
 
   staff.get(STAFF_CALLS_PATH, async (req: StaffRequest, res) => {

@@ -6,14 +6,17 @@ import {
   type EnqueueMessage,
   type HangupReason,
   type HelloMessage,
+  type JoinInterviewMessage,
   type LawyerPresence,
   type ServerMessage,
   type SignallingHealth,
   type SignallingRole,
+  type TakeInterviewMessage,
 } from '@kiosk/contract/signalling-api';
 import type { Logger } from '@kiosk/node-common/logger';
 import type { CenterRepository } from '../store/repository.js';
-import { CallTable, isParty, otherRole, sideOf, type Call } from './calls.js';
+import { CallTable, isParty, otherRole, sideOf, type Call, type StaffSideRole } from './calls.js';
+import { InterviewList, type InterviewItem } from './interview-list.js';
 import { WaitingQueue, estimateWaitS, type QueueItem } from './queue.js';
 import type { ConsultationSettings } from './settings.js';
 import { verifySignallingToken } from './tokens.js';
@@ -43,8 +46,10 @@ export interface HubDeps {
 
 const RECENT_CALLS = 20;
 const key = (role: SignallingRole, id: string): string => `${role}:${id}`;
-const KIOSK_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['enqueue', 'leave-queue']);
-const LAWYER_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['take-next', 'presence']);
+const KIOSK_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['enqueue', 'leave-queue', 'join-interview']);
+const LAWYER_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['take-next']);
+const NOTARY_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['take-interview']);
+const STAFF_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['presence']);
 
 /**
  * Queue, lawyer presence and the signalling relay (reference/video-consultation.md §3): FIFO queue
@@ -55,6 +60,7 @@ const LAWYER_ONLY: ReadonlySet<ClientMessage['type']> = new Set(['take-next', 'p
 export class SignallingHub {
   private readonly _sessions = new Map<string, Session>();
   private readonly _queue = new WaitingQueue();
+  private readonly _interviews = new InterviewList();
   private readonly _calls = new CallTable();
   private readonly _recent: number[] = [];
   private readonly _now: () => number;
@@ -79,6 +85,7 @@ export class SignallingHub {
   stop(): void {
     clearTimeout(this._sweep);
     this._queue.clear();
+    this._interviews.clear();
     this._calls.clear();
     this._sessions.clear();
   }
@@ -119,10 +126,13 @@ export class SignallingHub {
       'signalling: hello',
     );
     if (session.role === 'lawyer') this._broadcast();
+    else if (session.role === 'notary') this._broadcastInterviews();
     else {
       const item = this._queue.get(session.id);
       // Back after a dropped socket: her place is kept until she sends `enqueue` again.
       if (item?.state === 'away') this._hold(item);
+      const waiting = this._interviews.get(session.id);
+      if (waiting?.state === 'away') this._holdInterview(waiting);
     }
     return session;
   }
@@ -137,41 +147,53 @@ export class SignallingHub {
       side.connected = false;
       clearTimeout(side.timer);
       side.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this._s.graceS * 1000);
-      this._sendTo(otherRole(session.role), call, { type: 'peer-lost', callId: call.callId });
+      this._sendTo(otherRole(call, session.role), call, { type: 'peer-lost', callId: call.callId });
     }
     if (session.role === 'kiosk') {
-      const item = this._queue.get(session.id);
-      if (item) {
+      for (const item of [this._queue.get(session.id), this._interviews.get(session.id)]) {
+        if (!item) continue;
         item.state = 'away';
         clearTimeout(item.timer);
         item.timer = setTimeout(() => this._leave(session.id), this._s.graceS * 1000);
       }
     }
     this._broadcast();
+    this._broadcastInterviews();
   }
 
   /** One message of an authenticated session (already parsed and shape-checked). */
-  handle(session: Session, msg: ClientMessage): void {
+  handle(session: Session, msg: ClientMessage): void | Promise<void> {
     if (msg.type === 'hello') return session.conn.send({ type: 'error', error: 'badMessage', detail: 'hello twice' });
     if (KIOSK_ONLY.has(msg.type) && session.role !== 'kiosk')
       return session.conn.send({ type: 'error', error: 'forbidden', detail: `${msg.type} is for kiosks` });
     if (LAWYER_ONLY.has(msg.type) && session.role !== 'lawyer')
       return session.conn.send({ type: 'error', error: 'forbidden', detail: `${msg.type} is for lawyers` });
+    if (NOTARY_ONLY.has(msg.type) && session.role !== 'notary')
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: `${msg.type} is for notaries` });
+    if (STAFF_ONLY.has(msg.type) && session.role === 'kiosk')
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: `${msg.type} is for staff` });
     switch (msg.type) {
       case 'enqueue':
+        this._leaveInterview(session.id);
         return this._enqueue(session, msg);
       case 'leave-queue':
-        if (!this._queue.get(session.id)) return session.conn.send({ type: 'error', error: 'notInQueue' });
+        if (!this._queue.get(session.id) && !this._interviews.get(session.id))
+          return session.conn.send({ type: 'error', error: 'notInQueue' });
         return this._leave(session.id);
       case 'take-next':
         return this._takeNext(session);
+      case 'join-interview':
+        return this._joinInterview(session, msg);
+      case 'take-interview':
+        return this._takeInterview(session, msg);
       case 'presence':
         session.presence = msg.presence;
-        return this._broadcast();
+        this._broadcast();
+        return this._broadcastInterviews();
       case 'signal': {
         const call = this._partyCall(session, msg.callId);
         if (!call) return;
-        this._sendTo(otherRole(session.role), call, msg);
+        this._sendTo(otherRole(call, session.role), call, msg);
         return;
       }
       case 'hangup': {
@@ -245,6 +267,84 @@ export class SignallingHub {
 
   private _leave(kioskId: string): void {
     if (this._queue.remove(kioskId)) this._broadcast();
+    this._leaveInterview(kioskId);
+  }
+
+  // ---- notary interviews ----
+
+  private _leaveInterview(kioskId: string): void {
+    if (this._interviews.remove(kioskId)) this._broadcastInterviews();
+  }
+
+  /** Her request must be at the centre, from this terminal, a notarization. */
+  private async _joinInterview(session: Session, msg: JoinInterviewMessage): Promise<void> {
+    if (this._calls.of('kiosk', session.id).length)
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
+    const found = (await this._deps.repo.findByReceiptNo(msg.receiptNo)).find(
+      (a) => a.terminalId === session.id && a.kind === 'notarization',
+    );
+    if (!found) return session.conn.send({ type: 'error', error: 'notInQueue', detail: 'unknownReceipt' });
+    const booking = await this._deps.repo.notarySlots?.interviewFor(session.id, msg.receiptNo);
+    if (this._sessions.get(key('kiosk', session.id)) !== session) return;
+    if (this._queue.remove(session.id)) this._broadcast();
+    const item = this._interviews.put({
+      kioskId: session.id,
+      receiptNo: msg.receiptNo,
+      ...(found.matter ? { matter: found.matter } : {}),
+      ...(booking ? { bookedAt: booking.startsAt } : {}),
+      ...(msg.terminalName ? { terminalName: msg.terminalName } : {}),
+      consent: msg.consent,
+      since: this._now(),
+      state: 'waiting',
+    });
+    item.timer = setTimeout(() => this._interviewTimeout(item), this._s.queueTimeoutS * 1000);
+    this._deps.log.info({ kiosk: session.id, receiptNo: msg.receiptNo }, 'interview: waiting');
+    this._broadcastInterviews();
+  }
+
+  private _interviewTimeout(item: InterviewItem): void {
+    if (this._interviews.get(item.kioskId) !== item) return;
+    this._holdInterview(item);
+    this._sendKiosk(item.kioskId, {
+      type: 'no-answer',
+      hotline: this._s.hotline,
+      reason: 'timeout',
+      ticket: item.receiptNo,
+    });
+    this._broadcastInterviews();
+  }
+
+  private _holdInterview(item: InterviewItem): void {
+    item.state = 'held';
+    clearTimeout(item.timer);
+    item.timer = setTimeout(() => this._leaveInterview(item.kioskId), this._s.queueTimeoutS * 1000);
+  }
+
+  private _takeInterview(session: Session, msg: TakeInterviewMessage): void {
+    if (this._calls.of('notary', session.id).length)
+      return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
+    const item = this._interviews.get(msg.kioskId);
+    if (
+      !item ||
+      item.receiptNo !== msg.receiptNo ||
+      item.state !== 'waiting' ||
+      !this._sessions.has(key('kiosk', item.kioskId))
+    )
+      return session.conn.send({ type: 'queue-empty' });
+    session.presence = 'online';
+    this._interviews.remove(item.kioskId);
+    this._startCall({
+      callId: randomUUID(),
+      kind: 'interview',
+      staffRole: 'notary',
+      receiptNo: item.receiptNo,
+      topic: 'other',
+      consent: item.consent,
+      ...(item.terminalName ? { terminalName: item.terminalName } : {}),
+      startedAt: this._now(),
+      kiosk: { id: item.kioskId, connected: true },
+      lawyer: { id: session.id, connected: true },
+    });
   }
 
   private _takeNext(session: Session): void {
@@ -254,8 +354,10 @@ export class SignallingHub {
     const item = this._queue.next((i) => this._sessions.has(key('kiosk', i.kioskId)));
     if (!item) return session.conn.send({ type: 'queue-empty' });
     this._queue.remove(item.kioskId);
-    const call: Call = {
+    this._startCall({
       callId: randomUUID(),
+      kind: 'consultation',
+      staffRole: 'lawyer',
       topic: item.topic,
       consent: item.consent,
       ...(item.terminalName ? { terminalName: item.terminalName } : {}),
@@ -263,7 +365,11 @@ export class SignallingHub {
       startedAt: this._now(),
       kiosk: { id: item.kioskId, connected: true },
       lawyer: { id: session.id, connected: true },
-    };
+    });
+  }
+
+  /** Records the call and sends `matched` to both parties (kiosk = offerer). */
+  private _startCall(call: Call): void {
     this._calls.add(call);
     this._record(
       this._deps.repo.startCall({
@@ -274,6 +380,8 @@ export class SignallingHub {
         topic: call.topic,
         consent: call.consent,
         startedAt: new Date(call.startedAt).toISOString(),
+        ...(call.kind === 'interview' ? { kind: call.kind } : {}),
+        ...(call.receiptNo ? { receiptNo: call.receiptNo } : {}),
       }),
     );
     const policy = iceTransportPolicy(this._s.turn);
@@ -285,7 +393,7 @@ export class SignallingHub {
       iceServers: iceServersFor(this._s.turn, call.kiosk.id, this._now()),
       iceTransportPolicy: policy,
     });
-    this._sendTo('lawyer', call, {
+    this._sendTo(call.staffRole, call, {
       type: 'matched',
       callId: call.callId,
       role: 'answerer',
@@ -294,12 +402,15 @@ export class SignallingHub {
         topic: call.topic,
         ...(call.terminalName ? { terminalName: call.terminalName } : {}),
         ...(call.callerName ? { callerName: call.callerName } : {}),
+        ...(call.kind === 'interview' ? { kind: call.kind } : {}),
+        ...(call.receiptNo ? { receiptNo: call.receiptNo } : {}),
       },
       iceServers: iceServersFor(this._s.turn, call.lawyer.id, this._now()),
       iceTransportPolicy: policy,
     });
-    this._deps.log.info({ callId: call.callId, kiosk: call.kiosk.id, topic: call.topic }, 'consultation: matched');
+    this._deps.log.info({ callId: call.callId, kiosk: call.kiosk.id, kind: call.kind }, 'consultation: matched');
     this._broadcast();
+    this._broadcastInterviews();
   }
 
   // ---- calls ----
@@ -314,19 +425,26 @@ export class SignallingHub {
 
   /** A call this hello may resume: known and a party, or (after a restart) open in the records. */
   private async _resumable(session: Session, callId: string, peerId: string): Promise<Call | undefined> {
-    const other = otherRole(session.role);
     const known = this._calls.get(callId);
     if (known)
-      return isParty(known, session.role, session.id) && sideOf(known, other).id === peerId ? known : undefined;
+      return isParty(known, session.role, session.id) && sideOf(known, otherRole(known, session.role)).id === peerId
+        ? known
+        : undefined;
     const record = await this._deps.repo.getCall(callId);
     if (!record || record.endedAt) return undefined;
+    const staffRole: StaffSideRole = record.kind === 'interview' ? 'notary' : 'lawyer';
+    if (session.role !== 'kiosk' && session.role !== staffRole) return undefined;
     const kioskId = session.role === 'kiosk' ? session.id : peerId;
-    const lawyerId = session.role === 'lawyer' ? session.id : peerId;
+    const lawyerId = session.role === 'kiosk' ? peerId : session.id;
     if (record.kioskId !== kioskId || record.lawyerId !== lawyerId) return undefined;
     const again = this._calls.get(callId);
     if (again) return again;
+    const other = session.role === 'kiosk' ? staffRole : 'kiosk';
     const call: Call = {
       callId,
+      kind: record.kind ?? 'consultation',
+      staffRole,
+      ...(record.receiptNo ? { receiptNo: record.receiptNo } : {}),
       topic: record.topic,
       consent: record.consent,
       ...(record.terminalName ? { terminalName: record.terminalName } : {}),
@@ -347,21 +465,24 @@ export class SignallingHub {
     side.connected = true;
     clearTimeout(side.timer);
     delete side.timer;
-    this._sendTo(otherRole(session.role), call, { type: 'peer-reconnected', callId: call.callId });
+    this._sendTo(otherRole(call, session.role), call, { type: 'peer-reconnected', callId: call.callId });
   }
 
   /** Ends a call: the record, and `hangup{reason}` to every attached side except the one that ended it. */
   private _endCall(call: Call, reason: HangupReason, by?: SignallingRole): void {
     if (this._calls.get(call.callId) !== call) return;
     this._calls.delete(call);
-    for (const role of ['kiosk', 'lawyer'] as const)
+    for (const role of ['kiosk', call.staffRole] as const)
       if (role !== by) this._sendTo(role, call, { type: 'hangup', callId: call.callId, reason });
     const durationS = Math.round((this._now() - call.startedAt) / 1000);
-    this._recent.unshift(durationS);
-    this._recent.length = Math.min(this._recent.length, RECENT_CALLS);
+    if (call.kind === 'consultation') {
+      this._recent.unshift(durationS);
+      this._recent.length = Math.min(this._recent.length, RECENT_CALLS);
+    }
     this._record(this._deps.repo.endCall(call.callId, new Date(this._now()).toISOString(), reason));
     this._deps.log.info({ callId: call.callId, reason, durationS }, 'consultation: call ended');
     this._broadcast();
+    this._broadcastInterviews();
   }
 
   private async _endForgotten(callIds: string[]): Promise<void> {
@@ -377,6 +498,7 @@ export class SignallingHub {
   // ---- sending ----
 
   private _sendTo(role: SignallingRole, call: Call, message: ServerMessage): void {
+    if (role !== 'kiosk' && role !== call.staffRole) return;
     const side = sideOf(call, role);
     if (side.connected) this._sessions.get(key(role, side.id))?.conn.send(message);
   }
@@ -387,9 +509,35 @@ export class SignallingHub {
 
   /** Lawyers who can take a call now or after their current one (not away). */
   private _lawyersOnline(): number {
-    const ids = this._calls.lawyersInCall();
-    for (const s of this._sessions.values()) if (s.role === 'lawyer' && s.presence === 'online') ids.add(s.id);
+    return this._staffOnline('lawyer');
+  }
+
+  /** Staff of this role who can take a call now or after their current one (not away). */
+  private _staffOnline(role: StaffSideRole): number {
+    const ids = this._calls.staffInCall(role);
+    for (const s of this._sessions.values()) if (s.role === role && s.presence === 'online') ids.add(s.id);
     return ids.size;
+  }
+
+  /** Notaries reachable now (the intake's slot list offers "now" when there is one). */
+  notariesOnline(): number {
+    return this._staffOnline('notary');
+  }
+
+  /** `queued` to every kiosk waiting for an interview and `interviews` to every notary. */
+  private _broadcastInterviews(): void {
+    const notariesOnline = this.notariesOnline();
+    for (const item of this._interviews.items())
+      if (item.state === 'waiting')
+        this._sendKiosk(item.kioskId, {
+          type: 'queued',
+          ticket: item.receiptNo,
+          position: 1,
+          lawyersOnline: notariesOnline,
+        });
+    const waiting = this._interviews.entries(this._now());
+    for (const s of this._sessions.values())
+      if (s.role === 'notary') s.conn.send({ type: 'interviews', waiting, notariesOnline });
   }
 
   /** `queued` to every waiting kiosk and `queue` to every lawyer, after any change. */

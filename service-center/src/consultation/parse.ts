@@ -20,6 +20,8 @@ const HANGUP_REASONS: readonly HangupReason[] = [
 const ID = /^[\p{L}\p{N}._-]{1,40}$/u;
 const CALL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_SDP = 32_000;
+/** Receipt numbers as the intake accepts them (packages/domain/receipt-number). */
+const RECEIPT_NO = /^[A-Z]{2}[0-9A-Z-]{6,30}$/;
 
 type Fields = Record<string, unknown>;
 
@@ -34,6 +36,7 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined 
 
 export const isCallId = (v: unknown): v is string => typeof v === 'string' && CALL_ID.test(v);
 export const isClientId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
+export const isReceiptNo = (v: unknown): v is string => typeof v === 'string' && RECEIPT_NO.test(v);
 
 function signalData(v: unknown): SignalData | undefined {
   if (!isObject(v)) return undefined;
@@ -78,7 +81,7 @@ export function parseClientMessage(raw: string): ClientMessage | { bad: string }
   const type = own(value, 'type');
   switch (type) {
     case 'hello': {
-      const role = oneOf(['kiosk', 'lawyer'] as const, own(value, 'role'));
+      const role = oneOf(['kiosk', 'lawyer', 'notary'] as const, own(value, 'role'));
       const id = own(value, 'id');
       const token = str(value, 'token', 200);
       if (!role || !isClientId(id) || !token) return { bad: 'hello needs role, id and token' };
@@ -111,6 +114,20 @@ export function parseClientMessage(raw: string): ClientMessage | { bad: string }
     case 'leave-queue':
     case 'take-next':
       return { type };
+    case 'join-interview': {
+      const receiptNo = own(value, 'receiptNo');
+      const consent = own(value, 'consent');
+      if (!isReceiptNo(receiptNo) || typeof consent !== 'boolean')
+        return { bad: 'join-interview needs receiptNo and consent' };
+      const terminalName = str(value, 'terminalName', 80);
+      return { type, receiptNo, consent, ...(terminalName ? { terminalName } : {}) };
+    }
+    case 'take-interview': {
+      const receiptNo = own(value, 'receiptNo');
+      const kioskId = own(value, 'kioskId');
+      if (!isReceiptNo(receiptNo) || !isClientId(kioskId)) return { bad: 'take-interview needs receiptNo and kioskId' };
+      return { type, receiptNo, kioskId };
+    }
     case 'presence': {
       const presence = oneOf(['online', 'away'] as const, own(value, 'presence'));
       return presence ? { type, presence } : { bad: 'presence is online or away' };

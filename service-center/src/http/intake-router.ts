@@ -17,6 +17,7 @@ import { centerRepoRoot } from '../config.js';
 import type { TerminalEntry } from '../config-schema.js';
 import { checkSubmissionContent, loadIntakeSchemas, type IntakeSchemas } from '../intake-validation.js';
 import { linkRating } from '../consultation/rating-link.js';
+import { confirmInterviewHold } from '../consultation/interview-hold-link.js';
 import { decisionDueBy } from '../legal-aid-clock.js';
 import type { CenterRepository, IntakeResult, NewIntake } from '../store/repository.js';
 import { terminalAuth, type TerminalRequest } from './terminal-auth.js';
@@ -142,6 +143,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
     const result = await deps.repo.insertIntake(intake(terminal, key!, submission, now()));
     logResult(terminal, submission.kind, result);
     linkRating(deps.repo, terminal.id, submission, result, deps.log);
+    await confirmInterviewHold(deps.repo, terminal.id, submission, result, deps.log);
     if (result.outcome === 'conflict') return fail(res, 409, { error: 'idempotencyConflict' });
     res.json(result.accepted);
   });
@@ -161,6 +163,8 @@ export function intakeRouter(deps: IntakeDeps): Router {
       else valid.push({ at, input: intake(terminal, item.idempotencyKey, item.submission, receivedAt) });
     });
     const stored = valid.length ? await deps.repo.insertIntakeMany(valid.map((v) => v.input)) : [];
+    for (const [i, result] of stored.entries())
+      await confirmInterviewHold(deps.repo, terminal.id, valid[i].input.submission, result, deps.log);
     stored.forEach((result, i) => {
       const { at, input } = valid[i];
       logResult(terminal, input.submission.kind, result);

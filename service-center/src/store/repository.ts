@@ -11,6 +11,7 @@ import type {
 import type { StatusDetails, SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
 import { STAFF_ROLE_NAMES, type StaffRoleName } from '@kiosk/contract/staff-api';
+import type { NotarySlotStore } from './notary-slot-store.js';
 
 export interface NewIntake {
   terminalId: string;
@@ -140,6 +141,8 @@ export interface ListFilter {
 }
 
 export interface CenterRepository {
+  /** The notary office's interview slots and bookings; absent where the storage has none yet (503). */
+  readonly notarySlots?: NotarySlotStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 
@@ -196,7 +199,11 @@ export interface CenterRepository {
    * heartbeat with `readiness` stores the report and clears the request. Answers whether a
    * readiness report is (still) wanted from this terminal.
    */
-  recordHeartbeat(terminalId: string, receivedAt: string, heartbeat: TerminalHeartbeat): Promise<{ sendReadiness: boolean }>;
+  recordHeartbeat(
+    terminalId: string,
+    receivedAt: string,
+    heartbeat: TerminalHeartbeat,
+  ): Promise<{ sendReadiness: boolean }>;
   /** Every terminal that has sent a heartbeat or was asked for a report. */
   listTerminalHealth(): Promise<TerminalHealthRow[]>;
   /** A staff member wants this terminal's readiness report: its next heartbeat's answer asks for it. */
@@ -245,4 +252,7 @@ export interface NewCall {
   topic: CallRecord['topic'];
   consent: boolean;
   startedAt: string;
+  /** `interview`: a notary's video interview of a notarization request (default `consultation`). */
+  kind?: CallRecord['kind'];
+  receiptNo?: string;
 }

@@ -10,6 +10,8 @@ import type {
 import type { StatusDetails, SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import type { NotarySlotStore } from './notary-slot-store.js';
+import { SqliteNotarySlots } from './sqlite-notary-slots.js';
 import type {
   ApplicationDetail,
   ApplicationSummary,
@@ -111,9 +113,11 @@ const detailsOf = (json: string | null): { details?: StatusDetails } =>
 /** The county default: one embedded SQLite file (WAL) in the centre's data directory. */
 export class SqliteRepository implements CenterRepository {
   private readonly _db: SqliteDatabase;
+  readonly notarySlots: NotarySlotStore;
 
   constructor(file: string) {
     this._db = openDurableDatabase(file);
+    this.notarySlots = new SqliteNotarySlots(this._db);
   }
 
   async migrate(): Promise<void> {
@@ -390,20 +394,16 @@ export class SqliteRepository implements CenterRepository {
 
   async listTerminalHealth(): Promise<TerminalHealthRow[]> {
     const rows = this._db.prepare('SELECT * FROM terminal_health ORDER BY terminal_id').all() as HealthRow[];
-    return rows.map(
-      (r): TerminalHealthRow => ({
-        terminalId: r.terminal_id,
-        ...(r.received_at ? { receivedAt: r.received_at } : {}),
-        ...(r.heartbeat_json
-          ? { heartbeat: JSON.parse(r.heartbeat_json) as Omit<TerminalHeartbeat, 'readiness'> }
-          : {}),
-        ...(r.prev_outbox_depth !== null ? { prevOutboxDepth: r.prev_outbox_depth } : {}),
-        ...(r.readiness_json && r.readiness_at
-          ? { readiness: { ...(JSON.parse(r.readiness_json) as HeartbeatReadiness), receivedAt: r.readiness_at } }
-          : {}),
-        ...(r.readiness_requested_at ? { readinessRequestedAt: r.readiness_requested_at } : {}),
-      }),
-    );
+    return rows.map((r): TerminalHealthRow => ({
+      terminalId: r.terminal_id,
+      ...(r.received_at ? { receivedAt: r.received_at } : {}),
+      ...(r.heartbeat_json ? { heartbeat: JSON.parse(r.heartbeat_json) as Omit<TerminalHeartbeat, 'readiness'> } : {}),
+      ...(r.prev_outbox_depth !== null ? { prevOutboxDepth: r.prev_outbox_depth } : {}),
+      ...(r.readiness_json && r.readiness_at
+        ? { readiness: { ...(JSON.parse(r.readiness_json) as HeartbeatReadiness), receivedAt: r.readiness_at } }
+        : {}),
+      ...(r.readiness_requested_at ? { readinessRequestedAt: r.readiness_requested_at } : {}),
+    }));
   }
 
   async requestReadiness(terminalId: string, at: string): Promise<void> {
@@ -503,8 +503,8 @@ export class SqliteRepository implements CenterRepository {
   async startCall(call: NewCall): Promise<void> {
     this._db
       .prepare(
-        `INSERT INTO calls (call_id, kiosk_id, terminal_name, lawyer_id, topic, consent, started_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING`,
+        `INSERT INTO calls (call_id, kiosk_id, terminal_name, lawyer_id, topic, consent, started_at, kind, receipt_no)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING`,
       )
       .run(
         call.callId,
@@ -514,6 +514,8 @@ export class SqliteRepository implements CenterRepository {
         call.topic,
         call.consent ? 1 : 0,
         call.startedAt,
+        call.kind ?? 'consultation',
+        call.receiptNo ?? null,
       );
   }
 
@@ -590,6 +592,8 @@ interface CallRow {
   end_reason: HangupReason | null;
   note_json: string | null;
   rating: number | null;
+  kind: NonNullable<CallRecord['kind']>;
+  receipt_no: string | null;
 }
 
 function callRecord(row: CallRow): CallRecord {
@@ -606,6 +610,8 @@ function callRecord(row: CallRow): CallRecord {
     ...(row.end_reason ? { endReason: row.end_reason } : {}),
     ...(row.note_json ? { note: JSON.parse(row.note_json) as CallNote } : {}),
     ...(row.rating !== null ? { rating: row.rating as NonNullable<CallRecord['rating']> } : {}),
+    ...(row.kind === 'interview' ? { kind: row.kind } : {}),
+    ...(row.receipt_no ? { receiptNo: row.receipt_no } : {}),
   };
 }
 
