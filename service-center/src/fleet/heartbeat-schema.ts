@@ -69,8 +69,8 @@ export const heartbeatSchema = {
             properties: {
               id: CODE,
               ok: { type: 'boolean' },
-              // Device states, paths and process names ("printer: online/out", "/dev/ttyUSB0:brltty(812)").
-              detail: { type: 'string', maxLength: 200, pattern: '^[\\x20-\\x7e]*$' },
+              // Device words, paths and process names ("缺纸", "/dev/ttyUSB0:brltty(812)"); one line.
+              detail: { type: 'string', maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]*$' },
             },
             required: ['id', 'ok'],
             additionalProperties: false,

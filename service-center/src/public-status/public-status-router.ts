@@ -41,7 +41,13 @@ export function clientKey(req: Request, behindProxy: boolean): string {
 }
 
 function send(res: Response, status: number, html: string): void {
-  res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
+  // same-origin instead of the centre's no-referrer: under no-referrer Chromium posts the form with
+  // `Origin: null`, which the Origin guard refuses; same-origin still tells other sites nothing.
+  res
+    .status(status)
+    .set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' })
+    .type('html')
+    .send(html);
 }
 
 /**
@@ -51,7 +57,8 @@ function send(res: Response, status: number, html: string): void {
  * the typed characters are never logged.
  */
 export function publicStatusRouter(deps: PublicStatusDeps): Router {
-  const router = Router();
+  // Strict: `/s` redirects to `/s/` (relative links), which a non-strict route would match again.
+  const router = Router({ strict: true });
   const now = deps.now ?? Date.now;
   const lookups = new FailureLimiter(LOOKUP_WINDOWS, now);
   const failures = new FailureLimiter(FAILED_WINDOWS, now);

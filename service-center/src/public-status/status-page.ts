@@ -43,6 +43,7 @@ function layout(t: PublicStatusTexts, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(text(t.page, 'title'))}</title>
 <style>${STYLE}</style>
 </head>
