@@ -135,11 +135,14 @@ export class CenterApp extends LitElement {
       case 'password':
         return html`<center-password-change></center-password-change>`;
       case 'list':
-        return html`<center-application-list></center-application-list>`;
+        // A notary lands on 公证申请: the centre lists only the kinds her desk reads (KIND_READERS).
+        return html`<center-application-list
+          .heading=${v.staff.role === 'notary' ? t('notary.heading') : t('list.heading')}
+        ></center-application-list>`;
       case 'detail':
         return html`<center-application-detail
           .centerId=${v.centerId}
-          .canDecide=${v.staff.role === undefined || v.staff.role === 'staff'}
+          .staffRole=${v.staff.role}
         ></center-application-detail>`;
       case 'desk':
         return html`<center-lawyer-desk></center-lawyer-desk>`;

@@ -1,8 +1,15 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApplicationDetail } from '@kiosk/contract/staff-api';
+import {
+  KIND_DECIDERS,
+  isApplicationKind,
+  type ApplicationDetail,
+  type StaffRoleName,
+} from '@kiosk/contract/staff-api';
+import type { StatusDetails } from '@kiosk/contract/kiosk-api';
 import { ApiError, changeStatus, documentUrl, getApplication } from './api.js';
 import './center-answers.js';
+import './center-notarization-detail.js';
 import './center-status-form.js';
 import { CenterBackEvent, CenterSessionLostEvent, type CenterStatusSubmitEvent } from './events.js';
 import { dataKey, formatTime, t } from './i18n.js';
@@ -62,8 +69,8 @@ export class CenterApplicationDetail extends LitElement {
   /** The centre's id of the application to show. */
   @property() centerId = '';
 
-  /** Whether this login may decide (legal-aid staff); others see the application read-only. */
-  @property({ attribute: false }) canDecide = true;
+  /** The login's role: a desk decides its own kinds (KIND_DECIDERS); others read only. Absent: legal-aid staff. */
+  @property({ attribute: false }) staffRole: StaffRoleName | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -110,11 +117,34 @@ export class CenterApplicationDetail extends LitElement {
     }
   }
 
+  /** Whether this login decides applications of this kind. */
+  private _decides(d: ApplicationDetail): boolean {
+    return isApplicationKind(d.kind) && KIND_DECIDERS[d.kind].includes(this.staffRole ?? 'staff');
+  }
+
+  /** Who decides this kind, for the read-only note. */
+  private _notDecider(d: ApplicationDetail): string {
+    const desk = isApplicationKind(d.kind) ? KIND_DECIDERS[d.kind][0] : undefined;
+    return desk ? t('detail.notDeciderKind', { desk: t(dataKey('role', desk)) }) : t('detail.notDecider');
+  }
+
+  /** The delivery, time and place, or note the state carries (what the villager sees at 查询进度). */
+  private _details(x: StatusDetails | undefined): string {
+    if (!x) return '';
+    const parts = [
+      x.delivery ? `${t('detail.delivery')}：${t(`status.deliveries.${x.delivery}`)}` : '',
+      x.schedule ? `${t('detail.schedule')}：${formatTime(x.schedule.at)} ${x.schedule.place}` : '',
+      x.note ? `${t('detail.note')}：${x.note}` : '',
+    ].filter(Boolean);
+    return parts.length ? `：${parts.join('；')}` : '';
+  }
+
   private _documents(d: ApplicationDetail): TemplateResult {
-    const photos = d.documents.filter((x) => x.role === 'photo');
+    // A notarization request shows its photos in its own section (face crop beside the ID photo).
+    const photos = d.kind === 'notarization' ? [] : d.documents.filter((x) => x.role === 'photo');
     const signature = d.documents.find((x) => x.role === 'signature');
     return html`
-      <section class="card" aria-labelledby="photos">
+      <section class="card" aria-labelledby="photos" ?hidden=${!photos.length && d.kind === 'notarization'}>
         <h3 id="photos">${t('detail.photos')}</h3>
         <div class="photos">
           ${photos.map(
@@ -160,26 +190,44 @@ export class CenterApplicationDetail extends LitElement {
           <span>${t('detail.terminal')}</span><span>${d.terminalId}</span> <span>${t('detail.submittedAt')}</span
           ><span>${formatTime(d.submittedAt)}</span> <span>${t('detail.receivedAt')}</span
           ><span>${formatTime(d.receivedAt)}</span>
-          ${d.decisionDueBy ? html`<span>${t('detail.dueBy')}</span><span>${d.decisionDueBy}</span>` : ''}
+          ${
+            d.decisionDueBy
+              ? html`<span>${t(d.kind === 'notarization' ? 'detail.notaryDueBy' : 'detail.dueBy')}</span
+                  ><span>${d.decisionDueBy}</span>`
+              : ''
+          }
           ${d.missingMaterials ? html`<span>${t('detail.missing')}</span><span>${d.missingMaterials.join('；')}</span>` : ''}
           ${d.reason ? html`<span>${t('detail.reason')}</span><span>${d.reason}</span>` : ''}
+          ${d.details?.delivery ? html`<span>${t('detail.delivery')}</span><span data-delivery>${t(`status.deliveries.${d.details.delivery}`)}</span>` : ''}
+          ${d.details?.schedule ? html`<span>${t('detail.schedule')}</span><span>${formatTime(d.details.schedule.at)} ${d.details.schedule.place}</span>` : ''}
+          ${d.details?.note ? html`<span>${t('detail.note')}</span><span>${d.details.note}</span>` : ''}
         </div>
       </section>
       <section class="card" aria-labelledby="status">
         <h3 id="status">${t('status.heading')}</h3>
         ${this._saved ? html`<p class="note" role="status">${t('status.done')}</p>` : ''}
         ${
-          this.canDecide
+          this._decides(d)
             ? html`<center-status-form
+                .kind=${d.kind}
                 .current=${d.state}
+                .version=${d.version ?? 0}
                 ?materials-notified=${notified}
                 ?busy=${this._busy}
                 .error=${this._error}
               ></center-status-form>`
-            : html`<p class="note">${t('detail.notDecider')}</p>`
+            : html`<p class="note">${this._notDecider(d)}</p>`
         }
       </section>
-      <center-answers .data=${d.data}></center-answers>
+      ${
+        d.kind === 'notarization'
+          ? html`<center-notarization-detail
+              .centerId=${d.centerId}
+              .data=${d.data}
+              .documents=${d.documents}
+            ></center-notarization-detail>`
+          : html`<center-answers .data=${d.data}></center-answers>`
+      }
       ${this._documents(d)}
       <section class="card" aria-labelledby="history">
         <h3 id="history">${t('detail.history')}</h3>
@@ -188,7 +236,7 @@ export class CenterApplicationDetail extends LitElement {
             (h) =>
               html`<li>
                 ${formatTime(h.at)}
-                ${t(dataKey('state', h.state))}${h.by ? `（${h.by}）` : ''}${h.missingMaterials ? `：${h.missingMaterials.join('；')}` : ''}${h.reason ? `：${h.reason}` : ''}
+                ${t(dataKey('state', h.state))}${h.by ? `（${h.by}）` : ''}${h.missingMaterials ? `：${h.missingMaterials.join('；')}` : ''}${h.reason ? `：${h.reason}` : ''}${this._details(h.details)}
               </li>`,
           )}
         </ol>
@@ -212,7 +260,7 @@ export class CenterApplicationDetail extends LitElement {
                 role: t(dataKey('role', a.role)),
                 from: t(dataKey('state', a.from)),
                 to: t(dataKey('state', a.to)),
-              })}${a.missingMaterials ? `：${a.missingMaterials.join('；')}` : ''}${a.reason ? `：${a.reason}` : ''}
+              })}${a.missingMaterials ? `：${a.missingMaterials.join('；')}` : ''}${a.reason ? `：${a.reason}` : ''}${this._details(a.details)}
             </li>`,
         )}
       </ol>

@@ -1,11 +1,11 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { APPLICATION_STATES, type ApplicationState, type ApplicationSummary } from '@kiosk/contract/staff-api';
 import { ApiError, listApplications } from './api.js';
 import { CenterApplicationOpenEvent, CenterSessionLostEvent } from './events.js';
 import { formText } from './form-value.js';
-import { contentLabel, dataKey, formatTime, t } from './i18n.js';
+import { contentLabel, dataKey, formatTime, notarizationLabel, t } from './i18n.js';
 import { consoleStyles } from './styles.js';
 
 /** Every state the centre lists, then 全部. */
@@ -52,6 +52,9 @@ export class CenterApplicationList extends LitElement {
   /** The search as last submitted: receipt number beginning or a part of the name, and the submission date. */
   @state() private _q = '';
   @state() private _date = '';
+
+  /** The page's heading: 申请列表, or the desk's own (公证申请). */
+  @property() heading = t('list.heading');
 
   private readonly _items = new Task(this, {
     task: async ([filter, q, date], { signal }) => {
@@ -109,7 +112,7 @@ export class CenterApplicationList extends LitElement {
         <td>${a.receiptNo}</td>
         <td>${a.applicantName ?? ''}</td>
         <td>
-          ${t(dataKey('kind', a.kind))}${a.matter ? html` · ${contentLabel(`matter.${a.matter}.label`, a.matter)}` : ''}
+          ${t(dataKey('kind', a.kind))}${a.matter ? html` · ${(a.kind === 'notarization' ? notarizationLabel : contentLabel)(`matter.${a.matter}.label`, a.matter)}` : ''}
         </td>
         <td>${formatTime(a.receivedAt)}</td>
         <td>${a.decisionDueBy ?? ''}</td>
@@ -127,7 +130,7 @@ export class CenterApplicationList extends LitElement {
 
   override render(): TemplateResult {
     return html`
-      <h2>${t('list.heading')}</h2>
+      <h2>${this.heading}</h2>
       <div class="bar">
         <div>
           <label for="filter">${t('list.filter')}</label>

@@ -1,5 +1,6 @@
 import center from '../../../content/i18n/zh-CN/center.json' with { type: 'json' };
 import legalAid from '../../../content/i18n/zh-CN/legalAid.json' with { type: 'json' };
+import notarization from '../../../content/i18n/zh-CN/notarization.json' with { type: 'json' };
 
 // Every text of the console comes from content/i18n/zh-CN/center.json through typed keys; labels of
 // content data (matters, groups, stages) come from the kiosk's legalAid.json, looked up at run time.
@@ -26,9 +27,19 @@ export function t(key: CenterKey, params?: Record<string, string | number>): str
     : text;
 }
 
+/** Whether a key built at run time (e.g. a per-kind label) exists in center.json. */
+export function hasKey(key: string): key is CenterKey {
+  return lookup(center, key) !== undefined;
+}
+
 /** A label from content data (e.g. `matter.wages.label`); the id itself when content lacks it. */
 export function contentLabel(path: string, fallback: string): string {
   return lookup(legalAid, path) ?? fallback;
+}
+
+/** A label of the notarization catalogue (`matter.education.label`, `material.idCard`, `relation.child`). */
+export function notarizationLabel(path: string, fallback: string): string {
+  return lookup(notarization, path) ?? fallback;
 }
 
 /** Runtime-checked key (states and kinds arrive as data). */
