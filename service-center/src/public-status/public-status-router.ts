@@ -43,11 +43,7 @@ export function clientKey(req: Request, behindProxy: boolean): string {
 function send(res: Response, status: number, html: string): void {
   // same-origin instead of the centre's no-referrer: under no-referrer Chromium posts the form with
   // `Origin: null`, which the Origin guard refuses; same-origin still tells other sites nothing.
-  res
-    .status(status)
-    .set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' })
-    .type('html')
-    .send(html);
+  res.status(status).set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' }).type('html').send(html);
 }
 
 /**
