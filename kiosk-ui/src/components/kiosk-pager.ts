@@ -108,6 +108,15 @@ export class KioskPager extends LitElement {
     this._layout();
   }
 
+  /** Turns to the page that holds the item (a slotted child), e.g. the one being read aloud. */
+  reveal(item: Element): void {
+    const i = this._items().indexOf(item as HTMLElement);
+    if (i < 0) return;
+    let page = 0;
+    for (let p = 0; p < this._starts.length; p++) if (this._starts[p] <= i) page = p;
+    if (page !== this._page) this._turnTo(page);
+  }
+
   private _schedule(): void {
     cancelAnimationFrame(this._frame);
     this._frame = requestAnimationFrame(() => this._layout());

@@ -1,39 +1,32 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { maskIdNumber } from '@kiosk/domain/mask';
 import type { EligibilityDecision } from '../eligibility/types.js';
+import type { KioskReviewEditEvent } from '../events/kiosk-review-edit.js';
+import { LEGAL_AID_EDIT_STEPS, type LegalAidEditStep } from '../flows/legal-aid-machine.js';
+import { clipSpoken, idNumberSpoken, phoneSpoken, type ReviewItem } from '../components/review-read-back.js';
+import '../components/kiosk-review-list.js';
 import '../components/kiosk-step.js';
 import { legalAidKey } from './legal-aid-messages.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
 
+const isEditStep = (step: string): step is LegalAidEditStep =>
+  (LEGAL_AID_EDIT_STEPS as readonly string[]).includes(step);
+
 /**
- * @summary Everything entered, for a last check, with 读给我听 (the matter, the facts and the
- * counts are read; name, ID number and phone are only shown, so bystanders do not hear them).
- * @fires kiosk-legal-aid-answer - reviewConfirmed | back
+ * @summary Everything entered, for a last check: one answer a row with 改一下 beside it, and 读给我听
+ * reading them one at a time (<kiosk-review-list>). The phone is read digit by digit, the ID number
+ * only as masked, the name not at all (a public room); 改一下 opens that answer's step, and the flow
+ * comes straight back here.
+ * @fires kiosk-legal-aid-answer - reviewConfirmed | editRequested | back
  */
 @customElement('kiosk-legal-aid-review')
 export class KioskLegalAidReview extends LegalAidStepBase {
   static override styles = [
     ...LegalAidStepBase.styles,
     css`
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.5rem 2rem;
-        margin: 0;
-      }
-      /* Landscape: two label–value pairs a row, so the whole review fits in 大字 without paging. */
-      @media (orientation: landscape) {
-        dl {
-          grid-template-columns: max-content 1fr max-content 1fr;
-        }
-      }
-      dt {
-        font-weight: 700;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
+      kiosk-review-list {
+        height: 100%;
       }
     `,
   ];
@@ -44,57 +37,104 @@ export class KioskLegalAidReview extends LegalAidStepBase {
     this._visit?.speak('legalAid.steps.review.voice');
   }
 
-  private _readAloud(): void {
-    const t = this._t;
-    const a = this.answers;
-    this._visit?.speakText(
-      t('legalAid.steps.review.spoken', {
-        matter: t(legalAidKey(`matter.${a.matterId ?? 'other'}.spoken`)),
-        stage: a.stage ? t(legalAidKey(`stage.${a.stage}`)) : '',
-        what: a.what,
-        urgent: this.decision?.urgency.urgent ? t('legalAid.nav.yes') : t('legalAid.nav.no'),
-        photos: a.photos.length,
-      }),
-    );
-  }
-
   protected _next(): void {
     this._emit({ type: 'reviewConfirmed' });
   }
 
-  private _economic(): string {
+  private readonly _onEdit = (e: KioskReviewEditEvent): void => {
+    e.stopPropagation();
+    if (isEditStep(e.step)) this._emit({ type: 'editRequested', step: e.step });
+  };
+
+  /** The economic line as shown, and whether it tells her income (not read aloud then). */
+  private _economic(): { text: string; income: boolean } {
     const t = this._t;
     const e = this.decision?.economic;
-    if (!e) return '';
-    if (e.kind === 'checkExempt') return t(legalAidKey(`group.${e.groupId}`));
-    if (e.kind === 'noEconomicTest') return t(legalAidKey(`circumstance.${e.circumstanceId}`));
+    if (!e) return { text: '', income: false };
+    if (e.kind === 'checkExempt') return { text: t(legalAidKey(`group.${e.groupId}`)), income: false };
+    if (e.kind === 'noEconomicTest') return { text: t(legalAidKey(`circumstance.${e.circumstanceId}`)), income: false };
     const income = this.answers.monthlyIncomeYuan;
     return income === null
-      ? t('legalAid.decision.economic.pledge')
-      : `${t('legalAid.steps.review.income')} ${t('legalAid.steps.review.incomeValue', { income })}`;
+      ? { text: t('legalAid.decision.economic.pledge'), income: false }
+      : {
+          text: `${t('legalAid.steps.review.income')} ${t('legalAid.steps.review.incomeValue', { income })}`,
+          income: true,
+        };
+  }
+
+  private _items(): ReviewItem[] {
+    const t = this._t;
+    const a = this.answers;
+    const typed = a.identity?.source === 'typed';
+    const identityEdit = typed ? { editStep: 'manualId' } : {};
+    const matter = a.matterId ?? 'other';
+    const stage = a.stage ? t(legalAidKey(`stage.${a.stage}`)) : '';
+    const urgent = this.decision?.urgency.urgent ? t('legalAid.nav.yes') : t('legalAid.nav.no');
+    const photos = t('legalAid.steps.review.photoCount', { count: a.photos.length });
+    const economic = this._economic();
+    const items: ReviewItem[] = [
+      {
+        id: 'name',
+        label: t('legalAid.steps.review.name'),
+        value: a.identity?.name ?? '',
+        spoken: t('app.review.seeScreen'),
+        ...identityEdit,
+      },
+      {
+        id: 'idNumber',
+        label: t('legalAid.steps.review.idNumber'),
+        value: maskIdNumber(a.identity?.idNumber ?? ''),
+        spoken: idNumberSpoken(t, a.identity?.idNumber ?? ''),
+        ...identityEdit,
+      },
+      {
+        id: 'phone',
+        label: t('legalAid.steps.review.phone'),
+        value: a.phone,
+        spoken: phoneSpoken(t, a.phone),
+        editStep: 'phone',
+      },
+      {
+        id: 'matter',
+        label: t('legalAid.steps.review.matter'),
+        value: t(legalAidKey(`matter.${matter}.label`)),
+        spoken: t(legalAidKey(`matter.${matter}.spoken`)),
+        editStep: 'matter',
+      },
+      { id: 'stage', label: t('legalAid.steps.review.stage'), value: stage, spoken: stage, editStep: 'details' },
+    ];
+    if (a.otherParty)
+      items.push({
+        id: 'otherParty',
+        label: t('legalAid.steps.review.otherParty'),
+        value: a.otherParty,
+        spoken: clipSpoken(t, a.otherParty),
+        editStep: 'details',
+      });
+    items.push(
+      {
+        id: 'what',
+        label: t('legalAid.steps.review.what'),
+        value: a.what,
+        spoken: clipSpoken(t, a.what),
+        editStep: 'details',
+      },
+      {
+        id: 'economic',
+        label: t('legalAid.steps.review.economic'),
+        value: economic.text,
+        spoken: economic.income ? t('app.review.seeScreen') : clipSpoken(t, economic.text),
+        editStep: 'circumstances',
+      },
+      { id: 'urgent', label: t('legalAid.steps.review.urgent'), value: urgent, spoken: urgent, editStep: 'urgency' },
+      { id: 'photos', label: t('legalAid.steps.review.photos'), value: photos, spoken: photos, editStep: 'documents' },
+    );
+    return items;
   }
 
   override render() {
-    const t = this._t;
-    const a = this.answers;
-    const row = (label: string, value: string | number | TemplateResult) =>
-      html`<dt>${label}</dt>
-        <dd>${value}</dd>`;
     return html`<kiosk-step heading-key="legalAid.steps.review.title" @kiosk-step-done=${this._onStepDone}>
-      <dl>
-        ${row(t('legalAid.steps.review.name'), a.identity?.name ?? '')}
-        ${row(t('legalAid.steps.review.idNumber'), html`<span class="num">${maskIdNumber(a.identity?.idNumber ?? '')}</span>`)}
-        ${row(t('legalAid.steps.review.phone'), html`<span class="num">${a.phone}</span>`)}
-        ${row(t('legalAid.steps.review.matter'), t(legalAidKey(`matter.${a.matterId ?? 'other'}.label`)))}
-        ${row(t('legalAid.steps.review.stage'), a.stage ? t(legalAidKey(`stage.${a.stage}`)) : '')}
-        ${a.otherParty ? row(t('legalAid.steps.review.otherParty'), a.otherParty) : null}
-        ${row(t('legalAid.steps.review.what'), a.what)} ${row(t('legalAid.steps.review.economic'), this._economic())}
-        ${row(t('legalAid.steps.review.urgent'), this.decision?.urgency.urgent ? t('legalAid.nav.yes') : t('legalAid.nav.no'))}
-        ${row(t('legalAid.steps.review.photos'), t('legalAid.steps.review.photoCount', { count: a.photos.length }))}
-      </dl>
-      <button slot="actions" type="button" class="secondary" @click=${() => this._readAloud()}>
-        ${t('legalAid.steps.review.readAloud')}
-      </button>
+      <kiosk-review-list .items=${this._items()} @kiosk-review-edit=${this._onEdit}></kiosk-review-list>
     </kiosk-step>`;
   }
 }
