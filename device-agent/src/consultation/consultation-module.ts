@@ -6,6 +6,7 @@ import {
   type SignallingToken,
 } from '@kiosk/contract/signalling-api';
 import type { AgentModule, ModuleContext } from '../core/module.js';
+import { notarySlotsRouter } from './notary-slots-proxy.js';
 
 const API_PREFIX = '/api/v1';
 const TIMEOUT_MS = 8000;
@@ -82,6 +83,7 @@ export class ConsultationModule implements AgentModule {
       const { status, body } = await this._token();
       res.status(status).set('Cache-Control', 'no-store').json(body);
     });
+    router.use(notarySlotsRouter(() => this._ctx.config?.center, this._ctx.log));
     return router;
   }
 }

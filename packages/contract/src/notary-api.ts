@@ -94,3 +94,10 @@ export interface NotarySlotHold {
 }
 
 export type NotarySlotErrorCode = 'slotFull' | 'slotNotFound' | 'invalidSlots' | 'slotTaken' | 'slotBooked';
+
+// ---- Kiosk API (device agent, DESIGN §5): the page reads and holds through the agent, which adds the
+// terminal credential; the page never sees it. Same bodies as the intake routes above.
+/** GET → `IntakeNotarySlots`; 503 `{error:'centerUnavailable'}` when the centre cannot be reached. */
+export const KIOSK_NOTARY_SLOTS_PATH = '/api/v1/notary-slots';
+/** POST `${KIOSK_NOTARY_SLOTS_PATH}/:slotId/hold` `{}` → `NotarySlotHold`, or 409 `slotFull`, 404 `slotNotFound`. */
+export type KioskNotarySlotError = { error: NotarySlotErrorCode | 'centerUnavailable' | 'configError' };
