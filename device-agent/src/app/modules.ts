@@ -1,5 +1,6 @@
 import { AdminModule } from '../admin/admin-module.js';
 import { ConsultationModule } from '../consultation/consultation-module.js';
+import { FleetModule } from '../fleet/fleet-module.js';
 import type { ModuleFactory } from '../core/module.js';
 import { OutboxModule } from '../outbox/outbox-module.js';
 import { SessionModule } from '../session/session-module.js';
@@ -12,4 +13,5 @@ export const MODULES: ModuleFactory[] = [
   (ctx) => new OutboxModule(ctx),
   (ctx) => new VoiceModule(ctx),
   (ctx) => new ConsultationModule(ctx),
+  (ctx) => new FleetModule(ctx),
 ];

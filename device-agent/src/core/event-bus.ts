@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { HeartbeatReadiness } from '@kiosk/contract/intake-api';
 import type { ErrorEventPayload, ServiceName, ServiceStatusMap } from '@kiosk/contract/kiosk-api';
 import type { Logger } from '@kiosk/node-common/logger';
 
@@ -14,6 +15,8 @@ export interface BusEvents {
   sessionEnded: [];
   /** The reader delivered a card in the current visit. */
   cardRead: [{ idNumber: string }];
+  /** The fleet heartbeat wants the readiness report (the admin module answers; null when it cannot). */
+  readinessWanted: [{ reply: (report: HeartbeatReadiness | null) => void }];
 }
 
 type Listener<K extends keyof BusEvents> = (...args: BusEvents[K]) => void;

@@ -69,7 +69,11 @@ export class OutboxModule implements AgentModule {
 
   agentStatus(): { outbox: OutboxStatus } {
     return {
-      outbox: { pending: this._store?.pendingCount() ?? 0, centreReachable: this._forwarder?.centreReachable ?? false },
+      outbox: {
+        pending: this._store?.pendingCount() ?? 0,
+        centreReachable: this._forwarder?.centreReachable ?? false,
+        ...this._store?.forwardTimes(),
+      },
     };
   }
 

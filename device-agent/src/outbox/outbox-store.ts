@@ -258,6 +258,19 @@ export class OutboxStore {
     return v ?? undefined;
   }
 
+  /** When the oldest submission not yet acknowledged was stored, and when the last acknowledgement came. */
+  forwardTimes(): { oldestPendingAt?: string; lastForwardAt?: string } {
+    const row = this._db
+      .prepare(
+        'SELECT (SELECT min(submitted_at) FROM submissions WHERE uploaded_at IS NULL) AS oldest, max(uploaded_at) AS last FROM submissions',
+      )
+      .get() as { oldest: string | null; last: string | null };
+    return {
+      ...(row.oldest ? { oldestPendingAt: row.oldest } : {}),
+      ...(row.last ? { lastForwardAt: row.last } : {}),
+    };
+  }
+
   pendingCount(): number {
     return this._db.prepare('SELECT count(*) FROM submissions WHERE uploaded_at IS NULL').pluck().get() as number;
   }
