@@ -140,4 +140,35 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX submissions_receipt ON submissions (receipt_no);
     `,
   },
+  {
+    // Notary interviews (issue 12 item 4): published slots, each terminal's holds and bookings, and
+    // call records that say whether a call was an interview and for which receipt.
+    version: 6,
+    sql: `
+      CREATE TABLE notary_slots (
+        slot_id      TEXT PRIMARY KEY,
+        starts_at    TEXT NOT NULL,
+        length_min   INTEGER NOT NULL,
+        capacity     INTEGER NOT NULL,
+        published_by TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        withdrawn_at TEXT
+      );
+      CREATE UNIQUE INDEX notary_slots_start ON notary_slots (starts_at) WHERE withdrawn_at IS NULL;
+      CREATE TABLE notary_bookings (
+        booking_id      TEXT PRIMARY KEY,
+        slot_id         TEXT NOT NULL REFERENCES notary_slots (slot_id),
+        terminal_id     TEXT NOT NULL,
+        receipt_no      TEXT,
+        held_at         TEXT NOT NULL,
+        hold_expires_at TEXT NOT NULL,
+        confirmed_at    TEXT
+      );
+      CREATE INDEX notary_bookings_slot ON notary_bookings (slot_id);
+      CREATE UNIQUE INDEX notary_bookings_receipt ON notary_bookings (terminal_id, receipt_no)
+        WHERE receipt_no IS NOT NULL;
+      ALTER TABLE calls ADD COLUMN kind TEXT NOT NULL DEFAULT 'consultation';
+      ALTER TABLE calls ADD COLUMN receipt_no TEXT;
+    `,
+  },
 ];

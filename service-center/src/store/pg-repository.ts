@@ -255,6 +255,24 @@ export class PgRepository implements CenterRepository {
       params.push([...filter.kinds]);
       where.push(`kind = ANY($${params.length}::text[])`);
     }
+    if (filter.q) {
+      // ListFilter.q: receipt number prefix (any case) or a part of the name; % _ \ are plain text.
+      const text = filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      params.push(`${text}%`, `%${text}%`);
+      where.push(
+        `(receipt_no ILIKE $${params.length - 1} ESCAPE '\\'
+          OR (data_json::json #>> '{applicant,name}') ILIKE $${params.length} ESCAPE '\\')`,
+      );
+    }
+    if (filter.submittedOn) {
+      // ListFilter.submittedOn: the China date (UTC+8) of the submittedAt instant.
+      params.push(filter.submittedOn);
+      where.push(
+        `CASE WHEN submitted_at ~ '^\\d{4}-\\d{2}-\\d{2}T' THEN
+           to_char((submitted_at::timestamptz AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD') = $${params.length}
+         END`,
+      );
+    }
     // A state's queue is worked oldest first (urgent first); the full list shows the newest first.
     const order = filter.state ? 'urgent DESC, received_at ASC' : 'received_at DESC';
     params.push(limit, offset);

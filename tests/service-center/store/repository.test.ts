@@ -194,6 +194,37 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
       });
     });
 
+    it('searches by receipt number prefix in any case, a part of the name, and the China date submitted on', async () => {
+      const a = await created(repo, intake('k-q1', 'FY260301-0001-0060'));
+      const b = await created(
+        repo,
+        intake('k-q2', 'FY260302-0001-0061', {
+          overrides: { applicant: { name: '黄100%_丽', idNumber: '450102195803011234', phone: '13907710001' } },
+        }),
+      );
+      const ids = async (filter: Parameters<CenterRepository['listApplications']>[0]): Promise<string[]> =>
+        (await repo.listApplications(filter)).map((s) => s.centerId).sort();
+      expect(await ids({ q: 'fy260301' })).toEqual([a]);
+      expect(await ids({ q: 'FY26030' })).toEqual([a, b].sort());
+      expect(await ids({ q: '0001-0061' })).toEqual([]);
+      expect(await ids({ q: '秀兰' })).toEqual([a]);
+      expect(await ids({ q: '100%_' })).toEqual([b]);
+      expect(await ids({ q: '%' })).toEqual([b]);
+      expect(await ids({ q: '_' })).toEqual([b]);
+      // submittedAt 2026-03-01T02:00Z is 10:00 on 1 March in China.
+      expect(await ids({ submittedOn: '2026-03-01' })).toEqual([a, b].sort());
+      expect(await ids({ submittedOn: '2026-02-28' })).toEqual([]);
+      expect(await ids({ q: '秀兰', submittedOn: '2026-03-01', state: 'received' })).toEqual([a]);
+    });
+
+    it('counts the China date from UTC+8: late evening UTC is the next day', async () => {
+      const late = intake('k-late', 'FY260302-0001-0070');
+      late.submission = { ...late.submission, submittedAt: '2026-03-01T16:30:00.000Z' };
+      const id = await created(repo, { ...late, bodyHash: bodyHash(late.submission) });
+      expect((await repo.listApplications({ submittedOn: '2026-03-02' })).map((s) => s.centerId)).toEqual([id]);
+      expect(await repo.listApplications({ submittedOn: '2026-03-01' })).toEqual([]);
+    });
+
     it('reads one application with its data, documents and history; unknown ids are undefined', async () => {
       const id = await created(repo, intake('k-d', 'FY260301-0001-0030'));
       const detail = await repo.getApplication(id);
