@@ -147,7 +147,7 @@ describe('issue 13 hardening: the service-center', () => {
     ]);
   });
 
-  it('item 11: roles — legal-aid staff decide, lawyers and admins read, notaries see no applications, admins manage accounts', async () => {
+  it('item 11: roles — legal-aid staff decide, lawyers and admins read, notaries see no legal aid, admins manage accounts', async () => {
     const id = String((await send(c, legalAid('FY261129-0001-1100'))).body['centerId']);
     const lawyer = await login(c, 'lawyer1');
     const notary = await login(c, 'notary1');
@@ -155,14 +155,20 @@ describe('issue 13 hardening: the service-center', () => {
     const clerk = await login(c, 'clerk2');
     expect(lawyer.body['role']).toBe('lawyer');
     expect((await lawyer.call('/api/v1/staff/applications')).status).toBe(200);
-    expect((await notary.call('/api/v1/staff/applications')).status).toBe(403);
-    expect((await notary.call(`/api/v1/staff/applications/${id}`)).status).toBe(403);
-    for (const who of [lawyer, notary, admin]) {
+    // A notary's desk reads notarization only (KIND_READERS): legal aid answers like an unknown one.
+    const notaryList = (await (await notary.call('/api/v1/staff/applications')).json()) as { items: unknown[] };
+    expect(JSON.stringify(notaryList.items)).not.toContain('FY261129-0001-1100');
+    expect((await notary.call(`/api/v1/staff/applications/${id}`)).status).toBe(404);
+    for (const [who, status] of [
+      [lawyer, 403],
+      [notary, 404],
+      [admin, 403],
+    ] as const) {
       const res = await who.call(`/api/v1/staff/applications/${id}/status`, {
         method: 'POST',
         body: { state: 'accepted' },
       });
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(status);
     }
     expect((await clerk.call('/api/v1/staff/accounts')).status).toBe(403);
     const accounts = (await (await admin.call('/api/v1/staff/accounts')).json()) as {
