@@ -34,7 +34,14 @@ export class KioskReviewList extends LitElement {
       kiosk-pager {
         flex: 1 1 0;
         min-height: 0;
-        --kiosk-pager-gap: 0.25rem;
+        --kiosk-pager-gap: 0.25rem 2rem;
+      }
+      /* Landscape: two answers a row, so a review pages less (rows of a grid row share their height,
+         so every page starts at the left column). */
+      @media (orientation: landscape) {
+        kiosk-pager {
+          --kiosk-pager-columns: 2;
+        }
       }
       .row {
         display: grid;
@@ -42,12 +49,12 @@ export class KioskReviewList extends LitElement {
         align-items: center;
         gap: 0 1.5rem;
         padding: 0.1rem 0.75rem;
-        border: 0.2rem solid transparent;
+        border: 0.3rem solid transparent;
         border-radius: var(--kiosk-radius);
       }
       /* The item being read: a thick frame and a tinted ground (not colour alone). */
       .row[aria-current='true'] {
-        border: 0.3rem solid var(--kiosk-primary);
+        border-color: var(--kiosk-primary);
         background: #fff7d6;
       }
       .label {
