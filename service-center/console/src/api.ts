@@ -6,6 +6,8 @@ import {
   type ApplicationState,
   type ApplicationSummary,
   type DocumentRole,
+  type FleetList,
+  type FleetReadinessRequested,
   type StaffErrorBody,
   type StaffLoginRequest,
   type StaffPasswordChangeRequest,
@@ -139,3 +141,13 @@ export const takesCalls = async (staff: StaffMe): Promise<boolean> => {
     return false;
   }
 };
+
+// ---- Fleet health (admin and staff) ----
+
+/** Every configured terminal with its flags and last heartbeat. */
+export const listFleet = (signal?: AbortSignal): Promise<FleetList> =>
+  call<FleetList>('/fleet', signal ? { signal } : {});
+
+/** Asks a terminal for its readiness report (it arrives with the terminal's next heartbeat). */
+export const requestReadiness = (terminalId: string): Promise<FleetReadinessRequested> =>
+  call<FleetReadinessRequested>(`/fleet/${encodeURIComponent(terminalId)}/readiness`, { method: 'POST', body: {} });

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { currentStaff, logout, takesCalls, type StaffMe } from './api.js';
 import './center-application-detail.js';
 import './center-application-list.js';
+import './center-fleet-page.js';
 import './center-lawyer-desk.js';
 import './center-login.js';
 import './center-password-change.js';
@@ -16,6 +17,7 @@ type View =
   | { kind: 'password'; staff: StaffMe }
   | { kind: 'list'; staff: StaffMe }
   | { kind: 'desk'; staff: StaffMe }
+  | { kind: 'fleet'; staff: StaffMe }
   | { kind: 'detail'; staff: StaffMe; centerId: string };
 
 /**
@@ -98,24 +100,42 @@ export class CenterApp extends LitElement {
 
   private _nav(): TemplateResult {
     const v = this._view;
-    if (!this._takesCalls || !('staff' in v)) return html``;
+    if (!('staff' in v)) return html``;
     const staff = v.staff;
-    const desk = v.kind === 'desk';
+    // 终端状态 is for administrators and the legal-aid staff (the centre checks the role too).
+    const fleet = staff.role === 'admin' || staff.role === 'staff';
+    if (!this._takesCalls && !fleet) return html``;
+    const page = v.kind === 'desk' ? 'desk' : v.kind === 'fleet' ? 'fleet' : 'list';
     return html`<nav>
+      ${
+        this._takesCalls
+          ? html`<button
+              type="button"
+              aria-current=${page === 'desk' ? 'page' : 'false'}
+              @click=${() => (this._view = { kind: 'desk', staff })}
+            >
+              ${t('lawyer.nav')}
+            </button>`
+          : ''
+      }
       <button
         type="button"
-        aria-current=${desk ? 'page' : 'false'}
-        @click=${() => (this._view = { kind: 'desk', staff })}
-      >
-        ${t('lawyer.nav')}
-      </button>
-      <button
-        type="button"
-        aria-current=${desk ? 'false' : 'page'}
+        aria-current=${page === 'list' ? 'page' : 'false'}
         @click=${() => (this._view = { kind: 'list', staff })}
       >
         ${t('list.heading')}
       </button>
+      ${
+        fleet
+          ? html`<button
+              type="button"
+              aria-current=${page === 'fleet' ? 'page' : 'false'}
+              @click=${() => (this._view = { kind: 'fleet', staff })}
+            >
+              ${t('fleet.nav')}
+            </button>`
+          : ''
+      }
     </nav>`;
   }
 
@@ -146,6 +166,8 @@ export class CenterApp extends LitElement {
         ></center-application-detail>`;
       case 'desk':
         return html`<center-lawyer-desk></center-lawyer-desk>`;
+      case 'fleet':
+        return html`<center-fleet-page></center-fleet-page>`;
       default: {
         const never: never = v;
         return never;
