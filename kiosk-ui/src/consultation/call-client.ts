@@ -29,6 +29,8 @@ export type CallClientEvent =
   | { type: 'presence'; lawyersOnline: number }
   | { type: 'queued'; ticket: string; position: number; estimatedWaitS?: number; lawyersOnline: number }
   | { type: 'no-answer'; reason: 'no-lawyer-online' | 'timeout'; ticket?: string }
+  /** A notary interview: the centre knows no notarization request of this terminal with that receipt. */
+  | { type: 'unknown-receipt' }
   /** The centre cannot be reached (token refused, socket never opened, or gone too long while queued). */
   | { type: 'unreachable' }
   | { type: 'matched'; callId: string; lawyerName?: string }
@@ -42,11 +44,10 @@ export type CallClientEvent =
   | { type: 'call-failed'; callId: string }
   | { type: 'audio-only' };
 
-export interface QueueRequest {
-  topic: ConsultationTopic;
-  consent: boolean;
-  terminalName?: string;
-}
+/** A consultation (`topic`) or a booked notary interview (`receiptNo`, issue 12). */
+export type QueueRequest =
+  | { topic: ConsultationTopic; consent: boolean; terminalName?: string }
+  | { receiptNo: string; consent: boolean; terminalName?: string };
 
 export interface CallClientOptions {
   requestToken: (signal: AbortSignal) => Promise<SignallingToken | null>;
@@ -354,12 +355,10 @@ export class CallClient {
   private _sendEnqueue(): void {
     const r = this._request;
     if (!r || !this._queueActive) return;
-    this._send({
-      type: 'enqueue',
-      topic: r.topic,
-      consent: r.consent,
-      ...(r.terminalName ? { terminalName: r.terminalName } : {}),
-    });
+    const terminalName = r.terminalName ? { terminalName: r.terminalName } : {};
+    if ('receiptNo' in r)
+      this._send({ type: 'join-interview', receiptNo: r.receiptNo, consent: r.consent, ...terminalName });
+    else this._send({ type: 'enqueue', topic: r.topic, consent: r.consent, ...terminalName });
   }
 
   private _onMessage(m: ServerMessage): void {
@@ -409,9 +408,15 @@ export class CallClient {
         if (this._mediaUp) this._emit({ type: 'media-connected' });
         this._requestRestart();
         return;
+      case 'error':
+        if (m.detail === 'unknownReceipt' && this._queueActive) {
+          this._queueActive = false;
+          this._emit({ type: 'unknown-receipt' });
+        }
+        return;
       case 'queue':
       case 'queue-empty':
-      case 'error':
+      case 'interviews':
         return;
       default: {
         const never: never = m;

@@ -190,6 +190,9 @@ export class ConsultationEffects implements ReactiveController {
       case 'audio-only':
         d({ type: 'audioOnly' });
         return;
+      case 'unknown-receipt':
+        // Only a notary interview names a receipt; a consultation never gets this.
+        return;
       default: {
         const never: never = e;
         return never;

@@ -1,7 +1,9 @@
 import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CallInfo } from '../flows/consultation-machine.js';
+import type { MessageKey } from '../i18n/message-types.js';
 import { say } from '../i18n/say.js';
+import '../notarization/notary-interview-messages.js';
 import { ConsultationStepBase } from './consultation-step-base.js';
 
 /** Volume steps of the lawyer's voice; every visit starts at the default (accessibility.md: reset after use). */
@@ -105,6 +107,8 @@ export class KioskConsultationCall extends ConsultationStepBase {
 
   @state() private _volume = DEFAULT_VOLUME;
 
+  /** A notary's interview (issue 12): the same call, with 公证员 in the words instead of 律师. */
+  @property({ type: Boolean, attribute: 'with-notary' }) withNotary = false;
   @property({ attribute: false }) call: CallInfo | null = null;
   @property({ attribute: false }) localStream: MediaStream | null = null;
   @property({ attribute: false }) remoteStream: MediaStream | null = null;
@@ -130,18 +134,24 @@ export class KioskConsultationCall extends ConsultationStepBase {
     for (const video of [this._remoteVideo, this._selfVideo]) if (video) video.srcObject = null;
   }
 
+  /** The words that name who is on the other side. */
+  private _k(key: 'title' | 'connecting' | 'peerLost' | 'joined' | 'lawyer'): MessageKey {
+    if (!this.withNotary) return `consultation.call.${key}`;
+    return key === 'lawyer' ? 'notaryInterview.call.notary' : `notaryInterview.call.${key}`;
+  }
+
   private _speakChange(previous: CallInfo | null | undefined): void {
     const call = this.call;
     if (!call) return;
     if (call.link !== previous?.link) {
       switch (call.link) {
         case 'connecting':
-          this._visit?.speak('consultation.call.connecting');
+          this._visit?.speak(this._k('connecting'));
           break;
         case 'live':
           if (!previous?.connectedOnce)
             this._visit?.speak(
-              call.lawyerName ? 'consultation.call.joinedNamed' : 'consultation.call.joined',
+              call.lawyerName && !this.withNotary ? 'consultation.call.joinedNamed' : this._k('joined'),
               call.lawyerName ? { name: call.lawyerName } : undefined,
             );
           break;
@@ -149,7 +159,7 @@ export class KioskConsultationCall extends ConsultationStepBase {
           this._visit?.speak('consultation.call.reconnecting');
           break;
         case 'peerLost':
-          this._visit?.speak('consultation.call.peerLost');
+          this._visit?.speak(this._k('peerLost'));
           break;
         default: {
           const never: never = call.link;
@@ -166,11 +176,11 @@ export class KioskConsultationCall extends ConsultationStepBase {
     if (!call) return null;
     const key =
       call.link === 'connecting'
-        ? 'consultation.call.connecting'
+        ? this._k('connecting')
         : call.link === 'reconnecting'
           ? 'consultation.call.reconnecting'
           : call.link === 'peerLost'
-            ? 'consultation.call.peerLost'
+            ? this._k('peerLost')
             : call.audioOnly
               ? 'consultation.call.audioOnly'
               : null;
@@ -183,10 +193,10 @@ export class KioskConsultationCall extends ConsultationStepBase {
 
   override render() {
     const t = this._t;
-    return html`<h1>${say(t, 'consultation.call.title')}</h1>
+    return html`<h1>${say(t, this._k('title'))}</h1>
       <div class="layout">
         <div class="stage">
-          <video class="remote" playsinline aria-label=${t('consultation.call.lawyer')}></video>
+          <video class="remote" playsinline aria-label=${t(this._k('lawyer'))}></video>
           <video class="self" muted playsinline aria-label=${t('consultation.call.self')}></video>
           ${this._overlay()}
         </div>

@@ -2,10 +2,15 @@ import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { SERVICES, type ServiceEntry } from '../data/content.js';
 import { flowAvailable } from '../flows/flow-registry.js';
+import '../home-visit/kiosk-home-visit-offer.js';
 import { asMessageKey } from '../i18n/localize.js';
 import { say } from '../i18n/say.js';
 import type { InfoPage } from '../shell/nav-machine.js';
 import { ScreenBase } from './screen-base.js';
+import '../notarization/notary-interview-messages.js';
+
+/** 我预约了公证视频 (issue 12): joins a booked notary interview with the receipt number. */
+const NOTARY_INTERVIEW = { service: 'notaryInterview', flow: 'notary-interview' } as const;
 
 const MORE: ReadonlyArray<{
   page: InfoPage;
@@ -18,7 +23,7 @@ const MORE: ReadonlyArray<{
 ];
 
 /**
- * @summary Home: the three services from content/services.json as large entries, then information.
+ * @summary Home: the four services from content/services.json as large entries, then information.
  * An entry whose flow has not landed opens the "being prepared" screen (never a dead button).
  */
 @customElement('kiosk-home-screen')
@@ -31,9 +36,14 @@ export class KioskHomeScreen extends ScreenBase {
       }
       .services {
         display: grid;
-        grid-template-columns: repeat(3, 1fr);
+        grid-template-columns: repeat(4, minmax(0, 1fr));
         gap: 1.5rem;
         margin-bottom: 2rem;
+      }
+      @media (orientation: portrait) {
+        .services {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+        }
       }
       .service {
         min-height: 14rem;
@@ -48,6 +58,11 @@ export class KioskHomeScreen extends ScreenBase {
         font-size: calc(3rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
       }
+      kiosk-home-visit-offer {
+        display: block;
+        min-height: 6rem;
+        margin-bottom: 2rem;
+      }
       .more {
         display: grid;
         grid-template-columns: repeat(4, 1fr);
@@ -56,6 +71,9 @@ export class KioskHomeScreen extends ScreenBase {
       .more button {
         min-height: 6rem;
         font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
+      }
+      .more .wide {
+        grid-column: span 2;
       }
     `,
   ];
@@ -82,6 +100,7 @@ export class KioskHomeScreen extends ScreenBase {
             </button>`,
         )}
       </div>
+      <kiosk-home-visit-offer source="home"></kiosk-home-visit-offer>
       <div class="more">
         ${MORE.map(
           (m) =>
@@ -94,6 +113,18 @@ export class KioskHomeScreen extends ScreenBase {
               ${say(this._t, m.key)}
             </button>`,
         )}
+        ${
+          flowAvailable(NOTARY_INTERVIEW.flow)
+            ? html`<button
+                type="button"
+                class="secondary wide"
+                data-service=${NOTARY_INTERVIEW.service}
+                @click=${() => this._open({ kind: 'flow', ...NOTARY_INTERVIEW })}
+              >
+                ${say(this._t, 'notaryInterview.home')}
+              </button>`
+            : null
+        }
       </div>
     `;
   }
