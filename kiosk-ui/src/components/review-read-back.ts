@@ -70,7 +70,9 @@ export function clipSpoken(t: Localize, text: string): string {
 export function readBackText(t: Localize, items: readonly ReviewItem[], index: number): string {
   const item = items[index];
   if (!item) return '';
-  const text = t('app.review.itemSpoken', { label: item.label, value: item.spoken });
+  // The item's own closing punctuation gives way to the template's (no "。。").
+  const value = item.spoken.replace(/[。.！!？?，,；;：:\s]+$/u, '');
+  const text = t('app.review.itemSpoken', { label: item.label, value });
   const lead = index === 0 ? t('app.review.start') : '';
   const tail = index === items.length - 1 ? t('app.review.last') : '';
   return `${lead}${text}${tail}`;
