@@ -140,7 +140,7 @@ export function createCenter(options: CenterOptions = {}): Center {
 
   // Storage, staff logins, request checks.
   const repo: CenterRepository = createRepository(config.storage, dataDir, log);
-  const sessions = new StaffSessions();
+  const sessions = new StaffSessions(repo);
   const validator = createValidator();
 
   // HTTP: the app is built apart from the listener; Host/Origin and cookie names follow the bound port.

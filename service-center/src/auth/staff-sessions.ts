@@ -1,6 +1,6 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseCookie } from 'cookie';
-import type { StaffRole } from '../store/repository.js';
+import type { CenterRepository, StaffRole } from '../store/repository.js';
 
 export interface StaffSession {
   id: string;
@@ -15,17 +15,34 @@ export interface StaffSession {
 
 const IDLE_MS = 30 * 60_000;
 const ABSOLUTE_MS = 12 * 3600_000;
+/** The idle clock is written back at most this often (a read per request, not a write per request). */
+const TOUCH_EVERY_MS = 60_000;
+
+type SessionStore = Pick<
+  CenterRepository,
+  | 'putStaffSession'
+  | 'getStaffSession'
+  | 'touchStaffSession'
+  | 'deleteStaffSession'
+  | 'deleteStaffSessionsOf'
+  | 'pruneStaffSessions'
+>;
+
+/** The stored key of a cookie value: a database read never yields a usable cookie. */
+const keyOf = (id: string): string => createHash('sha256').update(id).digest('base64url');
 
 /**
- * Staff logins held in memory (a restart logs everyone out, which is fine for a county office).
- * Each login has its own CSRF token, echoed by the console in `X-CSRF-Token` on every change.
+ * Staff logins, kept in the centre's storage: every centre process sharing it knows every login, and
+ * a restart logs nobody out. Each login has its own CSRF token, echoed by the console in
+ * `X-CSRF-Token` on every change. 30 minutes idle or 12 hours in all end a login.
  */
 export class StaffSessions {
-  private readonly _sessions = new Map<string, StaffSession>();
+  constructor(
+    private readonly _store: SessionStore,
+    private readonly _now: () => number = Date.now,
+  ) {}
 
-  constructor(private readonly _now: () => number = Date.now) {}
-
-  create(name: string, mustChange: boolean, role: StaffRole): StaffSession {
+  async create(name: string, mustChange: boolean, role: StaffRole): Promise<StaffSession> {
     const now = this._now();
     const session: StaffSession = {
       id: randomBytes(32).toString('base64url'),
@@ -36,31 +53,49 @@ export class StaffSessions {
       createdAt: now,
       lastSeenAt: now,
     };
-    this._sessions.set(session.id, session);
+    await this._store.pruneStaffSessions(now - IDLE_MS, now - ABSOLUTE_MS);
+    await this._store.putStaffSession({
+      key: keyOf(session.id),
+      name,
+      csrfToken: session.csrfToken,
+      mustChange,
+      role,
+      createdMs: now,
+      lastSeenMs: now,
+    });
     return session;
   }
 
   /** The live session for a cookie value; refreshes its idle timer. */
-  get(id: string | undefined): StaffSession | undefined {
-    if (!id) return undefined;
-    const s = this._sessions.get(id);
+  async get(id: string | undefined): Promise<StaffSession | undefined> {
+    if (!id || id.length > 100) return undefined;
+    const key = keyOf(id);
+    const s = await this._store.getStaffSession(key);
     if (!s) return undefined;
     const now = this._now();
-    if (now - s.lastSeenAt > IDLE_MS || now - s.createdAt > ABSOLUTE_MS) {
-      this._sessions.delete(id);
+    if (now - s.lastSeenMs > IDLE_MS || now - s.createdMs > ABSOLUTE_MS) {
+      await this._store.deleteStaffSession(key);
       return undefined;
     }
-    s.lastSeenAt = now;
-    return s;
+    if (now - s.lastSeenMs >= TOUCH_EVERY_MS) await this._store.touchStaffSession(key, now);
+    return {
+      id,
+      name: s.name,
+      csrfToken: s.csrfToken,
+      mustChange: s.mustChange,
+      role: s.role,
+      createdAt: s.createdMs,
+      lastSeenAt: now,
+    };
   }
 
-  end(id: string): void {
-    this._sessions.delete(id);
+  async end(id: string): Promise<void> {
+    await this._store.deleteStaffSession(keyOf(id));
   }
 
-  /** A password change ends every login of that account. */
-  endAllOf(name: string): void {
-    for (const [id, s] of this._sessions) if (s.name === name) this._sessions.delete(id);
+  /** A password or role change ends every login of that account. */
+  async endAllOf(name: string): Promise<void> {
+    await this._store.deleteStaffSessionsOf(name);
   }
 
   static csrfMatches(session: StaffSession, header: string | undefined): boolean {

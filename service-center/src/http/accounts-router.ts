@@ -89,7 +89,7 @@ export function accountsRouter(deps: AccountsDeps): Router {
     if (role !== 'admin' && admins.length === 1 && admins[0].name === name)
       return refuse(res, 409, { error: 'notAllowed', detail: 'the last administrator' });
     if (!(await repo.setStaffRole(name, role, now().toISOString()))) return refuse(res, 404, { error: 'notFound' });
-    access.sessions.endAllOf(name);
+    await access.sessions.endAllOf(name);
     log.info({ staff: req.staff!.name, account: name, role }, 'staff role changed');
     res.json(info((await repo.getStaff(name))!));
   });

@@ -46,11 +46,12 @@ export class StaffAccess {
     return `center_session_P${this._port()}`;
   }
 
-  /** Middleware: sets `req.staff` when the cookie names a live login. */
+  /** Middleware: sets `req.staff` when the cookie names a live login (read from storage). */
   readonly attach = (req: StaffRequest, _res: Response, next: NextFunction): void => {
-    const session = this.sessions.get(parseCookies(req.headers.cookie).get(this.cookieName));
-    if (session) req.staff = session;
-    next();
+    this.sessions.get(parseCookies(req.headers.cookie).get(this.cookieName)).then((session) => {
+      if (session) req.staff = session;
+      next();
+    }, next);
   };
 
   /** Middleware: a login is required, with the CSRF token on changes; `allowMustChange` for the password routes. */

@@ -86,15 +86,15 @@ export function staffAuthRouter(deps: StaffAuthDeps): Router {
         mustChange: account.mustChange,
         at: now().toISOString(),
       });
-    if (req.staff) access.sessions.end(req.staff.id);
-    const session = access.sessions.create(name, account.mustChange, account.role);
+    if (req.staff) await access.sessions.end(req.staff.id);
+    const session = await access.sessions.create(name, account.mustChange, account.role);
     log.info({ staff: name, remote: address }, 'staff login');
     access.setCookie(req, res, session);
     res.json(sessionInfo(session));
   });
 
-  router.post('/logout', access.require(true), (req: StaffRequest, res) => {
-    access.sessions.end(req.staff!.id);
+  router.post('/logout', access.require(true), async (req: StaffRequest, res) => {
+    await access.sessions.end(req.staff!.id);
     access.clearCookie(req, res);
     res.json({ ok: true } satisfies StaffLogoutAnswer);
   });
@@ -118,8 +118,8 @@ export function staffAuthRouter(deps: StaffAuthDeps): Router {
       mustChange: false,
       at: now().toISOString(),
     });
-    access.sessions.endAllOf(s.name);
-    const session = access.sessions.create(s.name, false, account.role);
+    await access.sessions.endAllOf(s.name);
+    const session = await access.sessions.create(s.name, false, account.role);
     log.info({ staff: s.name }, 'staff password changed');
     access.setCookie(req, res, session);
     res.json(sessionInfo(session));

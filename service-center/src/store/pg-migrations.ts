@@ -171,4 +171,21 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE calls ADD COLUMN receipt_no TEXT;
     `,
   },
+  {
+    // Staff logins in the database (issue 14 item 2): every centre process sharing the storage knows
+    // them, and a restart no longer logs everyone out. The key is a hash of the cookie value.
+    version: 7,
+    sql: `
+      CREATE TABLE staff_sessions (
+        key          TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        csrf_token   TEXT NOT NULL,
+        must_change  BOOLEAN NOT NULL,
+        role         TEXT NOT NULL,
+        created_ms   BIGINT NOT NULL,
+        last_seen_ms BIGINT NOT NULL
+      );
+      CREATE INDEX staff_sessions_name ON staff_sessions (name);
+    `,
+  },
 ];

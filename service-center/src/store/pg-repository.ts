@@ -25,6 +25,7 @@ import type {
   StatusChangeInput,
   StatusChangeResult,
   StatusHistoryEntry,
+  StoredStaffSession,
   TerminalHealthRow,
 } from './repository.js';
 
@@ -540,6 +541,68 @@ export class PgRepository implements CenterRepository {
 
   async releaseLoginAttempt(ids: readonly number[]): Promise<void> {
     if (ids.length) await this._pool.query('DELETE FROM login_attempts WHERE id = ANY($1::bigint[])', [[...ids]]);
+  }
+
+  async putStaffSession(session: StoredStaffSession): Promise<void> {
+    await this._pool.query(
+      `INSERT INTO staff_sessions (key, name, csrf_token, must_change, role, created_ms, last_seen_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        session.key,
+        session.name,
+        session.csrfToken,
+        session.mustChange,
+        session.role,
+        session.createdMs,
+        session.lastSeenMs,
+      ],
+    );
+  }
+
+  async getStaffSession(key: string): Promise<StoredStaffSession | undefined> {
+    const row = (
+      await this._pool.query<{
+        name: string;
+        csrf_token: string;
+        must_change: boolean;
+        role: StaffRole;
+        created_ms: string;
+        last_seen_ms: string;
+      }>('SELECT * FROM staff_sessions WHERE key = $1', [key])
+    ).rows[0];
+    return row
+      ? {
+          key,
+          name: row.name,
+          csrfToken: row.csrf_token,
+          mustChange: row.must_change,
+          role: row.role,
+          createdMs: Number(row.created_ms),
+          lastSeenMs: Number(row.last_seen_ms),
+        }
+      : undefined;
+  }
+
+  async touchStaffSession(key: string, lastSeenMs: number): Promise<void> {
+    await this._pool.query('UPDATE staff_sessions SET last_seen_ms = greatest(last_seen_ms, $1) WHERE key = $2', [
+      lastSeenMs,
+      key,
+    ]);
+  }
+
+  async deleteStaffSession(key: string): Promise<void> {
+    await this._pool.query('DELETE FROM staff_sessions WHERE key = $1', [key]);
+  }
+
+  async deleteStaffSessionsOf(name: string): Promise<void> {
+    await this._pool.query('DELETE FROM staff_sessions WHERE name = $1', [name]);
+  }
+
+  async pruneStaffSessions(idleBeforeMs: number, createdBeforeMs: number): Promise<void> {
+    await this._pool.query('DELETE FROM staff_sessions WHERE last_seen_ms < $1 OR created_ms < $2', [
+      idleBeforeMs,
+      createdBeforeMs,
+    ]);
   }
 
   async putStaff(account: {

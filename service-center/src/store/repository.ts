@@ -115,6 +115,17 @@ export interface LoginLimitKey {
   windows: ReadonlyArray<readonly [number, number]>;
 }
 
+/** A staff login as stored (see CenterRepository.putStaffSession); times in epoch milliseconds. */
+export interface StoredStaffSession {
+  key: string;
+  name: string;
+  csrfToken: string;
+  mustChange: boolean;
+  role: StaffRole;
+  createdMs: number;
+  lastSeenMs: number;
+}
+
 export interface StaffAccount {
   name: string;
   passwordHash: string;
@@ -185,6 +196,19 @@ export interface CenterRepository {
   ): Promise<{ ok: true; ids: number[] } | { ok: false; retryAfterMs: number }>;
   /** A successful login: its reserved attempts do not count. */
   releaseLoginAttempt(ids: readonly number[]): Promise<void>;
+
+  /**
+   * Staff logins, kept in storage so that every centre process sharing it knows them (a login on one
+   * process works on another). `key` is a hash of the cookie value, never the value itself.
+   */
+  putStaffSession(session: StoredStaffSession): Promise<void>;
+  getStaffSession(key: string): Promise<StoredStaffSession | undefined>;
+  touchStaffSession(key: string, lastSeenMs: number): Promise<void>;
+  deleteStaffSession(key: string): Promise<void>;
+  /** Ends every login of the account (password or role changed). */
+  deleteStaffSessionsOf(name: string): Promise<void>;
+  /** Forgets logins idle since before `idleBeforeMs` or created before `createdBeforeMs`. */
+  pruneStaffSessions(idleBeforeMs: number, createdBeforeMs: number): Promise<void>;
   /** Creates or replaces the account's password; `role` when given (new accounts default to `staff`). */
   putStaff(account: {
     name: string;

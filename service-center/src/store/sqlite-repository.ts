@@ -28,6 +28,7 @@ import type {
   StatusChangeInput,
   StatusChangeResult,
   StatusHistoryEntry,
+  StoredStaffSession,
   TerminalHealthRow,
 } from './repository.js';
 
@@ -473,6 +474,67 @@ export class SqliteRepository implements CenterRepository {
   async releaseLoginAttempt(ids: readonly number[]): Promise<void> {
     const del = this._db.prepare('DELETE FROM login_attempts WHERE id = ?');
     this._db.transaction(() => ids.forEach((id) => del.run(id))).immediate();
+  }
+
+  async putStaffSession(session: StoredStaffSession): Promise<void> {
+    this._db
+      .prepare(
+        `INSERT INTO staff_sessions (key, name, csrf_token, must_change, role, created_ms, last_seen_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        session.key,
+        session.name,
+        session.csrfToken,
+        session.mustChange ? 1 : 0,
+        session.role,
+        session.createdMs,
+        session.lastSeenMs,
+      );
+  }
+
+  async getStaffSession(key: string): Promise<StoredStaffSession | undefined> {
+    const row = this._db.prepare('SELECT * FROM staff_sessions WHERE key = ?').get(key) as
+      | {
+          name: string;
+          csrf_token: string;
+          must_change: number;
+          role: StaffRole;
+          created_ms: number;
+          last_seen_ms: number;
+        }
+      | undefined;
+    return row
+      ? {
+          key,
+          name: row.name,
+          csrfToken: row.csrf_token,
+          mustChange: row.must_change === 1,
+          role: row.role,
+          createdMs: row.created_ms,
+          lastSeenMs: row.last_seen_ms,
+        }
+      : undefined;
+  }
+
+  async touchStaffSession(key: string, lastSeenMs: number): Promise<void> {
+    this._db
+      .prepare('UPDATE staff_sessions SET last_seen_ms = max(last_seen_ms, ?) WHERE key = ?')
+      .run(lastSeenMs, key);
+  }
+
+  async deleteStaffSession(key: string): Promise<void> {
+    this._db.prepare('DELETE FROM staff_sessions WHERE key = ?').run(key);
+  }
+
+  async deleteStaffSessionsOf(name: string): Promise<void> {
+    this._db.prepare('DELETE FROM staff_sessions WHERE name = ?').run(name);
+  }
+
+  async pruneStaffSessions(idleBeforeMs: number, createdBeforeMs: number): Promise<void> {
+    this._db
+      .prepare('DELETE FROM staff_sessions WHERE last_seen_ms < ? OR created_ms < ?')
+      .run(idleBeforeMs, createdBeforeMs);
   }
 
   async putStaff(account: {

@@ -445,6 +445,41 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
     });
   });
 
+  describe('staff logins', () => {
+    const session = (key: string, name: string, createdMs: number) => ({
+      key,
+      name,
+      csrfToken: `csrf-${key}`,
+      mustChange: false,
+      role: 'staff' as const,
+      createdMs,
+      lastSeenMs: createdMs,
+    });
+    const t0 = 1_772_000_000_000;
+
+    it('keeps, touches and ends logins, one or all of an account, and prunes stale ones', async () => {
+      await repo.putStaffSession(session('k1', 'zhangsan', t0));
+      await repo.putStaffSession({ ...session('k2', 'zhangsan', t0), mustChange: true, role: 'lawyer' });
+      await repo.putStaffSession(session('k3', 'lisi', t0 - 13 * 3600_000));
+      expect(await repo.getStaffSession('k1')).toEqual(session('k1', 'zhangsan', t0));
+      expect(await repo.getStaffSession('k2')).toMatchObject({ mustChange: true, role: 'lawyer' });
+      expect(await repo.getStaffSession('nope')).toBeUndefined();
+      await repo.touchStaffSession('k1', t0 + 90_000);
+      await repo.touchStaffSession('k1', t0 + 60_000); // an older touch never moves the clock back
+      expect((await repo.getStaffSession('k1'))?.lastSeenMs).toBe(t0 + 90_000);
+      await repo.deleteStaffSession('k1');
+      expect(await repo.getStaffSession('k1')).toBeUndefined();
+      expect(await repo.getStaffSession('k2')).toBeDefined();
+      await repo.pruneStaffSessions(t0 - 30 * 60_000, t0 - 12 * 3600_000);
+      expect(await repo.getStaffSession('k3')).toBeUndefined();
+      expect(await repo.getStaffSession('k2')).toBeDefined();
+      await repo.putStaffSession(session('k4', 'lisi', t0));
+      await repo.deleteStaffSessionsOf('zhangsan');
+      expect(await repo.getStaffSession('k2')).toBeUndefined();
+      expect(await repo.getStaffSession('k4')).toBeDefined();
+    });
+  });
+
   describe('the login limiter', () => {
     const now = 1_772_000_000_000;
     const key = (name: string) => ({ key: `account:${name}`, windows: [[5, 600_000]] as const });
