@@ -1,16 +1,32 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { IntakeError } from '@kiosk/contract/intake-api';
 import type { TerminalEntry } from '../config-schema.js';
 
-const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+const digest = (s: string): string => createHash('sha256').update(s).digest('base64');
 
-/** Which terminal a bearer token belongs to; every entry is compared in constant time. */
+/**
+ * Terminals by the SHA-256 of their token, built once per terminals list (a province configures
+ * 10 000): a lookup hashes the presented token once and finds it by its digest, so neither the
+ * time nor the answer depends on how much of a token matches. Lists are cached by identity; a
+ * reloaded configuration is a new list.
+ */
+const indexes = new WeakMap<readonly TerminalEntry[], Map<string, TerminalEntry>>();
+
+function indexOf(terminals: readonly TerminalEntry[]): Map<string, TerminalEntry> {
+  let index = indexes.get(terminals);
+  if (!index) {
+    index = new Map();
+    // The first entry of a token wins (config validation refuses duplicates anyway).
+    for (const t of terminals) if (!index.has(digest(t.token))) index.set(digest(t.token), t);
+    indexes.set(terminals, index);
+  }
+  return index;
+}
+
+/** Which terminal a bearer token belongs to. */
 export function findTerminal(terminals: readonly TerminalEntry[], token: string): TerminalEntry | undefined {
-  const presented = digest(token);
-  let found: TerminalEntry | undefined;
-  for (const t of terminals) if (timingSafeEqual(digest(t.token), presented) && !found) found = t;
-  return found;
+  return indexOf(terminals).get(digest(token));
 }
 
 export type TerminalRequest = Request & { terminal?: TerminalEntry };
