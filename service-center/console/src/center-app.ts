@@ -5,6 +5,8 @@ import './center-application-detail.js';
 import './center-application-list.js';
 import './center-fleet-page.js';
 import './center-lawyer-desk.js';
+import './center-notary-interviews.js';
+import { tn } from './notary-texts.js';
 import './center-login.js';
 import './center-password-change.js';
 import type { CenterApplicationOpenEvent, CenterLoggedInEvent } from './events.js';
@@ -94,7 +96,8 @@ export class CenterApp extends LitElement {
     this._view = { kind: 'loading' };
     void takesCalls(staff).then((yes) => {
       this._takesCalls = yes;
-      this._view = yes ? { kind: 'desk', staff } : { kind: 'list', staff };
+      // A notary lands on her requests; her interview desk is one tab away.
+      this._view = yes && staff.role !== 'notary' ? { kind: 'desk', staff } : { kind: 'list', staff };
     });
   }
 
@@ -114,7 +117,7 @@ export class CenterApp extends LitElement {
               aria-current=${page === 'desk' ? 'page' : 'false'}
               @click=${() => (this._view = { kind: 'desk', staff })}
             >
-              ${t('lawyer.nav')}
+              ${staff.role === 'notary' ? tn('nav') : t('lawyer.nav')}
             </button>`
           : ''
       }
@@ -165,7 +168,9 @@ export class CenterApp extends LitElement {
           .staffRole=${v.staff.role}
         ></center-application-detail>`;
       case 'desk':
-        return html`<center-lawyer-desk></center-lawyer-desk>`;
+        return v.staff.role === 'notary'
+          ? html`<center-notary-interviews></center-notary-interviews>`
+          : html`<center-lawyer-desk></center-lawyer-desk>`;
       case 'fleet':
         return html`<center-fleet-page></center-fleet-page>`;
       default: {

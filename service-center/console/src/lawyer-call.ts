@@ -7,6 +7,7 @@ import {
   type ConsultationTopic,
   type HangupReason,
   type IceServer,
+  type InterviewWaiting,
   type QueueEntry,
   type ServerMessage,
   type SignalData,
@@ -90,6 +91,8 @@ export class LawyerCallClient implements ReactiveController {
   link: LinkState = 'down';
   lawyersOnline = 0;
   queue: QueueEntry[] = [];
+  /** A notary's console: kiosks waiting for their booked interview (issue 12). */
+  interviews: InterviewWaiting[] = [];
   /** Date.now() when `queue` arrived (waiting times count on from there). */
   queueAt = 0;
   call: ActiveCall | undefined;
@@ -207,7 +210,7 @@ export class LawyerCallClient implements ReactiveController {
       ws.send(
         JSON.stringify({
           type: 'hello',
-          role: 'lawyer',
+          role: token.role === 'notary' ? 'notary' : 'lawyer',
           id: token.id,
           token: token.token,
           ...(call ? { resume: { callId: call.callId, peerId: call.peer.kioskId } } : {}),
@@ -269,6 +272,11 @@ export class LawyerCallClient implements ReactiveController {
         break;
       case 'queue-empty':
         this.notice = 'queue-empty';
+        break;
+      case 'interviews':
+        this.interviews = m.waiting;
+        this.queueAt = Date.now();
+        this.lawyersOnline = m.notariesOnline;
         break;
       case 'matched':
         if ('kioskId' in m.peer) this._onMatched(m.callId, m.peer, m.iceServers, m.iceTransportPolicy);
@@ -541,6 +549,14 @@ export class LawyerCallClient implements ReactiveController {
     if (this.call) return;
     this.notice = undefined;
     this._send({ type: 'take-next' });
+    this._changed();
+  }
+
+  /** A notary starts the interview of a waiting applicant (issue 12). */
+  takeInterview(receiptNo: string, kioskId: string): void {
+    if (this.call) return;
+    this.notice = undefined;
+    this._send({ type: 'take-interview', receiptNo, kioskId });
     this._changed();
   }
 
