@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -108,13 +109,15 @@ async function ensureFirstStaff(repo: CenterRepository, log: Logger, logN: numbe
   const password = randomPassword();
   const file = join(dataDir, FIRST_PASSWORD_FILE);
   writeSecretFile(file, `${password}\n`);
-  await repo.putStaff({
+  const created = await repo.createStaff({
     name: 'admin',
     passwordHash: await hashPassword(password, logN),
     mustChange: true,
     role: 'admin',
     at: new Date().toISOString(),
   });
+  // Another centre process on the same database made it first: its data directory has the password.
+  if (!created) return rmSync(file, { force: true });
   log.warn(
     { file },
     `first start: staff account "admin" created; its one-time password is in ${file} (readable by this user only). Log in, change it, then delete the file`,

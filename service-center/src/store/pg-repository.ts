@@ -605,6 +605,21 @@ export class PgRepository implements CenterRepository {
     ]);
   }
 
+  async createStaff(account: {
+    name: string;
+    passwordHash: string;
+    mustChange: boolean;
+    at: string;
+    role?: StaffRole;
+  }): Promise<boolean> {
+    const res = await this._pool.query(
+      `INSERT INTO staff (name, password_hash, must_change, role, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (name) DO NOTHING`,
+      [account.name, account.passwordHash, account.mustChange, account.role ?? 'staff', account.at],
+    );
+    return (res.rowCount ?? 0) > 0;
+  }
+
   async putStaff(account: {
     name: string;
     passwordHash: string;

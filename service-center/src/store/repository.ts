@@ -209,6 +209,14 @@ export interface CenterRepository {
   deleteStaffSessionsOf(name: string): Promise<void>;
   /** Forgets logins idle since before `idleBeforeMs` or created before `createdBeforeMs`. */
   pruneStaffSessions(idleBeforeMs: number, createdBeforeMs: number): Promise<void>;
+  /** Creates the account unless the name is taken (then false, and nothing changes). */
+  createStaff(account: {
+    name: string;
+    passwordHash: string;
+    mustChange: boolean;
+    at: string;
+    role?: StaffRole;
+  }): Promise<boolean>;
   /** Creates or replaces the account's password; `role` when given (new accounts default to `staff`). */
   putStaff(account: {
     name: string;

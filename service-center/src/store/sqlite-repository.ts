@@ -537,6 +537,29 @@ export class SqliteRepository implements CenterRepository {
       .run(idleBeforeMs, createdBeforeMs);
   }
 
+  async createStaff(account: {
+    name: string;
+    passwordHash: string;
+    mustChange: boolean;
+    at: string;
+    role?: StaffRole;
+  }): Promise<boolean> {
+    const info = this._db
+      .prepare(
+        `INSERT INTO staff (name, password_hash, must_change, role, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+      )
+      .run(
+        account.name,
+        account.passwordHash,
+        account.mustChange ? 1 : 0,
+        account.role ?? 'staff',
+        account.at,
+        account.at,
+      );
+    return info.changes > 0;
+  }
+
   async putStaff(account: {
     name: string;
     passwordHash: string;

@@ -19,7 +19,7 @@ let postgres: TestPostgres | undefined;
 beforeAll(async () => {
   postgres = await startTestPostgres();
 }, 60_000);
-afterAll(async () => postgres?.stop());
+afterAll(async () => postgres?.stop(), 60_000);
 
 const ENGINES: Array<{ engine: string; open: () => Promise<CenterRepository> }> = [
   {
@@ -95,10 +95,11 @@ async function created(repo: CenterRepository, input: NewIntake): Promise<string
 
 describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
   let repo: CenterRepository;
+  // A loaded 2-core machine can take long over a new database: the hooks get a minute.
   beforeEach(async () => {
     repo = await open();
     await repo.migrate();
-  });
+  }, 60_000);
   afterEach(async () => repo.close());
 
   it('migrates twice without harm', async () => {
@@ -442,6 +443,25 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
         ['zhangsan', 'lawyer'],
       ]);
       expect(await repo.getStaff('nobody')).toBeUndefined();
+    });
+
+    it('creates an account only when the name is free (two first starts at once make one admin)', async () => {
+      const admin = (hash: string) => ({
+        name: 'admin',
+        passwordHash: hash,
+        mustChange: true,
+        role: 'admin' as const,
+        at: '2026-03-01T00:00:00.000Z',
+      });
+      const made = await Promise.all([repo.createStaff(admin('$scrypt$a')), repo.createStaff(admin('$scrypt$b'))]);
+      expect([...made].sort()).toEqual([false, true]);
+      expect((await repo.getStaff('admin'))!.passwordHash).toBe(made[0] ? '$scrypt$a' : '$scrypt$b');
+      const clerk = { name: 'clerk', passwordHash: '$scrypt$c', mustChange: false, at: '2026-03-01T00:00:00.000Z' };
+      expect(await repo.createStaff(clerk)).toBe(true);
+      expect(await repo.createStaff({ ...clerk, passwordHash: '$scrypt$d' })).toBe(false);
+      expect((await repo.getStaff('clerk'))?.passwordHash).toBe('$scrypt$c');
+      expect((await repo.getStaff('clerk'))?.role).toBe('staff');
+      expect(await repo.countStaff()).toBe(2);
     });
   });
 
