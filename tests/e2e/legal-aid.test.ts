@@ -180,7 +180,10 @@ describe('legal-aid application end to end', () => {
       at: new Date().toISOString(),
     });
     process.env['KIOSK_OUTBOX_POLL_MS'] = '300';
-    agent = await startTestAgent({ ...DEMO_CONFIG, center: { url: center.url, token: TOKEN } });
+    agent = await startTestAgent({
+      ...DEMO_CONFIG,
+      center: { url: center.url, token: TOKEN, publicUrl: 'https://fw.example.gov.cn' },
+    });
     browser = await chromium.launch({
       executablePath,
       args: chromiumArgs,
@@ -261,7 +264,8 @@ describe('legal-aid application end to end', () => {
     expect(text).toContain('1101**********002X');
     expect(text).not.toContain('11010519491231002X');
     expect(text).toContain('讨要工资');
-    expect(job!.qrs.some((q) => q.includes(encodeURIComponent(receiptNo)))).toBe(true);
+    // The QR opens the centre's public status page (center.publicUrl), never a loopback address.
+    expect(job!.qrs).toEqual([`https://fw.example.gov.cn/s/?r=${encodeURIComponent(receiptNo)}`]);
 
     // Staff see the application in the console (urgent, with the matter) and accept it there.
     const staffPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -303,6 +307,8 @@ describe('legal-aid application end to end', () => {
 
     // 完成 ends the visit; nothing of it stays on screen.
     await receipt.getByRole('button', { name: '完成' }).click();
+    // 好差评: one tap on a face (counts only), then 办完了.
+    await flow.locator('kiosk-satisfaction').getByRole('button', { name: '很满意' }).click();
     await flow.locator('kiosk-legal-aid-done').getByRole('button', { name: '完成' }).click();
     await expect.poll(() => page.locator('kiosk-legal-aid-flow').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toContain(receiptNo);
@@ -380,6 +386,7 @@ describe('legal-aid application end to end', () => {
         idcard.simulator!.placeCard('resident');
         await expect.poll(() => idcard.status().media, { timeout: 10_000 }).toBe('present');
         await receipt.getByRole('button', { name: '完成' }).click();
+        await flow.locator('kiosk-satisfaction').getByRole('button', { name: '不评价' }).click();
         await flow.locator('kiosk-legal-aid-done').getByRole('button', { name: '完成' }).click();
         const takeCard = offlinePage.locator('kiosk-card-return[blocking]');
         await takeCard.getByText('请取走身份证').waitFor({ timeout: 10_000 });

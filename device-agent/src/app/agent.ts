@@ -16,6 +16,7 @@ import { EventBus } from '../core/event-bus.js';
 import type { AgentModule, ModuleContext, ModuleFactory } from '../core/module.js';
 import type { Service } from '../core/service.js';
 import { createServices } from '../devices/registry.js';
+import { publicBaseUrl } from '../devices/printer/status-url.js';
 import { StatusHub } from '../http/status-hub.js';
 import { AGENT_VERSION } from '../version.js';
 import { Listeners } from './listeners.js';
@@ -77,13 +78,23 @@ export class Agent {
     const config = this.loaded.config;
     const shared = { bus: this.bus, log: this.log, validator: this.validator, redactor: this.redactor };
     const contentDir = resolve(root, 'content');
+    const publicUrl = publicBaseUrl(config?.center.publicUrl);
+    if (config?.center.publicUrl && !publicUrl)
+      this.log.warn(
+        { publicUrl: config.center.publicUrl },
+        'center.publicUrl is a loopback or invalid address: receipts are printed without a QR code',
+      );
     this.services = options.services
       ? options.services({ ...shared, loaded: this.loaded })
       : createServices(config, {
           ...shared,
           contentDir,
           dataDir: this.loaded.dataDir,
-          terminal: { id: config?.terminal.id ?? 'unconfigured', name: config?.terminal.name ?? '' },
+          terminal: {
+            id: config?.terminal.id ?? 'unconfigured',
+            name: config?.terminal.name ?? '',
+            ...(publicUrl ? { publicUrl } : {}),
+          },
         });
     this.hub = new StatusHub(this.bus);
     const statusDocument = (): AgentStatusDocument => this.statusDocument();

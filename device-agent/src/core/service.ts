@@ -42,8 +42,8 @@ export interface ServiceDeps<C = unknown> {
   contentDir: string;
   /** KIOSK_DATA_DIR, absolute. */
   dataDir: string;
-  /** Terminal identity for printouts. */
-  terminal: { id: string; name: string };
+  /** Terminal identity for printouts; `publicUrl` is the centre's public base URL for receipt QR codes. */
+  terminal: { id: string; name: string; publicUrl?: string };
   /** The agent's schema validator. */
   validator: Validator;
   /** The agent's memory of the current visitor's values (the ID card service adds to it). */

@@ -16,6 +16,7 @@ import {
   TERMINAL,
   decodeQrBitmap,
   jobText,
+  statusUrlOf,
 } from './printer-fixtures.js';
 
 const forms = FormCatalog.load(CONTENT_DIR);
@@ -74,7 +75,7 @@ describe('print forms from content/forms', () => {
       expect(text).toContain('请妥善保管本回执');
       expect(text).toContain('测试村公共法律服务室');
       expect(text).toContain('2026-11-29 10:30'); // 02:30 UTC printed in China time
-      expect(job.qrs).toEqual([RECEIPT_FIELDS.qr]);
+      expect(job.qrs).toEqual([statusUrlOf(RECEIPT_FIELDS.receiptNo)]);
     });
   }
 
@@ -100,7 +101,24 @@ describe('print forms from content/forms', () => {
     expect(text).toContain('12348');
     expect(text).toContain('请妥善保管本回执');
     expect(text).not.toContain('已提交，待上传');
-    expect(job.qrs).toEqual([LEGAL_AID_FIELDS.qr]);
+    // The QR is the centre's public status page from the agent's configuration, not the caller's `qr`.
+    expect(job.qrs).toEqual(['https://fw.example.gov.cn/s/?r=FY-2026-000123']);
+  });
+
+  it('prints no QR (and no 扫码 line) when the agent has no public centre address', () => {
+    const profile = resolveProfile(80).profile;
+    const noUrl = { profile, terminal: { id: TERMINAL.id, name: TERMINAL.name }, now: FIXED_NOW };
+    for (const [form, fields] of [
+      ['legal-aid-receipt', LEGAL_AID_FIELDS],
+      ['receipt', RECEIPT_FIELDS],
+    ] as const) {
+      expect(forms.check(form, fields, noUrl)).toBeNull();
+      const [job] = decodeJobs(forms.render(form, fields, noUrl).bytes);
+      expect(job.qrs).toEqual([]);
+      expect(job.rasters).toEqual([]);
+      expect(jobText(job)).not.toContain('扫码');
+      expect(jobText(job)).toContain('12348');
+    }
   });
 
   it('says 已提交，待上传 when the submission is still in the outbox', () => {
@@ -146,7 +164,7 @@ describe('print forms from content/forms', () => {
     const profile = resolveProfile(58, 'raster-qr').profile;
     const { job } = print('legal-aid-receipt', LEGAL_AID_FIELDS, profile);
     expectWellFormed(job, profile);
-    expect(job.rasters.map(decodeQrBitmap)).toContain(LEGAL_AID_FIELDS.qr);
+    expect(job.rasters.map(decodeQrBitmap)).toContain(statusUrlOf(LEGAL_AID_FIELDS.receiptNo));
   });
 
   it('the self-test page carries native and raster QR of the same URL', () => {

@@ -13,7 +13,9 @@ import { createValidator } from '@kiosk/node-common/validator';
 import type { PrintedJob } from '../../../device-agent/src/devices/printer/job.js';
 
 export const CONTENT_DIR = resolve(import.meta.dirname, '../../../content');
-export const TERMINAL = { id: 'test-0001', name: '测试村公共法律服务室' };
+export const TERMINAL = { id: 'test-0001', name: '测试村公共法律服务室', publicUrl: 'https://fw.example.gov.cn' };
+/** What a receipt's QR carries: the centre's public status page for that receipt (center.publicUrl). */
+export const statusUrlOf = (receiptNo: string): string => `${TERMINAL.publicUrl}/s/?r=${encodeURIComponent(receiptNo)}`;
 export const FIXED_NOW = new Date('2026-11-29T02:30:00Z');
 
 /** Obviously fake applicant data (style.md §4.6). */

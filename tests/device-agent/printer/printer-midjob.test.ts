@@ -4,7 +4,7 @@ import { MemoryLink } from '../../../device-agent/src/links/memory-link.js';
 import { PrinterService } from '../../../device-agent/src/devices/printer/printer-service.js';
 import { resolveProfile } from '../../../device-agent/src/devices/printer/profiles.js';
 import { PrinterSimulator } from '../../../device-agent/src/devices/printer/simulator.js';
-import { FIXED_NOW, LEGAL_AID_FIELDS, printerDeps, waitFor } from './printer-fixtures.js';
+import { FIXED_NOW, LEGAL_AID_FIELDS, printerDeps, waitFor, statusUrlOf } from './printer-fixtures.js';
 
 describe('paper running out in the middle of a receipt', () => {
   const link = new MemoryLink('simulated printer');
@@ -55,6 +55,6 @@ describe('paper running out in the middle of a receipt', () => {
     expect(again.completionCode).toBe('success');
     expect(sim.jobs()).toHaveLength(1);
     expect(sim.jobs()[0].lines.join('')).toContain('FY-2026-000123');
-    expect(sim.jobs()[0].qrs).toEqual([LEGAL_AID_FIELDS.qr]);
+    expect(sim.jobs()[0].qrs).toEqual([statusUrlOf(LEGAL_AID_FIELDS.receiptNo)]);
   });
 });

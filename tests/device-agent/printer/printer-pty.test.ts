@@ -4,7 +4,15 @@ import { PrinterService } from '../../../device-agent/src/devices/printer/printe
 import { resolveProfile } from '../../../device-agent/src/devices/printer/profiles.js';
 import { PrinterSimulator, linkEnd } from '../../../device-agent/src/devices/printer/simulator.js';
 import { SocatPair, socatAvailable } from '../../helpers/socat.js';
-import { FIXED_NOW, LEGAL_AID_FIELDS, RECEIPT_FIELDS, jobText, printerDeps, waitFor } from './printer-fixtures.js';
+import {
+  FIXED_NOW,
+  LEGAL_AID_FIELDS,
+  RECEIPT_FIELDS,
+  jobText,
+  printerDeps,
+  waitFor,
+  statusUrlOf,
+} from './printer-fixtures.js';
 
 // The real driver on one end of a socat pty pair, the ESC/POS simulator on the other: the same
 // bytes a serial or USB-CDC receipt printer would see, including DLE EOT polling between jobs.
@@ -50,7 +58,7 @@ describe.skipIf(!socatAvailable())('printer over a socat pty pair at 115200 baud
     await waitFor(() => sim.jobs().length === 1, 2000, 'job at the printer');
     const job = sim.jobs()[0];
     expect(jobText(job)).toContain('FY-2026-000123');
-    expect(job.qrs).toEqual([LEGAL_AID_FIELDS.qr]);
+    expect(job.qrs).toEqual([statusUrlOf(LEGAL_AID_FIELDS.receiptNo)]);
     expect(job.cut).toBe(true);
     expect(job.fourByte).toBe(false);
   });

@@ -4,7 +4,7 @@ import type { PrinterService } from '../../../device-agent/src/devices/printer/p
 import type { PrinterSimulator } from '../../../device-agent/src/devices/printer/simulator.js';
 import { SessionModule } from '../../../device-agent/src/session/session-module.js';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';
-import { LEGAL_AID_FIELDS, RECEIPT_FIELDS, jobText, waitFor } from './printer-fixtures.js';
+import { LEGAL_AID_FIELDS, RECEIPT_FIELDS, TERMINAL, jobText, statusUrlOf, waitFor } from './printer-fixtures.js';
 
 interface Completion {
   header: { type: string; completionCode?: string; status?: string | null; errorDescription?: string };
@@ -27,7 +27,10 @@ describe('printer service over the simulated transport (real driver, simulator s
   const status = (): PrinterStatus => printer.status();
 
   beforeAll(async () => {
-    t = await startTestAgent(undefined, { modules: [(ctx) => new SessionModule(ctx)] });
+    t = await startTestAgent(
+      { ...DEMO_CONFIG, center: { ...DEMO_CONFIG.center, publicUrl: TERMINAL.publicUrl } },
+      { modules: [(ctx) => new SessionModule(ctx)] },
+    );
     printer = t.agent.services.get('printer') as PrinterService;
     sim = printer.simulator!;
     await waitFor(() => status().device === 'online', 5000, 'printer online');
@@ -57,7 +60,7 @@ describe('printer service over the simulated transport (real driver, simulator s
     expect(http).toBe(200);
     expect(body.header.completionCode).toBe('success');
     const [job] = sim.jobs();
-    expect(job.qrs).toEqual([LEGAL_AID_FIELDS.qr]);
+    expect(job.qrs).toEqual([statusUrlOf(LEGAL_AID_FIELDS.receiptNo)]);
     expect(jobText(job)).toContain('FY-2026-000123');
     expect(job.cut).toBe(true);
     expect(printer.lastPreview()).toContain('申请回执');

@@ -9,7 +9,7 @@ import { decodeJobs } from '../../../device-agent/src/devices/printer/job.js';
 import { PrinterService } from '../../../device-agent/src/devices/printer/printer-service.js';
 import { resolveProfile } from '../../../device-agent/src/devices/printer/profiles.js';
 import { PrinterSimulator } from '../../../device-agent/src/devices/printer/simulator.js';
-import { FIXED_NOW, RECEIPT_FIELDS, jobText, printerDeps, waitFor } from './printer-fixtures.js';
+import { FIXED_NOW, RECEIPT_FIELDS, jobText, printerDeps, waitFor, statusUrlOf } from './printer-fixtures.js';
 
 const never = new AbortController().signal;
 
@@ -49,7 +49,7 @@ describe('usblp transport (write-only fallback; a plain file stands in for /dev/
     const jobs = decodeJobs(readFileSync(path)).filter((j) => j.cut);
     expect(jobs).toHaveLength(1);
     expect(jobText(jobs[0])).toContain('GZ-2026-000042');
-    expect(jobs[0].qrs).toEqual([RECEIPT_FIELDS.qr]);
+    expect(jobs[0].qrs).toEqual([statusUrlOf(RECEIPT_FIELDS.receiptNo)]);
   });
 
   it('is opened once: a second open of the same node is refused (EBUSY)', async () => {
@@ -101,7 +101,7 @@ describe('raw TCP 9100 transport', () => {
     const outcome = await printer.printForm({ form: 'receipt', fields: RECEIPT_FIELDS }, never);
     expect(outcome.completionCode).toBe('success');
     await waitFor(() => sim.jobs().length === 1, 2000, 'job over tcp');
-    expect(sim.jobs()[0].qrs).toEqual([RECEIPT_FIELDS.qr]);
+    expect(sim.jobs()[0].qrs).toEqual([statusUrlOf(RECEIPT_FIELDS.receiptNo)]);
   });
 
   it('paper low is reported and still prints', async () => {

@@ -2,6 +2,7 @@ import { bitmapFromBase64, type MonoBitmap } from './bitmap.js';
 import { EscPosBuilder } from './encoder.js';
 import type { Condition, FormBlock, FormDefinition, TextImage } from './form-types.js';
 import { displayWidth, unsupportedChars, wrapText } from './gb.js';
+import { statusUrl } from './status-url.js';
 import type { PrinterProfile } from './profiles.js';
 
 // Lays a form out for the paper: placeholders filled, rows wrapped by display width (CJK counts
@@ -9,7 +10,8 @@ import type { PrinterProfile } from './profiles.js';
 
 export interface RenderContext {
   profile: PrinterProfile;
-  terminal: { id: string; name: string };
+  /** `publicUrl`: the centre's public base URL (checked by publicBaseUrl) for the receipt's QR code. */
+  terminal: { id: string; name: string; publicUrl?: string };
   now: Date;
   /** Pre-rendered line images keyed by the exact text they show (a row value or a whole line). */
   textImages?: Record<string, TextImage>;
@@ -219,7 +221,15 @@ function renderBlock(block: FormBlock, w: FormWriter, scope: Record<string, unkn
 
 /** Renders a form with validated fields into one complete job (init … cut). */
 export function renderForm(form: FormDefinition, fields: Record<string, unknown>, ctx: RenderContext): RenderedForm {
-  const scope = { ...fields, terminal: ctx.terminal, now: ctx.now.toISOString() };
+  // `statusUrl` is the agent's, never the caller's: a receipt's QR opens the centre's public page.
+  const receiptNo = fields['receiptNo'];
+  const base = ctx.terminal.publicUrl;
+  const scope = {
+    ...fields,
+    terminal: ctx.terminal,
+    now: ctx.now.toISOString(),
+    statusUrl: base && typeof receiptNo === 'string' && receiptNo ? statusUrl(base, receiptNo) : undefined,
+  };
   const writer = new FormWriter(ctx);
   writer.out.init();
   for (const block of form.layout) renderBlock(block, writer, scope, ctx);
