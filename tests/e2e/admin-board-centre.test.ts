@@ -112,6 +112,10 @@ describe('admin board: county centre and outbox', () => {
     await page.goto(agent.adminBase);
     await page.locator('kiosk-admin-login').getByLabel('管理密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
+    // Device states and transports in words on the same board.
+    const printer = page.locator('article[data-service="printer"]');
+    await expect.poll(() => printer.textContent(), { timeout: 15_000 }).toContain('连接方式：模拟设备');
+    expect(await printer.textContent()).not.toMatch(/simulated|online/);
     const card = page.locator('article[data-centre]');
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('连不上县级服务中心');
     expect(await card.textContent()).toContain('没有等待发送的申请');

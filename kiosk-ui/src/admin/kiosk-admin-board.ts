@@ -40,6 +40,13 @@ export class KioskAdminBoard extends LitElement {
     }
   }
 
+  /** A transport in words ("串口"); one the texts do not know shows as it is. */
+  private _transport(transport: string): string {
+    const key = `admin.board.transports.${transport}`;
+    const words = tDynamic(key);
+    return words === key ? transport : words;
+  }
+
   private _detail(service: ServiceName, status: ServiceStatusMap[ServiceName]) {
     const parts: string[] = [tDynamic(`admin.board.device.${status.device}`)];
     if (service === 'printer')
@@ -64,7 +71,7 @@ export class KioskAdminBoard extends LitElement {
               ${
                 status.connection
                   ? html`<p class="muted">
-                      ${t('admin.board.transport', { transport: status.connection.transport })}
+                      ${t('admin.board.transport', { transport: this._transport(status.connection.transport) })}
                       ${t('admin.board.reconnects', { count: status.connection.reconnects })}
                     </p>`
                   : nothing
