@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { SubmissionStatus } from '@kiosk/contract/kiosk-api';
 import { printProgress } from '../data/submissions.js';
 import { say, sayText } from '../i18n/say.js';
+import { detailLines, spokenDetails } from './progress-details.js';
 import { ScreenBase } from './screen-base.js';
 
 /** ISO timestamp → "2026-11-29". */
@@ -31,6 +32,20 @@ export class KioskProgressMine extends ScreenBase {
       }
       li p {
         margin: 0.25rem 0;
+      }
+      /* Landscape: two columns, so a delivery, a time and place and a note under each still fit. */
+      @media (orientation: landscape) {
+        ol {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+          align-items: start;
+          gap: 0.5rem 1rem;
+        }
+        li {
+          padding: 0.5rem 1rem;
+        }
+        li p {
+          margin: 0.125rem 0;
+        }
       }
       .state {
         font-weight: 700;
@@ -73,6 +88,7 @@ export class KioskProgressMine extends ScreenBase {
       );
       if (s.missingMaterials?.length)
         parts.push(t('progress.card.spokenMissing', { list: s.missingMaterials.join('，') }));
+      parts.push(spokenDetails(t, s));
     });
     this._visit?.speakText(parts.join(''));
   }
@@ -85,7 +101,7 @@ export class KioskProgressMine extends ScreenBase {
       { label: t('progress.kindLabel').slice(0, 12), value: t(`progress.kinds.${s.kind}`) },
       { label: t('progress.submittedAt'), value: day(s.submittedAt) },
       { label: t('progress.resultTitle'), value: t(`progress.states.${s.state}`) },
-      ...(s.decisionDueBy ? [{ label: t('progress.decisionDueBy'), value: day(s.decisionDueBy) }] : []),
+      ...detailLines(t, s).map((l) => ({ label: t(l.label), value: l.value.slice(0, 200) })),
       ...(s.missingMaterials?.length
         ? [{ label: t('progress.missingMaterials'), value: s.missingMaterials.join('；').slice(0, 200) }]
         : []),
@@ -122,11 +138,9 @@ export class KioskProgressMine extends ScreenBase {
             html`<li data-receipt=${s.receiptNo}>
               <p>${say(t, `progress.kinds.${s.kind}`)} · ${sayText(s.receiptNo)} · ${sayText(day(s.submittedAt))}</p>
               <p class="state" data-state=${s.state}>${say(t, `progress.states.${s.state}`)}</p>
-              ${
-                s.decisionDueBy
-                  ? html`<p>${say(t, 'progress.decisionDueBy')}：${sayText(day(s.decisionDueBy))}</p>`
-                  : null
-              }
+              ${detailLines(t, s).map(
+                (l) => html`<p data-detail=${l.label}>${say(t, l.label)}：${sayText(l.value)}</p>`,
+              )}
               ${
                 s.missingMaterials?.length
                   ? html`<p>${say(t, 'progress.missingMaterials')}：${sayText(s.missingMaterials.join('；'))}</p>`

@@ -12,6 +12,7 @@ import '../inputs/kiosk-choice-cards.js';
 import { say, sayText } from '../i18n/say.js';
 import '../inputs/kiosk-digit-pad.js';
 import './kiosk-progress-mine.js';
+import { detailLines, spokenDetails } from './progress-details.js';
 import { ScreenBase } from './screen-base.js';
 
 /** ISO timestamp → "2026-11-29" (digits are shown in digit size). */
@@ -206,8 +207,13 @@ export class KioskProgressScreen extends ScreenBase {
       if (abort.signal.aborted) return;
       this._result = result;
       // The answer is spoken too (every step is spoken); it holds no personal data.
-      if (result.kind === 'found') this._visit?.speak(`progress.states.${result.status.state}`);
-      else if (result.kind === 'notFound') this._visit?.speak('progress.notFound');
+      // The state is a recorded prompt; with details (领取方式, 时间, 地点, 说明) the whole is dynamic text.
+      if (result.kind === 'found') {
+        const key = `progress.states.${result.status.state}` as const;
+        const details = spokenDetails(this._t, result.status);
+        if (details) this._visit?.speakText(`${this._t(key)}。${details}`);
+        else this._visit?.speak(key);
+      } else if (result.kind === 'notFound') this._visit?.speak('progress.notFound');
       else if (result.kind === 'mismatch') this._visit?.speak('progress.mismatch');
       else this._visit?.speak('progress.failed', { hotline: this._config.hotline.number });
     } catch {
@@ -224,7 +230,7 @@ export class KioskProgressScreen extends ScreenBase {
       <p>${say(t, `progress.kinds.${s.kind}`)}</p>
       <p class="state" data-state=${s.state}>${say(t, `progress.states.${s.state}`)}</p>
       <p>${say(t, 'progress.submittedAt')}：${sayText(day(s.submittedAt))}</p>
-      ${s.decisionDueBy ? html`<p>${say(t, 'progress.decisionDueBy')}：${sayText(day(s.decisionDueBy))}</p>` : null}
+      ${detailLines(t, s).map((l) => html`<p data-detail=${l.label}>${say(t, l.label)}：${sayText(l.value)}</p>`)}
       ${
         s.missingMaterials?.length
           ? html`<p>${say(t, 'progress.missingMaterials')}：</p>
