@@ -335,10 +335,77 @@ describe('every kiosk screen fits, at both orientations, with and without 大字
         await receipt.getByText('回执已打印，请取走。').waitFor({ timeout: 30_000 });
         await check('la-receipt', 'legal-aid');
         await receipt.getByRole('button', { name: '完成' }).click();
+        await flow.locator('kiosk-satisfaction').waitFor();
+        await check('la-rating', 'legal-aid');
+        await flow.locator('kiosk-satisfaction').getByRole('button', { name: '满意', exact: true }).click();
         await flow.locator('kiosk-legal-aid-done').waitFor();
         await check('la-done', 'legal-aid');
         await flow.locator('kiosk-legal-aid-done').getByRole('button', { name: '完成' }).click();
         await expect.poll(() => page.locator('kiosk-legal-aid-flow').count()).toBe(0);
+
+        // 预约/上门 (绿色通道, issue 16), every step: booked for someone who cannot come.
+        if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
+        if (!(await homeButton.isVisible().catch(() => false)))
+          await page.mouse.click(layout.width / 2, layout.height / 2);
+        await page.getByRole('button', { name: /家里有老人或残疾人来不了/ }).click();
+        const hv = page.locator('kiosk-home-visit-flow');
+        const hvNext = async (): Promise<void> => {
+          await hv
+            .getByRole('button', { name: /下一步|我同意|确认提交/ })
+            .last()
+            .click();
+        };
+        await hv.locator('kiosk-home-visit-person').waitFor();
+        await check('hv-person', 'home-visit');
+        await hv.locator('kiosk-pinyin-input').getByRole('button').first().click();
+        const keyboard = page.locator('kiosk-pinyin-keyboard');
+        await expect.poll(() => keyboard.getByRole('button', { name: 'w', exact: true }).isEnabled()).toBe(true);
+        for (const k of 'wang') await keyboard.getByRole('button', { name: k, exact: true }).click();
+        await keyboard.getByRole('button', { name: '王', exact: true }).first().click();
+        await check('hv-person-keyboard', 'home-visit');
+        await keyboard.getByRole('button', { name: '完成' }).click();
+        await hvNext();
+        await hv.locator('kiosk-home-visit-about').waitFor();
+        await hv.getByRole('button', { name: '80岁以上' }).click();
+        await hv.getByRole('button', { name: '不清楚' }).click();
+        await check('hv-about', 'home-visit');
+        await hvNext();
+        for (const [screen, choice] of [
+          ['hv-service', '法律援助'],
+          ['hv-mode', /请工作人员上门/],
+          ['hv-village', /东坪村/],
+          ['hv-group', '3组'],
+        ] as const) {
+          await hv.getByRole('button', { name: choice }).first().waitFor();
+          await hv.getByRole('button', { name: choice }).first().click();
+          await check(screen, 'home-visit');
+          await hvNext();
+        }
+        const hvPhone = hv.locator('kiosk-home-visit-phone');
+        await hvPhone.waitFor();
+        await tapDigits(hvPhone.locator('kiosk-digit-pad'), '13800138000');
+        await check('hv-phone', 'home-visit');
+        await hvNext();
+        await hv.getByRole('button', { name: '哪天都行' }).click();
+        await check('hv-days', 'home-visit');
+        await hvNext();
+        await hv.locator('kiosk-home-visit-consent').waitFor();
+        await check('hv-consent', 'home-visit');
+        await hvNext();
+        await hv.locator('kiosk-home-visit-review').waitFor();
+        await check('hv-review', 'home-visit');
+        await hvNext();
+        const hvReceipt = hv.locator('kiosk-home-visit-receipt');
+        await hvReceipt.getByText('回执打印好了').waitFor({ timeout: 30_000 });
+        await check('hv-receipt', 'home-visit');
+        await hvNext();
+        await hv.locator('kiosk-satisfaction').waitFor();
+        await check('hv-rating', 'home-visit');
+        await hv.getByRole('button', { name: '很满意' }).click();
+        await hv.locator('kiosk-home-visit-done').waitFor();
+        await check('hv-done', 'home-visit');
+        await hv.getByRole('button', { name: '完成' }).click();
+        await expect.poll(() => page.locator('kiosk-home-visit-flow').count()).toBe(0);
 
         // 视频咨询 with the centre unreachable.
         if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();

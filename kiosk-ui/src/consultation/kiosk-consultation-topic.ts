@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { KioskStepDoneEvent } from '../events/kiosk-step-done.js';
 import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
 import '../components/kiosk-step.js';
+import '../home-visit/kiosk-home-visit-offer.js';
 import { ConsultationStepBase } from './consultation-step-base.js';
 import { topicKey } from './consultation-messages.js';
 import { topicIcon } from './topic-icons.js';
@@ -81,6 +82,7 @@ export class KioskConsultationTopic extends ConsultationStepBase {
             </button>`,
         )}
       </div>
+      <kiosk-home-visit-offer slot="actions" compact source="consultation"></kiosk-home-visit-offer>
       <button
         slot="actions"
         type="button"

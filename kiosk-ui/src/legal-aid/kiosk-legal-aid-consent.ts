@@ -4,6 +4,7 @@ import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
 import { say } from '../i18n/say.js';
 import '../components/kiosk-service-notice.js';
 import '../components/kiosk-step.js';
+import '../home-visit/kiosk-home-visit-offer.js';
 import { LegalAidStepBase } from './legal-aid-step-base.js';
 
 /**
@@ -52,6 +53,7 @@ export class KioskLegalAidConsent extends LegalAidStepBase {
       <p>${say(t, 'legalAid.steps.consent.bodyUse')}</p>
       <p>${say(t, 'legalAid.steps.consent.bodyWipe')}</p>
       <kiosk-service-notice></kiosk-service-notice>
+      <kiosk-home-visit-offer slot="actions" compact source="legalAid"></kiosk-home-visit-offer>
       <button slot="actions" type="button" class="secondary" @click=${() => this._emit({ type: 'consentDeclined' })}>
         ${t('legalAid.steps.consent.decline')}
       </button>

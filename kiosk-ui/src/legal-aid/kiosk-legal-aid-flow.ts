@@ -3,7 +3,10 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult } from 
 import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localizeContext, uiConfigContext, visitContext, type VisitApi } from '../context/contexts.js';
+import { sendRating } from '../data/rating.js';
 import { DEFAULT_UI_CONFIG, type UiConfig } from '../data/ui-config.js';
+import '../components/kiosk-satisfaction.js';
+import type { KioskSatisfactionRateEvent } from '../events/kiosk-satisfaction-rate.js';
 import { assessEligibility } from '../eligibility/engine.js';
 import { exemptGroupsFor, mattersFor } from '../eligibility/catalogue.js';
 import type { KioskBackRequestEvent } from '../events/kiosk-back-request.js';
@@ -82,6 +85,8 @@ export class KioskLegalAidFlow extends LitElement {
   private _visit: VisitApi | undefined;
 
   @state() private _flow: LegalAidFlowState = initialLegalAidState();
+  /** 好差评 answered (or skipped) on the way to 办完了; the score goes out as a count only. */
+  @state() private _rated = false;
 
   /** Increases at every transition so each step mounts fresh (no stale internal state: R5). */
   private _round = 0;
@@ -248,7 +253,15 @@ export class KioskLegalAidFlow extends LitElement {
           decide-days=${decision.decision.decideDays}
         ></kiosk-legal-aid-receipt>`;
       case 'done':
-        return html`<kiosk-legal-aid-done .answers=${a}></kiosk-legal-aid-done>`;
+        return this._rated
+          ? html`<kiosk-legal-aid-done .answers=${a}></kiosk-legal-aid-done>`
+          : html`<kiosk-satisfaction
+              @kiosk-satisfaction-rate=${(e: KioskSatisfactionRateEvent) => {
+                e.stopPropagation();
+                if (e.score !== null) void sendRating('legalAid', e.score);
+                this._rated = true;
+              }}
+            ></kiosk-satisfaction>`;
       case 'exited':
         return null;
       default: {

@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kiosk-step.js';
+import '../home-visit/kiosk-home-visit-offer.js';
 import type { NotarizationCatalogue, NotarizationMatter, NotaryCounty } from './catalogue.js';
 import { mattersOf } from './catalogue.js';
 import { textRuns } from '../i18n/say.js';
@@ -106,6 +107,7 @@ export class KioskNotarizationMatter extends NotarizationStepBase {
           )}
         </div>
       </div>
+      <kiosk-home-visit-offer slot="actions" compact source="notarization"></kiosk-home-visit-offer>
     </kiosk-step>`;
   }
 }

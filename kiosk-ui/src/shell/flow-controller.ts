@@ -58,7 +58,10 @@ export class FlowController implements ReactiveController {
       this._hooks.onUnavailable(screen.service);
       return;
     }
-    this._setElement(document.createElement(definition.tag));
+    const element = document.createElement(definition.tag);
+    // Which entry opened it (e.g. `homeVisit.legalAid`: the booking offered on legal aid's first screen).
+    element.dataset['service'] = screen.service;
+    this._setElement(element);
   }
 
   /** The visit ended: drop the flow and any load still in flight. */
