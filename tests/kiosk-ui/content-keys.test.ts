@@ -11,8 +11,8 @@ describe('content the shell reads', () => {
     expect(keys.filter((k) => !hasMessage(k))).toEqual([]);
   });
 
-  it('the home has the three services and the demo county lists its four institutions', () => {
-    expect(SERVICES.map((s) => s.id)).toEqual(['consult', 'legalAid', 'notary']);
+  it('the home has the four services and the demo county lists its four institutions', () => {
+    expect(SERVICES.map((s) => s.id)).toEqual(['consult', 'legalAid', 'notary', 'mediation']);
     expect(
       institutionsFor(undefined)
         ?.institutions.map((i) => i.kind)
