@@ -5,11 +5,13 @@ import { localizeContext, visitContext, type VisitApi } from '../context/context
 import { KioskReviewEditEvent } from '../events/kiosk-review-edit.js';
 import { createLocalize } from '../i18n/localize.js';
 import type { Localize } from '../i18n/message-types.js';
-import { textRuns } from '../i18n/say.js';
 import { tokens } from '../styles/tokens.js';
 import { readBackText, type ReviewItem } from './review-read-back.js';
 import type { KioskPager } from './kiosk-pager.js';
 import './kiosk-pager.js';
+
+/** A value that is a number only (a phone, a masked ID number): one run at the digit size. */
+const NUMBER = /^[0-9*Xx -]+$/;
 
 /**
  * @summary The answers of a review step, one per row with 改一下 beside each, paged with 上一页 /
@@ -31,8 +33,9 @@ export class KioskReviewList extends LitElement {
         height: 100%;
         min-height: 0;
       }
+      /* Its rows' height where the review has no set height; what is left of it where it has. */
       kiosk-pager {
-        flex: 1 1 0;
+        flex: 1 1 auto;
         min-height: 0;
         --kiosk-pager-gap: 0.25rem 2rem;
       }
@@ -173,7 +176,9 @@ export class KioskReviewList extends LitElement {
               aria-current=${i === this._reading ? 'true' : 'false'}
             >
               <span class="label">${item.label}</span>
-              <span class="value">${textRuns(item.value)}</span>
+              <span class="value"
+                >${NUMBER.test(item.value) ? html`<span class="num">${item.value}</span>` : item.value}</span
+              >
               ${
                 item.editStep
                   ? html`<button

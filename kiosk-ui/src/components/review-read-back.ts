@@ -7,7 +7,7 @@ export interface ReviewItem {
   /** Unique within the review. */
   id: string;
   label: string;
-  /** As shown (digits are set at the digit size by the list). */
+  /** As shown; a number-only value (phone, masked ID number) is set at the digit size. */
   value: string;
   /** The value as spoken, without the label (see the helpers below); personal data only as allowed. */
   spoken: string;
