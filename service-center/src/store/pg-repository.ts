@@ -117,6 +117,8 @@ interface CallRow {
   end_reason: HangupReason | null;
   note_json: string | null;
   rating: number | null;
+  kind: NonNullable<CallRecord['kind']>;
+  receipt_no: string | null;
 }
 
 export interface PgRepositoryOptions {
@@ -638,9 +640,19 @@ export class PgRepository implements CenterRepository {
 
   async startCall(call: NewCall): Promise<void> {
     await this._pool.query(
-      `INSERT INTO calls (call_id, kiosk_id, terminal_name, lawyer_id, topic, consent, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (call_id) DO NOTHING`,
-      [call.callId, call.kioskId, call.terminalName ?? null, call.lawyerId, call.topic, call.consent, call.startedAt],
+      `INSERT INTO calls (call_id, kiosk_id, terminal_name, lawyer_id, topic, consent, started_at, kind, receipt_no)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (call_id) DO NOTHING`,
+      [
+        call.callId,
+        call.kioskId,
+        call.terminalName ?? null,
+        call.lawyerId,
+        call.topic,
+        call.consent,
+        call.startedAt,
+        call.kind ?? 'consultation',
+        call.receiptNo ?? null,
+      ],
     );
   }
 
@@ -764,6 +776,8 @@ function callRecord(row: CallRow): CallRecord {
     ...(row.end_reason ? { endReason: row.end_reason } : {}),
     ...(row.note_json ? { note: JSON.parse(row.note_json) as CallNote } : {}),
     ...(row.rating !== null ? { rating: row.rating as NonNullable<CallRecord['rating']> } : {}),
+    ...(row.kind === 'interview' ? { kind: row.kind } : {}),
+    ...(row.receipt_no ? { receiptNo: row.receipt_no } : {}),
   };
 }
 
