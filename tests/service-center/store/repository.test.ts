@@ -586,6 +586,13 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
       expect(await repo.getCall('nobody')).toBeUndefined();
       expect((await repo.listCalls({})).map((c) => c.callId)).toEqual(['c3', 'c2', 'c1']);
       expect((await repo.listCalls({ lawyerId: 'lawyer1', limit: 1 })).map((c) => c.callId)).toEqual(['c3']);
+      await repo.startCall({
+        ...call('i1', '2026-03-01T04:00:00.000Z', 'notary1'),
+        kind: 'interview',
+        receiptNo: 'GZ260301-0001-0001',
+      });
+      expect(await repo.getCall('i1')).toMatchObject({ kind: 'interview', receiptNo: 'GZ260301-0001-0001' });
+      expect((await repo.getCall('c3'))?.kind).toBeUndefined();
     });
   });
 });
