@@ -7,6 +7,7 @@ import './center-fleet-page.js';
 import './center-lawyer-desk.js';
 import './center-notary-interviews.js';
 import { tn } from './notary-texts.js';
+import { tm } from './mediation-texts.js';
 import './center-login.js';
 import './center-password-change.js';
 import type { CenterApplicationOpenEvent, CenterLoggedInEvent } from './events.js';
@@ -159,8 +160,15 @@ export class CenterApp extends LitElement {
         return html`<center-password-change></center-password-change>`;
       case 'list':
         // A notary lands on 公证申请: the centre lists only the kinds her desk reads (KIND_READERS).
+        // A mediator lands on 调解申请 (only mediation: KIND_READERS).
         return html`<center-application-list
-          .heading=${v.staff.role === 'notary' ? t('notary.heading') : t('list.heading')}
+          .heading=${
+            v.staff.role === 'notary'
+              ? t('notary.heading')
+              : v.staff.role === 'mediator'
+                ? tm('heading')
+                : t('list.heading')
+          }
         ></center-application-list>`;
       case 'detail':
         return html`<center-application-detail
