@@ -198,11 +198,11 @@ async function notaryIssues(browser: Browser, center: Center, receiptNo: string)
       await expect.poll(() => desk.locator('.state').textContent()).toBe(state);
     };
     await decide('受理公证申请', '已受理');
-    await decide('准予出具公证书', '已准予');
+    await decide('准予出具公证书', '准予出具公证书');
     await desk.getByLabel('公证书已出具', { exact: true }).check();
     await desk.getByRole('button', { name: '确认办理' }).click();
     await desk.getByText('请选择公证书的领取方式。').waitFor();
-    expect(await desk.locator('.state').textContent()).toBe('已准予');
+    expect(await desk.locator('.state').textContent()).toBe('准予出具公证书');
     await desk.getByLabel('到村领取').check();
     await desk.getByRole('button', { name: '确认办理' }).click();
     await expect.poll(() => desk.locator('.state').textContent()).toBe('公证书已出具');

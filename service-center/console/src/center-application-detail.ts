@@ -10,9 +10,10 @@ import type { StatusDetails } from '@kiosk/contract/kiosk-api';
 import { ApiError, changeStatus, documentUrl, getApplication } from './api.js';
 import './center-answers.js';
 import './center-notarization-detail.js';
+import './center-mediation-detail.js';
 import './center-status-form.js';
 import { CenterBackEvent, CenterSessionLostEvent, type CenterStatusSubmitEvent } from './events.js';
-import { dataKey, formatTime, t } from './i18n.js';
+import { dataKey, formatTime, stateLabel, t } from './i18n.js';
 import { consoleStyles } from './styles.js';
 
 /**
@@ -185,7 +186,7 @@ export class CenterApplicationDetail extends LitElement {
       </button>
       <h2>${t('detail.heading')} ${d.receiptNo}</h2>
       <section class="card">
-        <p class="state" data-state=${d.state}>${t(dataKey('state', d.state))}</p>
+        <p class="state" data-state=${d.state}>${stateLabel(d.kind, d.state)}</p>
         <div class="meta">
           <span>${t('detail.terminal')}</span><span>${d.terminalId}</span> <span>${t('detail.submittedAt')}</span
           ><span>${formatTime(d.submittedAt)}</span> <span>${t('detail.receivedAt')}</span
@@ -226,7 +227,9 @@ export class CenterApplicationDetail extends LitElement {
               .data=${d.data}
               .documents=${d.documents}
             ></center-notarization-detail>`
-          : html`<center-answers .data=${d.data}></center-answers>`
+          : d.kind === 'mediation'
+            ? html`<center-mediation-detail .data=${d.data}></center-mediation-detail>`
+            : html`<center-answers .data=${d.data}></center-answers>`
       }
       ${this._documents(d)}
       <section class="card" aria-labelledby="history">
@@ -236,7 +239,7 @@ export class CenterApplicationDetail extends LitElement {
             (h) =>
               html`<li>
                 ${formatTime(h.at)}
-                ${t(dataKey('state', h.state))}${h.by ? `（${h.by}）` : ''}${h.missingMaterials ? `：${h.missingMaterials.join('；')}` : ''}${h.reason ? `：${h.reason}` : ''}${this._details(h.details)}
+                ${stateLabel(d.kind, h.state)}${h.by ? `（${h.by}）` : ''}${h.missingMaterials ? `：${h.missingMaterials.join('；')}` : ''}${h.reason ? `：${h.reason}` : ''}${this._details(h.details)}
               </li>`,
           )}
         </ol>
@@ -258,8 +261,8 @@ export class CenterApplicationDetail extends LitElement {
                 at: formatTime(a.at),
                 by: a.by,
                 role: t(dataKey('role', a.role)),
-                from: t(dataKey('state', a.from)),
-                to: t(dataKey('state', a.to)),
+                from: stateLabel(d.kind, a.from),
+                to: stateLabel(d.kind, a.to),
               })}${a.missingMaterials ? `：${a.missingMaterials.join('；')}` : ''}${a.reason ? `：${a.reason}` : ''}${this._details(a.details)}
             </li>`,
         )}

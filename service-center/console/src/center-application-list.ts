@@ -5,7 +5,7 @@ import { APPLICATION_STATES, type ApplicationState, type ApplicationSummary } fr
 import { ApiError, listApplications } from './api.js';
 import { CenterApplicationOpenEvent, CenterSessionLostEvent } from './events.js';
 import { formText } from './form-value.js';
-import { contentLabel, dataKey, formatTime, notarizationLabel, t } from './i18n.js';
+import { contentLabel, dataKey, formatTime, notarizationLabel, stateLabel, t } from './i18n.js';
 import { consoleStyles } from './styles.js';
 
 /** Every state the centre lists, then 全部. */
@@ -116,9 +116,7 @@ export class CenterApplicationList extends LitElement {
         </td>
         <td>${formatTime(a.receivedAt)}</td>
         <td>${a.decisionDueBy ?? ''}</td>
-        <td>
-          ${t(dataKey('state', a.state))} ${a.urgent ? html`<span class="urgent">${t('list.urgent')}</span>` : ''}
-        </td>
+        <td>${stateLabel(a.kind, a.state)} ${a.urgent ? html`<span class="urgent">${t('list.urgent')}</span>` : ''}</td>
         <td>
           <button type="button" @click=${() => this.dispatchEvent(new CenterApplicationOpenEvent(a.centerId))}>
             ${t('list.open')}

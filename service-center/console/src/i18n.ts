@@ -32,6 +32,12 @@ export function hasKey(key: string): key is CenterKey {
   return lookup(center, key) !== undefined;
 }
 
+/** A state's label for this kind (准予法律援助, 准予出具公证书); the generic one (已准予) otherwise. */
+export function stateLabel(kind: string, state: string): string {
+  const own = `stateByKind.${kind}.${state}`;
+  return hasKey(own) ? t(own) : t(dataKey('state', state));
+}
+
 /** A label from content data (e.g. `matter.wages.label`); the id itself when content lacks it. */
 export function contentLabel(path: string, fallback: string): string {
   return lookup(legalAid, path) ?? fallback;
