@@ -357,6 +357,27 @@ export interface FleetReadinessRequested {
   requestedAt: string;
 }
 
+// ---- Satisfaction (好差评, issue 16 item 4) -----------------------------------------------------
+
+/** Services a rating names (content/schemas/submission-rating.schema.json). */
+export type RatedServiceName = 'consultation' | 'legalAid' | 'notarization' | 'mediation' | 'homeVisit' | 'kiosk';
+
+/** Rating counts of one service (on one terminal, or over all of them). Counts only, no person. */
+export interface SatisfactionCounts {
+  service: RatedServiceName;
+  /** counts[0] how many 很不满意 (1) … counts[4] how many 很满意 (5). */
+  counts: [number, number, number, number, number];
+  total: number;
+  /** Mean score 1–5, one decimal. */
+  average: number;
+}
+
+/** Answer of GET /satisfaction (staff, admin): per terminal and service, and per service overall. */
+export interface SatisfactionTable {
+  byTerminal: Array<SatisfactionCounts & { terminalId: string }>;
+  byService: SatisfactionCounts[];
+}
+
 // ---- Errors ----------------------------------------------------------------------------------
 
 export type StaffErrorCode =

@@ -17,6 +17,7 @@ import { centerRepoRoot } from '../config.js';
 import type { TerminalEntry } from '../config-schema.js';
 import { checkSubmissionContent, loadIntakeSchemas, type IntakeSchemas } from '../intake-validation.js';
 import { linkRating } from '../consultation/rating-link.js';
+import { countRating } from '../satisfaction/record-rating.js';
 import { confirmInterviewHold } from '../consultation/interview-hold-link.js';
 import { decisionDueBy } from '../legal-aid-clock.js';
 import type { CenterRepository, IntakeResult, NewIntake } from '../store/repository.js';
@@ -26,7 +27,7 @@ const intakeSchema = {
   type: 'object',
   properties: {
     receiptNo: { type: 'string', pattern: '^[A-Z]{2}[0-9A-Z-]{6,30}$' },
-    kind: { enum: ['legalAid', 'notarization', 'callback', 'rating'] },
+    kind: { enum: ['legalAid', 'notarization', 'homeVisit', 'callback', 'rating'] },
     submittedAt: { type: 'string', minLength: 20, maxLength: 40 },
     data: { type: 'object' },
     documents: {
@@ -143,6 +144,7 @@ export function intakeRouter(deps: IntakeDeps): Router {
     const result = await deps.repo.insertIntake(intake(terminal, key!, submission, now()));
     logResult(terminal, submission.kind, result);
     linkRating(deps.repo, terminal.id, submission, result, deps.log);
+    await countRating(deps.repo, terminal.id, submission, result, now().toISOString(), deps.log);
     await confirmInterviewHold(deps.repo, terminal.id, submission, result, deps.log);
     if (result.outcome === 'conflict') return fail(res, 409, { error: 'idempotencyConflict' });
     res.json(result.accepted);
@@ -165,6 +167,8 @@ export function intakeRouter(deps: IntakeDeps): Router {
     const stored = valid.length ? await deps.repo.insertIntakeMany(valid.map((v) => v.input)) : [];
     for (const [i, result] of stored.entries())
       await confirmInterviewHold(deps.repo, terminal.id, valid[i].input.submission, result, deps.log);
+    for (const [i, result] of stored.entries())
+      await countRating(deps.repo, terminal.id, valid[i].input.submission, result, valid[i].input.receivedAt, deps.log);
     stored.forEach((result, i) => {
       const { at, input } = valid[i];
       logResult(terminal, input.submission.kind, result);

@@ -5,6 +5,7 @@ import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { CenterRepository } from '../store/repository.js';
 import type { TerminalEntry } from '../config-schema.js';
 import { fleetStaffRouter } from '../fleet/fleet-staff-router.js';
+import { satisfactionRouter } from '../satisfaction/satisfaction-router.js';
 import { accountsRouter } from './accounts-router.js';
 import { applicationsRouter } from './applications-router.js';
 import { StaffAccess, bodyCheck } from './staff-access.js';
@@ -57,6 +58,7 @@ export function staffRouter(deps: StaffDeps): Router {
       ...(deps.now ? { now: deps.now } : {}),
     }),
   );
+  router.use(satisfactionRouter({ repo: deps.repo, access }));
   if (deps.fleet)
     router.use(
       fleetStaffRouter({

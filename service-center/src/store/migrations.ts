@@ -189,4 +189,20 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX staff_sessions_name ON staff_sessions (name);
     `,
   },
+  {
+    // 好差评 (issue 16 item 4): counts only — which terminal, which service, the score; nothing about
+    // the person. One row per rating submission (its receipt number), so a replay counts once.
+    version: 8,
+    sql: `
+      CREATE TABLE ratings (
+        terminal_id TEXT NOT NULL,
+        receipt_no  TEXT NOT NULL,
+        service     TEXT NOT NULL,
+        score       INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (terminal_id, receipt_no)
+      );
+      CREATE INDEX ratings_terminal_service ON ratings (terminal_id, service);
+    `,
+  },
 ];

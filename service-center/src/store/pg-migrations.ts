@@ -188,4 +188,19 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX staff_sessions_name ON staff_sessions (name);
     `,
   },
+  {
+    // 好差评 (issue 16 item 4): counts only — terminal, service, score; one row per rating submission.
+    version: 8,
+    sql: `
+      CREATE TABLE ratings (
+        terminal_id TEXT NOT NULL,
+        receipt_no  TEXT NOT NULL,
+        service     TEXT NOT NULL,
+        score       INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (terminal_id, receipt_no)
+      );
+      CREATE INDEX ratings_terminal_service ON ratings (terminal_id, service);
+    `,
+  },
 ];

@@ -8,7 +8,9 @@ import type {
 } from '@kiosk/contract/intake-api';
 import type { StatusDetails, SubmissionKind, SubmissionState } from '@kiosk/contract/kiosk-api';
 import type { CallNote, CallRecord, HangupReason } from '@kiosk/contract/signalling-api';
+import type { NotarySlotStore } from './notary-slot-store.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
+import { PgNotarySlots } from './pg-notary-slots.js';
 import type {
   ApplicationDetail,
   ApplicationSummary,
@@ -19,6 +21,9 @@ import type {
   LoginLimitKey,
   NewCall,
   NewIntake,
+  NewRating,
+  RatedService,
+  RatingCountRow,
   StaffAccount,
   StaffRole,
   StatusAuditEntry,
@@ -138,6 +143,7 @@ export interface PgRepositoryOptions {
  */
 export class PgRepository implements CenterRepository {
   private readonly _pool: pg.Pool;
+  readonly notarySlots: NotarySlotStore;
 
   constructor(options: PgRepositoryOptions) {
     this._pool = new pg.Pool({
@@ -146,6 +152,7 @@ export class PgRepository implements CenterRepository {
       application_name: 'kiosk-service-center',
     });
     this._pool.on('error', (err) => options.onError?.(err));
+    this.notarySlots = new PgNotarySlots(this._pool, <T>(work: (c: pg.PoolClient) => Promise<T>) => this._tx(work));
   }
 
   async migrate(): Promise<void> {
@@ -720,6 +727,31 @@ export class PgRepository implements CenterRepository {
       [rating, receiptNo, callId, kioskId],
     );
     return (res.rowCount ?? 0) > 0;
+  }
+
+  async recordRating(r: NewRating): Promise<void> {
+    await this._pool.query(
+      `INSERT INTO ratings (terminal_id, receipt_no, service, score, received_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (terminal_id, receipt_no) DO NOTHING`,
+      [r.terminalId, r.receiptNo, r.service, r.score, r.receivedAt],
+    );
+  }
+
+  async ratingCounts(): Promise<RatingCountRow[]> {
+    const res = await this._pool.query<{ terminal_id: string; service: RatedService; score: number; n: string }>(
+      `SELECT terminal_id, service, score, COUNT(*) AS n FROM ratings
+       GROUP BY terminal_id, service, score ORDER BY terminal_id, service`,
+    );
+    const out: RatingCountRow[] = [];
+    for (const row of res.rows) {
+      let last = out[out.length - 1];
+      if (!last || last.terminalId !== row.terminal_id || last.service !== row.service) {
+        last = { terminalId: row.terminal_id, service: row.service, counts: [0, 0, 0, 0, 0] };
+        out.push(last);
+      }
+      last.counts[row.score - 1] = Number(row.n);
+    }
+    return out;
   }
 
   /** Runs `work` in one transaction on one pooled connection (READ COMMITTED). */

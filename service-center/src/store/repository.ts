@@ -255,6 +255,13 @@ export interface CenterRepository {
   /** Durations in seconds of the last ended calls, newest first (for the queue's wait estimate). */
   recentCallDurations(limit: number): Promise<number[]>;
   setCallNote(callId: string, note: CallNote, at: string): Promise<boolean>;
+  /**
+   * 好差评 (counts only): one rating of a service from a terminal; a second call with the same
+   * (terminal, receipt) changes nothing (replays count once).
+   */
+  recordRating(rating: NewRating): Promise<void>;
+  /** Rating counts per terminal and service, each score 1–5 counted (ordered by terminal, service). */
+  ratingCounts(): Promise<RatingCountRow[]>;
   /** The villager's rating from her kiosk's outbox; only for a call of that kiosk. */
   rateCall(
     callId: string,
@@ -262,6 +269,25 @@ export interface CenterRepository {
     rating: NonNullable<CallRecord['rating']>,
     receiptNo: string,
   ): Promise<boolean>;
+}
+
+/** A rating as the centre keeps it: no name, no phone, no call — the terminal, the service, the score. */
+export interface NewRating {
+  terminalId: string;
+  receiptNo: string;
+  service: RatedService;
+  score: 1 | 2 | 3 | 4 | 5;
+  receivedAt: string;
+}
+
+export const RATED_SERVICES = ['consultation', 'legalAid', 'notarization', 'mediation', 'homeVisit', 'kiosk'] as const;
+export type RatedService = (typeof RATED_SERVICES)[number];
+
+export interface RatingCountRow {
+  terminalId: string;
+  service: RatedService;
+  /** counts[0] = how many 1 (很不满意) … counts[4] = how many 5 (很满意). */
+  counts: [number, number, number, number, number];
 }
 
 /** A terminal's fleet-health row: its last heartbeat and readiness report (counts and states only). */

@@ -22,6 +22,9 @@ import type {
   LoginLimitKey,
   NewCall,
   NewIntake,
+  NewRating,
+  RatedService,
+  RatingCountRow,
   StaffAccount,
   StaffRole,
   StatusAuditEntry,
@@ -661,6 +664,34 @@ export class SqliteRepository implements CenterRepository {
       .prepare('UPDATE calls SET rating = ?, rating_receipt = ? WHERE call_id = ? AND kiosk_id = ?')
       .run(rating, receiptNo, callId, kioskId);
     return info.changes > 0;
+  }
+
+  async recordRating(r: NewRating): Promise<void> {
+    this._db
+      .prepare(
+        `INSERT INTO ratings (terminal_id, receipt_no, service, score, received_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (terminal_id, receipt_no) DO NOTHING`,
+      )
+      .run(r.terminalId, r.receiptNo, r.service, r.score, r.receivedAt);
+  }
+
+  async ratingCounts(): Promise<RatingCountRow[]> {
+    const rows = this._db
+      .prepare(
+        `SELECT terminal_id, service, score, COUNT(*) AS n FROM ratings
+         GROUP BY terminal_id, service, score ORDER BY terminal_id, service`,
+      )
+      .all() as Array<{ terminal_id: string; service: RatedService; score: number; n: number }>;
+    const out: RatingCountRow[] = [];
+    for (const row of rows) {
+      let last = out[out.length - 1];
+      if (!last || last.terminalId !== row.terminal_id || last.service !== row.service) {
+        last = { terminalId: row.terminal_id, service: row.service, counts: [0, 0, 0, 0, 0] };
+        out.push(last);
+      }
+      last.counts[row.score - 1] = Number(row.n);
+    }
+    return out;
   }
 }
 
