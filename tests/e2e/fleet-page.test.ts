@@ -92,7 +92,7 @@ describe('终端状态 page with a real terminal', () => {
           await page.getByRole('button', { name: '刷新' }).click();
           return (await terminalRow().textContent()) ?? '';
         },
-        { timeout: 10_000, intervals: [250] },
+        { timeout: 10_000, interval: 250 },
       )
       .toContain('缺纸');
     expect(Date.now() - noticed).toBeLessThanOrEqual(INTERVAL_S * 1000 + 1_500);
@@ -107,7 +107,7 @@ describe('终端状态 page with a real terminal', () => {
           await page.getByRole('button', { name: '刷新' }).click();
           return (await terminalRow().textContent()) ?? '';
         },
-        { timeout: 15_000, intervals: [500] },
+        { timeout: 15_000, interval: 500 },
       )
       .toContain('失联');
     expect(await axeViolations(page)).toEqual([]);
