@@ -1,6 +1,7 @@
 import {
   STAFF_API_PATH,
   type ApplicationDetail,
+  type ApplicationKind,
   type ApplicationList,
   type ApplicationListQuery,
   type ApplicationState,
@@ -8,6 +9,7 @@ import {
   type DocumentRole,
   type FleetList,
   type FleetReadinessRequested,
+  type SatisfactionTable,
   type StaffErrorBody,
   type StaffLoginRequest,
   type StaffPasswordChangeRequest,
@@ -101,6 +103,21 @@ export const listApplications = async (
   const qs = query.toString();
   return (await call<ApplicationList>(`/applications${qs ? `?${qs}` : ''}`, signal ? { signal } : {})).items;
 };
+
+/** The applications of one kind (a desk's own list, e.g. 上门服务), in `state` ('' all). */
+export const listApplicationsOfKind = async (
+  kind: ApplicationKind,
+  state: ApplicationState | '',
+  signal?: AbortSignal,
+): Promise<ApplicationSummary[]> => {
+  const query = new URLSearchParams({ kind });
+  if (state) query.set('state', state);
+  return (await call<ApplicationList>(`/applications?${query.toString()}`, signal ? { signal } : {})).items;
+};
+
+/** 满意度: rating counts per terminal and service (staff, admin). */
+export const getSatisfaction = (signal?: AbortSignal): Promise<SatisfactionTable> =>
+  call<SatisfactionTable>('/satisfaction', signal ? { signal } : {});
 
 export const getApplication = (centerId: string, signal?: AbortSignal): Promise<ApplicationDetail> =>
   call<ApplicationDetail>(`/applications/${encodeURIComponent(centerId)}`, signal ? { signal } : {});

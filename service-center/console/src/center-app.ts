@@ -4,6 +4,9 @@ import { currentStaff, logout, takesCalls, type StaffMe } from './api.js';
 import './center-application-detail.js';
 import './center-application-list.js';
 import './center-fleet-page.js';
+import './center-home-visit-list.js';
+import './center-satisfaction.js';
+import { th } from './home-visit-texts.js';
 import './center-lawyer-desk.js';
 import './center-notary-interviews.js';
 import { tn } from './notary-texts.js';
@@ -21,6 +24,8 @@ type View =
   | { kind: 'list'; staff: StaffMe }
   | { kind: 'desk'; staff: StaffMe }
   | { kind: 'fleet'; staff: StaffMe }
+  | { kind: 'homeVisits'; staff: StaffMe }
+  | { kind: 'satisfaction'; staff: StaffMe }
   | { kind: 'detail'; staff: StaffMe; centerId: string };
 
 /**
@@ -109,7 +114,8 @@ export class CenterApp extends LitElement {
     // 终端状态 is for administrators and the legal-aid staff (the centre checks the role too).
     const fleet = staff.role === 'admin' || staff.role === 'staff';
     if (!this._takesCalls && !fleet) return html``;
-    const page = v.kind === 'desk' ? 'desk' : v.kind === 'fleet' ? 'fleet' : 'list';
+    const page =
+      v.kind === 'desk' || v.kind === 'fleet' || v.kind === 'homeVisits' || v.kind === 'satisfaction' ? v.kind : 'list';
     return html`<nav>
       ${
         this._takesCalls
@@ -137,6 +143,29 @@ export class CenterApp extends LitElement {
               @click=${() => (this._view = { kind: 'fleet', staff })}
             >
               ${t('fleet.nav')}
+            </button>`
+          : ''
+      }
+      ${
+        // 上门服务 for the legal-aid staff (they call back); 满意度 for them and the administrators.
+        fleet
+          ? html`${
+              staff.role === 'staff'
+                ? html`<button
+                    type="button"
+                    aria-current=${page === 'homeVisits' ? 'page' : 'false'}
+                    @click=${() => (this._view = { kind: 'homeVisits', staff })}
+                  >
+                    ${th('nav')}
+                  </button>`
+                : ''
+            }
+            <button
+              type="button"
+              aria-current=${page === 'satisfaction' ? 'page' : 'false'}
+              @click=${() => (this._view = { kind: 'satisfaction', staff })}
+            >
+              ${th('satisfaction.nav')}
             </button>`
           : ''
       }
@@ -181,6 +210,10 @@ export class CenterApp extends LitElement {
           : html`<center-lawyer-desk></center-lawyer-desk>`;
       case 'fleet':
         return html`<center-fleet-page></center-fleet-page>`;
+      case 'homeVisits':
+        return html`<center-home-visit-list></center-home-visit-list>`;
+      case 'satisfaction':
+        return html`<center-satisfaction></center-satisfaction>`;
       default: {
         const never: never = v;
         return never;

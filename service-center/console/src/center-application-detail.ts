@@ -11,6 +11,7 @@ import { ApiError, changeStatus, documentUrl, getApplication } from './api.js';
 import './center-answers.js';
 import './center-notarization-detail.js';
 import './center-mediation-detail.js';
+import './center-home-visit-detail.js';
 import './center-status-form.js';
 import { CenterBackEvent, CenterSessionLostEvent, type CenterStatusSubmitEvent } from './events.js';
 import { dataKey, formatTime, stateLabel, t } from './i18n.js';
@@ -229,7 +230,9 @@ export class CenterApplicationDetail extends LitElement {
             ></center-notarization-detail>`
           : d.kind === 'mediation'
             ? html`<center-mediation-detail .data=${d.data}></center-mediation-detail>`
-            : html`<center-answers .data=${d.data}></center-answers>`
+            : d.kind === 'homeVisit'
+              ? html`<center-home-visit-detail .data=${d.data}></center-home-visit-detail>`
+              : html`<center-answers .data=${d.data}></center-answers>`
       }
       ${this._documents(d)}
       <section class="card" aria-labelledby="history">
