@@ -107,8 +107,10 @@ export class CenterStatusForm extends LitElement {
   @property({ type: Number }) version = 0;
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('current') || changed.has('kind')) this._choice = '';
-    if (changed.has('current') || changed.has('kind')) this._problem = '';
+    if (changed.has('current') || changed.has('kind')) {
+      this._choice = '';
+      this._problem = '';
+    }
   }
 
   override updated(changed: PropertyValues<this>): void {
