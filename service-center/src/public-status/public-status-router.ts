@@ -14,6 +14,9 @@ export const FAILED_WINDOWS: ReadonlyArray<readonly [number, number]> = [
   [20, 3600_000],
 ];
 
+/** Distinct client addresses the limiters remember before they start afresh. */
+export const MAX_TRACKED = 50_000;
+
 export interface PublicStatusDeps {
   repo: Pick<CenterRepository, 'findByReceiptNo'>;
   texts: PublicStatusTexts;
@@ -56,8 +59,23 @@ export function publicStatusRouter(deps: PublicStatusDeps): Router {
   // Strict: `/s` redirects to `/s/` (relative links), which a non-strict route would match again.
   const router = Router({ strict: true });
   const now = deps.now ?? Date.now;
-  const lookups = new FailureLimiter(LOOKUP_WINDOWS, now);
-  const failures = new FailureLimiter(FAILED_WINDOWS, now);
+  let lookups = new FailureLimiter(LOOKUP_WINDOWS, now);
+  let failures = new FailureLimiter(FAILED_WINDOWS, now);
+  // The limiters forget an address only when it comes back; addresses seen once would pile up. Past
+  // MAX_TRACKED distinct addresses in an hour both start afresh (a flood from that many addresses
+  // is beyond a per-address limit anyway).
+  let tracked = new Set<string>();
+  let trackedSince = now();
+  const track = (key: string): void => {
+    if (now() - trackedSince > 3600_000 || (tracked.size >= MAX_TRACKED && !tracked.has(key))) {
+      if (tracked.size >= MAX_TRACKED) deps.log.warn({ addresses: tracked.size }, 'public status: limiter reset');
+      lookups = new FailureLimiter(LOOKUP_WINDOWS, now);
+      failures = new FailureLimiter(FAILED_WINDOWS, now);
+      tracked = new Set();
+      trackedSince = now();
+    }
+    tracked.add(key);
+  };
   const form = (res: Response, status: number, receiptNo: string, notice?: PageNotice): void =>
     send(res, status, formPage(deps.texts, receiptNo, notice));
 
@@ -69,6 +87,7 @@ export function publicStatusRouter(deps: PublicStatusDeps): Router {
 
   router.post('/s/', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), async (req, res) => {
     const key = clientKey(req, deps.behindProxy ?? false);
+    track(key);
     const body = (req.is('application/x-www-form-urlencoded') ? req.body : {}) as Record<string, unknown>;
     const raw = (name: string): string =>
       Object.hasOwn(body, name) && typeof body[name] === 'string' ? body[name].trim().toUpperCase() : '';
