@@ -549,6 +549,97 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
     });
   });
 
+  describe('notary interview slots', () => {
+    const now = '2026-03-01T00:00:00.000Z';
+    const slot = (slotId: string, startsAt: string, capacity = 2) => ({
+      slotId,
+      startsAt,
+      lengthMin: 20,
+      capacity,
+      publishedBy: 'notary1',
+      publishedAt: now,
+    });
+    const hold = (bookingId: string, slotId: string, terminalId = T1, expiresAt = '2026-03-01T00:30:00.000Z') => ({
+      bookingId,
+      slotId,
+      terminalId,
+      heldAt: now,
+      expiresAt,
+    });
+
+    it('publishes slots all or nothing, holds seats up to the capacity at once, confirms and lists interviews', async () => {
+      const slots = repo.notarySlots!;
+      const published = await slots.publishSlots([
+        slot('s1', '2026-03-02T01:00:00.000Z'),
+        slot('s2', '2026-03-02T02:00:00.000Z', 1),
+      ]);
+      expect(published).toMatchObject({
+        outcome: 'published',
+        slots: [{ slotId: 's1', booked: 0, held: 0 }, { slotId: 's2' }],
+      });
+      expect(
+        await slots.publishSlots([slot('s3', '2026-03-02T03:00:00.000Z'), slot('s4', '2026-03-02T01:00:00.000Z')]),
+      ).toEqual({ outcome: 'taken', startsAt: '2026-03-02T01:00:00.000Z' });
+      const list = await slots.listSlots({ from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z' }, now);
+      expect(list.map((x) => x.slotId)).toEqual(['s1', 's2']);
+
+      // Five terminals at once on a slot with two seats: two holds, three full.
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map((i) => slots.holdSeat(hold(`b${i}`, 's1', `test-000${i}`), now)),
+      );
+      expect(results.filter((r) => r.outcome === 'held')).toHaveLength(2);
+      expect(results.filter((r) => r.outcome === 'full')).toHaveLength(3);
+      expect(await slots.holdSeat(hold('bx', 'nope'), now)).toEqual({ outcome: 'notFound' });
+
+      // A hold becomes a booking once the request arrives; the intake links the application.
+      const id = await created(repo, { ...intake('k-n', 'GZ260301-0001-0001'), terminalId: T1 });
+      await slots.holdSeat(hold('bn', 's2', T1), now);
+      expect(await slots.confirmHold('bn', T1, 'GZ260301-0001-0001', '2026-03-01T00:10:00.000Z')).toBe('confirmed');
+      expect(await slots.confirmHold('bn', T1, 'GZ260301-0001-0001', '2026-03-01T00:11:00.000Z')).toBe('already');
+      expect(await slots.confirmHold('bn', T2, 'GZ260301-0001-0001', '2026-03-01T00:11:00.000Z')).toBe('notFound');
+      expect(await slots.interviewFor(T1, 'GZ260301-0001-0001')).toMatchObject({
+        bookingId: 'bn',
+        slotId: 's2',
+        startsAt: '2026-03-02T02:00:00.000Z',
+        lengthMin: 20,
+        centerId: id,
+        matter: 'wages',
+      });
+      expect(
+        (await slots.interviews({ from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z' })).map(
+          (x) => x.bookingId,
+        ),
+      ).toEqual(['bn']);
+      expect(await slots.withdrawSlot('s2', now)).toBe('booked');
+      expect(await slots.withdrawSlot('s1', now)).toBe('withdrawn');
+      expect(await slots.withdrawSlot('s1', now)).toBe('notFound');
+      expect(
+        (
+          await slots.listSlots(
+            { from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z', withWithdrawn: true },
+            now,
+          )
+        ).map((x) => [x.slotId, x.withdrawnAt ?? null]),
+      ).toEqual([
+        ['s1', now],
+        ['s2', null],
+      ]);
+    });
+
+    it('confirms an expired hold only while its seat is still free', async () => {
+      const slots = repo.notarySlots!;
+      await slots.publishSlots([slot('e1', '2026-03-02T05:00:00.000Z', 1)]);
+      await slots.holdSeat(hold('old', 'e1', T1, '2026-03-01T00:05:00.000Z'), now);
+      // Expired and still free: confirmed.
+      expect(await slots.confirmHold('old', T1, 'GZ260301-0001-0002', '2026-03-01T01:00:00.000Z')).toBe('confirmed');
+      await slots.publishSlots([slot('e2', '2026-03-02T06:00:00.000Z', 1)]);
+      await slots.holdSeat(hold('late', 'e2', T1, '2026-03-01T00:05:00.000Z'), now);
+      // Once expired, another terminal takes the seat: the late request finds it full.
+      expect((await slots.holdSeat(hold('other', 'e2', T2), '2026-03-01T00:06:00.000Z')).outcome).toBe('held');
+      expect(await slots.confirmHold('late', T1, 'GZ260301-0001-0003', '2026-03-01T00:07:00.000Z')).toBe('full');
+    });
+  });
+
   describe('call records', () => {
     const call = (callId: string, startedAt: string, lawyerId = 'lawyer1') => ({
       callId,
