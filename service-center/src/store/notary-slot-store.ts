@@ -1,6 +1,6 @@
-// The notary office's interview slots and their bookings, behind one interface (DESIGN §8). The SQLite
-// repository carries one as `notarySlots`; a repository without one (the PostgreSQL repository until it
-// mirrors these methods) makes the slot API answer 503 and the kiosk offer 公证处电话联系 instead.
+// The notary office's interview slots and their bookings, behind one interface (DESIGN §8). Both
+// repositories carry one as `notarySlots` (sqlite-notary-slots.ts, pg-notary-slots.ts); a repository
+// without one makes the slot API answer 503 and the kiosk offer 公证处电话联系 instead.
 import type { NotaryInterview, NotarySlot } from '@kiosk/contract/notary-api';
 
 export interface NewNotarySlot {
