@@ -27,7 +27,7 @@ const intakeSchema = {
   type: 'object',
   properties: {
     receiptNo: { type: 'string', pattern: '^[A-Z]{2}[0-9A-Z-]{6,30}$' },
-    kind: { enum: ['legalAid', 'notarization', 'homeVisit', 'callback', 'rating'] },
+    kind: { enum: ['legalAid', 'notarization', 'mediation', 'homeVisit', 'callback', 'rating'] },
     submittedAt: { type: 'string', minLength: 20, maxLength: 40 },
     data: { type: 'object' },
     documents: {
