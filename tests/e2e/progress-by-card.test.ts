@@ -64,9 +64,9 @@ describe('查询进度 by ID card end to end', () => {
 
     idcard.simulator!.placeCard('resident');
     const mine = progress.locator('kiosk-progress-mine');
-    const item = mine.locator(`li[data-receipt="${hers}"]`);
+    const item = mine.locator(`[data-receipt="${hers}"]`);
     await item.waitFor({ timeout: 20_000 });
-    expect(await mine.locator('li').count()).toBe(1);
+    expect(await mine.locator('[data-receipt]').count()).toBe(1);
     await expect
       .poll(() => item.locator('[data-state]').getAttribute('data-state'))
       .toMatch(/^(pendingUpload|received)$/);

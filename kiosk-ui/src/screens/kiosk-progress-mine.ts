@@ -2,6 +2,7 @@ import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SubmissionStatus } from '@kiosk/contract/kiosk-api';
 import { printProgress } from '../data/submissions.js';
+import '../components/kiosk-pager.js';
 import { say, sayText } from '../i18n/say.js';
 import { detailLines, spokenDetails } from './progress-details.js';
 import { ScreenBase } from './screen-base.js';
@@ -18,34 +19,34 @@ export class KioskProgressMine extends ScreenBase {
   static override styles = [
     ...ScreenBase.styles,
     css`
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.75rem;
+      /* The list pages (上一页 / 下一页) instead of scrolling, in 大字 and portrait too (issue 15). */
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        min-height: 0;
       }
-      li {
+      h2 {
+        margin: 0 0 0.5rem;
+      }
+      kiosk-pager {
+        flex: 1 1 0;
+        min-height: 0;
+        --kiosk-pager-columns: 2;
+        --kiosk-pager-gap: 0.5rem 1rem;
+      }
+      @media (orientation: portrait) {
+        kiosk-pager {
+          --kiosk-pager-columns: 1;
+        }
+      }
+      article {
         background: var(--kiosk-muted-bg);
         border-radius: var(--kiosk-radius);
-        padding: 0.75rem 1.25rem;
+        padding: 0.5rem 1rem;
       }
-      li p {
-        margin: 0.25rem 0;
-      }
-      /* Landscape: two columns, so a delivery, a time and place and a note under each still fit. */
-      @media (orientation: landscape) {
-        ol {
-          grid-template-columns: repeat(2, minmax(0, 1fr));
-          align-items: start;
-          gap: 0.5rem 1rem;
-        }
-        li {
-          padding: 0.5rem 1rem;
-        }
-        li p {
-          margin: 0.125rem 0;
-        }
+      article p {
+        margin: 0.125rem 0;
       }
       .state {
         font-weight: 700;
@@ -54,7 +55,7 @@ export class KioskProgressMine extends ScreenBase {
         display: flex;
         gap: 2rem;
         align-items: center;
-        margin-top: 1rem;
+        margin-top: 0.5rem;
       }
     `,
   ];
@@ -132,10 +133,10 @@ export class KioskProgressMine extends ScreenBase {
     if (!list.length) return html`<p class="state" role="status">${say(t, 'progress.card.none')}</p>`;
     return html`
       <h2>${say(t, 'progress.card.title')}（${say(t, 'progress.card.count', { n: list.length })}）</h2>
-      <ol role="list" data-mine>
+      <kiosk-pager data-mine>
         ${list.map(
           (s) =>
-            html`<li data-receipt=${s.receiptNo}>
+            html`<article data-receipt=${s.receiptNo}>
               <p>${say(t, `progress.kinds.${s.kind}`)} · ${sayText(s.receiptNo)} · ${sayText(day(s.submittedAt))}</p>
               <p class="state" data-state=${s.state}>${say(t, `progress.states.${s.state}`)}</p>
               ${detailLines(t, s).map(
@@ -147,9 +148,9 @@ export class KioskProgressMine extends ScreenBase {
                   : null
               }
               ${s.reason ? html`<p>${say(t, 'progress.reason')}：${sayText(s.reason)}</p>` : null}
-            </li>`,
+            </article>`,
         )}
-      </ol>
+      </kiosk-pager>
       <div class="actions">
         <button
           type="button"

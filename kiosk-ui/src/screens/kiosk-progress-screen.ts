@@ -123,6 +123,21 @@ export class KioskProgressScreen extends ScreenBase {
       .again {
         margin-top: 1.5rem;
       }
+      /* By card: the list takes the height left and pages (kiosk-pager) rather than scroll. */
+      .mine {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      .mine kiosk-progress-mine {
+        flex: 1 1 0;
+        min-height: 0;
+      }
+      .mine .again {
+        margin-top: 0.5rem;
+        align-self: flex-start;
+      }
     `,
   ];
 
@@ -275,11 +290,11 @@ export class KioskProgressScreen extends ScreenBase {
   override render() {
     const t = this._t;
     if (this._mine)
-      return html`
+      return html`<div class="mine">
         <h1>${say(t, 'progress.title')}</h1>
         <kiosk-progress-mine .submissions=${this._mine.submissions}></kiosk-progress-mine>
         <button type="button" class="secondary again" @click=${() => this._again()}>${t('progress.again')}</button>
-      `;
+      </div>`;
     // One thing at a time: the answer replaces the pads, so nothing needs scrolling.
     if (this._pending || this._result)
       return html`

@@ -117,7 +117,9 @@ describe('查询进度: status details', () => {
     await openProgress();
     cardOnReader = true;
     await until(() => !!findDeep((el) => el.hasAttribute?.('data-mine')), 5000);
-    const items = [...findDeep((el) => el.hasAttribute?.('data-mine'))!.querySelectorAll('li')];
+    const items = [
+      ...findDeep((el) => el.hasAttribute?.('data-mine'))!.querySelectorAll<HTMLElement>('[data-receipt]'),
+    ];
     const text = (li: Element) => li.textContent?.replace(/\s+/g, '') ?? '';
     expect(text(items[0])).toContain('领取方式：到村里领取');
     expect(text(items[1])).toContain('时间：12月9日上午9:30');
@@ -133,6 +135,20 @@ describe('查询进度: status details', () => {
     // Fits the screen without scrolling (elder mode, 1920×1080).
     const main = findDeep((el) => el.tagName === 'MAIN')!;
     expect(main.scrollHeight).toBeLessThanOrEqual(main.clientHeight + 1);
+
+    // 大字: still no scrolling; what does not fit is on the next page (上一页 / 下一页).
+    await tap(button('大字'));
+    await settle();
+    await settle();
+    expect(main.scrollHeight, '大字').toBeLessThanOrEqual(main.clientHeight + 1);
+    const shown = () => items.filter((el) => !el.hasAttribute('data-pager-off')).map((el) => el.dataset['receipt']);
+    expect(shown().length).toBeLessThan(3);
+    for (let page = 0; page < 3 && !shown().includes(ACCEPTED.receiptNo); page++) {
+      await tap(button('下一页'));
+      expect(main.scrollHeight, '大字, next page').toBeLessThanOrEqual(main.clientHeight + 1);
+    }
+    expect(shown()).toContain(ACCEPTED.receiptNo);
+    await tap(button('大字'));
 
     cardOnReader = false;
     await tap(button('打印'));
