@@ -317,7 +317,7 @@ export class KioskProgressScreen extends ScreenBase {
           name="kind"
           .label=${t('progress.kindLabel')}
           .value=${this._kind}
-          .choices=${(['legalAid', 'notarization', 'callback', 'rating'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
+          .choices=${(['legalAid', 'notarization', 'callback', 'homeVisit'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
           @input=${(e: Event) => (this._kind = (e.target as HTMLInputElement).value as SubmissionKind)}
         ></kiosk-choice-cards>
         <p class="hint">${say(t, 'progress.receiptHint')}</p>
@@ -337,7 +337,12 @@ export class KioskProgressScreen extends ScreenBase {
             with-x
             minlength="4"
             maxlength="4"
-            .label=${t('progress.idLast4Label')}
+            .label=${t(
+              // A call-back or a 上门 booking is looked up by the phone it gave (no ID card was read).
+              this._kind === 'callback' || this._kind === 'homeVisit'
+                ? 'progress.phoneLast4Label'
+                : 'progress.idLast4Label',
+            )}
             .value=${this._last4}
             @input=${(e: Event) => (this._last4 = (e.target as HTMLInputElement).value)}
           ></kiosk-digit-pad>
