@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeAccepted, IntakeStatusPage, IntakeSubmission } from '@kiosk/contract/intake-api';
+import { loadCenterConfig } from '../../../service-center/src/config.js';
 import { TINY_JPEG_BASE64, legalAidData, postJson } from '../../device-agent/outbox/fixtures.js';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { TEST_TERMINALS, staffLogin, startTestCenter, type TestCenter } from '../center-harness.js';
@@ -27,6 +28,26 @@ function intake(receiptNo: string, facts = '老板欠工资'): IntakeSubmission 
     documents: [{ role: 'photo', index: 0, mime: 'image/jpeg', label: '欠条', base64: TINY_JPEG_BASE64 }],
   };
 }
+
+describe('the storage setting', () => {
+  it('names SQLite or PostgreSQL with a postgres:// URL, and says which path is wrong otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-center-cfg-'));
+    const check = (storage: unknown): string => {
+      const file = join(dir, 'center.config.json');
+      writeFileSync(file, JSON.stringify({ configVersion: 1, host: '127.0.0.1', port: 0, terminals: [], storage }));
+      try {
+        return JSON.stringify(loadCenterConfig(file).storage);
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    expect(check({ kind: 'sqlite' })).toBe('{"kind":"sqlite"}');
+    expect(check({ kind: 'postgres', url: 'postgres://c:secret@db.example:5432/centre' })).toContain('"postgres"');
+    expect(check({ kind: 'mysql' })).toContain('/storage');
+    expect(check({ kind: 'postgres' })).toContain('/storage/url');
+    expect(check({ kind: 'postgres', url: 'http://db.example/centre' })).toContain('/storage/url');
+  });
+});
 
 describe('the centre on PostgreSQL', () => {
   let postgres: TestPostgres;
