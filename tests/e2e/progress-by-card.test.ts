@@ -115,7 +115,7 @@ describe('查询进度 by ID card end to end', () => {
           if (!(width > height && large))
             expect(await fits(), `query ${width}×${height}${large ? ' 大字' : ''}`).toBe(true);
           idcard.simulator!.placeCard('resident');
-          await progress.locator('kiosk-progress-mine li').first().waitFor({ timeout: 20_000 });
+          await progress.locator('kiosk-progress-mine [data-receipt]').first().waitFor({ timeout: 20_000 });
           expect(await fits(), `list ${width}×${height}${large ? ' 大字' : ''}`).toBe(true);
           idcard.simulator!.removeCard();
           await expect.poll(() => idcard.status().media, { timeout: 15_000 }).toBe('notPresent');
