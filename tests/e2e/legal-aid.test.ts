@@ -239,7 +239,8 @@ describe('legal-aid application end to end', () => {
     await docs.getByRole('button', { name: '下一步' }).click();
 
     const review = flow.locator('kiosk-legal-aid-review');
-    expect(await review.locator('dl').innerText()).toContain('1101**********002X');
+    // The review lists what she entered, the ID number masked (one row per item with 改一下).
+    expect(await review.locator('[data-item="idNumber"] .value').innerText()).toContain('1101**********002X');
     await review.getByRole('button', { name: '下一步' }).click();
 
     // Paper runs out before the receipt: the application is stored anyway; a reprint follows.
