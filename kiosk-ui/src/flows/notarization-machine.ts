@@ -37,7 +37,15 @@ export const MAX_NOTARY_PHOTOS = 9;
 export type UseWhere = 'domestic' | 'abroad';
 export type ApplicantRole = 'self' | 'family';
 export type LivenessFailure = 'timeout' | 'multipleFaces' | 'noFace' | 'camera';
-export type InterviewChoice = { kind: 'now' } | { kind: 'phone' } | { kind: 'slot'; slot: string };
+/**
+ * The notary's video interview: now (a notary is online), the office phones her, or a published slot
+ * whose seat the terminal holds (`slot` is its start, ISO; `holdId` goes into the submission's
+ * `booking.holdId`, and the centre ties it to the receipt number).
+ */
+export type InterviewChoice =
+  | { kind: 'now' }
+  | { kind: 'phone' }
+  | { kind: 'slot'; slot: string; slotId: string; holdId: string; lengthMin: number };
 
 export interface LivenessResult {
   passedAt: string;
@@ -295,7 +303,9 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
     case 'phoneEntered':
       return at('phone') ? forward(state, 'interview', { phone: event.phone }) : state;
     case 'interviewChosen':
-      return at('interview') ? forward(state, 'review', { interview: event.choice }) : state;
+      if (!at('interview')) return state;
+      if (event.choice.kind === 'slot' && (!event.choice.holdId || !event.choice.slot)) return state;
+      return forward(state, 'review', { interview: event.choice });
     case 'reviewConfirmed':
       return at('review') ? go(state, 'signature') : state;
     case 'editRequested':

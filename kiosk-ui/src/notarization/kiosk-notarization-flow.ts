@@ -36,6 +36,7 @@ import { loadFaceDetector, wipeFaceDetector } from './face-detector.js';
 import type { NotarizationAnswerEvent } from './notarization-answer-event.js';
 import { printNotarizationReceipt, submitNotarization } from './notarization-data.js';
 import { notarizationKey } from './notarization-messages.js';
+import { interviewLabel } from './notary-slot-label.js';
 import { toNotarizationData, toNotarizationReceipt } from './notarization-submission.js';
 import './notarization-steps.js';
 
@@ -231,7 +232,7 @@ export class KioskNotarizationFlow extends LitElement {
         a.role === 'family'
           ? `${t('notarization.steps.applicant.family')}（${t(notarizationKey(`relation.${a.relation ?? 'other'}`))}）`
           : t('notarization.steps.applicant.self'),
-      interviewLabel: t(notarizationKey(`interviewKind.${a.interview?.kind === 'now' ? 'now' : 'phone'}`)),
+      interviewLabel: interviewLabel(t, a.interview),
       received: [
         t('notarization.receiptForm.identity'),
         t('notarization.receiptForm.liveness'),
@@ -342,7 +343,10 @@ export class KioskNotarizationFlow extends LitElement {
       case 'phone':
         return html`<kiosk-notarization-phone .answers=${a}></kiosk-notarization-phone>`;
       case 'interview':
-        return html`<kiosk-notarization-interview .answers=${a}></kiosk-notarization-interview>`;
+        return html`<kiosk-notarization-interview
+          .answers=${a}
+          ?with-slots=${county.slotsPublished}
+        ></kiosk-notarization-interview>`;
       case 'review':
         return html`<kiosk-notarization-review
           .answers=${a}

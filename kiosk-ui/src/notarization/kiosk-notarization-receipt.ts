@@ -5,6 +5,7 @@ import type { PrintState, SubmissionResult } from '../flows/notarization-machine
 import { say } from '../i18n/say.js';
 import { digitByDigit } from '../legal-aid/legal-aid-submission.js';
 import { NotarizationStepBase } from './notarization-step-base.js';
+import { slotLabel } from './notary-slot-label.js';
 
 /**
  * @summary 申请已提交: the 受理编号 large and read digit by digit, the upload state, the 15-working-day
@@ -97,6 +98,13 @@ export class KioskNotarizationReceipt extends NotarizationStepBase {
       <p class="number" data-receipt-no>${s.receiptNo}</p>
       <p>${say(t, s.uploaded ? 'notarization.steps.receipt.uploaded' : 'notarization.steps.receipt.pending')}</p>
       <p>${say(t, 'notarization.steps.receipt.clock', { days: this.workingDays })}</p>
+      ${
+        this.answers.interview?.kind === 'slot'
+          ? html`<p data-interview>
+              ${say(t, 'notarization.steps.receipt.interviewSlot', { when: slotLabel(t, this.answers.interview.slot) })}
+            </p>`
+          : null
+      }
       ${this._printLine()}
       ${
         this.print.kind === 'paperOut'

@@ -8,6 +8,7 @@ import type { KioskReviewEditEvent } from '../events/kiosk-review-edit.js';
 import { NOTARIZATION_EDIT_STEPS, type NotarizationEditStep } from '../flows/notarization-machine.js';
 import { notarizationKey } from './notarization-messages.js';
 import { NotarizationStepBase } from './notarization-step-base.js';
+import { interviewLabel } from './notary-slot-label.js';
 
 const isEditStep = (step: string): step is NotarizationEditStep =>
   (NOTARIZATION_EDIT_STEPS as readonly string[]).includes(step);
@@ -104,12 +105,7 @@ export class KioskNotarizationReview extends NotarizationStepBase {
         t('notarization.steps.review.photoCount', { count: a.photos.length }),
         'documents',
       ),
-      item(
-        'interview',
-        t('notarization.steps.review.interview'),
-        t(notarizationKey(`interviewKind.${a.interview?.kind === 'now' ? 'now' : 'phone'}`)),
-        'interview',
-      ),
+      item('interview', t('notarization.steps.review.interview'), interviewLabel(t, a.interview), 'interview'),
       item(
         'time',
         t('notarization.steps.review.time'),

@@ -45,7 +45,10 @@ export function toNotarizationData(
       order: a.liveness.order,
       facePhoto,
     },
-    booking: a.interview.kind === 'slot' ? { kind: 'slot', slot: a.interview.slot } : { kind: a.interview.kind },
+    booking:
+      a.interview.kind === 'slot'
+        ? { kind: 'slot', slot: a.interview.slot, holdId: a.interview.holdId }
+        : { kind: a.interview.kind },
     materials: materials.map((m) => ({ id: m, photographed: indexOf(m) >= 0 })),
     documents: { photos, signature: { dataUrl: a.signature } },
     consent: { accepted: true, at: a.consentAt },
