@@ -174,6 +174,9 @@ export class TestPostgres {
       'max_connections=100',
       '-c',
       'shared_buffers=32MB',
+      // Dynamic shared memory in the data directory, not /dev/shm (small in some containers).
+      '-c',
+      'dynamic_shared_memory_type=mmap',
     ];
     const [cmd, argv] = this._command('postgres', args);
     this._log = '';
