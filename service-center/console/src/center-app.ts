@@ -14,7 +14,7 @@ import { tm } from './mediation-texts.js';
 import './center-login.js';
 import './center-password-change.js';
 import type { CenterApplicationOpenEvent, CenterLoggedInEvent } from './events.js';
-import { t } from './i18n.js';
+import { hasKey, t } from './i18n.js';
 import { consoleStyles } from './styles.js';
 
 type View =
@@ -150,23 +150,23 @@ export class CenterApp extends LitElement {
         // 上门服务 for the legal-aid staff (they call back); 满意度 for them and the administrators.
         fleet
           ? html`${
-              staff.role === 'staff'
-                ? html`<button
-                    type="button"
-                    aria-current=${page === 'homeVisits' ? 'page' : 'false'}
-                    @click=${() => (this._view = { kind: 'homeVisits', staff })}
-                  >
-                    ${th('nav')}
-                  </button>`
-                : ''
-            }
-            <button
-              type="button"
-              aria-current=${page === 'satisfaction' ? 'page' : 'false'}
-              @click=${() => (this._view = { kind: 'satisfaction', staff })}
-            >
-              ${th('satisfaction.nav')}
-            </button>`
+                staff.role === 'staff'
+                  ? html`<button
+                      type="button"
+                      aria-current=${page === 'homeVisits' ? 'page' : 'false'}
+                      @click=${() => (this._view = { kind: 'homeVisits', staff })}
+                    >
+                      ${th('nav')}
+                    </button>`
+                  : ''
+              }
+              <button
+                type="button"
+                aria-current=${page === 'satisfaction' ? 'page' : 'false'}
+                @click=${() => (this._view = { kind: 'satisfaction', staff })}
+              >
+                ${th('satisfaction.nav')}
+              </button>`
           : ''
       }
     </nav>`;
@@ -223,9 +223,12 @@ export class CenterApp extends LitElement {
 
   override render(): TemplateResult {
     const staff = 'staff' in this._view ? this._view.staff : undefined;
+    // Each desk names itself (法律援助申请受理台, 远程公证受理台 …); the login page the centre.
+    const own = `titleByRole.${staff?.role ?? ''}`;
+    const title = staff && hasKey(own) ? own : 'title';
     return html`
       <header>
-        <h1>${t('title')}</h1>
+        <h1>${t(title)}</h1>
         ${this._nav()}
         ${
           staff

@@ -104,6 +104,8 @@ describe('the notary desk', () => {
   it('lands on 公证申请, shows the face crop beside the ID photo, and asks the delivery before 确认办理', async () => {
     document.body.append(document.createElement('center-app'));
     await expect.element(page.getByRole('heading', { name: '公证申请' })).toBeVisible();
+    // The desk names itself for the notary, not as the legal-aid desk.
+    await expect.element(page.getByRole('heading', { level: 1, name: '远程公证受理台' })).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: 'GZ261201-0001-0007' });
     await expect.element(row).toBeVisible();
     // The matter by its catalogue name, not its code.
