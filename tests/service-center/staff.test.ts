@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeStatusPage, IntakeSubmission } from '@kiosk/contract/intake-api';
 import { legalAidData, postJson } from '../device-agent/outbox/fixtures.js';
@@ -165,29 +165,19 @@ describe('service-center status changes', () => {
   });
 
   it('adds a staff account from the command line with the password on stdin', async () => {
-    const r = spawnSync(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'service-center/src/cli.ts', 'add-staff', 'lawyer'],
-      {
-        input: 'lawyer-secret-42\n',
-        env: { ...process.env, CENTER_DATA_DIR: c.dataDir, CENTER_SCRYPT_LN: '10' },
-        encoding: 'utf8',
-      },
-    );
+    const r = await runCli('service-center/src/cli.ts', ['add-staff', 'lawyer'], {
+      input: 'lawyer-secret-42\n',
+      env: { ...process.env, CENTER_DATA_DIR: c.dataDir, CENTER_SCRYPT_LN: '10' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('created staff account lawyer');
     expect(r.stdout).not.toContain('lawyer-secret-42');
     expect((await staffLogin(c.url, 'lawyer', 'lawyer-secret-42')).status).toBe(200);
-    const short = spawnSync(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'service-center/src/cli.ts', 'add-staff', 'x'],
-      {
-        input: 'short\n',
-        env: { ...process.env, CENTER_DATA_DIR: c.dataDir },
-        encoding: 'utf8',
-      },
-    );
+    const short = await runCli('service-center/src/cli.ts', ['add-staff', 'x'], {
+      input: 'short\n',
+      env: { ...process.env, CENTER_DATA_DIR: c.dataDir },
+    });
     expect(short.status).toBe(2);
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   INTAKE_SIGNALLING_TOKEN_PATH,
@@ -13,6 +12,7 @@ import type { StaffRole } from '../../../service-center/src/store/repository.js'
 import { SqliteRepository } from '../../../service-center/src/store/sqlite-repository.js';
 import { staffLogin } from '../center-harness.js';
 import { SigClient, startConsultCenter, type ConsultCenter } from './harness.js';
+import { runCli } from '../../helpers/run-cli.js';
 
 let center: ConsultCenter;
 const clients: SigClient[] = [];
@@ -147,17 +147,16 @@ describe('consultation tokens and records over HTTP', () => {
     const dataDir = center.dataDir;
     await center.stop();
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'service-center/src/cli.ts', ...args], {
+      runCli('service-center/src/cli.ts', args, {
         input: `${PASSWORD}\n`,
         env: { ...process.env, CENTER_DATA_DIR: dataDir, CENTER_SCRYPT_LN: '10' },
-        encoding: 'utf8',
       });
-    const first = run('add-staff', 'zhang', '--role', 'lawyer');
+    const first = await run('add-staff', 'zhang', '--role', 'lawyer');
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('created staff account zhang (lawyer)');
-    expect(run('add-staff', 'wang', '--role', 'judge').status).toBe(2);
-    expect(run('add-staff', 'zhang').status).toBe(0);
+    expect((await run('add-staff', 'wang', '--role', 'judge')).status).toBe(2);
+    expect((await run('add-staff', 'zhang')).status).toBe(0);
     const repo = new SqliteRepository(`${dataDir}/center.sqlite`);
     try {
       expect((await repo.getStaff('zhang'))?.role).toBe('lawyer');
@@ -166,7 +165,7 @@ describe('consultation tokens and records over HTTP', () => {
       await repo.close();
     }
     center = await startConsultCenter({}, { dataDir });
-  });
+  }, 90_000);
 });
 
 describe('the villager’s rating of a call', () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { loadCenterConfig } from '../../../service-center/src/config.js';
 import { TINY_JPEG_BASE64, legalAidData, postJson } from '../../device-agent/outbox/fixtures.js';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { TEST_TERMINALS, staffLogin, startTestCenter, type TestCenter } from '../center-harness.js';
+import { runCli } from '../../helpers/run-cli.js';
 
 // The centre with `storage: { kind: 'postgres', url }`: the same intake, staff and status-pull paths as
 // on SQLite, over HTTP, against a real PostgreSQL; a restart keeps everything; the CLI writes there too.
@@ -139,24 +139,10 @@ describe('the centre on PostgreSQL', () => {
       }),
       { mode: 0o600 },
     );
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--conditions=source',
-        '--import',
-        'tsx',
-        'service-center/src/cli.ts',
-        'add-staff',
-        'notary1',
-        '--role',
-        'notary',
-      ],
-      {
-        input: 'notary-secret-42\n',
-        env: { ...process.env, CENTER_CONFIG: configFile, CENTER_DATA_DIR: dataDir, CENTER_SCRYPT_LN: '10' },
-        encoding: 'utf8',
-      },
-    );
+    const r = await runCli('service-center/src/cli.ts', ['add-staff', 'notary1', '--role', 'notary'], {
+      input: 'notary-secret-42\n',
+      env: { ...process.env, CENTER_CONFIG: configFile, CENTER_DATA_DIR: dataDir, CENTER_SCRYPT_LN: '10' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(existsSync(join(dataDir, 'center.sqlite'))).toBe(false);
