@@ -154,6 +154,7 @@ export function createCenter(options: CenterOptions = {}): Center {
   // Video consultation: queue, presence and signalling (WebSocket upgrade), tokens, call records.
   const consultation = createConsultation({
     config: config.consultation,
+    storage: config.storage,
     dataDir,
     repo,
     terminals: () => config.terminals,
@@ -174,6 +175,7 @@ export function createCenter(options: CenterOptions = {}): Center {
       scryptLogN: logN,
       validator,
       fleet: { terminals: () => config.terminals, silentAfterS: config.fleet?.silentAfterS },
+      ...(config.notarization?.workingDays ? { notarizationWorkingDays: config.notarization.workingDays } : {}),
     },
     heartbeat: {
       repo,

@@ -49,6 +49,19 @@ export const centerConfigSchema = {
       properties: { decisionDays: { type: 'integer', minimum: 1, maximum: 60 } },
       additionalProperties: false,
     },
+    notarization: {
+      type: 'object',
+      properties: {
+        workingDays: {
+          description:
+            'Working days from acceptance to the certificate that the notary office promises (default 15, 公证法 Art. 30).',
+          type: 'integer',
+          minimum: 1,
+          maximum: 15,
+        },
+      },
+      additionalProperties: false,
+    },
     fleet: {
       description: 'Fleet health (terminal heartbeats, the 终端状态 page).',
       type: 'object',
@@ -138,6 +151,7 @@ export interface CenterConfig {
   /** Absent: SQLite. */
   storage?: StorageConfig;
   legalAid?: { decisionDays?: number };
+  notarization?: { workingDays?: number };
   consultation?: ConsultationConfig;
   fleet?: { silentAfterS?: number; heartbeatsPerMinute?: number };
   publicStatus?: { behindProxy?: boolean };

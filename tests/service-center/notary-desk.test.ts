@@ -8,6 +8,7 @@ import { hashPassword } from '../../service-center/src/auth/password.js';
 import type { StaffRole } from '../../service-center/src/store/repository.js';
 import { TINY_JPEG_BASE64, legalAidData, postJson, validId } from '../device-agent/outbox/fixtures.js';
 import { TEST_TERMINALS, staffLogin, startTestCenter, type TestCenter } from './center-harness.js';
+import { addChinaWorkingDays } from '@kiosk/domain/china-time';
 
 const T1 = TEST_TERMINALS[0];
 
@@ -164,7 +165,11 @@ describe('the notary desk at the centre', () => {
     };
     // Notarization is not approved straight from received (the notary accepts it first).
     expect((await set({ state: 'approved' })).body.error).toBe('notAllowed');
-    expect((await set({ state: 'accepted' })).status).toBe(200);
+    const accepted = await set({ state: 'accepted' });
+    expect(accepted.status).toBe(200);
+    // Art. 30: the certificate is due 15 working days after acceptance (China time, weekends skipped).
+    const due = addChinaWorkingDays(new Date(), 15);
+    expect(accepted.body.decisionDueBy).toBe(due);
     expect((await set({ state: 'needMaterials', missingMaterials: ['毕业证书原件'] })).status).toBe(200);
     expect((await set({ state: 'needMaterials', missingMaterials: ['户口本'] })).body.error).toBe('alreadyNotified');
     expect((await set({ state: 'accepted' })).status).toBe(200);
@@ -198,6 +203,9 @@ describe('the notary desk at the centre', () => {
       'certificateIssued',
     ]);
     expect(mine[2]).toMatchObject({ missingMaterials: ['毕业证书原件'] });
+    // The terminal learns the due date with the acceptance, and a second acceptance (after 补正) keeps it.
+    expect(mine[1]).toMatchObject({ state: 'accepted', decisionDueBy: due });
+    expect(mine[3]).toMatchObject({ state: 'accepted', decisionDueBy: due });
     expect(mine.at(-1)).toMatchObject({ state: 'certificateIssued', details: { delivery: 'village' } });
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '@kiosk/contract/staff-api';
 import { CERTIFICATE_DELIVERIES, type StatusDetails, type SubmissionKind } from '@kiosk/contract/kiosk-api';
 import type { Logger } from '@kiosk/node-common/logger';
+import { certificateDueBy, DEFAULT_NOTARIZATION_WORKING_DAYS } from '../legal-aid-clock.js';
 import { checkStatusChange } from '../status-rules.js';
 import type * as Rows from '../store/repository.js';
 import type { CenterRepository, StaffRole } from '../store/repository.js';
@@ -28,6 +29,8 @@ export interface ApplicationsDeps {
   invalidBody: BodyCheck;
   log: Logger;
   now?: () => Date;
+  /** Working days from a notary's acceptance to the certificate (default 15). */
+  notarizationWorkingDays?: number;
 }
 
 const statusSchema = {
@@ -235,6 +238,12 @@ export function applicationsRouter(deps: ApplicationsDeps): Router {
           ? { reason: body.reason.trim() }
           : {}),
         ...(details ? { details } : {}),
+        // The notarization clock starts at the first acceptance (补正 afterwards does not restart it).
+        ...(current.kind === 'notarization' && body.state === 'accepted' && !current.decisionDueBy
+          ? {
+              decisionDueBy: certificateDueBy(now(), deps.notarizationWorkingDays ?? DEFAULT_NOTARIZATION_WORKING_DAYS),
+            }
+          : {}),
         by: staff.name,
         role: staff.role,
         at: now().toISOString(),

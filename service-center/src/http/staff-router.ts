@@ -23,6 +23,8 @@ export interface StaffDeps {
   now?: () => Date;
   /** The 终端状态 page: configured terminals and the silence threshold. */
   fleet?: { terminals: () => readonly TerminalEntry[]; silentAfterS?: number };
+  /** Working days from a notary's acceptance to the certificate (default 15, 公证法 Art. 30). */
+  notarizationWorkingDays?: number;
 }
 
 /**
@@ -46,7 +48,14 @@ export function staffRouter(deps: StaffDeps): Router {
     }),
   );
   router.use(
-    applicationsRouter({ repo: deps.repo, access, invalidBody, log: deps.log, ...(deps.now ? { now: deps.now } : {}) }),
+    applicationsRouter({
+      repo: deps.repo,
+      access,
+      invalidBody,
+      log: deps.log,
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.notarizationWorkingDays ? { notarizationWorkingDays: deps.notarizationWorkingDays } : {}),
+    }),
   );
   router.use(
     accountsRouter({

@@ -367,10 +367,20 @@ export class PgRepository implements CenterRepository {
       // change of the same row makes this one wait, then re-check the condition on the new row.
       const updated = await c.query<{ terminal_id: string; receipt_no: string; decision_due_by: string | null }>(
         `UPDATE submissions SET state = $1, updated_at = $2, missing_json = $3, reason = $4, details_json = $5,
-           version = version + 1
+           decision_due_by = coalesce($9, decision_due_by), version = version + 1
          WHERE center_id = $6 AND state = $7 AND version = $8
          RETURNING terminal_id, receipt_no, decision_due_by`,
-        [change.state, change.at, missing, reason, details, centerId, change.expected.state, change.expected.version],
+        [
+          change.state,
+          change.at,
+          missing,
+          reason,
+          details,
+          centerId,
+          change.expected.state,
+          change.expected.version,
+          change.decisionDueBy ?? null,
+        ],
       );
       const row = updated.rows[0];
       if (!row) {

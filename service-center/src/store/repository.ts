@@ -91,6 +91,8 @@ export interface StatusChangeInput {
   reason?: string;
   /** Delivery, schedule or note of the new state (kept with it, sent to the terminal). */
   details?: StatusDetails;
+  /** A decision date that starts with this change (notarization: 15 working days from acceptance, Art. 30). */
+  decisionDueBy?: string;
   by: string;
   role: StaffRole;
   at: string;

@@ -304,7 +304,7 @@ export class SqliteRepository implements CenterRepository {
         const info = db
           .prepare(
             `UPDATE submissions SET state = ?, updated_at = ?, missing_json = ?, reason = ?, details_json = ?,
-               version = version + 1
+               decision_due_by = coalesce(?, decision_due_by), version = version + 1
              WHERE center_id = ? AND state = ? AND version = ?`,
           )
           .run(
@@ -313,6 +313,7 @@ export class SqliteRepository implements CenterRepository {
             missing,
             reason,
             details,
+            change.decisionDueBy ?? null,
             centerId,
             change.expected.state,
             change.expected.version,
@@ -328,7 +329,7 @@ export class SqliteRepository implements CenterRepository {
           change.state,
           change.at,
           change.by,
-          row.decision_due_by,
+          change.decisionDueBy ?? row.decision_due_by,
           missing,
           reason,
           details,
