@@ -22,11 +22,9 @@ export class KioskMediationMark extends MediationStepBase {
   static override styles = [
     ...MediationStepBase.styles,
     css`
-      .modes {
-        display: grid;
-        grid-template-columns: repeat(2, minmax(0, 1fr));
-        gap: var(--kiosk-gap);
-        margin-bottom: 0.75rem;
+      .mode[aria-pressed='true'] {
+        background: var(--kiosk-primary);
+        color: var(--kiosk-on-primary);
       }
       .press {
         display: grid;
@@ -203,26 +201,6 @@ export class KioskMediationMark extends MediationStepBase {
       missing-key="mediation.steps.mark.required"
       @kiosk-step-done=${this._onStepDone}
     >
-      <div class="modes" role="group" aria-label=${t('mediation.steps.mark.choose')}>
-        <button
-          type="button"
-          class="choice"
-          data-mode="signature"
-          aria-pressed=${String(this._mode === 'signature')}
-          @click=${() => this._choose('signature')}
-        >
-          ${t('mediation.steps.mark.sign')}
-        </button>
-        <button
-          type="button"
-          class="choice"
-          data-mode="fingerprint"
-          aria-pressed=${String(this._mode === 'fingerprint')}
-          @click=${() => this._choose('fingerprint')}
-        >
-          ${t('mediation.steps.mark.press')}
-        </button>
-      </div>
       ${
         this._mode === 'signature'
           ? html`<kiosk-signature-pad
@@ -234,6 +212,26 @@ export class KioskMediationMark extends MediationStepBase {
             ></kiosk-signature-pad>`
           : this._renderPress()
       }
+      <button
+        type="button"
+        slot="actions"
+        class="secondary mode"
+        data-mode="signature"
+        aria-pressed=${String(this._mode === 'signature')}
+        @click=${() => this._choose('signature')}
+      >
+        ${t('mediation.steps.mark.sign')}
+      </button>
+      <button
+        type="button"
+        slot="actions"
+        class="secondary mode"
+        data-mode="fingerprint"
+        aria-pressed=${String(this._mode === 'fingerprint')}
+        @click=${() => this._choose('fingerprint')}
+      >
+        ${t('mediation.steps.mark.press')}
+      </button>
     </kiosk-step>`;
   }
 }

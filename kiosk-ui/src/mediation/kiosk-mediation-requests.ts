@@ -93,8 +93,7 @@ export class KioskMediationRequests extends MediationStepBase {
       @kiosk-step-done=${this._onStepDone}
     >
       <p>${say(t, 'mediation.steps.requests.body')}</p>
-      <span class="label" id="phrases-label">${t('mediation.steps.requests.phrasesLabel')}</span>
-      <div class="choices" role="group" aria-labelledby="phrases-label">
+      <div class="choices" role="group" aria-label=${t('mediation.steps.requests.phrasesLabel')}>
         ${this.phrases.map((id) => {
           const text = this._text(id);
           return html`<button
