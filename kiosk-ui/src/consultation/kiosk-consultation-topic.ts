@@ -82,7 +82,7 @@ export class KioskConsultationTopic extends ConsultationStepBase {
             </button>`,
         )}
       </div>
-      <kiosk-home-visit-offer slot="actions" compact source="consultation"></kiosk-home-visit-offer>
+      <kiosk-home-visit-offer slot="actions" short source="consultation"></kiosk-home-visit-offer>
       <button
         slot="actions"
         type="button"

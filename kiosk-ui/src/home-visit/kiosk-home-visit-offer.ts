@@ -35,7 +35,8 @@ export class KioskHomeVisitOffer extends LitElement {
         display: block;
         font-weight: 400;
       }
-      :host([compact]) .detail {
+      :host([compact]) .detail,
+      :host([short]) .detail {
         display: none;
       }
     `,
@@ -47,8 +48,10 @@ export class KioskHomeVisitOffer extends LitElement {
 
   /** Where it is offered: the booking starts with that service chosen. */
   @property() source: HomeVisitSource = 'home';
-  /** Without the detail line (action rows). */
+  /** Without the detail line (the home's information row). */
   @property({ type: Boolean, reflect: true }) compact = false;
+  /** The short words 家里人来不了？ without the detail line: a step's action row, where space is tight. */
+  @property({ type: Boolean, reflect: true }) short = false;
 
   private _open(): void {
     this.dispatchEvent(
@@ -59,7 +62,9 @@ export class KioskHomeVisitOffer extends LitElement {
   override render() {
     const t = this._t;
     return html`<button type="button" data-home-visit-offer @click=${() => this._open()}>
-      ${say(t, 'homeVisit.entry.label')}<span class="detail">${t('homeVisit.entry.detail')}</span>
+      ${say(t, this.short ? 'homeVisit.entry.short' : 'homeVisit.entry.label')}<span class="detail"
+        >${t('homeVisit.entry.detail')}</span
+      >
     </button>`;
   }
 }

@@ -38,6 +38,7 @@ export class KioskHomeVisitPhone extends HomeVisitStepBase {
     return html`<kiosk-step heading-key="homeVisit.steps.phone.title" @kiosk-step-done=${this._onStepDone}>
       <p>${say(t, 'homeVisit.steps.phone.body')}</p>
       <kiosk-digit-pad
+        beside
         name="phone"
         .label=${t('homeVisit.steps.phone.label')}
         maxlength="11"

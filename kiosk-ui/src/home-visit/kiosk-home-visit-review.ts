@@ -23,7 +23,7 @@ export class KioskHomeVisitReview extends HomeVisitStepBase {
       dl {
         display: grid;
         grid-template-columns: auto minmax(0, 1fr) auto minmax(0, 1fr);
-        gap: 0.5rem 1rem;
+        gap: 0.25rem 1rem;
         margin: 0;
       }
       @media (orientation: portrait) {

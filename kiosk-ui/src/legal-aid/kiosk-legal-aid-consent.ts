@@ -53,7 +53,7 @@ export class KioskLegalAidConsent extends LegalAidStepBase {
       <p>${say(t, 'legalAid.steps.consent.bodyUse')}</p>
       <p>${say(t, 'legalAid.steps.consent.bodyWipe')}</p>
       <kiosk-service-notice></kiosk-service-notice>
-      <kiosk-home-visit-offer slot="actions" compact source="legalAid"></kiosk-home-visit-offer>
+      <kiosk-home-visit-offer slot="actions" short source="legalAid"></kiosk-home-visit-offer>
       <button slot="actions" type="button" class="secondary" @click=${() => this._emit({ type: 'consentDeclined' })}>
         ${t('legalAid.steps.consent.decline')}
       </button>

@@ -107,7 +107,7 @@ export class KioskNotarizationMatter extends NotarizationStepBase {
           )}
         </div>
       </div>
-      <kiosk-home-visit-offer slot="actions" compact source="notarization"></kiosk-home-visit-offer>
+      <kiosk-home-visit-offer slot="actions" short source="notarization"></kiosk-home-visit-offer>
     </kiosk-step>`;
   }
 }

@@ -38,30 +38,30 @@ export class KioskHomeScreen extends ScreenBase {
         display: grid;
         grid-template-columns: repeat(4, minmax(0, 1fr));
         gap: 1.5rem;
-        margin-bottom: 2rem;
+        margin-bottom: 1.5rem;
       }
       @media (orientation: portrait) {
         .services {
           grid-template-columns: repeat(2, minmax(0, 1fr));
         }
       }
+      /* Four services in a row: the name stays on one line at 大字 (×1.5) in landscape. */
       .service {
-        min-height: 14rem;
+        min-height: 11rem;
         display: flex;
         flex-direction: column;
         align-items: center;
         justify-content: center;
-        gap: 1rem;
-        padding: 1.5rem;
+        gap: 0.5rem;
+        padding: 1rem;
       }
       .service .name {
-        font-size: calc(3rem * var(--kiosk-text-scale, 1));
+        font-size: calc(2.5rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
       }
       kiosk-home-visit-offer {
         display: block;
         min-height: 6rem;
-        margin-bottom: 2rem;
       }
       .more {
         display: grid;
@@ -100,7 +100,6 @@ export class KioskHomeScreen extends ScreenBase {
             </button>`,
         )}
       </div>
-      <kiosk-home-visit-offer source="home"></kiosk-home-visit-offer>
       <div class="more">
         ${MORE.map(
           (m) =>
@@ -125,6 +124,7 @@ export class KioskHomeScreen extends ScreenBase {
               </button>`
             : null
         }
+        <kiosk-home-visit-offer class="wide" compact source="home"></kiosk-home-visit-offer>
       </div>
     `;
   }
