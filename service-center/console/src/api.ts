@@ -17,6 +17,13 @@ import {
   type StatusChangeRequest,
 } from '@kiosk/contract/staff-api';
 import type { CallNote, CallRecord, SignallingToken } from '@kiosk/contract/signalling-api';
+import {
+  STAFF_NOTARY_INTERVIEWS_PATH,
+  STAFF_NOTARY_SLOTS_PATH,
+  type NotaryInterviewList,
+  type NotarySlotList,
+  type PublishNotarySlots,
+} from '@kiosk/contract/notary-api';
 
 // The console's data layer: every call to the centre's staff API (`@kiosk/contract/staff-api`)
 // lives here. Components never call fetch themselves. The CSRF token of the current login is kept
@@ -145,12 +152,13 @@ export const listCalls = async (signal?: AbortSignal): Promise<CallRecord[]> => 
 };
 
 /**
- * Whether this login takes video calls (the `lawyer` or `admin` role): from `role` when the session
+ * Whether this login takes video calls (`lawyer`, `admin`, or `notary` for interviews): from `role` when the session
  * names it, else by asking for a signalling token, which the centre mints only for those roles.
  */
 export const takesCalls = async (staff: StaffMe): Promise<boolean> => {
   const role = (staff as { role?: string }).role;
-  if (role !== undefined) return role === 'lawyer' || role === 'admin';
+  // A notary takes the booked video interviews (the notary role in signalling, issue 12).
+  if (role !== undefined) return role === 'lawyer' || role === 'admin' || role === 'notary';
   try {
     await signallingToken();
     return true;
@@ -168,3 +176,29 @@ export const listFleet = (signal?: AbortSignal): Promise<FleetList> =>
 /** Asks a terminal for its readiness report (it arrives with the terminal's next heartbeat). */
 export const requestReadiness = (terminalId: string): Promise<FleetReadinessRequested> =>
   call<FleetReadinessRequested>(`/fleet/${encodeURIComponent(terminalId)}/readiness`, { method: 'POST', body: {} });
+
+// ---- Notary interview slots (notary publishes and withdraws; an administrator reads) ----
+
+const notaryPath = (full: string): string => full.slice(STAFF_API_PATH.length);
+
+/** The slots of `days` China days from the China date `from` (withdrawn ones included, marked). */
+export const listNotarySlots = (from: string, days: number, signal?: AbortSignal): Promise<NotarySlotList> =>
+  call<NotarySlotList>(
+    `${notaryPath(STAFF_NOTARY_SLOTS_PATH)}?from=${encodeURIComponent(from)}&days=${days}`,
+    signal ? { signal } : {},
+  );
+
+/** Publishes a run of slots; 409 `exists` when one of them overlaps a published slot. */
+export const publishNotarySlots = (run: PublishNotarySlots): Promise<NotarySlotList> =>
+  call<NotarySlotList>(notaryPath(STAFF_NOTARY_SLOTS_PATH), { method: 'POST', body: run });
+
+/** Withdraws a slot nobody booked or holds; 409 `notAllowed` when booked. */
+export const withdrawNotarySlot = (slotId: string): Promise<unknown> =>
+  call<unknown>(`${notaryPath(STAFF_NOTARY_SLOTS_PATH)}/${encodeURIComponent(slotId)}`, { method: 'DELETE' });
+
+/** The booked interviews of a China date. */
+export const listNotaryInterviews = (date: string, signal?: AbortSignal): Promise<NotaryInterviewList> =>
+  call<NotaryInterviewList>(
+    `${notaryPath(STAFF_NOTARY_INTERVIEWS_PATH)}?date=${encodeURIComponent(date)}`,
+    signal ? { signal } : {},
+  );

@@ -9,6 +9,7 @@ import './center-satisfaction.js';
 import { th } from './home-visit-texts.js';
 import './center-lawyer-desk.js';
 import './center-notary-interviews.js';
+import './center-notary-slots.js';
 import { tn } from './notary-texts.js';
 import { tm } from './mediation-texts.js';
 import './center-login.js';
@@ -23,6 +24,7 @@ type View =
   | { kind: 'password'; staff: StaffMe }
   | { kind: 'list'; staff: StaffMe }
   | { kind: 'desk'; staff: StaffMe }
+  | { kind: 'notarySlots'; staff: StaffMe }
   | { kind: 'fleet'; staff: StaffMe }
   | { kind: 'homeVisits'; staff: StaffMe }
   | { kind: 'satisfaction'; staff: StaffMe }
@@ -115,7 +117,15 @@ export class CenterApp extends LitElement {
     const fleet = staff.role === 'admin' || staff.role === 'staff';
     if (!this._takesCalls && !fleet) return html``;
     const page =
-      v.kind === 'desk' || v.kind === 'fleet' || v.kind === 'homeVisits' || v.kind === 'satisfaction' ? v.kind : 'list';
+      v.kind === 'desk' ||
+      v.kind === 'fleet' ||
+      v.kind === 'homeVisits' ||
+      v.kind === 'satisfaction' ||
+      v.kind === 'notarySlots'
+        ? v.kind
+        : 'list';
+    // 面谈时段: the notary publishes interview slots; an administrator reads them.
+    const slots = staff.role === 'notary' || staff.role === 'admin';
     return html`<nav>
       ${
         this._takesCalls
@@ -125,6 +135,17 @@ export class CenterApp extends LitElement {
               @click=${() => (this._view = { kind: 'desk', staff })}
             >
               ${staff.role === 'notary' ? tn('nav') : t('lawyer.nav')}
+            </button>`
+          : ''
+      }
+      ${
+        slots
+          ? html`<button
+              type="button"
+              aria-current=${page === 'notarySlots' ? 'page' : 'false'}
+              @click=${() => (this._view = { kind: 'notarySlots', staff })}
+            >
+              ${tn('slots.nav')}
             </button>`
           : ''
       }
@@ -208,6 +229,8 @@ export class CenterApp extends LitElement {
         return v.staff.role === 'notary'
           ? html`<center-notary-interviews></center-notary-interviews>`
           : html`<center-lawyer-desk></center-lawyer-desk>`;
+      case 'notarySlots':
+        return html`<center-notary-slots ?can-edit=${v.staff.role === 'notary'}></center-notary-slots>`;
       case 'fleet':
         return html`<center-fleet-page></center-fleet-page>`;
       case 'homeVisits':
