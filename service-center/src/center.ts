@@ -154,6 +154,7 @@ export function createCenter(options: CenterOptions = {}): Center {
   // Video consultation: queue, presence and signalling (WebSocket upgrade), tokens, call records.
   const consultation = createConsultation({
     config: config.consultation,
+    storage: config.storage,
     dataDir,
     repo,
     terminals: () => config.terminals,

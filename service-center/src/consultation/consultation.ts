@@ -5,11 +5,12 @@ import type { SignallingHealth } from '@kiosk/contract/signalling-api';
 import type { OriginPolicy } from '@kiosk/node-common/guards';
 import type { Logger } from '@kiosk/node-common/logger';
 import type { StaffSessions } from '../auth/staff-sessions.js';
-import type { ConsultationConfig, TerminalEntry } from '../config-schema.js';
+import type { ConsultationConfig, StorageConfig, TerminalEntry } from '../config-schema.js';
 import type { CenterRepository } from '../store/repository.js';
 import { consultationRouter } from './http-routes.js';
 import { SignallingHub } from './hub.js';
 import { notarySlotRouter } from './notary-slot-routes.js';
+import { PgConsultationBus } from './pg-bus.js';
 import { consultationSettings, type ConsultationSettings } from './settings.js';
 import { SignallingServer } from './ws-server.js';
 
@@ -24,6 +25,8 @@ export interface ConsultationDeps {
   log: Logger;
   /** Tests shorten the heartbeat. */
   heartbeatMs?: number;
+  /** On PostgreSQL the queue, presence and calls are shared with the other centre processes. */
+  storage?: StorageConfig;
 }
 
 /** The video consultation part of the centre: one object the composition root wires in. */
@@ -42,7 +45,8 @@ export interface Consultation {
 export function createConsultation(deps: ConsultationDeps): Consultation {
   const settings = consultationSettings(deps.config, deps.dataDir);
   const log = deps.log.child({ part: 'consultation' });
-  const hub = new SignallingHub({ settings, repo: deps.repo, log });
+  const bus = deps.storage?.kind === 'postgres' ? new PgConsultationBus({ url: deps.storage.url, log }) : undefined;
+  const hub = new SignallingHub({ settings, repo: deps.repo, log, ...(bus ? { bus } : {}) });
   const server = new SignallingServer({
     hub,
     policy: deps.policy,
@@ -81,6 +85,7 @@ export function createConsultation(deps: ConsultationDeps): Consultation {
     async stop() {
       await server.stop();
       hub.stop();
+      await bus?.stop();
     },
   };
 }

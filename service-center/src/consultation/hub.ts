@@ -8,6 +8,7 @@ import {
   type HelloMessage,
   type JoinInterviewMessage,
   type LawyerPresence,
+  type QueueEntry,
   type ServerMessage,
   type SignallingHealth,
   type SignallingRole,
@@ -15,6 +16,7 @@ import {
 } from '@kiosk/contract/signalling-api';
 import type { Logger } from '@kiosk/node-common/logger';
 import type { CenterRepository } from '../store/repository.js';
+import type { BusEvent, CallAnnouncement, ConsultationBus } from './bus.js';
 import { CallTable, isParty, otherRole, sideOf, type Call, type StaffSideRole } from './calls.js';
 import { InterviewList, type InterviewItem } from './interview-list.js';
 import { WaitingQueue, estimateWaitS, type QueueItem } from './queue.js';
@@ -42,6 +44,11 @@ export interface HubDeps {
   log: Logger;
   /** Terminal display names by id, for calls re-created after a restart. */
   now?: () => number;
+  /**
+   * Shared state for several centre processes on one database (PostgreSQL); without it the queue,
+   * presence and calls live in this process only.
+   */
+  bus?: ConsultationBus;
 }
 
 const RECENT_CALLS = 20;
@@ -75,6 +82,7 @@ export class SignallingHub {
   }
 
   async start(): Promise<void> {
+    await this._deps.bus?.start((event) => this._onBus(event));
     this._recent.push(...(await this._deps.repo.recentCallDurations(RECENT_CALLS)));
     // Calls a previous run left open may be resumed within the grace period; after it, they ended.
     const open = await this._deps.repo.openCalls();
@@ -91,7 +99,8 @@ export class SignallingHub {
   }
 
   health(): SignallingHealth {
-    return { ok: true, queue: this._queue.size, calls: this._calls.size, lawyers: this._lawyersOnline() };
+    const queue = this._deps.bus ? this._deps.bus.queue().length : this._queue.size;
+    return { ok: true, queue, calls: this._calls.size, lawyers: this._lawyersOnline() };
   }
 
   // ---- connection lifecycle ----
@@ -125,6 +134,7 @@ export class SignallingHub {
       { role: session.role, id: session.role === 'kiosk' ? session.id : undefined, resumed: Boolean(resumed) },
       'signalling: hello',
     );
+    if (session.role !== 'kiosk') this._presenceChanged();
     if (session.role === 'lawyer') this._broadcast();
     else if (session.role === 'notary') this._broadcastInterviews();
     else {
@@ -153,10 +163,11 @@ export class SignallingHub {
       for (const item of [this._queue.get(session.id), this._interviews.get(session.id)]) {
         if (!item) continue;
         item.state = 'away';
+        if (item === this._queue.get(session.id)) this._deps.bus?.queueState(session.id, 'away');
         clearTimeout(item.timer);
         item.timer = setTimeout(() => this._leave(session.id), this._s.graceS * 1000);
       }
-    }
+    } else this._presenceChanged();
     this._broadcast();
     this._broadcastInterviews();
   }
@@ -188,6 +199,7 @@ export class SignallingHub {
         return this._takeInterview(session, msg);
       case 'presence':
         session.presence = msg.presence;
+        this._presenceChanged();
         this._broadcast();
         return this._broadcastInterviews();
       case 'signal': {
@@ -211,9 +223,14 @@ export class SignallingHub {
 
   // ---- queue ----
 
-  private _enqueue(session: Session, msg: EnqueueMessage): void {
+  private async _enqueue(session: Session, msg: EnqueueMessage): Promise<void> {
     if (this._calls.of('kiosk', session.id).length)
       return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
+    const bus = this._deps.bus;
+    // Lawyers on the other processes count: their presence is read afresh, not as of the last event.
+    if (bus) await bus.refresh();
+    const ticket = bus && !this._queue.get(session.id) ? await bus.nextTicket() : undefined;
+    if (this._sessions.get(key('kiosk', session.id)) !== session) return;
     const existing = this._queue.get(session.id);
     if (this._lawyersOnline() === 0) {
       if (existing) this._hold(existing);
@@ -231,7 +248,7 @@ export class SignallingHub {
       ...(msg.terminalName ? { terminalName: msg.terminalName } : {}),
       ...(msg.callerName ? { callerName: msg.callerName } : {}),
     };
-    const item = existing ?? this._queue.add({ kioskId: session.id, enqueuedAt: this._now(), ...fields });
+    const item = existing ?? this._queue.add({ kioskId: session.id, enqueuedAt: this._now(), ...fields }, ticket);
     if (existing) {
       // The same kiosk again (after a timeout, a reconnect, or a changed topic): same place, same ticket.
       delete existing.terminalName;
@@ -240,6 +257,7 @@ export class SignallingHub {
     }
     clearTimeout(item.timer);
     item.timer = setTimeout(() => this._timeout(item), this._s.queueTimeoutS * 1000);
+    bus?.queuePut(item);
     this._deps.log.info({ kiosk: session.id, ticket: item.ticket, topic: item.topic }, 'consultation: queued');
     this._broadcast();
   }
@@ -261,12 +279,16 @@ export class SignallingHub {
   /** Keeps the place without offering it to lawyers until she enqueues again (or the hold ends). */
   private _hold(item: QueueItem): void {
     item.state = 'held';
+    this._deps.bus?.queueState(item.kioskId, 'held');
     clearTimeout(item.timer);
     item.timer = setTimeout(() => this._leave(item.kioskId), this._s.queueTimeoutS * 1000);
   }
 
   private _leave(kioskId: string): void {
-    if (this._queue.remove(kioskId)) this._broadcast();
+    if (this._queue.remove(kioskId)) {
+      this._deps.bus?.queueRemove(kioskId);
+      this._broadcast();
+    }
     this._leaveInterview(kioskId);
   }
 
@@ -286,7 +308,10 @@ export class SignallingHub {
     if (!found) return session.conn.send({ type: 'error', error: 'notInQueue', detail: 'unknownReceipt' });
     const booking = await this._deps.repo.notarySlots?.interviewFor(session.id, msg.receiptNo);
     if (this._sessions.get(key('kiosk', session.id)) !== session) return;
-    if (this._queue.remove(session.id)) this._broadcast();
+    if (this._queue.remove(session.id)) {
+      this._deps.bus?.queueRemove(session.id);
+      this._broadcast();
+    }
     const item = this._interviews.put({
       kioskId: session.id,
       receiptNo: msg.receiptNo,
@@ -347,12 +372,20 @@ export class SignallingHub {
     });
   }
 
-  private _takeNext(session: Session): void {
+  private async _takeNext(session: Session): Promise<void> {
     if (this._calls.of('lawyer', session.id).length)
       return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
     session.presence = 'online';
-    const item = this._queue.next((i) => this._sessions.has(key('kiosk', i.kioskId)));
+    const bus = this._deps.bus;
+    // Across processes the oldest waiting kiosk is claimed in the database, so two lawyers never get her.
+    const item = bus ? await bus.claimNext() : this._queue.next((i) => this._sessions.has(key('kiosk', i.kioskId)));
     if (!item) return session.conn.send({ type: 'queue-empty' });
+    if (bus && this._sessions.get(key('lawyer', session.id)) !== session) {
+      // The lawyer left while the claim ran: she goes back to the queue's head.
+      bus.queuePut(item);
+      bus.publish({ kind: 'changed' });
+      return;
+    }
     this._queue.remove(item.kioskId);
     this._startCall({
       callId: randomUUID(),
@@ -371,6 +404,7 @@ export class SignallingHub {
   /** Records the call and sends `matched` to both parties (kiosk = offerer). */
   private _startCall(call: Call): void {
     this._calls.add(call);
+    this._deps.bus?.publish({ kind: 'call-started', call: announce(call) });
     this._record(
       this._deps.repo.startCall({
         callId: call.callId,
@@ -472,6 +506,7 @@ export class SignallingHub {
   private _endCall(call: Call, reason: HangupReason, by?: SignallingRole): void {
     if (this._calls.get(call.callId) !== call) return;
     this._calls.delete(call);
+    this._deps.bus?.publish({ kind: 'call-ended', callId: call.callId, reason });
     for (const role of ['kiosk', call.staffRole] as const)
       if (role !== by) this._sendTo(role, call, { type: 'hangup', callId: call.callId, reason });
     const durationS = Math.round((this._now() - call.startedAt) / 1000);
@@ -500,7 +535,11 @@ export class SignallingHub {
   private _sendTo(role: SignallingRole, call: Call, message: ServerMessage): void {
     if (role !== 'kiosk' && role !== call.staffRole) return;
     const side = sideOf(call, role);
-    if (side.connected) this._sessions.get(key(role, side.id))?.conn.send(message);
+    if (!side.connected) return;
+    const local = this._sessions.get(key(role, side.id));
+    if (local) local.conn.send(message);
+    // The party's socket may be held by another centre process.
+    else this._deps.bus?.publish({ kind: 'deliver', role, id: side.id, message });
   }
 
   private _sendKiosk(kioskId: string, message: ServerMessage): void {
@@ -516,6 +555,7 @@ export class SignallingHub {
   private _staffOnline(role: StaffSideRole): number {
     const ids = this._calls.staffInCall(role);
     for (const s of this._sessions.values()) if (s.role === role && s.presence === 'online') ids.add(s.id);
+    for (const id of this._deps.bus?.staffOnline(role) ?? []) ids.add(id);
     return ids.size;
   }
 
@@ -540,10 +580,20 @@ export class SignallingHub {
       if (s.role === 'notary') s.conn.send({ type: 'interviews', waiting, notariesOnline });
   }
 
-  /** `queued` to every waiting kiosk and `queue` to every lawyer, after any change. */
+  /**
+   * `queued` to every waiting kiosk and `queue` to every lawyer, after any change. With several
+   * processes each one tells its own sockets, from the shared queue, when the bus says it changed.
+   */
   private _broadcast(): void {
+    if (this._deps.bus) return this._deps.bus.publish({ kind: 'changed' });
+    this._broadcastFrom(this._queue.items(), this._queue.entries(this._now()));
+  }
+
+  private _broadcastFrom(
+    items: ReadonlyArray<Pick<QueueItem, 'kioskId' | 'ticket' | 'state'>>,
+    queue: QueueEntry[],
+  ): void {
     const lawyersOnline = this._lawyersOnline();
-    const items = this._queue.items();
     items.forEach((item, i) => {
       if (item.state !== 'waiting') return;
       const estimatedWaitS = estimateWaitS(this._recent, i + 1, lawyersOnline);
@@ -555,8 +605,100 @@ export class SignallingHub {
         lawyersOnline,
       });
     });
-    const queue = this._queue.entries(this._now());
     for (const s of this._sessions.values())
       if (s.role === 'lawyer') s.conn.send({ type: 'queue', queue, lawyersOnline });
   }
+
+  // ---- several processes ----
+
+  /** This process's staff who can take a call, for the others' counts. */
+  private _presenceChanged(): void {
+    const bus = this._deps.bus;
+    if (!bus) return;
+    const staff: Array<{ role: StaffSideRole; id: string }> = [];
+    for (const s of this._sessions.values())
+      if (s.role !== 'kiosk' && s.presence === 'online') staff.push({ role: s.role, id: s.id });
+    bus.presence(staff);
+  }
+
+  private _onBus(event: BusEvent): void {
+    switch (event.kind) {
+      case 'changed': {
+        const rows = this._deps.bus?.queue() ?? [];
+        const now = this._now();
+        this._broadcastFrom(
+          rows,
+          rows.map((r, i) => ({
+            ticket: r.ticket,
+            kioskId: r.kioskId,
+            ...(r.terminalName ? { terminalName: r.terminalName } : {}),
+            topic: r.topic,
+            waitingS: Math.max(0, Math.round((now - r.enqueuedAt) / 1000)),
+            position: i + 1,
+            state: r.state,
+          })),
+        );
+        return this._broadcastInterviews();
+      }
+      case 'call-started': {
+        const a = event.call;
+        // Her place was claimed by another process: her timers stop here.
+        this._queue.remove(a.kioskId);
+        if (this._calls.get(a.callId)) return;
+        this._calls.add({
+          callId: a.callId,
+          kind: a.kind,
+          staffRole: a.staffRole,
+          ...(a.receiptNo ? { receiptNo: a.receiptNo } : {}),
+          topic: a.topic,
+          consent: a.consent,
+          ...(a.terminalName ? { terminalName: a.terminalName } : {}),
+          ...(a.callerName ? { callerName: a.callerName } : {}),
+          startedAt: a.startedAt,
+          kiosk: { id: a.kioskId, connected: true },
+          lawyer: { id: a.lawyerId, connected: true },
+        });
+        return;
+      }
+      case 'call-ended': {
+        // The process that ended it told the parties and wrote the record.
+        const call = this._calls.get(event.callId);
+        if (!call) return;
+        this._calls.delete(call);
+        if (call.kind === 'consultation') {
+          this._recent.unshift(Math.round((this._now() - call.startedAt) / 1000));
+          this._recent.length = Math.min(this._recent.length, RECENT_CALLS);
+        }
+        return;
+      }
+      case 'deliver': {
+        const session = this._sessions.get(key(event.role, event.id));
+        if (!session) return;
+        // A peer's message reaches a party of a call this process knows, nothing else.
+        if (event.message.type === 'signal' && !this._calls.get(event.message.callId)) return;
+        session.conn.send(event.message);
+        return;
+      }
+      default: {
+        const never: never = event;
+        return never;
+      }
+    }
+  }
+}
+
+function announce(call: Call): CallAnnouncement {
+  return {
+    callId: call.callId,
+    kind: call.kind,
+    staffRole: call.staffRole,
+    ...(call.receiptNo ? { receiptNo: call.receiptNo } : {}),
+    topic: call.topic,
+    consent: call.consent,
+    ...(call.terminalName ? { terminalName: call.terminalName } : {}),
+    ...(call.callerName ? { callerName: call.callerName } : {}),
+    startedAt: call.startedAt,
+    kioskId: call.kiosk.id,
+    lawyerId: call.lawyer.id,
+  };
 }

@@ -30,9 +30,14 @@ export class WaitingQueue {
     return this._items.get(kioskId);
   }
 
-  add(item: Omit<QueueItem, 'ticket' | 'state'>): QueueItem {
-    this._counter = (this._counter % 999) + 1;
-    const entry: QueueItem = { ...item, ticket: `Q${String(this._counter).padStart(3, '0')}`, state: 'waiting' };
+  /** Numbers the ticket itself unless given one (several processes share a database sequence). */
+  add(item: Omit<QueueItem, 'ticket' | 'state'>, ticket?: string): QueueItem {
+    if (!ticket) this._counter = (this._counter % 999) + 1;
+    const entry: QueueItem = {
+      ...item,
+      ticket: ticket ?? `Q${String(this._counter).padStart(3, '0')}`,
+      state: 'waiting',
+    };
     this._items.set(item.kioskId, entry);
     return entry;
   }

@@ -205,4 +205,39 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX ratings_terminal_service ON ratings (terminal_id, service);
     `,
   },
+  {
+    // The consultation queue across centre processes (issue 14 item 2). Only PostgreSQL uses these
+    // tables (a SQLite centre is one process and keeps its queue in memory); they exist here so both
+    // schemas move together. PostgreSQL also numbers tickets with a sequence, which SQLite lacks.
+    version: 9,
+    sql: `
+      CREATE TABLE consultation_processes (
+        process_id TEXT PRIMARY KEY,
+        seen_at    TEXT NOT NULL
+      );
+      CREATE TABLE consultation_queue (
+        kiosk_id      TEXT PRIMARY KEY,
+        process_id    TEXT NOT NULL,
+        ticket        TEXT NOT NULL,
+        topic         TEXT NOT NULL,
+        consent       INTEGER NOT NULL,
+        terminal_name TEXT,
+        caller_name   TEXT,
+        enqueued_ms   INTEGER NOT NULL,
+        state         TEXT NOT NULL
+      );
+      CREATE INDEX consultation_queue_order ON consultation_queue (enqueued_ms, kiosk_id);
+      CREATE TABLE consultation_presence (
+        process_id TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        staff_id   TEXT NOT NULL,
+        PRIMARY KEY (process_id, role, staff_id)
+      );
+      CREATE TABLE consultation_signals (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        payload    TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

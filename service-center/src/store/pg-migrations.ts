@@ -203,4 +203,40 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX ratings_terminal_service ON ratings (terminal_id, service);
     `,
   },
+  {
+    // The consultation queue across centre processes (issue 14 item 2): live processes (heartbeat),
+    // the waiting kiosks (claimed with FOR UPDATE SKIP LOCKED), staff presence per process, signal
+    // payloads too large for a NOTIFY, and the queue's ticket numbers.
+    version: 9,
+    sql: `
+      CREATE TABLE consultation_processes (
+        process_id TEXT PRIMARY KEY,
+        seen_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE consultation_queue (
+        kiosk_id      TEXT PRIMARY KEY,
+        process_id    TEXT NOT NULL,
+        ticket        TEXT NOT NULL,
+        topic         TEXT NOT NULL,
+        consent       BOOLEAN NOT NULL,
+        terminal_name TEXT,
+        caller_name   TEXT,
+        enqueued_ms   BIGINT NOT NULL,
+        state         TEXT NOT NULL
+      );
+      CREATE INDEX consultation_queue_order ON consultation_queue (enqueued_ms, kiosk_id);
+      CREATE TABLE consultation_presence (
+        process_id TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        staff_id   TEXT NOT NULL,
+        PRIMARY KEY (process_id, role, staff_id)
+      );
+      CREATE TABLE consultation_signals (
+        id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        payload    TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE SEQUENCE consultation_tickets;
+    `,
+  },
 ];

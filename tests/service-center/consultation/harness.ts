@@ -11,7 +11,7 @@ import {
 } from '@kiosk/contract/signalling-api';
 import { createLogger } from '@kiosk/node-common/logger';
 import { createCenter, type Center } from '../../../service-center/src/center.js';
-import type { CenterConfig, ConsultationConfig } from '../../../service-center/src/config-schema.js';
+import type { CenterConfig, ConsultationConfig, StorageConfig } from '../../../service-center/src/config-schema.js';
 import { mintSignallingToken } from '../../../service-center/src/consultation/tokens.js';
 import { TEST_TERMINALS } from '../center-harness.js';
 
@@ -32,7 +32,7 @@ export interface ConsultCenter {
 /** A centre on 127.0.0.1 port 0 with a known token secret and short timers when asked. */
 export async function startConsultCenter(
   consultation: ConsultationConfig = {},
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; storage?: StorageConfig } = {},
 ): Promise<ConsultCenter> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-consult-'));
   const lines: string[] = [];
@@ -48,6 +48,7 @@ export async function startConsultCenter(
     port: 0,
     terminals: TEST_TERMINALS,
     consultation: { tokenSecret: TOKEN_SECRET, ...consultation },
+    ...(options.storage ? { storage: options.storage } : {}),
   };
   const center = createCenter({
     config,

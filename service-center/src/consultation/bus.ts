@@ -1,0 +1,74 @@
+import type {
+  CallKind,
+  ConsultationTopic,
+  HangupReason,
+  ServerMessage,
+  SignallingRole,
+} from '@kiosk/contract/signalling-api';
+import type { StaffSideRole } from './calls.js';
+
+/** One waiting kiosk as every process sees it (the shared queue's row). */
+export interface SharedQueueRow {
+  kioskId: string;
+  ticket: string;
+  topic: ConsultationTopic;
+  consent: boolean;
+  terminalName?: string;
+  callerName?: string;
+  enqueuedAt: number;
+  state: 'waiting' | 'held' | 'away';
+}
+
+/** A call as announced to the other processes (they keep a copy to relay its signals). */
+export interface CallAnnouncement {
+  callId: string;
+  kind: CallKind;
+  staffRole: StaffSideRole;
+  receiptNo?: string;
+  topic: ConsultationTopic;
+  consent: boolean;
+  terminalName?: string;
+  callerName?: string;
+  startedAt: number;
+  kioskId: string;
+  lawyerId: string;
+}
+
+/** What another process (or the shared state) tells this one. */
+export type BusEvent =
+  /** The shared queue or the staff presence changed: `queue()` and `staffOnline()` are fresh. */
+  | { kind: 'changed' }
+  | { kind: 'call-started'; call: CallAnnouncement }
+  | { kind: 'call-ended'; callId: string; reason: HangupReason }
+  /** A message for a session this process may hold. */
+  | { kind: 'deliver'; role: SignallingRole; id: string; message: ServerMessage };
+
+/**
+ * The consultation state shared by several centre processes on one database (issue 14 item 2): the
+ * queue and staff presence in tables, calls and messages for another process's sockets by notification.
+ * A centre without one (SQLite, one process) keeps all of it in the hub's memory.
+ */
+export interface ConsultationBus {
+  /** Listens; events from other processes (and `changed` after this one's writes) go to `onEvent`, in order. */
+  start(onEvent: (event: BusEvent) => void): Promise<void>;
+  stop(): Promise<void>;
+  /** The next ticket (Q001…Q999, shared by every process). */
+  nextTicket(): Promise<string>;
+  /** Adds or updates this process's waiting kiosk. */
+  queuePut(row: SharedQueueRow): void;
+  /** Updates a kiosk's state only if it is still in the queue (a claimed one is not brought back). */
+  queueState(kioskId: string, state: SharedQueueRow['state']): void;
+  queueRemove(kioskId: string): void;
+  /** Takes the oldest waiting kiosk of any process, atomically; undefined when none waits. */
+  claimNext(): Promise<SharedQueueRow | undefined>;
+  /** This process's staff who are online (replaces what it said before). */
+  presence(staff: ReadonlyArray<{ role: StaffSideRole; id: string }>): void;
+  /** Re-reads the queue and presence now (before a decision that depends on them). */
+  refresh(): Promise<void>;
+  /** The shared queue, oldest first, as of the last `changed`. */
+  queue(): readonly SharedQueueRow[];
+  /** Staff online in any live process, as of the last `changed`. */
+  staffOnline(role: StaffSideRole): ReadonlySet<string>;
+  /** Tells the others (after this process's pending writes); `changed` also comes back here. */
+  publish(event: BusEvent): void;
+}

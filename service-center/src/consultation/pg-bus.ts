@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Logger } from '@kiosk/node-common/logger';
+import type { BusEvent, ConsultationBus, SharedQueueRow } from './bus.js';
+import type { StaffSideRole } from './calls.js';
+
+export interface PgConsultationBusOptions {
+  url: string;
+  log: Logger;
+  /** How often this process says it is alive (default 5 s). */
+  heartbeatMs?: number;
+  /** A process silent this long is gone: its queue places and presence stop counting (default 20 s). */
+  liveS?: number;
+}
+
+const CHANNEL = 'kiosk_consultation';
+/** NOTIFY payloads must stay under 8000 bytes; larger ones (SDP offers) go through a table row. */
+const INLINE_MAX = 7000;
+/** Rows of large payloads are read within moments; older ones are swept. */
+const SIGNAL_TTL_S = 60;
+
+/** What travels on the channel: the event itself, or the id of the row that holds it. */
+type Wire = { from: string; event: BusEvent } | { from: string; ref: string };
+
+interface QueueDbRow {
+  kiosk_id: string;
+  ticket: string;
+  topic: SharedQueueRow['topic'];
+  consent: boolean;
+  terminal_name: string | null;
+  caller_name: string | null;
+  enqueued_ms: string;
+  state: SharedQueueRow['state'];
+}
+
+const LIVE = `SELECT process_id FROM consultation_processes WHERE seen_at > now() - make_interval(secs => $1)`;
+
+/**
+ * The consultation bus on PostgreSQL: `LISTEN/NOTIFY` on one channel (a dedicated connection) for
+ * events, tables for the queue and presence (migration 9). Writes go through one connection, whose
+ * query queue keeps them in the order the hub made them; each event is one statement, so a NOTIFY
+ * never overtakes the write before it.
+ */
+export class PgConsultationBus implements ConsultationBus {
+  readonly processId = randomUUID();
+  private readonly _write: pg.Client;
+  private readonly _listen: pg.Client;
+  private readonly _liveS: number;
+  private _queue: SharedQueueRow[] = [];
+  private _staff = new Map<StaffSideRole, Set<string>>();
+  private _incoming: Promise<void> = Promise.resolve();
+  private _onEvent: (event: BusEvent) => void = () => undefined;
+  private _heartbeat: NodeJS.Timeout | undefined;
+  private _stopped = false;
+
+  constructor(private readonly _o: PgConsultationBusOptions) {
+    this._liveS = _o.liveS ?? 20;
+    this._write = new pg.Client({ connectionString: _o.url });
+    this._listen = new pg.Client({ connectionString: _o.url });
+    for (const client of [this._write, this._listen])
+      client.on('error', (err) => this._o.log.error({ err: err.message }, 'consultation bus: connection lost'));
+  }
+
+  async start(onEvent: (event: BusEvent) => void): Promise<void> {
+    this._onEvent = onEvent;
+    await this._write.connect();
+    await this._listen.connect();
+    await this._write.query(
+      'INSERT INTO consultation_processes (process_id) VALUES ($1) ON CONFLICT (process_id) DO UPDATE SET seen_at = now()',
+      [this.processId],
+    );
+    this._listen.on('notification', (n) => {
+      if (n.channel !== CHANNEL || n.payload === undefined) return;
+      const payload = n.payload;
+      this._incoming = this._incoming
+        .then(() => this._received(payload))
+        .catch((err: unknown) => this._o.log.error({ err }, 'consultation bus: event not handled'));
+    });
+    await this._listen.query(`LISTEN ${CHANNEL}`);
+    await this.refresh();
+    this._heartbeat = setInterval(() => void this._beat(), this._o.heartbeatMs ?? 5000);
+    this._heartbeat.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this._stopped) return;
+    this._stopped = true;
+    clearInterval(this._heartbeat);
+    try {
+      await this._write.query('DELETE FROM consultation_queue WHERE process_id = $1', [this.processId]);
+      await this._write.query('DELETE FROM consultation_presence WHERE process_id = $1', [this.processId]);
+      await this._write.query('DELETE FROM consultation_processes WHERE process_id = $1', [this.processId]);
+      await this._notify({ from: this.processId, event: { kind: 'changed' } });
+    } catch (err) {
+      this._o.log.warn({ err: (err as Error).message }, 'consultation bus: could not leave cleanly');
+    }
+    await this._incoming;
+    await Promise.allSettled([this._listen.end(), this._write.end()]);
+  }
+
+  async nextTicket(): Promise<string> {
+    const { rows } = await this._write.query<{ n: string }>("SELECT nextval('consultation_tickets') AS n");
+    return `Q${String(((Number(rows[0].n) - 1) % 999) + 1).padStart(3, '0')}`;
+  }
+
+  queuePut(row: SharedQueueRow): void {
+    this._run(
+      `INSERT INTO consultation_queue
+         (kiosk_id, process_id, ticket, topic, consent, terminal_name, caller_name, enqueued_ms, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (kiosk_id) DO UPDATE SET process_id = $2, topic = $4, consent = $5, terminal_name = $6,
+         caller_name = $7, state = $9`,
+      [
+        row.kioskId,
+        this.processId,
+        row.ticket,
+        row.topic,
+        row.consent,
+        row.terminalName ?? null,
+        row.callerName ?? null,
+        row.enqueuedAt,
+        row.state,
+      ],
+    );
+  }
+
+  queueState(kioskId: string, state: SharedQueueRow['state']): void {
+    this._run('UPDATE consultation_queue SET state = $2 WHERE kiosk_id = $1 AND process_id = $3', [
+      kioskId,
+      state,
+      this.processId,
+    ]);
+  }
+
+  queueRemove(kioskId: string): void {
+    this._run('DELETE FROM consultation_queue WHERE kiosk_id = $1 AND process_id = $2', [kioskId, this.processId]);
+  }
+
+  async claimNext(): Promise<SharedQueueRow | undefined> {
+    const { rows } = await this._write.query<QueueDbRow>(
+      `DELETE FROM consultation_queue WHERE kiosk_id = (
+         SELECT q.kiosk_id FROM consultation_queue q
+         WHERE q.state = 'waiting' AND q.process_id IN (${LIVE})
+         ORDER BY q.enqueued_ms, q.kiosk_id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [this._liveS],
+    );
+    return rows[0] ? fromDb(rows[0]) : undefined;
+  }
+
+  presence(staff: ReadonlyArray<{ role: StaffSideRole; id: string }>): void {
+    const roles = staff.map((s) => s.role);
+    const ids = staff.map((s) => s.id);
+    this._run(
+      `DELETE FROM consultation_presence WHERE process_id = $1
+         AND (role, staff_id) NOT IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [this.processId, roles, ids],
+    );
+    this._run(
+      `INSERT INTO consultation_presence (process_id, role, staff_id)
+       SELECT $1, r, i FROM unnest($2::text[], $3::text[]) AS t(r, i) ON CONFLICT DO NOTHING`,
+      [this.processId, roles, ids],
+    );
+  }
+
+  async refresh(): Promise<void> {
+    const [queue, staff] = await Promise.all([
+      this._write.query<QueueDbRow>(
+        `SELECT * FROM consultation_queue WHERE process_id IN (${LIVE}) ORDER BY enqueued_ms, kiosk_id`,
+        [this._liveS],
+      ),
+      this._write.query<{ role: StaffSideRole; staff_id: string }>(
+        `SELECT DISTINCT role, staff_id FROM consultation_presence WHERE process_id IN (${LIVE})`,
+        [this._liveS],
+      ),
+    ]);
+    this._queue = queue.rows.map(fromDb);
+    const byRole = new Map<StaffSideRole, Set<string>>();
+    for (const r of staff.rows) byRole.set(r.role, (byRole.get(r.role) ?? new Set()).add(r.staff_id));
+    this._staff = byRole;
+  }
+
+  queue(): readonly SharedQueueRow[] {
+    return this._queue;
+  }
+
+  staffOnline(role: StaffSideRole): ReadonlySet<string> {
+    return this._staff.get(role) ?? new Set();
+  }
+
+  publish(event: BusEvent): void {
+    if (this._stopped) return;
+    this._notify({ from: this.processId, event }).catch((err: unknown) =>
+      this._o.log.error({ err }, 'consultation bus: event not sent'),
+    );
+  }
+
+  // ---- internals ----
+
+  private _run(sql: string, params: unknown[]): void {
+    if (this._stopped) return;
+    this._write
+      .query(sql, params)
+      .catch((err: unknown) => this._o.log.error({ err }, 'consultation bus: shared state not written'));
+  }
+
+  /** One statement either way, so it keeps its place in the write connection's queue. */
+  private async _notify(wire: Wire): Promise<void> {
+    const text = JSON.stringify(wire);
+    if (Buffer.byteLength(text) <= INLINE_MAX) {
+      await this._write.query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
+      return;
+    }
+    await this._write.query(
+      `WITH s AS (INSERT INTO consultation_signals (payload) VALUES ($2) RETURNING id)
+       SELECT pg_notify($1, json_build_object('from', $3::text, 'ref', s.id::text)::text) FROM s`,
+      [CHANNEL, text, this.processId],
+    );
+  }
+
+  private async _received(payload: string): Promise<void> {
+    let wire = JSON.parse(payload) as Wire;
+    if ('ref' in wire) {
+      if (wire.from === this.processId) return;
+      const { rows } = await this._write.query<{ payload: string }>(
+        'SELECT payload FROM consultation_signals WHERE id = $1',
+        [wire.ref],
+      );
+      if (!rows[0]) return;
+      wire = JSON.parse(rows[0].payload) as Wire;
+    }
+    if (!('event' in wire) || typeof wire.event?.kind !== 'string') return;
+    if (wire.event.kind === 'changed') await this.refresh();
+    else if (wire.from === this.processId) return;
+    if (!this._stopped) this._onEvent(wire.event);
+  }
+
+  /** Alive; the rows of processes silent for long are removed; the view is re-read. */
+  private async _beat(): Promise<void> {
+    try {
+      await this._write.query(
+        'INSERT INTO consultation_processes (process_id) VALUES ($1) ON CONFLICT (process_id) DO UPDATE SET seen_at = now()',
+        [this.processId],
+      );
+      await this._write.query(`DELETE FROM consultation_processes WHERE seen_at < now() - make_interval(secs => $1)`, [
+        this._liveS * 10,
+      ]);
+      await this._write.query(
+        'DELETE FROM consultation_queue WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
+      );
+      await this._write.query(
+        'DELETE FROM consultation_presence WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
+      );
+      await this._write.query(`DELETE FROM consultation_signals WHERE created_at < now() - make_interval(secs => $1)`, [
+        SIGNAL_TTL_S,
+      ]);
+      const before = JSON.stringify([this._queue, [...this._staff].map(([r, s]) => [r, [...s]])]);
+      await this.refresh();
+      const after = JSON.stringify([this._queue, [...this._staff].map(([r, s]) => [r, [...s]])]);
+      // A process that went away without a word: its kiosks and lawyers drop out of everyone's view.
+      if (before !== after && !this._stopped) this._onEvent({ kind: 'changed' });
+    } catch (err) {
+      if (!this._stopped) this._o.log.warn({ err: (err as Error).message }, 'consultation bus: heartbeat failed');
+    }
+  }
+}
+
+function fromDb(r: QueueDbRow): SharedQueueRow {
+  return {
+    kioskId: r.kiosk_id,
+    ticket: r.ticket,
+    topic: r.topic,
+    consent: r.consent,
+    ...(r.terminal_name ? { terminalName: r.terminal_name } : {}),
+    ...(r.caller_name ? { callerName: r.caller_name } : {}),
+    enqueuedAt: Number(r.enqueued_ms),
+    state: r.state,
+  };
+}
