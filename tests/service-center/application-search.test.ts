@@ -12,7 +12,10 @@ const T1 = TEST_TERMINALS[0];
 
 async function submit(c: TestCenter, receiptNo: string, name: string, submittedAt: string): Promise<void> {
   const base = legalAidData({}, validId());
-  const { documents: _d, ...data } = { ...base, applicant: { ...(base['applicant'] as object), name } };
+  const { documents: _d, ...data }: Record<string, unknown> = {
+    ...base,
+    applicant: { ...(base['applicant'] as object), name },
+  };
   const body: IntakeSubmission = { receiptNo, kind: 'legalAid', submittedAt, data, documents: [] };
   const res = await postJson(`${c.url}/api/v1/intake/submissions`, body, {
     authorization: `Bearer ${T1.token}`,

@@ -65,7 +65,10 @@ describe('查询进度 by ID card', () => {
     cardOnReader = true;
     await until(() => !!findDeep((el) => el.hasAttribute?.('data-mine')), 5000);
     const items = () => [...findDeep((el) => el.hasAttribute?.('data-mine'))!.querySelectorAll('[data-receipt]')];
-    expect(items().map((li) => li.dataset['receipt'])).toEqual(['FY261130-0001-0002', 'GZ261129-0001-0001']);
+    expect(items().map((li) => (li as HTMLElement).dataset['receipt'])).toEqual([
+      'FY261130-0001-0002',
+      'GZ261129-0001-0001',
+    ]);
     expect(items()[0].textContent).toContain('还需要补充材料');
     expect(items()[0].textContent).toContain('劳动合同或工资条');
     expect(items()[1].textContent).toContain('已经受理，正在审查');
