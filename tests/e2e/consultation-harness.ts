@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { hashPassword } from '../../service-center/src/auth/password.js';
-import type { CenterConfig, ConsultationConfig } from '../../service-center/src/config-schema.js';
+import type { CenterConfig, ConsultationConfig, StorageConfig } from '../../service-center/src/config-schema.js';
+import { PgRepository } from '../../service-center/src/store/pg-repository.js';
 import { SqliteRepository } from '../../service-center/src/store/sqlite-repository.js';
 import type { StaffRole } from '../../service-center/src/store/repository.js';
 import { chromiumArgs } from '../../vitest.config.js';
@@ -69,9 +70,18 @@ export interface CentreProcess {
   health(): Promise<{ ok: boolean; queue?: number; calls?: number; lawyers?: number } | undefined>;
 }
 
-/** A staff account written straight into the centre's database before it starts. */
-export async function addStaff(dataDir: string, name: string, password: string, role: StaffRole): Promise<void> {
-  const repo = new SqliteRepository(join(dataDir, 'center.sqlite'));
+/** A staff account written straight into the centre's database (SQLite, or PostgreSQL at `url`) before it starts. */
+export async function addStaff(
+  dataDir: string,
+  name: string,
+  password: string,
+  role: StaffRole,
+  storage?: StorageConfig,
+): Promise<void> {
+  const repo =
+    storage?.kind === 'postgres'
+      ? new PgRepository({ url: storage.url })
+      : new SqliteRepository(join(dataDir, 'center.sqlite'));
   await repo.migrate();
   await repo.putStaff({
     name,
@@ -87,6 +97,8 @@ export async function startCentre(options: {
   port: number;
   consultation?: ConsultationConfig;
   dataDir?: string;
+  /** PostgreSQL shared with other centre processes (issue 14 item 2); SQLite in dataDir otherwise. */
+  storage?: StorageConfig;
 }): Promise<CentreProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'consult-centre-'));
   mkdirSync(dataDir, { recursive: true });
@@ -97,10 +109,11 @@ export async function startCentre(options: {
     terminals: [TERMINAL],
     legalAid: { decisionDays: 7 },
     consultation: { tokenSecret: TOKEN_SECRET, ...options.consultation },
+    ...(options.storage ? { storage: options.storage } : {}),
   };
   const configFile = join(dataDir, 'center.config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  await addStaff(dataDir, LAWYER.name, LAWYER.password, 'lawyer');
+  await addStaff(dataDir, LAWYER.name, LAWYER.password, 'lawyer', options.storage);
   const url = `http://127.0.0.1:${options.port}`;
   let child: ChildProcess | undefined;
   let log = '';
