@@ -407,6 +407,101 @@ describe('every kiosk screen fits, at both orientations, with and without 大字
         await hv.getByRole('button', { name: '完成' }).click();
         await expect.poll(() => page.locator('kiosk-home-visit-flow').count()).toBe(0);
 
+        // 申请调解 (issue 16), every step: card, phone, villages, the other party, kind, requests,
+        // description, consent, 按手印, review, receipt.
+        if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
+        if (!(await homeButton.isVisible().catch(() => false)))
+          await page.mouse.click(layout.width / 2, layout.height / 2);
+        await page.getByRole('button', { name: /申请调解/ }).click();
+        const med = page.locator('kiosk-mediation-flow');
+        const medNext = async (): Promise<void> => {
+          await med
+            .getByRole('button', { name: /下一步|我同意|确认提交/ })
+            .last()
+            .click();
+        };
+        await med.getByRole('heading', { name: '请放身份证' }).waitFor();
+        await check('med-id-card', 'mediation');
+        idcard.simulator!.placeCard('resident');
+        await med.getByRole('heading', { name: '请取走身份证' }).waitFor();
+        idcard.simulator!.removeCard();
+        const medPhone = med.locator('kiosk-phone-step');
+        await medPhone.getByRole('heading', { name: '您的手机号码' }).waitFor();
+        await tapDigits(medPhone.locator('kiosk-digit-pad'), '13800138000');
+        await check('med-phone', 'mediation');
+        await medNext();
+        await med.locator('kiosk-mediation-village').getByRole('button', { name: '演示村' }).click();
+        await check('med-village', 'mediation');
+        await medNext();
+        await med.locator('kiosk-mediation-other-name').waitFor();
+        await check('med-other-name', 'mediation');
+        await med.locator('kiosk-mediation-other-name').getByRole('button', { name: '不知道' }).click();
+        await med.locator('kiosk-mediation-village[party="other"]').getByRole('button', { name: '东坪村' }).click();
+        await check('med-other-village', 'mediation');
+        await medNext();
+        await med.locator('kiosk-phone-step').getByRole('heading', { name: '对方的电话' }).waitFor();
+        await check('med-other-phone', 'mediation');
+        await med.locator('kiosk-phone-step').getByRole('button', { name: '不知道' }).click();
+        await med.locator('kiosk-mediation-kind').getByRole('button', { name: '土地、宅基地' }).click();
+        await check('med-kind', 'mediation');
+        await medNext();
+        await med.locator('kiosk-mediation-requests').getByRole('button', { name: '确认土地边界' }).click();
+        await check('med-requests', 'mediation');
+        await medNext();
+        await med.locator('kiosk-mediation-description').getByRole('button', { name: '两家地界说不清' }).click();
+        await check('med-description', 'mediation');
+        await medNext();
+        await med.locator('kiosk-mediation-consent').waitFor();
+        await check('med-consent', 'mediation');
+        await medNext();
+        const medMark = med.locator('kiosk-mediation-mark');
+        await medMark.waitFor();
+        await check('med-signature', 'mediation');
+        await medMark.getByRole('button', { name: '按手印', exact: true }).click();
+        const pad = (await medMark.locator('[data-fingerprint]').boundingBox())!;
+        await page.mouse.move(pad.x + pad.width / 2, pad.y + pad.height / 2);
+        await page.mouse.down();
+        await page.waitForTimeout(2000);
+        await page.mouse.up();
+        await medMark.locator('[data-fingerprint][aria-pressed="true"]').waitFor();
+        await check('med-fingerprint', 'mediation');
+        await medNext();
+        await med.locator('kiosk-mediation-review').waitFor();
+        await check('med-review', 'mediation');
+        await medNext();
+        const medReceipt = med.locator('kiosk-mediation-receipt');
+        await medReceipt.getByText('回执打好了，请取走').waitFor({ timeout: 30_000 });
+        await check('med-receipt', 'mediation');
+        await medReceipt.getByRole('button', { name: '完成' }).click();
+        await med.locator('kiosk-mediation-receipt[done]').waitFor();
+        await check('med-done', 'mediation');
+        await med.getByRole('button', { name: '完成' }).click();
+        await expect.poll(() => page.locator('kiosk-mediation-flow').count()).toBe(0);
+
+        // 我预约了公证视频 (issue 12) with the centre unreachable: the receipt pad, then the fallback
+        // (the waiting and call screens need a live centre: tests/e2e/notary-interview.test.ts).
+        if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
+        if (!(await homeButton.isVisible().catch(() => false)))
+          await page.mouse.click(layout.width / 2, layout.height / 2);
+        await page.getByRole('button', { name: /我预约了公证视频/ }).click();
+        const ni = page.locator('kiosk-notary-interview-flow');
+        await ni.locator('kiosk-notary-interview-receipt').waitFor();
+        await check('ni-receipt', 'notary-interview');
+        await tapDigits(ni.locator('kiosk-digit-pad'), '26120200010001');
+        await check('ni-receipt-typed', 'notary-interview');
+        await ni.getByRole('button', { name: '下一步' }).click();
+        await ni.locator('kiosk-notary-interview-status[mode="fallback"]').waitFor({ timeout: 30_000 });
+        await check('ni-fallback');
+        await ni.getByRole('button', { name: '回首页' }).click();
+        await expect.poll(() => page.locator('kiosk-notary-interview-flow').count()).toBe(0);
+        // 回首页 keeps the visit (and 大字); the next flow turns 大字 on again, so turn it off here.
+        if (layout.large) {
+          await page.locator('kiosk-top-bar [data-chrome="large"]').click();
+          await expect
+            .poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('--kiosk-text-scale')))
+            .not.toBe('1.5');
+        }
+
         // 视频咨询 with the centre unreachable.
         if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
         if (!(await homeButton.isVisible().catch(() => false)))

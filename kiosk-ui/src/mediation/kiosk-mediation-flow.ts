@@ -66,6 +66,19 @@ export class KioskMediationFlow extends LitElement {
       .progress {
         margin: 0 0 0.25rem;
       }
+      /* Landscape: "第n步，共m步" at the right of the step's heading row, not a row of its own. */
+      @media (orientation: landscape) {
+        :host {
+          position: relative;
+        }
+        .progress {
+          position: absolute;
+          top: 0;
+          right: 0;
+          margin: 0;
+          line-height: calc(var(--kiosk-font-heading) * 1.3);
+        }
+      }
       .step {
         flex: 1 1 auto;
         min-height: 0;

@@ -22,6 +22,34 @@ export class KioskMediationMark extends MediationStepBase {
   static override styles = [
     ...MediationStepBase.styles,
     css`
+      /* The way to confirm beside its two choices (landscape), under them (portrait): the pad keeps
+         the height of the content area. */
+      .mark {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-areas: 'way modes';
+        gap: var(--kiosk-gap);
+        align-items: start;
+      }
+      .modes {
+        grid-area: modes;
+        display: flex;
+        flex-direction: column;
+        gap: var(--kiosk-gap);
+      }
+      .way {
+        grid-area: way;
+        min-width: 0;
+      }
+      @media (orientation: portrait) {
+        .mark {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-areas: 'modes' 'way';
+        }
+        .modes {
+          flex-direction: row;
+        }
+      }
       .mode[aria-pressed='true'] {
         background: var(--kiosk-primary);
         color: var(--kiosk-on-primary);
@@ -201,37 +229,41 @@ export class KioskMediationMark extends MediationStepBase {
       missing-key="mediation.steps.mark.required"
       @kiosk-step-done=${this._onStepDone}
     >
-      ${
-        this._mode === 'signature'
-          ? html`<kiosk-signature-pad
-              name="signature"
-              required
-              .label=${t('mediation.steps.mark.signLabel')}
-              .value=${this._signature}
-              @input=${(e: Event) => (this._signature = (e.target as HTMLInputElement).value)}
-            ></kiosk-signature-pad>`
-          : this._renderPress()
-      }
-      <button
-        type="button"
-        slot="actions"
-        class="secondary mode"
-        data-mode="signature"
-        aria-pressed=${String(this._mode === 'signature')}
-        @click=${() => this._choose('signature')}
-      >
-        ${t('mediation.steps.mark.sign')}
-      </button>
-      <button
-        type="button"
-        slot="actions"
-        class="secondary mode"
-        data-mode="fingerprint"
-        aria-pressed=${String(this._mode === 'fingerprint')}
-        @click=${() => this._choose('fingerprint')}
-      >
-        ${t('mediation.steps.mark.press')}
-      </button>
+      <div class="mark">
+        <div class="modes" role="group" aria-label=${t('mediation.steps.mark.choose')}>
+          <button
+            type="button"
+            class="secondary mode"
+            data-mode="signature"
+            aria-pressed=${String(this._mode === 'signature')}
+            @click=${() => this._choose('signature')}
+          >
+            ${t('mediation.steps.mark.sign')}
+          </button>
+          <button
+            type="button"
+            class="secondary mode"
+            data-mode="fingerprint"
+            aria-pressed=${String(this._mode === 'fingerprint')}
+            @click=${() => this._choose('fingerprint')}
+          >
+            ${t('mediation.steps.mark.press')}
+          </button>
+        </div>
+        <div class="way">
+          ${
+            this._mode === 'signature'
+              ? html`<kiosk-signature-pad
+                  name="signature"
+                  required
+                  .label=${t('mediation.steps.mark.signLabel')}
+                  .value=${this._signature}
+                  @input=${(e: Event) => (this._signature = (e.target as HTMLInputElement).value)}
+                ></kiosk-signature-pad>`
+              : this._renderPress()
+          }
+        </div>
+      </div>
     </kiosk-step>`;
   }
 }
