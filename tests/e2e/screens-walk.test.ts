@@ -502,30 +502,6 @@ describe('every kiosk screen fits, at both orientations, with and without 大字
             .not.toBe('1.5');
         }
 
-        // 我预约了公证视频 (issue 12) with the centre unreachable: the receipt pad, then the fallback
-        // (the waiting and call screens need a live centre: tests/e2e/notary-interview.test.ts).
-        if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
-        if (!(await homeButton.isVisible().catch(() => false)))
-          await page.mouse.click(layout.width / 2, layout.height / 2);
-        await page.getByRole('button', { name: /我预约了公证视频/ }).click();
-        const ni = page.locator('kiosk-notary-interview-flow');
-        await ni.locator('kiosk-notary-interview-receipt').waitFor();
-        await check('ni-receipt', 'notary-interview');
-        await tapDigits(ni.locator('kiosk-digit-pad'), '26120200010001');
-        await check('ni-receipt-typed', 'notary-interview');
-        await ni.getByRole('button', { name: '下一步' }).click();
-        await ni.locator('kiosk-notary-interview-status[mode="fallback"]').waitFor({ timeout: 30_000 });
-        await check('ni-fallback');
-        await ni.getByRole('button', { name: '回首页' }).click();
-        await expect.poll(() => page.locator('kiosk-notary-interview-flow').count()).toBe(0);
-        // 回首页 keeps the visit (and 大字); the next flow turns 大字 on again, so turn it off here.
-        if (layout.large) {
-          await page.locator('kiosk-top-bar [data-chrome="large"]').click();
-          await expect
-            .poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('--kiosk-text-scale')))
-            .not.toBe('1.5');
-        }
-
         // 视频咨询 with the centre unreachable.
         if (layout.large) await page.locator('kiosk-top-bar [data-chrome="large"]').click();
         if (!(await homeButton.isVisible().catch(() => false)))
