@@ -15,7 +15,7 @@ import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 // Issue 14 item 2 (the stateless part): two centre processes on one PostgreSQL, as a province runs them
 // behind a load balancer. Intake, the staff API (logins included) and the terminals' status pulls hold
 // no state of their own: a submission through A is decided through B with a login made on A, and A's
-// status pull carries the decision. (The consultation queue across processes is not covered here.)
+// status pull carries the decision. (The consultation queue across processes: consultation-two-processes.test.ts.)
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TERMINAL = { id: 'prov-0001', token: 'province-terminal-token', name: '演示县一号村' };
