@@ -261,6 +261,8 @@ describe("people's mediation end to end", () => {
 
       // 完成 ends the visit; the schedule reaches the kiosk's 查询进度 (by ID card).
       await receipt.getByRole('button', { name: '完成' }).click();
+      // 好差评: five faces, counts only (issue 16 item 4).
+      await flow.locator('kiosk-satisfaction').getByRole('button', { name: '很满意' }).click();
       await flow.locator('kiosk-mediation-receipt[done]').getByRole('button', { name: '完成' }).click();
       await expect.poll(() => page.locator('kiosk-mediation-flow').count()).toBe(0);
       expect(await page.locator('body').innerText()).not.toContain(receiptNo);

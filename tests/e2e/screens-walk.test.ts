@@ -473,6 +473,9 @@ describe('every kiosk screen fits, at both orientations, with and without 大字
         await medReceipt.getByText('回执打好了，请取走').waitFor({ timeout: 30_000 });
         await check('med-receipt', 'mediation');
         await medReceipt.getByRole('button', { name: '完成' }).click();
+        await med.locator('kiosk-satisfaction').waitFor();
+        await check('med-rate', 'mediation');
+        await med.locator('kiosk-satisfaction').getByRole('button', { name: '满意', exact: true }).click();
         await med.locator('kiosk-mediation-receipt[done]').waitFor();
         await check('med-done', 'mediation');
         await med.getByRole('button', { name: '完成' }).click();

@@ -6,6 +6,9 @@ import { localizeContext, uiConfigContext, visitContext, type VisitApi } from '.
 import { DEFAULT_UI_CONFIG, type UiConfig } from '../data/ui-config.js';
 import type { KioskBackRequestEvent } from '../events/kiosk-back-request.js';
 import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
+import type { KioskSatisfactionRateEvent } from '../events/kiosk-satisfaction-rate.js';
+import '../components/kiosk-satisfaction.js';
+import { sendRating } from '../data/rating.js';
 import type { KioskPhoneEnteredEvent } from '../events/kiosk-phone-entered.js';
 import type { KioskStepDoneEvent } from '../events/kiosk-step-done.js';
 import { initialLegalAidState, type LegalAidAnswers } from '../flows/legal-aid-machine.js';
@@ -87,6 +90,9 @@ export class KioskMediationFlow extends LitElement {
   ];
 
   @consume({ context: localizeContext, subscribe: true })
+  /** The 好差评 faces were answered (or skipped) for this application. */
+  @state()
+  private _rated = false;
   @state()
   private _t: Localize = createLocalize();
 
@@ -359,15 +365,19 @@ export class KioskMediationFlow extends LitElement {
           .reason=${f.submitReason}
           .hotline=${hotline}
         ></kiosk-legal-aid-submitting>`;
-      case 'receipt':
       case 'done':
-        return html`<kiosk-mediation-receipt
-          .answers=${a}
-          .submission=${f.submission}
-          .print=${f.print}
-          .committee=${this._committee().name}
-          ?done=${f.step === 'done'}
-        ></kiosk-mediation-receipt>`;
+        // 好差评 once the receipt is taken (issue 16 item 4): counts only, then the closing screen.
+        return this._rated
+          ? this._receipt(true)
+          : html`<kiosk-satisfaction
+              @kiosk-satisfaction-rate=${(e: KioskSatisfactionRateEvent) => {
+                e.stopPropagation();
+                if (e.score !== null) void sendRating('mediation', e.score);
+                this._rated = true;
+              }}
+            ></kiosk-satisfaction>`;
+      case 'receipt':
+        return this._receipt(false);
       case 'exited':
         return null;
       default: {
@@ -375,6 +385,18 @@ export class KioskMediationFlow extends LitElement {
         return never;
       }
     }
+  }
+
+  private _receipt(done: boolean): TemplateResult {
+    const f = this._flow;
+    const a = f.answers;
+    return html`<kiosk-mediation-receipt
+      .answers=${a}
+      .submission=${f.submission}
+      .print=${f.print}
+      .committee=${this._committee().name}
+      ?done=${done}
+    ></kiosk-mediation-receipt>`;
   }
 
   override render() {

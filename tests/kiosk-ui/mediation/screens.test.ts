@@ -238,6 +238,13 @@ describe('mediation screens', () => {
     expect(print.fields['idNumberMasked']).toMatch(/^1101\*+002X$/);
     await tap(flow, '完成');
     await until(() => step(flow) === 'done', 'done');
+    // 好差评 first (counts only: the service and the score), then the closing screen.
+    await checkScreen(flow);
+    await tap(flow, '很满意');
+    const rating = agent.calls.find(
+      (c) => c.path === '/api/v1/submissions' && (c.body as { kind?: string }).kind === 'rating',
+    )?.body as { data: Record<string, unknown> } | undefined;
+    expect(rating?.data).toMatchObject({ service: 'mediation', score: 5 });
     await checkScreen(flow);
   }, 120_000);
 
