@@ -317,7 +317,7 @@ export class KioskProgressScreen extends ScreenBase {
           name="kind"
           .label=${t('progress.kindLabel')}
           .value=${this._kind}
-          .choices=${(['legalAid', 'notarization', 'callback', 'homeVisit'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
+          .choices=${(['legalAid', 'notarization', 'mediation', 'callback', 'homeVisit'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
           @input=${(e: Event) => (this._kind = (e.target as HTMLInputElement).value as SubmissionKind)}
         ></kiosk-choice-cards>
         <p class="hint">${say(t, 'progress.receiptHint')}</p>
