@@ -120,7 +120,7 @@ describe('legal-aid flow owner', () => {
     await until(() => shown(flow, 'kiosk-legal-aid-consent'), 'back to consent');
     // On the first step 返回 is the shell's: the flow does not hold it.
     expect(back(flow)).toBe(false);
-  });
+  }, 90_000); // walks every step forward and back in Chromium
 
   it('details: one question per screen; an empty answer is refused; common phrases fill 发生了什么', async () => {
     const details = await mount<KioskLegalAidDetails>(
