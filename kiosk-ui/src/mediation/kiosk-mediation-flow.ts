@@ -89,10 +89,11 @@ export class KioskMediationFlow extends LitElement {
     `,
   ];
 
-  @consume({ context: localizeContext, subscribe: true })
   /** The 好差评 faces were answered (or skipped) for this application. */
   @state()
   private _rated = false;
+
+  @consume({ context: localizeContext, subscribe: true })
   @state()
   private _t: Localize = createLocalize();
 
