@@ -313,11 +313,13 @@ export class KioskProgressScreen extends ScreenBase {
             ${this._cardFailed ? say(t, 'progress.card.failed') : say(t, 'progress.card.hint')}
           </p>
         </div>
+        <!-- A mediation applicant always had her ID card read: she looks it up by card (the typed
+             choices stay four so that the screen fits in 大字). -->
         <kiosk-choice-cards
           name="kind"
           .label=${t('progress.kindLabel')}
           .value=${this._kind}
-          .choices=${(['legalAid', 'notarization', 'mediation', 'callback', 'homeVisit'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
+          .choices=${(['legalAid', 'notarization', 'callback', 'homeVisit'] as const).map((k) => ({ value: k, label: t(`progress.kinds.${k}`) }))}
           @input=${(e: Event) => (this._kind = (e.target as HTMLInputElement).value as SubmissionKind)}
         ></kiosk-choice-cards>
         <p class="hint">${say(t, 'progress.receiptHint')}</p>
