@@ -1,32 +1,42 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../device-agent/src/cli/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const isRoot = process.getuid?.() === 0;
-const run = (args: string[], dataDir: string, prefix: string[] = []) => {
-  const argv = [...prefix, join(ROOT, 'node_modules/.bin/tsx'), join(ROOT, 'device-agent/src/cli/main.ts'), ...args];
-  return spawnSync(argv[0], argv.slice(1), { env: { ...process.env, KIOSK_DATA_DIR: dataDir }, encoding: 'utf8' });
-};
-/** As root, run the refusal case as `nobody`; otherwise we already are not root. */
-const AS_NOBODY = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-
-describe('kiosk-agent reset-admin', () => {
-  it('refuses anyone but root', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kiosk-reset-'));
-    const result = run(['reset-admin'], dir, AS_NOBODY);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('reset-admin must run as root');
+const run = (args: string[], dataDir: string) =>
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'device-agent/src/cli/main.ts'), ...args], {
+    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+    encoding: 'utf8',
   });
 
-  it('gives root a new setup token in the 0600 secrets file', () => {
-    // Only root can run this command; on a non-root CI the refusal above is the whole check.
-    if (!isRoot) return;
+describe('kiosk-agent reset-admin', () => {
+  // In-process with another uid: a real process as uid 65534 cannot reach node_modules in a checkout
+  // under /root or any other 0700 directory, so that test failed wherever root cloned the project.
+  it('refuses anyone but root', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-reset-'));
+    let stdout = '';
+    let stderr = '';
+    const code = runCli(['reset-admin'], {
+      uid: 65534,
+      env: { KIOSK_DATA_DIR: dir },
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('reset-admin must run as root');
+    expect(stdout).toBe('');
+    expect(existsSync(join(dir, 'admin-secrets.json'))).toBe(false);
+  });
+
+  it('gives root a new setup token in the 0600 secrets file', ({ skip }) => {
+    skip(!isRoot, `only root may reset the admin password and this suite runs as uid ${process.getuid?.()}`);
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-reset-'));
     const result = run(['reset-admin'], dir);
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     const token = /New setup token: ([0-9A-F-]{39})/.exec(result.stdout)?.[1];
     expect(token).toBeDefined();
     const file = join(dir, 'admin-secrets.json');
