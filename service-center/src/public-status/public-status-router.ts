@@ -1,24 +1,22 @@
 import { isIPv6 } from 'node:net';
 import express, { Router, type Request, type Response } from 'express';
-import { FailureLimiter } from '@kiosk/node-common/failure-limiter';
 import type { Logger } from '@kiosk/node-common/logger';
-import type { CenterRepository } from '../store/repository.js';
+import type { CenterRepository, LoginLimitKey } from '../store/repository.js';
 import { LAST4_INPUT, RECEIPT_INPUT, lookUpStatus } from './status-lookup.js';
 import { formPage, resultPage, type PageNotice } from './status-page.js';
 import type { PublicStatusTexts } from './status-texts.js';
 
 /** Look-ups per client address: 10 a minute in all, and 5 failed a minute / 20 an hour. */
-export const LOOKUP_WINDOWS: ReadonlyArray<readonly [number, number]> = [[10, 60_000]];
-export const FAILED_WINDOWS: ReadonlyArray<readonly [number, number]> = [
+export const LOOKUP_WINDOWS: LoginLimitKey['windows'] = [[10, 60_000]];
+export const FAILED_WINDOWS: LoginLimitKey['windows'] = [
   [5, 60_000],
   [20, 3600_000],
 ];
 
-/** Distinct client addresses the limiters remember before they start afresh. */
-export const MAX_TRACKED = 50_000;
-
 export interface PublicStatusDeps {
-  repo: Pick<CenterRepository, 'findByReceiptNo'>;
+  /** The limits are counted in storage (the staff login limiter's table), so every centre process
+   *  sharing it counts the same guesses and a restart forgets none. */
+  repo: Pick<CenterRepository, 'findByReceiptNo' | 'reserveLoginAttempt' | 'releaseLoginAttempt'>;
   texts: PublicStatusTexts;
   log: Logger;
   /** The rate limit keys on the last X-Forwarded-For entry (the proxy's) instead of the socket. */
@@ -59,23 +57,6 @@ export function publicStatusRouter(deps: PublicStatusDeps): Router {
   // Strict: `/s` redirects to `/s/` (relative links), which a non-strict route would match again.
   const router = Router({ strict: true });
   const now = deps.now ?? Date.now;
-  let lookups = new FailureLimiter(LOOKUP_WINDOWS, now);
-  let failures = new FailureLimiter(FAILED_WINDOWS, now);
-  // The limiters forget an address only when it comes back; addresses seen once would pile up. Past
-  // MAX_TRACKED distinct addresses in an hour both start afresh (a flood from that many addresses
-  // is beyond a per-address limit anyway).
-  let tracked = new Set<string>();
-  let trackedSince = now();
-  const track = (key: string): void => {
-    if (now() - trackedSince > 3600_000 || (tracked.size >= MAX_TRACKED && !tracked.has(key))) {
-      if (tracked.size >= MAX_TRACKED) deps.log.warn({ addresses: tracked.size }, 'public status: limiter reset');
-      lookups = new FailureLimiter(LOOKUP_WINDOWS, now);
-      failures = new FailureLimiter(FAILED_WINDOWS, now);
-      tracked = new Set();
-      trackedSince = now();
-    }
-    tracked.add(key);
-  };
   const form = (res: Response, status: number, receiptNo: string, notice?: PageNotice): void =>
     send(res, status, formPage(deps.texts, receiptNo, notice));
 
@@ -87,25 +68,33 @@ export function publicStatusRouter(deps: PublicStatusDeps): Router {
 
   router.post('/s/', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), async (req, res) => {
     const key = clientKey(req, deps.behindProxy ?? false);
-    track(key);
     const body = (req.is('application/x-www-form-urlencoded') ? req.body : {}) as Record<string, unknown>;
     const raw = (name: string): string =>
       Object.hasOwn(body, name) && typeof body[name] === 'string' ? body[name].trim().toUpperCase() : '';
     const receiptNo = raw('r');
     const last4 = raw('k');
     const safeReceipt = RECEIPT_INPUT.test(receiptNo) ? receiptNo : '';
-    const wait = Math.max(lookups.retryAfterMs(key), failures.retryAfterMs(key));
-    if (wait > 0) {
-      res.set('Retry-After', String(Math.ceil(wait / 1000)));
-      return form(res, 429, safeReceipt, { tooManyMinutes: Math.max(1, Math.ceil(wait / 60_000)) });
+    // Every look-up counts, and counts as failed until it is known not to be: a burst of parallel
+    // guesses is refused by the atomic reservation, not after the fact.
+    const reserved = await deps.repo.reserveLoginAttempt(
+      [
+        { key: `status:${key}`, windows: LOOKUP_WINDOWS },
+        { key: `status-failed:${key}`, windows: FAILED_WINDOWS },
+      ],
+      now(),
+    );
+    if (!reserved.ok) {
+      res.set('Retry-After', String(Math.ceil(reserved.retryAfterMs / 1000)));
+      return form(res, 429, safeReceipt, { tooManyMinutes: Math.max(1, Math.ceil(reserved.retryAfterMs / 60_000)) });
     }
-    lookups.fail(key);
-    if (!safeReceipt || !LAST4_INPUT.test(last4)) return form(res, 400, safeReceipt, 'badInput');
+    const notFailed = (): Promise<void> => deps.repo.releaseLoginAttempt(reserved.ids.slice(1));
+    if (!safeReceipt || !LAST4_INPUT.test(last4)) {
+      await notFailed();
+      return form(res, 400, safeReceipt, 'badInput');
+    }
     const status = await lookUpStatus(deps.repo, safeReceipt, last4);
-    if (!status) {
-      failures.fail(key);
-      return form(res, 404, safeReceipt, 'notFound');
-    }
+    if (!status) return form(res, 404, safeReceipt, 'notFound');
+    await notFailed();
     send(res, 200, resultPage(deps.texts, status));
   });
 
