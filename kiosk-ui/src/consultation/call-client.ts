@@ -58,6 +58,8 @@ export interface CallClientOptions {
   network?: EventTarget;
   random?: () => number;
   now?: () => number;
+  /** Shorter timers (tests); the defaults are `TIMING`. */
+  timing?: Partial<CallTiming>;
 }
 
 /** Media settings that held up on village links (§5). */
@@ -67,6 +69,12 @@ export const MEDIA_CONSTRAINTS: MediaStreamConstraints = {
 };
 export const VIDEO_MAX_BITRATE = 300_000;
 export const VIDEO_MAX_FRAMERATE = 15;
+/**
+ * The send estimate below which a bandwidth-limited video goes audio only. The cap itself makes the
+ * encoder report `bandwidth` on a good link (reference §5: 276–286 kbps sent at 300 kbps), so the
+ * reason alone would drop every detailed picture; below half the cap the link, not the cap, limits.
+ */
+export const AUDIO_ONLY_BELOW_BPS = VIDEO_MAX_BITRATE / 2;
 
 /** §3.2/§3.3 timings. */
 export const TIMING = {
@@ -82,9 +90,10 @@ export const TIMING = {
   restartBackoffCapMs: 8_000,
   giveUpMs: 45_000,
   statsIntervalMs: 2_000,
-  /** `qualityLimitationReason === 'bandwidth'` this long → audio only. */
+  /** The link limits the video (`linkLimitsVideo`) this long → audio only. */
   bandwidthAudioOnlyMs: 20_000,
 } as const;
+export type CallTiming = { -readonly [K in keyof typeof TIMING]: number };
 
 const OPEN = 1;
 
@@ -100,7 +109,8 @@ function toRtcIceServers(servers: IceServer[]): RTCIceServer[] {
 
 export class CallClient {
   private readonly _listeners = new Set<Listener>();
-  private readonly _opts: Required<Omit<CallClientOptions, 'network'>> & { network: EventTarget | null };
+  private readonly _opts: Required<Omit<CallClientOptions, 'network' | 'timing'>> & { network: EventTarget | null };
+  private readonly _timing: CallTiming;
 
   private _local: MediaStream | null = null;
   private _remote: MediaStream | null = null;
@@ -152,6 +162,7 @@ export class CallClient {
       random: options.random ?? Math.random,
       now: options.now ?? (() => Date.now()),
     };
+    this._timing = { ...TIMING, ...options.timing };
   }
 
   get localStream(): MediaStream | null {
@@ -325,15 +336,20 @@ export class CallClient {
     this._failures++;
     this._downSince ??= this._opts.now();
     const inCall = this._callId !== null;
-    if (!this._everWelcomed && this._failures >= TIMING.firstConnectAttempts) {
+    if (!this._everWelcomed && this._failures >= this._timing.firstConnectAttempts) {
       this._giveUp();
       return;
     }
-    if (!inCall && this._everWelcomed && this._opts.now() - this._downSince >= TIMING.queueOfflineGiveUpMs) {
+    if (!inCall && this._everWelcomed && this._opts.now() - this._downSince >= this._timing.queueOfflineGiveUpMs) {
       this._giveUp();
       return;
     }
-    const delay = backoffDelay(this._failures, TIMING.reconnectBaseMs, TIMING.reconnectCapMs, this._opts.random);
+    const delay = backoffDelay(
+      this._failures,
+      this._timing.reconnectBaseMs,
+      this._timing.reconnectCapMs,
+      this._opts.random,
+    );
     clearTimeout(this._reconnectTimer);
     this._reconnectTimer = setTimeout(() => void this._open(), delay);
   }
@@ -586,13 +602,13 @@ export class CallClient {
       this._mediaUp = false;
       this._emit({ type: 'media-interrupted' });
     }
-    this._giveUpTimer ??= setTimeout(() => this._onGiveUp(), TIMING.giveUpMs);
+    this._giveUpTimer ??= setTimeout(() => this._onGiveUp(), this._timing.giveUpMs);
     if (conn === 'failed' || ice === 'failed') this._requestRestart();
     else
       this._disconnectedTimer ??= setTimeout(() => {
         this._disconnectedTimer = undefined;
         if (pc === this._pc && pc.iceConnectionState === 'disconnected') this._requestRestart();
-      }, TIMING.disconnectedRestartMs);
+      }, this._timing.disconnectedRestartMs);
   }
 
   private _onGiveUp(): void {
@@ -612,7 +628,7 @@ export class CallClient {
     const callId = this._callId;
     if (!pc || !callId || this._restartTimer) return;
     const now = this._opts.now();
-    if (!immediately && this._offerInFlight && now - this._lastOfferAt < TIMING.offerInFlightMs) return;
+    if (!immediately && this._offerInFlight && now - this._lastOfferAt < this._timing.offerInFlightMs) return;
     const wait = immediately
       ? 0
       : Math.max(
@@ -622,8 +638,8 @@ export class CallClient {
               ? 0
               : backoffDelay(
                   this._restartAttempts,
-                  TIMING.restartBackoffBaseMs,
-                  TIMING.restartBackoffCapMs,
+                  this._timing.restartBackoffBaseMs,
+                  this._timing.restartBackoffCapMs,
                   () => 1,
                   0,
                 )) -
@@ -647,8 +663,8 @@ export class CallClient {
     // Keep trying until connected or the give-up timer ends the call.
     const next = backoffDelay(
       this._restartAttempts,
-      TIMING.restartBackoffBaseMs,
-      TIMING.restartBackoffCapMs,
+      this._timing.restartBackoffBaseMs,
+      this._timing.restartBackoffCapMs,
       () => 1,
       0,
     );
@@ -663,7 +679,7 @@ export class CallClient {
           this._requestRestart();
         }
       },
-      Math.max(next, TIMING.offerInFlightMs),
+      Math.max(next, this._timing.offerInFlightMs),
     );
   }
 
@@ -671,7 +687,7 @@ export class CallClient {
 
   private _startStats(): void {
     if (this._statsTimer) return;
-    this._statsTimer = setInterval(() => void this._checkBandwidth(), TIMING.statsIntervalMs);
+    this._statsTimer = setInterval(() => void this._checkBandwidth(), this._timing.statsIntervalMs);
   }
 
   private async _checkBandwidth(): Promise<void> {
@@ -679,18 +695,13 @@ export class CallClient {
     if (!pc || this._audioOnly) return;
     const stats = await pc.getStats().catch(() => null);
     if (!stats || pc !== this._pc) return;
-    let limited = false;
-    stats.forEach((report: { type?: string; kind?: string; qualityLimitationReason?: string }) => {
-      if (report.type === 'outbound-rtp' && report.kind === 'video' && report.qualityLimitationReason === 'bandwidth')
-        limited = true;
-    });
     const now = this._opts.now();
-    if (!limited) {
+    if (!linkLimitsVideo(stats)) {
       this._bandwidthSince = null;
       return;
     }
     this._bandwidthSince ??= now;
-    if (now - this._bandwidthSince >= TIMING.bandwidthAudioOnlyMs) await this.setAudioOnly();
+    if (now - this._bandwidthSince >= this._timing.bandwidthAudioOnlyMs) await this.setAudioOnly();
   }
 
   /** Stops sending video (the self view stays); her voice keeps the call going on a poor link. */
@@ -725,4 +736,28 @@ export class CallClient {
     this._bandwidthSince = null;
     this._audioOnly = false;
   }
+}
+
+interface StatsEntry {
+  type?: string;
+  kind?: string;
+  qualityLimitationReason?: string;
+  targetBitrate?: number;
+  selectedCandidatePairId?: string;
+  availableOutgoingBitrate?: number;
+}
+
+/**
+ * True when the video is bandwidth-limited and the network's send estimate (the selected pair's
+ * `availableOutgoingBitrate`, else the encoder's `targetBitrate`) is below `AUDIO_ONLY_BELOW_BPS`.
+ */
+export function linkLimitsVideo(stats: RTCStatsReport): boolean {
+  const all: StatsEntry[] = [];
+  stats.forEach((report: StatsEntry) => all.push(report));
+  const video = all.find((r) => r.type === 'outbound-rtp' && r.kind === 'video');
+  if (video?.qualityLimitationReason !== 'bandwidth') return false;
+  const pairId = all.find((r) => r.type === 'transport' && r.selectedCandidatePairId)?.selectedCandidatePairId;
+  const pair = pairId ? (stats.get(pairId) as StatsEntry | undefined) : undefined;
+  const estimate = pair?.availableOutgoingBitrate ?? video.targetBitrate;
+  return typeof estimate === 'number' && estimate < AUDIO_ONLY_BELOW_BPS;
 }

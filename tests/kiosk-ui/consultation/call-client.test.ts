@@ -9,7 +9,7 @@ import {
   type CallClientEvent,
   type CallClientOptions,
 } from '../../../kiosk-ui/src/consultation/call-client.js';
-import { FakeSignallingSocket, TOKEN, welcome } from './fake-signalling.js';
+import { FakeLawyer, FakeSignallingSocket, TOKEN, welcome } from './fake-signalling.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -106,43 +106,14 @@ describe('call client: queue', () => {
   });
 });
 
-/** A second peer connection in the page plays the lawyer's browser. */
-async function lawyerAnswering(h: Harness, delayAnswerMs = 0): Promise<RTCPeerConnection> {
-  const lawyer = new RTCPeerConnection();
-  const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-  cleanups.push(() => {
-    lawyer.close();
-    for (const t of media.getTracks()) t.stop();
-  });
-  let callId = '';
-  const socketNow = () => h.socket();
-  lawyer.addEventListener('icecandidate', (e) => {
-    if (e.candidate) socketNow().receive({ type: 'signal', callId, data: { candidate: e.candidate.toJSON() } });
-  });
-  const hook = (s: FakeSignallingSocket) => {
-    s.onSend = (m) => {
-      if (m.type !== 'signal') return;
-      callId = m.callId;
-      const data = m.data;
-      if ('sdp' in data) {
-        void (async () => {
-          await lawyer.setRemoteDescription(data.sdp);
-          if (lawyer.getSenders().every((s) => !s.track)) for (const t of media.getTracks()) lawyer.addTrack(t, media);
-          const answer = await lawyer.createAnswer();
-          await lawyer.setLocalDescription(answer);
-          const send = () =>
-            socketNow().receive({ type: 'signal', callId, data: { sdp: { type: 'answer', sdp: answer.sdp ?? '' } } });
-          if (delayAnswerMs) setTimeout(send, delayAnswerMs);
-          else send();
-        })();
-      } else if ('candidate' in data)
-        void lawyer.addIceCandidate(data.candidate as RTCIceCandidateInit).catch(() => {});
-    };
-  };
-  hook(h.socket());
+/** A second peer connection in the page plays the lawyer's browser, on every socket of the harness. */
+async function lawyerAnswering(h: Harness, delayAnswerMs = 0): Promise<FakeLawyer> {
+  const lawyer = await FakeLawyer.create(delayAnswerMs);
+  cleanups.push(() => lawyer.close());
+  lawyer.hook(h.socket());
   const original = h.sockets.push.bind(h.sockets);
   h.sockets.push = (...items: FakeSignallingSocket[]) => {
-    for (const s of items) hook(s);
+    for (const s of items) lawyer.hook(s);
     return original(...items);
   };
   return lawyer;
@@ -157,14 +128,17 @@ const matched = (callId = 'call-1'): ServerMessage => ({
   iceTransportPolicy: 'all',
 });
 
-async function inCall(delayAnswerMs = 0): Promise<{ h: Harness; lawyer: RTCPeerConnection }> {
-  const h = harness();
+async function inCall(
+  delayAnswerMs = 0,
+  options: Partial<CallClientOptions> = {},
+): Promise<{ h: Harness; lawyer: RTCPeerConnection; fake: FakeLawyer }> {
+  const h = harness(options);
   h.client.connect({ topic: 'traffic', consent: true });
   await wait(() => h.socket()?.sent.length === 1);
   h.socket().receive(welcome());
-  const lawyer = await lawyerAnswering(h, delayAnswerMs);
+  const fake = await lawyerAnswering(h, delayAnswerMs);
   h.socket().receive(matched());
-  return { h, lawyer };
+  return { h, lawyer: fake.pc, fake };
 }
 
 describe('call client: the call', () => {
@@ -189,10 +163,13 @@ describe('call client: the call', () => {
     expect(h.events.some((e) => e.type === 'remote-stream')).toBe(true);
     expect(h.client.remoteStream?.getTracks().length).toBe(2);
 
+    // 640×360 at 15 fps; echo cancellation, noise suppression and gain control on (reference §1).
     const local = h.client.localStream!;
     expect(local.getVideoTracks()[0].contentHint).toBe('motion');
+    const video = local.getVideoTracks()[0].getSettings();
+    expect([video.width, video.height, video.frameRate]).toEqual([640, 360, 15]);
     const audio = local.getAudioTracks()[0].getSettings();
-    expect(audio.echoCancellation).toBe(true);
+    expect([audio.echoCancellation, audio.noiseSuppression, audio.autoGainControl]).toEqual([true, true, true]);
     const sender = h.client.peerConnection!.getSenders().find((s) => s.track?.kind === 'video')!;
     await wait(() => sender.getParameters().encodings[0]?.maxBitrate === VIDEO_MAX_BITRATE);
     const params = sender.getParameters();
@@ -285,5 +262,79 @@ describe('call client: the call', () => {
         .filter((m) => 'sdp' in m.data);
       return offers.length > 1 && ufrag(sdpOf(offers[offers.length - 1])) !== ufrag(first);
     }, 8000);
+  });
+});
+
+/** A real peer connection whose stats report the outbound video and the selected pair as the test says. */
+function withLink(link: { reason: string; estimateBps: number }): Partial<CallClientOptions> {
+  return {
+    timing: { statsIntervalMs: 50, bandwidthAudioOnlyMs: 400 },
+    createPeerConnection: (config) => {
+      const pc = new RTCPeerConnection(config);
+      pc.getStats = async () =>
+        new Map<string, Record<string, unknown>>([
+          ['OV', { id: 'OV', type: 'outbound-rtp', kind: 'video', qualityLimitationReason: link.reason }],
+          ['T', { id: 'T', type: 'transport', selectedCandidatePairId: 'CP' }],
+          ['CP', { id: 'CP', type: 'candidate-pair', availableOutgoingBitrate: link.estimateBps }],
+        ]);
+      return pc;
+    },
+  };
+}
+
+describe('call client: poor links (reference §5)', () => {
+  it('the 300 kbps cap alone keeps the video; a send estimate under half the cap for the set time goes audio only', async () => {
+    // At the cap on a good link Chrome reports `bandwidth` with the estimate far above the cap.
+    const link = { reason: 'bandwidth', estimateBps: 900_000 };
+    const { h } = await inCall(0, withLink(link));
+    await wait(() => h.events.some((e) => e.type === 'media-connected'), 15_000);
+    const pc = h.client.peerConnection!;
+    const videoSender = pc.getSenders().find((s) => s.track?.kind === 'video')!;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(h.events.some((e) => e.type === 'audio-only')).toBe(false);
+    expect(videoSender.track?.readyState).toBe('live');
+
+    link.estimateBps = 100_000;
+    await wait(() => h.events.some((e) => e.type === 'audio-only'), 5000);
+    expect(h.client.audioOnly).toBe(true);
+    expect(videoSender.track).toBeNull();
+    const audioSender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+    expect(audioSender?.track?.readyState).toBe('live');
+  });
+
+  it('a short dip does not switch: the estimate must stay low for the whole time', async () => {
+    const link = { reason: 'bandwidth', estimateBps: 100_000 };
+    const { h } = await inCall(0, {
+      ...withLink(link),
+      timing: { statsIntervalMs: 50, bandwidthAudioOnlyMs: 1500 },
+    });
+    await wait(() => h.events.some((e) => e.type === 'media-connected'), 15_000);
+    for (let i = 0; i < 3; i++) {
+      link.estimateBps = 100_000;
+      await new Promise((r) => setTimeout(r, 600));
+      link.estimateBps = 900_000;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(h.events.some((e) => e.type === 'audio-only')).toBe(false);
+  });
+
+  it('the media path lost beyond the give-up time: hangup{network} and call-failed (rung 4)', async () => {
+    const { h, fake } = await inCall(0, { timing: { giveUpMs: 2000, disconnectedRestartMs: 300 } });
+    await wait(() => h.events.some((e) => e.type === 'media-connected'), 15_000);
+    const pc = h.client.peerConnection!;
+    // The lawyer's browser dies and signalling says nothing: only the media path tells.
+    fake.close();
+    await wait(() => h.events.some((e) => e.type === 'media-interrupted'), 20_000);
+    await wait(() => h.events.some((e) => e.type === 'call-failed'), 10_000);
+    expect(h.socket().ofType('hangup')).toEqual([{ type: 'hangup', callId: 'call-1', reason: 'network' }]);
+    expect(pc.signalingState).toBe('closed');
+    expect(h.client.callId).toBeNull();
+    // Restarts were tried before giving up (the kiosk is the only side that offers them).
+    expect(
+      h
+        .socket()
+        .ofType('signal')
+        .filter((m) => 'sdp' in m.data).length,
+    ).toBeGreaterThan(1);
   });
 });
