@@ -32,11 +32,11 @@ const HOTLINE = '0971-12348';
 /** A visit that also records which idle pauses are in force. */
 class IdleVisit extends RecordingVisit {
   readonly paused = new Set<string>();
-  override pauseIdle(reason: string): void {
-    this.paused.add(reason);
+  override pauseIdle(reason?: string): void {
+    if (reason) this.paused.add(reason);
   }
-  override resumeIdle(reason: string): void {
-    this.paused.delete(reason);
+  override resumeIdle(reason?: string): void {
+    if (reason) this.paused.delete(reason);
   }
 }
 
