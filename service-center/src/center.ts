@@ -30,6 +30,8 @@ export interface CenterOptions {
   consoleDir?: string;
   /** scrypt cost (log2 N) for new hashes; tests lower it. */
   scryptLogN?: number;
+  /** The signalling heartbeat (default 10 s); tests shorten it. */
+  signallingHeartbeatMs?: number;
 }
 
 export interface Center {
@@ -162,6 +164,7 @@ export function createCenter(options: CenterOptions = {}): Center {
     policy,
     port,
     log,
+    ...(options.signallingHeartbeatMs ? { heartbeatMs: options.signallingHeartbeatMs } : {}),
   });
 
   const app = createCenterApp({

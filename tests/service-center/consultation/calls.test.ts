@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOSE_SUPERSEDED, type MatchedMessage } from '@kiosk/contract/signalling-api';
-import { startConsultCenter, type ConsultCenter, type SigClient } from './harness.js';
+import { SigClient, startConsultCenter, type ConsultCenter } from './harness.js';
 
 let center: ConsultCenter;
 const clients: SigClient[] = [];
@@ -156,5 +156,24 @@ describe('consultation calls', () => {
     await expect
       .poll(async () => (await center.center.repo.getCall(callId))?.endReason, { timeout: 4000 })
       .toBe('peer-timeout');
+  });
+
+  it('the heartbeat drops a socket that stops answering pings: its peer hears peer-lost, others stay', async () => {
+    center = await startConsultCenter({ graceS: 5 }, { heartbeatMs: 200 });
+    const lawyer = track(await center.connect('lawyer', 'lawyer1'));
+    // A kiosk whose network goes silent: the TCP connection stays, nothing answers.
+    const kiosk = track(await SigClient.open(center.wsUrl, {}, false));
+    kiosk.send({ type: 'hello', role: 'kiosk', id: 'test-0001', token: center.token('kiosk', 'test-0001') });
+    await kiosk.next('welcome');
+    kiosk.send({ type: 'enqueue', topic: 'loan', consent: true });
+    await kiosk.next('queued');
+    lawyer.send({ type: 'take-next' });
+    const { callId } = await lawyer.next('matched');
+    expect(await lawyer.next('peer-lost', () => true, 3000)).toEqual({ type: 'peer-lost', callId });
+    expect((await kiosk.closed).code).toBe(1006);
+    // The lawyer answers pings: still connected several beats later, the call waiting for a resume.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(lawyer.ws.readyState).toBe(lawyer.ws.OPEN);
+    expect(await lawyer.none('hangup', 100)).toBe(true);
   });
 });

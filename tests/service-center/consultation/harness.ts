@@ -29,10 +29,15 @@ export interface ConsultCenter {
   stop(): Promise<void>;
 }
 
-/** A centre on 127.0.0.1 port 0 with a known token secret and short timers when asked. */
+/** A centre on 127.0.0.1 port 0 with a known token secret, short timers and other terminals when asked. */
 export async function startConsultCenter(
   consultation: ConsultationConfig = {},
-  options: { dataDir?: string; storage?: StorageConfig } = {},
+  options: {
+    dataDir?: string;
+    storage?: StorageConfig;
+    terminals?: CenterConfig['terminals'];
+    counties?: CenterConfig['counties'];
+  } = {},
 ): Promise<ConsultCenter> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-consult-'));
   const lines: string[] = [];
@@ -46,7 +51,8 @@ export async function startConsultCenter(
     configVersion: 1,
     host: '127.0.0.1',
     port: 0,
-    terminals: TEST_TERMINALS,
+    terminals: options.terminals ?? TEST_TERMINALS,
+    ...(options.counties ? { counties: options.counties } : {}),
     consultation: { tokenSecret: TOKEN_SECRET, ...consultation },
     ...(options.storage ? { storage: options.storage } : {}),
   };
@@ -57,6 +63,7 @@ export async function startConsultCenter(
     log: createLogger({ destination: sink, level: 'debug' }),
     scryptLogN: 10,
     consoleDir: join(dataDir, 'no-console'),
+    ...(options.heartbeatMs ? { signallingHeartbeatMs: options.heartbeatMs } : {}),
   });
   await center.start();
   const wsUrl = `ws://127.0.0.1:${center.port}${SIGNALLING_PATH}`;
@@ -101,8 +108,9 @@ export class SigClient {
     });
   }
 
-  static open(url: string, headers: Record<string, string> = {}): Promise<SigClient> {
-    const ws = new WebSocket(url, { headers });
+  /** `autoPong: false` plays a client whose network went silent (it never answers a ping). */
+  static open(url: string, headers: Record<string, string> = {}, autoPong = true): Promise<SigClient> {
+    const ws = new WebSocket(url, { headers, autoPong });
     return new Promise((done, fail) => {
       ws.once('open', () => done(new SigClient(ws)));
       ws.once('error', fail);
