@@ -3,8 +3,11 @@ import {
   INTAKE_NOTARY_SLOTS_PATH,
   KIOSK_NOTARY_SLOTS_PATH,
   NOTARY_HOLD_SUFFIX,
+  NOTARY_HOLDS_SEGMENT,
   type IntakeNotarySlots,
+  type NotarySlotErrorCode,
   type NotarySlotHold,
+  type NotarySlotRelease,
 } from '@kiosk/contract/notary-api';
 import type { Logger } from '@kiosk/node-common/logger';
 import type { KioskConfig } from '../config/schema.js';
@@ -43,10 +46,22 @@ function holdOf(v: unknown): NotarySlotHold | undefined {
   return { holdId, slotId, startsAt, lengthMin: lengthMin as number, expiresAt };
 }
 
+function releaseOf(v: unknown): NotarySlotRelease | undefined {
+  return isObject(v) && typeof v['released'] === 'boolean' ? { released: v['released'] } : undefined;
+}
+
+/** The centre's refusal code as the page may read it, or the usual one for the status. */
+function refusalOf(v: unknown, status: 404 | 409): NotarySlotErrorCode {
+  const known: readonly NotarySlotErrorCode[] = ['slotFull', 'slotNotFound', 'slotBooked', 'holdNotFound'];
+  const code = isObject(v) ? v['error'] : undefined;
+  return known.find((k) => k === code) ?? (status === 409 ? 'slotFull' : 'slotNotFound');
+}
+
 /**
- * The notary office's interview slots for the kiosk page (issue 12): `GET KIOSK_NOTARY_SLOTS_PATH`
- * and `POST …/:slotId/hold` ask the centre with the terminal credential and pass on only the
- * contract's fields. The centre unreachable: 503 `centerUnavailable` (the page offers the phone).
+ * The notary office's interview slots for the kiosk page (issue 12): `GET KIOSK_NOTARY_SLOTS_PATH`,
+ * `POST …/:slotId/hold` and `DELETE …/holds/:holdId` ask the centre with the terminal credential
+ * and pass on only the contract's fields. The centre unreachable: 503 `centerUnavailable` (the page
+ * offers the phone; an unreleased hold expires at the centre).
  */
 export function notarySlotsRouter(center: () => KioskConfig['center'] | undefined, log: Logger): Router {
   const router = Router();
@@ -55,7 +70,7 @@ export function notarySlotsRouter(center: () => KioskConfig['center'] | undefine
   const ask = async (
     res: Response,
     path: string,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     parse: (v: unknown) => object | undefined,
   ): Promise<void> => {
     res.set('Cache-Control', 'no-store');
@@ -67,9 +82,9 @@ export function notarySlotsRouter(center: () => KioskConfig['center'] | undefine
         method,
         headers: {
           authorization: `Bearer ${c.token}`,
-          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
         },
-        ...(method === 'POST' ? { body: '{}' } : {}),
+        ...(method === 'GET' ? {} : { body: '{}' }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
@@ -77,8 +92,8 @@ export function notarySlotsRouter(center: () => KioskConfig['center'] | undefine
       return void res.status(503).json({ error: 'centerUnavailable' });
     }
     const body: unknown = await answer.json().catch(() => undefined);
-    if (answer.status === 409) return void res.status(409).json({ error: 'slotFull' });
-    if (answer.status === 404) return void res.status(404).json({ error: 'slotNotFound' });
+    if (answer.status === 409 || answer.status === 404)
+      return void res.status(answer.status).json({ error: refusalOf(body, answer.status) });
     const parsed = answer.ok ? parse(body) : undefined;
     if (!parsed) {
       log.warn({ status: answer.status }, 'notary slots: the centre did not answer with slots');
@@ -93,6 +108,12 @@ export function notarySlotsRouter(center: () => KioskConfig['center'] | undefine
     if (typeof slotId !== 'string' || !SLOT_ID.test(slotId))
       return void res.status(404).json({ error: 'slotNotFound' });
     return ask(res, `${INTAKE_NOTARY_SLOTS_PATH}/${slotId}${NOTARY_HOLD_SUFFIX}`, 'POST', holdOf);
+  });
+  router.delete(`${base}${NOTARY_HOLDS_SEGMENT}/:holdId`, express.json({ limit: '1kb' }), (req, res) => {
+    const holdId = req.params['holdId'];
+    if (typeof holdId !== 'string' || !SLOT_ID.test(holdId))
+      return void res.status(404).json({ error: 'holdNotFound' });
+    return ask(res, `${INTAKE_NOTARY_SLOTS_PATH}${NOTARY_HOLDS_SEGMENT}/${holdId}`, 'DELETE', releaseOf);
   });
   return router;
 }

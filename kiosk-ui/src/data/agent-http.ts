@@ -28,23 +28,45 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<{ 
   return { status: res.status, body };
 }
 
-export async function postJson<T>(
+export function postJson<T>(
   path: string,
   payload: unknown,
   signal?: AbortSignal,
 ): Promise<{ status: number; body: T | undefined }> {
+  return sendJson<T>('POST', path, payload, { signal });
+}
+
+/**
+ * DELETE with a JSON body (the agent takes JSON only). `keepalive`: the request outlives the page or
+ * element that sent it (a release sent as the visit ends).
+ */
+export function deleteJson<T>(
+  path: string,
+  payload: unknown,
+  options: { signal?: AbortSignal; keepalive?: boolean } = {},
+): Promise<{ status: number; body: T | undefined }> {
+  return sendJson<T>('DELETE', path, payload, options);
+}
+
+async function sendJson<T>(
+  method: 'POST' | 'DELETE',
+  path: string,
+  payload: unknown,
+  { signal, keepalive }: { signal?: AbortSignal; keepalive?: boolean },
+): Promise<{ status: number; body: T | undefined }> {
   let res: Response;
   try {
     res = await fetch(apiUrl(path), {
-      method: 'POST',
+      method,
       signal,
       cache: 'no-store',
+      ...(keepalive ? { keepalive } : {}),
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(payload),
     });
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new AgentUnreachableError(`POST ${path} failed: ${String(err)}`);
+    throw new AgentUnreachableError(`${method} ${path} failed: ${String(err)}`);
   }
   const body = (await res.json().catch(() => undefined)) as T | undefined;
   return { status: res.status, body };

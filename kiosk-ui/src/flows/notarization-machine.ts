@@ -345,6 +345,22 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
   }
 }
 
+/** From the submission on, a held seat travels in the request (`booking.holdId`) and is the centre's to confirm. */
+const SENT: readonly NotarizationStep[] = ['submitting', 'receipt', 'done'];
+
+/** The seat the terminal holds for her that no request carries yet (released when she leaves it), or null. */
+export function unsubmittedHold(s: NotarizationState): string | null {
+  if (s.submission || SENT.includes(s.step)) return null;
+  return s.answers.interview?.kind === 'slot' ? s.answers.interview.holdId : null;
+}
+
+/** The hold `prev` kept that `next` gives up (another slot, now or the phone, the end of the visit), or null. */
+export function droppedHold(prev: NotarizationState, next: NotarizationState): string | null {
+  const held = unsubmittedHold(prev);
+  const kept = next.answers.interview?.kind === 'slot' ? next.answers.interview.holdId : null;
+  return held && held !== kept ? held : null;
+}
+
 /** Steps the progress line counts; terminal and error-only steps are not counted. */
 export const COUNTED_NOTARIZATION_STEPS: readonly NotarizationStep[] = [
   'matter',

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localizeContext, uiConfigContext, visitContext, type VisitApi } from '../context/contexts.js';
 import { DEFAULT_UI_CONFIG, type UiConfig } from '../data/ui-config.js';
@@ -8,8 +8,10 @@ import type { KioskBackRequestEvent } from '../events/kiosk-back-request.js';
 import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
 import {
   COUNTED_NOTARIZATION_STEPS,
+  droppedHold,
   initialNotarizationState,
   nextNotarization,
+  unsubmittedHold,
   type NotarizationEvent,
   type NotarizationState,
 } from '../flows/notarization-machine.js';
@@ -37,6 +39,7 @@ import type { NotarizationAnswerEvent } from './notarization-answer-event.js';
 import { printNotarizationReceipt, submitNotarization } from './notarization-data.js';
 import { notarizationKey } from './notarization-messages.js';
 import { interviewLabel } from './notary-slot-label.js';
+import { releaseNotarySlotHold } from './notary-slots-data.js';
 import { toNotarizationData, toNotarizationReceipt } from './notarization-submission.js';
 import './notarization-steps.js';
 
@@ -48,7 +51,9 @@ const newClientId = (): string => crypto.randomUUID().replaceAll('-', '');
 /**
  * @summary The remote-notarization request (远程公证): the one owner of the flow state (style R3). Feeds
  * the steps' events into the pure `nextNotarization`, warms the face detector when the flow starts,
- * submits through the outbox (kind notarization) and prints the notarization-receipt.
+ * submits through the outbox (kind notarization) and prints the notarization-receipt. A seat held at
+ * the interview step and given up before the request is sent (another slot, now or the phone, 首页,
+ * the end of the visit) is released at the centre.
  * @fires kiosk-flow-exit - home | done
  */
 @customElement('kiosk-notarization-flow')
@@ -88,6 +93,9 @@ export class KioskNotarizationFlow extends LitElement {
   @state() private _flow: NotarizationState = initialNotarizationState();
   private _round = 0;
 
+  /** Test seam: the state the flow opens in (a later step without walking the ones before it). */
+  @property({ attribute: false }) startState: NotarizationState | null = null;
+
   /** The current state (read-only; tests and the shell's screen walk read the step). */
   get flowState(): NotarizationState {
     return this._flow;
@@ -101,6 +109,7 @@ export class KioskNotarizationFlow extends LitElement {
     this.addEventListener('kiosk-notarization-answer', this._onAnswer);
     this.addEventListener('kiosk-legal-aid-answer', this._onSharedAnswer);
     this.addEventListener('kiosk-back-request', this._onBackRequest);
+    if (this.startState && this._flow.step === 'matter' && !this._flow.history.length) this._flow = this.startState;
     // Create and warm the detector now, while she picks the matter (creation takes seconds).
     void loadFaceDetector().catch(() => undefined);
   }
@@ -112,6 +121,9 @@ export class KioskNotarizationFlow extends LitElement {
     this.removeEventListener('kiosk-back-request', this._onBackRequest);
     this._unsubscribeVisitEnd?.();
     this._abort.abort();
+    // 首页 or 返回 out of the flow: the seat she held goes back to the office's list.
+    const held = unsubmittedHold(this._flow);
+    if (held) void releaseNotarySlotHold(held);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -141,6 +153,8 @@ export class KioskNotarizationFlow extends LitElement {
   private _dispatch(event: NotarizationEvent): void {
     const next = nextNotarization(this._flow, event);
     if (next === this._flow) return;
+    const dropped = droppedHold(this._flow, next);
+    if (dropped) void releaseNotarySlotHold(dropped);
     if (next.step !== this._flow.step) this._round++;
     this._flow = next;
   }

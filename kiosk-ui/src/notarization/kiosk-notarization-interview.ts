@@ -9,7 +9,13 @@ import type { MessageKey } from '../i18n/message-types.js';
 import { say, textRuns } from '../i18n/say.js';
 import { NotarizationStepBase } from './notarization-step-base.js';
 import { slotLabel, slotLines } from './notary-slot-label.js';
-import { holdNotarySlot, loadNotarySlots, type HoldOutcome, type SlotsOutcome } from './notary-slots-data.js';
+import {
+  holdNotarySlot,
+  loadNotarySlots,
+  releaseNotarySlotHold,
+  type HoldOutcome,
+  type SlotsOutcome,
+} from './notary-slots-data.js';
 import './notary-interview-messages.js';
 
 /** What she picked: now, the phone, or a slot by its id. */
@@ -25,7 +31,8 @@ const SPINNER_DELAY_MS = 250;
  * buttons in China time (12月9日 星期三 上午 9:30), paged with 上一页 / 下一页; "现在就和公证员视频"
  * when a notary is online; "公证处将电话联系您预约" when there are no slots or the centre cannot be
  * reached. 下一步 on a slot holds its seat through the agent; a seat someone else just took is said in
- * plain words and the list is loaded again. Coming back to the step keeps the seat already held.
+ * plain words and the list is loaded again. Coming back to the step keeps the seat already held. A hold
+ * that answers after she left the step (上一步, 首页, the end of the visit) is released at once.
  * @fires kiosk-notarization-answer - interviewChosen | back
  */
 @customElement('kiosk-notarization-interview')
@@ -123,7 +130,7 @@ export class KioskNotarizationInterview extends NotarizationStepBase {
     super.disconnectedCallback();
     clearTimeout(this._slowTimer);
     this._slots.abort();
-    this._hold.abort();
+    // Not the hold: the centre may take the seat anyway, so its answer is awaited and the seat released.
   }
 
   override firstUpdated(): void {
@@ -178,6 +185,10 @@ export class KioskNotarizationInterview extends NotarizationStepBase {
   }
 
   private _held(out: HoldOutcome): void {
+    if (!this.isConnected) {
+      if (out.kind === 'held') void releaseNotarySlotHold(out.hold.holdId);
+      return;
+    }
     if (out.kind === 'held') {
       const h = out.hold;
       this._emit({

@@ -1,12 +1,13 @@
-// The interview step's calls to the device agent (style R8): the notary office's free interview slots
-// and the hold on one seat. The agent adds the terminal credential; the page never sees it.
+// The interview step's calls to the device agent (style R8): the notary office's free interview slots,
+// the hold on one seat and its release. The agent adds the terminal credential; the page never sees it.
 import {
   KIOSK_NOTARY_SLOTS_PATH,
   NOTARY_HOLD_SUFFIX,
+  NOTARY_HOLDS_SEGMENT,
   type IntakeNotarySlot,
   type NotarySlotHold,
 } from '@kiosk/contract/notary-api';
-import { getJson, postJson } from '../data/agent-http.js';
+import { deleteJson, getJson, postJson } from '../data/agent-http.js';
 
 const API_PREFIX = '/api/v1';
 const PATH = KIOSK_NOTARY_SLOTS_PATH.slice(API_PREFIX.length);
@@ -69,5 +70,28 @@ export async function holdNotarySlot(slotId: string, signal?: AbortSignal): Prom
   } catch (err) {
     if (signal?.aborted) throw err;
     return { kind: 'failed' };
+  }
+}
+
+export type ReleaseOutcome = 'released' | 'gone' | 'booked' | 'failed';
+
+/**
+ * DELETE /api/v1/notary-slots/holds/:holdId: the seat goes back to the office's list. Sent with
+ * `keepalive` as she leaves (the flow may be gone by the answer); a lost release expires at the centre.
+ */
+export async function releaseNotarySlotHold(holdId: string): Promise<ReleaseOutcome> {
+  if (!UUID.test(holdId)) return 'gone';
+  try {
+    const { status, body } = await deleteJson<unknown>(
+      `${PATH}${NOTARY_HOLDS_SEGMENT}/${encodeURIComponent(holdId)}`,
+      {},
+      { keepalive: true },
+    );
+    if (status === 409) return 'booked';
+    if (status === 404) return 'gone';
+    if (status !== 200 || !isRecord(body) || typeof body['released'] !== 'boolean') return 'failed';
+    return body['released'] ? 'released' : 'gone';
+  } catch {
+    return 'failed';
   }
 }

@@ -12,6 +12,14 @@ export const STAFF_NOTARY_INTERVIEWS_PATH = '/api/v1/staff/notary-interviews';
 export const INTAKE_NOTARY_SLOTS_PATH = '/api/v1/intake/notary-slots';
 /** Terminal: POST `${INTAKE_NOTARY_SLOTS_PATH}/:slotId/hold` → `NotarySlotHold` (409 `slotFull`). */
 export const NOTARY_HOLD_SUFFIX = '/hold';
+/**
+ * Terminal: DELETE `${INTAKE_NOTARY_SLOTS_PATH}/holds/:holdId` `{}` → `NotarySlotRelease`: gives back a
+ * seat its own terminal held when the villager leaves without submitting (another slot, 取消, the end
+ * of the visit). Idempotent: a hold already released, expired away or another terminal's answers
+ * `{released:false}` and stays as it is; 409 `slotBooked` once a request has tied it to its receipt
+ * number. The hold's expiry stays the backstop for a kiosk that never says so.
+ */
+export const NOTARY_HOLDS_SEGMENT = '/holds';
 
 /** How long a hold keeps its seat before the request arrives (the outbox may be slow). */
 export const NOTARY_HOLD_MINUTES = 120;
@@ -93,11 +101,18 @@ export interface NotarySlotHold {
   expiresAt: string;
 }
 
-export type NotarySlotErrorCode = 'slotFull' | 'slotNotFound' | 'invalidSlots' | 'slotTaken' | 'slotBooked';
+export interface NotarySlotRelease {
+  /** False when there was nothing of this terminal's to release (already released, or never its hold). */
+  released: boolean;
+}
+
+export type NotarySlotErrorCode =
+  'slotFull' | 'slotNotFound' | 'invalidSlots' | 'slotTaken' | 'slotBooked' | 'holdNotFound';
 
 // ---- Kiosk API (device agent, DESIGN §5): the page reads and holds through the agent, which adds the
 // terminal credential; the page never sees it. Same bodies as the intake routes above.
 /** GET → `IntakeNotarySlots`; 503 `{error:'centerUnavailable'}` when the centre cannot be reached. */
 export const KIOSK_NOTARY_SLOTS_PATH = '/api/v1/notary-slots';
 /** POST `${KIOSK_NOTARY_SLOTS_PATH}/:slotId/hold` `{}` → `NotarySlotHold`, or 409 `slotFull`, 404 `slotNotFound`. */
+/** DELETE `${KIOSK_NOTARY_SLOTS_PATH}/holds/:holdId` `{}` → `NotarySlotRelease`, or 409 `slotBooked`. */
 export type KioskNotarySlotError = { error: NotarySlotErrorCode | 'centerUnavailable' | 'configError' };

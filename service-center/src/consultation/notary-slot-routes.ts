@@ -4,6 +4,7 @@ import {
   INTAKE_NOTARY_SLOTS_PATH,
   NOTARY_HOLD_MINUTES,
   NOTARY_HOLD_SUFFIX,
+  NOTARY_HOLDS_SEGMENT,
   NOTARY_SLOT_DAYS_AHEAD,
   NOTARY_SLOT_LENGTHS,
   NOTARY_SLOT_MAX_CAPACITY,
@@ -14,6 +15,7 @@ import {
   type NotaryInterviewList,
   type NotarySlotHold,
   type NotarySlotList,
+  type NotarySlotRelease,
   type PublishNotarySlots,
 } from '@kiosk/contract/notary-api';
 import { addChinaDays, chinaDate, isChinaWorkingDay } from '@kiosk/domain/china-time';
@@ -95,7 +97,8 @@ function workingDaysAhead(nowMs: number, n: number): string {
 /**
  * The notary office's slots: staff publish, withdraw and read them with today's booked interviews
  * (notary; an administrator reads); terminals read the free seats of the next working days and hold
- * one atomically (`confirmInterviewHold` ties the hold to the receipt number when the request arrives).
+ * one atomically (`confirmInterviewHold` ties the hold to the receipt number when the request arrives),
+ * and give back a seat of theirs the villager left without sending the request.
  */
 export function notarySlotRouter(deps: NotarySlotRouteDeps): Router {
   const router = Router();
@@ -160,6 +163,19 @@ export function notarySlotRouter(deps: NotarySlotRouteDeps): Router {
       expiresAt: hold.expiresAt,
     };
     res.set('Cache-Control', 'no-store').json(body);
+  });
+  intake.delete(`${NOTARY_HOLDS_SEGMENT}/:holdId`, async (req: TerminalRequest, res) => {
+    const slots = store(res);
+    if (!slots) return;
+    const holdId = req.params['holdId'];
+    if (typeof holdId !== 'string' || !SLOT_ID.test(holdId)) return res.status(404).json({ error: 'holdNotFound' });
+    const terminal = req.terminal!.id;
+    const outcome = await slots.releaseHold(holdId, terminal);
+    res.set('Cache-Control', 'no-store');
+    if (outcome === 'booked') return res.status(409).json({ error: 'slotBooked' });
+    if (outcome === 'released') log.info({ terminal, holdId }, 'interview: seat released');
+    const body: NotarySlotRelease = { released: outcome === 'released' };
+    res.json(body);
   });
 
   // ---- staff ----

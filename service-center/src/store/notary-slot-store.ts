@@ -24,6 +24,7 @@ export type PublishResult = { outcome: 'published'; slots: NotarySlot[] } | { ou
 export type HoldResult = { outcome: 'held'; slot: NotarySlot } | { outcome: 'full' } | { outcome: 'notFound' };
 export type ConfirmResult = 'confirmed' | 'already' | 'full' | 'notFound';
 export type WithdrawResult = 'withdrawn' | 'booked' | 'notFound';
+export type ReleaseResult = 'released' | 'booked' | 'notFound';
 
 export interface NotarySlotStore {
   /** All or nothing: a run whose start collides with a live slot is refused (`taken`). */
@@ -42,6 +43,12 @@ export interface NotarySlotStore {
    * confirmed while the slot has room (checked atomically); `full` when its seat went to someone else.
    */
   confirmHold(bookingId: string, terminalId: string, receiptNo: string, at: string): Promise<ConfirmResult>;
+  /**
+   * Gives back a seat a terminal held for a request that was never sent: only its own hold and only
+   * while no receipt number is tied to it (`booked`); `notFound` for an unknown, already released or
+   * other terminal's hold (which stays).
+   */
+  releaseHold(bookingId: string, terminalId: string): Promise<ReleaseResult>;
   /** Bookings (with a receipt number) of slots starting in [from, to), ordered by start. */
   interviews(filter: { from: string; to: string }): Promise<NotaryInterview[]>;
   /** The booking of one receipt number of one terminal. */

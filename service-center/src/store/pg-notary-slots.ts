@@ -7,6 +7,7 @@ import type {
   NewNotarySlot,
   NotarySlotStore,
   PublishResult,
+  ReleaseResult,
   WithdrawResult,
 } from './notary-slot-store.js';
 
@@ -204,6 +205,20 @@ export class PgNotarySlots implements NotarySlotStore {
       ]);
       return 'confirmed';
     });
+  }
+
+  async releaseHold(bookingId: string, terminalId: string): Promise<ReleaseResult> {
+    // One statement: a hold confirmed meanwhile (confirmHold) is not deleted, and is then `booked`.
+    const deleted = await this._pool.query(
+      'DELETE FROM notary_bookings WHERE booking_id = $1 AND terminal_id = $2 AND receipt_no IS NULL',
+      [bookingId, terminalId],
+    );
+    if (deleted.rowCount) return 'released';
+    const booked = await this._pool.query(
+      'SELECT 1 FROM notary_bookings WHERE booking_id = $1 AND terminal_id = $2 AND receipt_no IS NOT NULL',
+      [bookingId, terminalId],
+    );
+    return booked.rowCount ? 'booked' : 'notFound';
   }
 
   async interviews(filter: { from: string; to: string }): Promise<NotaryInterview[]> {

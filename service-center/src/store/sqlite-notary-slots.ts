@@ -7,6 +7,7 @@ import type {
   NewNotarySlot,
   NotarySlotStore,
   PublishResult,
+  ReleaseResult,
   WithdrawResult,
 } from './notary-slot-store.js';
 
@@ -176,6 +177,21 @@ export class SqliteNotarySlots implements NotarySlotStore {
           bookingId,
         );
         return 'confirmed';
+      })
+      .immediate();
+  }
+
+  async releaseHold(bookingId: string, terminalId: string): Promise<ReleaseResult> {
+    const db = this._db;
+    return db
+      .transaction((): ReleaseResult => {
+        const row = db
+          .prepare('SELECT receipt_no FROM notary_bookings WHERE booking_id = ? AND terminal_id = ?')
+          .get(bookingId, terminalId) as { receipt_no: string | null } | undefined;
+        if (!row) return 'notFound';
+        if (row.receipt_no !== null) return 'booked';
+        db.prepare('DELETE FROM notary_bookings WHERE booking_id = ? AND receipt_no IS NULL').run(bookingId);
+        return 'released';
       })
       .immediate();
   }

@@ -1,13 +1,18 @@
-// Issue 12: the notary office's interview slots (capacity under concurrent holds, junk, roles) and the
-// notary signalling role (a lawyer cannot take an interview, a notary cannot take a consultation).
+// Issue 12: the notary office's interview slots (capacity under concurrent holds, junk, roles; a held
+// seat released by its own terminal, directly and through the agent) and the notary signalling role (a
+// lawyer cannot take an interview, a notary cannot take a consultation).
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../../helpers/agent-harness.js';
 import { startConsultCenter, type ConsultCenter } from './harness.js';
 
 const T1 = { authorization: 'Bearer test-terminal-token', 'content-type': 'application/json' };
 const T2 = { authorization: 'Bearer other-terminal-token', 'content-type': 'application/json' };
 
 let c: ConsultCenter | undefined;
+let agent: TestAgent | undefined;
 afterEach(async () => {
+  await agent?.stop();
+  agent = undefined;
   await c?.stop();
   c = undefined;
 });
@@ -52,6 +57,108 @@ describe('notary interview slots', () => {
           .status,
       ).toBe(404);
     expect((await fetch(`${c.url}/api/v1/intake/notary-slots`)).status).toBe(401);
+  });
+});
+
+/** The free seats of a slot as a terminal is offered them (0 when the slot is not listed). */
+async function freeSeats(center: ConsultCenter, slotId: string): Promise<number> {
+  const list = (await (await fetch(`${center.url}/api/v1/intake/notary-slots`, { headers: T1 })).json()) as {
+    slots: Array<{ slotId: string; free: number }>;
+  };
+  return list.slots.find((s) => s.slotId === slotId)?.free ?? 0;
+}
+
+describe('releasing a held seat', () => {
+  const release = (center: ConsultCenter, holdId: string, h: Record<string, string> = T1) =>
+    fetch(`${center.url}/api/v1/intake/notary-slots/holds/${holdId}`, { method: 'DELETE', headers: h, body: '{}' });
+
+  it('the holding terminal gives the seat back (idempotent); another terminal cannot; a booked seat stays', async () => {
+    c = await startConsultCenter();
+    const slotId = await publish(c, 1);
+    const held = await fetch(`${c.url}/api/v1/intake/notary-slots/${slotId}/hold`, {
+      method: 'POST',
+      headers: T1,
+      body: '{}',
+    });
+    expect(held.status).toBe(200);
+    const { holdId } = (await held.json()) as { holdId: string };
+    expect(await freeSeats(c, slotId)).toBe(0);
+
+    // Another terminal: nothing of its own to release, and the seat stays held.
+    const foreign = await release(c, holdId, T2);
+    expect(foreign.status).toBe(200);
+    expect(await foreign.json()).toEqual({ released: false });
+    expect(await freeSeats(c, slotId)).toBe(0);
+
+    // Its own terminal: released, the slot is offered again; a second release changes nothing.
+    const own = await release(c, holdId);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual({ released: true });
+    expect(await freeSeats(c, slotId)).toBe(1);
+    const again = await release(c, holdId);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ released: false });
+    expect(c.logText()).toContain('interview: seat released');
+
+    // A hold tied to a receipt number is a booking: not released by this route.
+    const store = c.center.repo.notarySlots!;
+    const next = await fetch(`${c.url}/api/v1/intake/notary-slots/${slotId}/hold`, {
+      method: 'POST',
+      headers: T2,
+      body: '{}',
+    });
+    const booked = ((await next.json()) as { holdId: string }).holdId;
+    expect(await store.confirmHold(booked, 'test-0002', 'GZ261202-0002-0001', new Date().toISOString())).toBe(
+      'confirmed',
+    );
+    const refused = await release(c, booked, T2);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: 'slotBooked' });
+    expect(await store.interviewFor('test-0002', 'GZ261202-0002-0001')).toMatchObject({ slotId });
+  });
+
+  it('junk hold ids are 404, no token is 401, a wrong token 401', async () => {
+    c = await startConsultCenter();
+    for (const id of ['toString', '__proto__', 'constructor', '..', '%00', 'x'.repeat(36)])
+      expect((await release(c, id)).status, id).toBe(404);
+    const id = crypto.randomUUID();
+    expect((await release(c, id, { 'content-type': 'application/json' })).status).toBe(401);
+    expect((await release(c, id, { ...T1, authorization: 'Bearer not-a-terminal-token-at-all' })).status).toBe(401);
+  });
+
+  it('through the agent, as the kiosk page does: hold, release, the seat is free again', async () => {
+    c = await startConsultCenter();
+    const slotId = await publish(c, 1);
+    agent = await startTestAgent({ ...DEMO_CONFIG, center: { url: c.url, token: 'test-terminal-token' } });
+    const json = { 'content-type': 'application/json' };
+    const hold = await fetch(`${agent.base}/api/v1/notary-slots/${slotId}/hold`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    expect(hold.status).toBe(200);
+    const { holdId } = (await hold.json()) as { holdId: string };
+    expect(await freeSeats(c, slotId)).toBe(0);
+    const gone = await fetch(`${agent.base}/api/v1/notary-slots/holds/${holdId}`, {
+      method: 'DELETE',
+      headers: json,
+      body: '{}',
+    });
+    expect(gone.status).toBe(200);
+    expect(await gone.json()).toEqual({ released: true });
+    expect(await freeSeats(c, slotId)).toBe(1);
+    const twice = await fetch(`${agent.base}/api/v1/notary-slots/holds/${holdId}`, {
+      method: 'DELETE',
+      headers: json,
+      body: '{}',
+    });
+    expect(await twice.json()).toEqual({ released: false });
+    const junk = await fetch(`${agent.base}/api/v1/notary-slots/holds/not-a-hold`, {
+      method: 'DELETE',
+      headers: json,
+      body: '{}',
+    });
+    expect(junk.status).toBe(404);
   });
 });
 

@@ -638,6 +638,28 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
       expect((await slots.holdSeat(hold('other', 'e2', T2), '2026-03-01T00:06:00.000Z')).outcome).toBe('held');
       expect(await slots.confirmHold('late', T1, 'GZ260301-0001-0003', '2026-03-01T00:07:00.000Z')).toBe('full');
     });
+
+    it('releases only its own unconfirmed hold, once; the seat is free again and a released hold cannot be confirmed', async () => {
+      const slots = repo.notarySlots!;
+      await slots.publishSlots([slot('r1', '2026-03-02T07:00:00.000Z', 1)]);
+      const day = { from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z' };
+      const seats = async () => (await slots.listSlots(day, now)).find((x) => x.slotId === 'r1');
+      expect((await slots.holdSeat(hold('mine', 'r1', T1), now)).outcome).toBe('held');
+      expect((await slots.holdSeat(hold('theirs', 'r1', T2), now)).outcome).toBe('full');
+      // Another terminal cannot give it back; its own can, and a second time finds nothing.
+      expect(await slots.releaseHold('mine', T2)).toBe('notFound');
+      expect(await seats()).toMatchObject({ held: 1, booked: 0 });
+      expect(await slots.releaseHold('mine', T1)).toBe('released');
+      expect(await seats()).toMatchObject({ held: 0, booked: 0 });
+      expect(await slots.releaseHold('mine', T1)).toBe('notFound');
+      expect(await slots.confirmHold('mine', T1, 'GZ260301-0001-0004', now)).toBe('notFound');
+      // The seat went back: another terminal holds it; once booked, it is not released.
+      expect((await slots.holdSeat(hold('theirs', 'r1', T2), now)).outcome).toBe('held');
+      expect(await slots.confirmHold('theirs', T2, 'GZ260301-0002-0001', now)).toBe('confirmed');
+      expect(await slots.releaseHold('theirs', T2)).toBe('booked');
+      expect(await seats()).toMatchObject({ held: 0, booked: 1 });
+      expect(await slots.releaseHold('nope', T1)).toBe('notFound');
+    });
   });
 
   describe('call records', () => {
