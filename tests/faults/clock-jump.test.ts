@@ -5,6 +5,15 @@ import { openSqlite } from '@kiosk/node-common/sqlite';
 import { backoffDelay } from '@kiosk/domain/backoff';
 import { FailureLimiter } from '@kiosk/node-common/failure-limiter';
 import { decisionDueBy } from '../../service-center/src/legal-aid-clock.js';
+import { LoginLimiter } from '../../device-agent/src/admin/login-limiter.js';
+import { MemoryLink } from '../../device-agent/src/links/memory-link.js';
+import { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
+import { EPSON_STATUS, resolveProfile } from '../../device-agent/src/devices/printer/profiles.js';
+import { PrinterSimulator } from '../../device-agent/src/devices/printer/simulator.js';
+import { CompletionError } from '../../device-agent/src/core/errors.js';
+import { DEMO_CONFIG } from '../helpers/agent-harness.js';
+import { loggedInAgent } from '../device-agent/admin/admin-test-client.js';
+import { FIXED_NOW, LEGAL_AID_FIELDS, printerDeps } from '../device-agent/printer/printer-fixtures.js';
 import { postJson, submission, waitFor } from '../device-agent/outbox/fixtures.js';
 import { startOutboxAgent } from '../device-agent/outbox/outbox-harness.js';
 import { startTestCenter } from '../service-center/center-harness.js';
@@ -110,6 +119,151 @@ describe('fault: clock set back an hour while the centre is down', () => {
       await agent.stop();
       gate.close();
       await centre.stop();
+    }
+  });
+});
+
+describe('fault: clock jumps an hour on the terminal (idle timers, the page watchdog, the printer)', () => {
+  it('the kiosk page heartbeat ages by elapsed time: a jump either way does not read as a stopped page', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    const { agent } = await loggedInAgent(DEMO_CONFIG, { now: undefined });
+    const age = async (): Promise<number | null> =>
+      ((await (await fetch(`${agent.base}/api/v1/heartbeat`)).json()) as { ageSec: number | null }).ageSec;
+    try {
+      const beat = await fetch(`${agent.base}/api/v1/heartbeat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(beat.status).toBe(200);
+      vi.setSystemTime(Date.now() + HOUR);
+      const forward = await age();
+      vi.setSystemTime(Date.now() - 2 * HOUR);
+      const back = await age();
+      console.log(`[fault] clock +1 h, then −1 h after a page heartbeat → age read ${forward} s, then ${back} s`);
+      // deploy/chromium/kiosk-launcher.sh restarts the browser above 45 s, or on an age it cannot read.
+      for (const a of [forward, back]) {
+        expect(a).toBeGreaterThanOrEqual(0);
+        expect(a).toBeLessThan(45);
+      }
+    } finally {
+      await agent.stop();
+    }
+  });
+
+  it('an admin login: an hour set back stretches neither the 5-minute re-authentication nor the 15-minute idle timer; an hour forward ends nothing', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'], shouldAdvanceTime: true });
+    const { agent, client } = await loggedInAgent(DEMO_CONFIG, { now: undefined });
+    const devicesPatch = { devices: { printer: { transport: 'simulated', paperWidthMm: 58 } } };
+    try {
+      vi.setSystemTime(Date.now() + HOUR);
+      const afterForward = (await client.get('/admin/api/config')).status;
+      vi.setSystemTime(Date.now() - 2 * HOUR);
+      vi.advanceTimersByTime(6 * 60_000);
+      const patch = (await client.request('PATCH', '/admin/api/config', devicesPatch)).status;
+      vi.advanceTimersByTime(16 * 60_000);
+      const afterIdle = (await client.get('/admin/api/config')).status;
+      console.log(
+        `[fault] admin login, clock +1 h → ${afterForward}; clock −1 h and 6 min later a devices change → ${patch}; 16 min idle → ${afterIdle}`,
+      );
+      expect(afterForward).toBe(200);
+      expect(patch).toBe(403);
+      expect(afterIdle).toBe(401);
+    } finally {
+      await agent.stop();
+    }
+  });
+
+  it('the admin login limiter never blocks for longer than its window when the clock is set back an hour', () => {
+    let now = Date.parse('2026-11-29T02:00:00Z');
+    const limiter = new LoginLimiter(() => now);
+    for (let i = 0; i < 5; i++) limiter.recordFailure('10.0.0.9', 'technician');
+    const before = limiter.retryAfterMs('10.0.0.9', 'technician');
+    now -= HOUR;
+    const afterBack = limiter.retryAfterMs('10.0.0.9', 'technician');
+    console.log(`[fault] 5 failed admin logins, clock −1 h → wait ${afterBack} ms (was ${before} ms)`);
+    expect(before).toBeGreaterThan(0);
+    expect(afterBack).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  const cloneWithoutEndMarker = async (model: 'standard' | 'clone-no-gsr') => {
+    const link = new MemoryLink('simulated printer');
+    const sim = new PrinterSimulator(EPSON_STATUS, 576, { model }).attach(link.device);
+    const printer = new PrinterService(printerDeps({ transport: 'simulated', paperWidthMm: 80 }), {
+      link,
+      transport: 'simulated',
+      profile: resolveProfile(80).profile,
+      simulator: sim,
+      endMarkerTimeoutMs: 2000,
+      pollIntervalMs: 100,
+      now: () => FIXED_NOW,
+    });
+    await printer.start();
+    await waitFor(() => (printer.status().device === 'online' ? true : undefined), 5000);
+    return { sim, printer };
+  };
+  const never = new AbortController().signal;
+  const outcomeOf = async (p: Promise<{ completionCode: string; payload: unknown }>) => {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof CompletionError) return { completionCode: err.completionCode, payload: err.payload };
+      throw err;
+    }
+  };
+
+  it('a receipt on a printer without GS r 1 completes when the clock is set back an hour while it prints', async () => {
+    const { sim, printer } = await cloneWithoutEndMarker('clone-no-gsr');
+    try {
+      const print = () => printer.printForm({ form: 'legal-aid-receipt', fields: LEGAL_AID_FIELDS }, never);
+      expect((await print()).completionCode).toBe('success'); // learns that no end marker comes
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      // Once the receipt is out and the driver reads DLE EOT to judge it, the clock goes back an hour.
+      let armed = false;
+      let jumped = false;
+      sim.once('job', () => (armed = true));
+      sim.on('query', () => {
+        if (!armed || jumped) return;
+        jumped = true;
+        vi.setSystemTime(Date.now() - HOUR);
+      });
+      const t0 = performance.now();
+      const outcome = await Promise.race([
+        print(),
+        new Promise<{ completionCode: string }>((r) =>
+          setTimeout(() => r({ completionCode: 'still printing after 15 s' }), 15_000),
+        ),
+      ]);
+      const ms = Math.round(performance.now() - t0);
+      console.log(`[fault] clock −1 h while a receipt was judged from DLE EOT → ${outcome.completionCode} in ${ms} ms`);
+      expect(jumped).toBe(true);
+      expect(outcome.completionCode).toBe('success');
+    } finally {
+      await printer.stop();
+    }
+  });
+
+  it('a receipt kept after paper-out survives the clock jumping forward an hour, and reprints', async () => {
+    const { sim, printer } = await cloneWithoutEndMarker('standard');
+    try {
+      sim.setPaper('out');
+      await waitFor(() => (printer.status().paper === 'out' ? true : undefined), 5000);
+      const out = await outcomeOf(printer.printForm({ form: 'legal-aid-receipt', fields: LEGAL_AID_FIELDS }, never));
+      const heldJobId = (out.payload as { heldJobId?: string }).heldJobId;
+      expect(heldJobId).toBeTruthy();
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      vi.setSystemTime(Date.now() + HOUR);
+      // A few status polls pass (each one drops receipts kept too long).
+      let polls = 0;
+      sim.on('query', () => polls++);
+      await waitFor(() => (polls >= 6 ? true : undefined), 10_000);
+      sim.setPaper('full');
+      const again = await outcomeOf(printer.reprint(heldJobId!, never));
+      console.log(`[fault] receipt kept after paper-out, clock +1 h → reprint ${again.completionCode}`);
+      expect(again.completionCode).toBe('success');
+      expect(sim.jobs()).toHaveLength(1);
+    } finally {
+      await printer.stop();
     }
   });
 });

@@ -33,6 +33,8 @@ export interface AdminAuthDeps {
   log: Logger;
   scrypt: ScryptParams;
   now: () => number;
+  /** Monotonic clock for the logins' idle and re-authentication timers. */
+  elapsed: () => number;
   /** The bound admin port (cookie names carry it: cookies are not port-specific). */
   adminPort: () => number;
   /** Where failed attempts are kept across restarts (the data directory); in memory without it. */
@@ -61,7 +63,7 @@ export class AdminAuth {
   private _hashQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly _deps: AdminAuthDeps) {
-    this.logins = new LoginStore(_deps.now);
+    this.logins = new LoginStore(_deps.elapsed);
     this.limiter = new LoginLimiter(_deps.now, _deps.limiterFile);
   }
 

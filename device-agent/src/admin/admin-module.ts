@@ -30,7 +30,7 @@ import { loadAdminTexts } from './texts.js';
 export interface AdminModuleOptions {
   /** scrypt cost; tests use a low `ln` (the parameters travel inside the stored hash). */
   scrypt?: ScryptParams;
-  /** Clock for logins, expiry and rate limits (tests move it). */
+  /** Clock for logins, expiry and rate limits (tests move it; it then also stands in for the monotonic one). */
   now?: () => number;
   /** POST /restart: reply first, then this (default: SIGTERM to self, systemd starts us again). */
   restart?: () => void;
@@ -58,6 +58,7 @@ export class AdminModule implements AgentModule {
     private readonly _options: AdminModuleOptions = {},
   ) {
     const now = _options.now ?? Date.now;
+    const elapsed = _options.now ?? (() => performance.now());
     this._now = now;
     this.secrets = new SecretsStore(_ctx.dataDir);
     this.auth = new AdminAuth({
@@ -65,10 +66,11 @@ export class AdminModule implements AgentModule {
       log: _ctx.log,
       scrypt: _options.scrypt ?? PRODUCTION_SCRYPT,
       now,
+      elapsed,
       adminPort: () => _ctx.ports().adminPort,
       limiterFile: join(_ctx.dataDir, LIMITER_FILE),
     });
-    this.heartbeat = new Heartbeat(now);
+    this.heartbeat = new Heartbeat(now, elapsed);
     this._text = loadAdminTexts(_ctx.contentDir);
     this._run = adminCommandRunner(_ctx.dispatcher);
   }

@@ -7,17 +7,26 @@ import type { HeartbeatInfo } from '@kiosk/contract/admin-api';
  */
 export class Heartbeat {
   private _lastAt: number | null = null;
+  private _lastElapsed = 0;
 
-  constructor(private readonly _now: () => number = Date.now) {}
+  /**
+   * `now` dates the last beat; `elapsed` (monotonic) ages it, so a wall clock set an hour either
+   * way does not read as a page that stopped beating (the launcher would restart it mid-visit).
+   */
+  constructor(
+    private readonly _now: () => number = Date.now,
+    private readonly _elapsed: () => number = () => performance.now(),
+  ) {}
 
   ageSec(): number | null {
-    return this._lastAt === null ? null : Math.floor((this._now() - this._lastAt) / 1000);
+    return this._lastAt === null ? null : Math.floor((this._elapsed() - this._lastElapsed) / 1000);
   }
 
   router(): Router {
     const router = Router();
     router.post('/heartbeat', (_req, res) => {
       this._lastAt = this._now();
+      this._lastElapsed = this._elapsed();
       res.json({ ok: true });
     });
     router.get('/heartbeat', (_req, res) => {

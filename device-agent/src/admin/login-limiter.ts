@@ -84,7 +84,9 @@ export class LoginLimiter {
 
   private _wait(key: string, windows: Window[]): number {
     const now = this._now();
-    const list = (this._failures.get(key) ?? []).filter((t) => now - t < 60 * MINUTE);
+    // A failure "in the future" means the clock was set back: count it as now, so a jump back never
+    // blocks for longer than a window.
+    const list = (this._failures.get(key) ?? []).map((t) => Math.min(t, now)).filter((t) => now - t < 60 * MINUTE);
     let wait = 0;
     for (const w of windows) {
       const recent = list.filter((t) => now - t < w.windowMs);

@@ -26,12 +26,13 @@ const sameText = (a: string, b: string): boolean => {
 /**
  * Technician logins, in memory (a restart logs out; fine for one technician). Only actions the
  * technician triggers refresh the idle timer; background polling and streams must call `find`
- * with `refresh: false`.
+ * with `refresh: false`. Times are on a monotonic clock: a wall clock set back an hour must not
+ * stretch the idle timer or the re-authentication window by an hour.
  */
 export class LoginStore {
   private readonly _logins = new Map<string, Login>();
 
-  constructor(private readonly _now: () => number = Date.now) {}
+  constructor(private readonly _now: () => number = () => performance.now()) {}
 
   create(passwordHash: string): Login {
     const now = this._now();

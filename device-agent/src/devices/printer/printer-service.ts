@@ -274,11 +274,12 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
    * that runs out during the job is seen (the caller reads the final status right after).
    */
   private async _settleUnmarked(): Promise<void> {
-    const until = Date.now() + (this._options.unmarkedSettleMs ?? 1500);
-    while (Date.now() < until) {
+    // performance.now(): a wall clock set back an hour here would hold the receipt for an hour.
+    const until = performance.now() + (this._options.unmarkedSettleMs ?? 1500);
+    while (performance.now() < until) {
       const reading = await this._refresh();
       if (!reading || reading.fault) return;
-      await new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, until - Date.now()))));
+      await new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, until - performance.now()))));
     }
   }
 
@@ -292,7 +293,7 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   }
 
   private _keep(job: PrintJob): void {
-    job.keptAt ??= Date.now();
+    job.keptAt ??= performance.now();
     this._held.set(job.id, job);
     while (this._held.size > MAX_HELD) this._held.delete(this._held.keys().next().value!);
     this.setStatus({ heldJobs: this._held.size });
@@ -405,7 +406,7 @@ export class PrinterService extends Service<'printer', PrinterDeviceConfig> {
   }
 
   private _poll(): void {
-    const expired = [...this._held.values()].filter((job) => Date.now() - (job.keptAt ?? 0) > HELD_TTL_MS);
+    const expired = [...this._held.values()].filter((job) => performance.now() - (job.keptAt ?? 0) > HELD_TTL_MS);
     for (const job of expired) this._held.delete(job.id);
     if (expired.length) this.setStatus({ heldJobs: this._held.size });
     if (this._pollQueued || this._busy || !this._link.isOpen) return;
