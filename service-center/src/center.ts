@@ -160,6 +160,7 @@ export function createCenter(options: CenterOptions = {}): Center {
     dataDir,
     repo,
     terminals: () => config.terminals,
+    counties: () => config.counties ?? [],
     sessions,
     policy,
     port,
@@ -178,6 +179,7 @@ export function createCenter(options: CenterOptions = {}): Center {
       scryptLogN: logN,
       validator,
       fleet: { terminals: () => config.terminals, silentAfterS: config.fleet?.silentAfterS },
+      counties: () => (config.counties ?? []).map((c) => c.code),
       ...(config.notarization?.workingDays ? { notarizationWorkingDays: config.notarization.workingDays } : {}),
     },
     heartbeat: {

@@ -6,15 +6,45 @@ import { centerConfigPath, centerDataDir, loadCenterConfig } from './config.js';
 import { privateDir } from './file-modes.js';
 import { createRepository } from './store/create-repository.js';
 import { STAFF_ROLES, type StaffRole } from './store/repository.js';
+import { COUNTY_CODE_PATTERN } from '@kiosk/contract/signalling-api';
 
-// `node dist/node/service-center/src/cli.js add-staff <name> [--role staff|lawyer|notary|admin]`: creates a
-// staff account (or sets a new password, and the role when given, for an existing one). Lawyers
-// (and admins) take video consultations. The password is read from stdin: typed at a prompt on a
-// terminal, or the first line of piped input. The centre's configuration (CENTER_CONFIG) chooses the
-// storage, as for the server: PostgreSQL at `storage.url`, else SQLite in CENTER_DATA_DIR.
+// `node dist/node/service-center/src/cli.js add-staff <name> [--role <role>] [--county <code>|province]`:
+// creates a staff account (or sets a new password, and the role and county when given, for an existing
+// one). Lawyers (and admins) take video consultations; a lawyer with a county (6-digit 行政区划代码)
+// serves that county's queue, one without (or `--county province`) every county's. The password is
+// read from stdin: typed at a prompt on a terminal, or the first line of piped input. The centre's
+// configuration (CENTER_CONFIG) chooses the storage, as for the server: PostgreSQL at `storage.url`,
+// else SQLite in CENTER_DATA_DIR; when it lists `counties`, the county must be one of them.
 
 const USAGE =
-  'usage: cli.js add-staff <name> [--role staff|lawyer|notary|admin]   (password on stdin; at least 10 characters)\n';
+  'usage: cli.js add-staff <name> [--role staff|lawyer|notary|mediator|admin] [--county <6-digit code>|province]\n' +
+  '       (password on stdin; at least 10 characters)\n';
+
+interface AddStaffArgs {
+  name: string;
+  role?: StaffRole;
+  /** null: the province. */
+  county?: string | null;
+}
+
+/** The arguments after `add-staff`, or undefined when they are not a valid command line. */
+function parseArgs(argv: readonly string[]): AddStaffArgs | undefined {
+  const [command, name, ...rest] = argv;
+  if (command !== 'add-staff' || !name || !/^[\p{L}\p{N}._-]{1,40}$/u.test(name)) return undefined;
+  const args: AddStaffArgs = { name };
+  for (let i = 0; i < rest.length; i += 2) {
+    const [flag, value] = [rest[i], rest[i + 1]];
+    if (value === undefined) return undefined;
+    if (flag === '--role' && args.role === undefined) {
+      args.role = STAFF_ROLES.find((r): r is StaffRole => r === value);
+      if (!args.role) return undefined;
+    } else if (flag === '--county' && args.county === undefined) {
+      if (value !== 'province' && !new RegExp(COUNTY_CODE_PATTERN).test(value)) return undefined;
+      args.county = value === 'province' ? null : value;
+    } else return undefined;
+  }
+  return args;
+}
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stdout.write('password: ');
@@ -27,13 +57,12 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, name, ...rest] = argv;
-  const roleArg = rest[0] === '--role' && rest.length === 2 ? rest[1] : rest.length ? '' : undefined;
-  const role = roleArg === undefined ? undefined : STAFF_ROLES.find((r): r is StaffRole => r === roleArg);
-  if (command !== 'add-staff' || !name || !/^[\p{L}\p{N}._-]{1,40}$/u.test(name) || (roleArg !== undefined && !role)) {
+  const args = parseArgs(argv);
+  if (!args) {
     process.stderr.write(USAGE);
     return 2;
   }
+  const { name, role, county } = args;
   const password = await readPassword();
   if (password.length < MIN_PASSWORD_LENGTH) {
     process.stderr.write(`password too short: at least ${MIN_PASSWORD_LENGTH} characters\n`);
@@ -42,7 +71,13 @@ async function main(argv: string[]): Promise<number> {
   const requested = Number(process.env['CENTER_SCRYPT_LN']);
   const logN = Number.isInteger(requested) && requested >= 10 && requested <= 20 ? requested : DEFAULT_LOG_N;
   const configFile = centerConfigPath();
-  const storage = existsSync(configFile) ? loadCenterConfig(configFile).storage : undefined;
+  const config = existsSync(configFile) ? loadCenterConfig(configFile) : undefined;
+  const listed = (config?.counties ?? []).map((c) => c.code);
+  if (county && listed.length && !listed.includes(county)) {
+    process.stderr.write(`county ${county} is not one of the centre's counties: ${listed.join(', ')}\n`);
+    return 2;
+  }
+  const storage = config?.storage;
   const repo = createRepository(storage, privateDir(centerDataDir()), createLogger({ destination: process.stderr }));
   try {
     await repo.migrate();
@@ -53,9 +88,11 @@ async function main(argv: string[]): Promise<number> {
       mustChange: false,
       at: new Date().toISOString(),
       ...(role ? { role } : {}),
+      ...(county !== undefined ? { county } : {}),
     });
+    const set = [role, county === null ? 'province' : county && `county ${county}`].filter(Boolean).join(', ');
     process.stdout.write(
-      `${existed ? 'password set for' : 'created'} staff account ${name}${role ? ` (${role})` : ''}\n`,
+      `${existed ? 'password set for' : 'created'} staff account ${name}${set ? ` (${set})` : ''}\n`,
     );
   } finally {
     await repo.close();

@@ -1,5 +1,8 @@
 // The one schema of service-center/center.config.json (or $CENTER_CONFIG).
 
+/** A county's 行政区划代码 (COUNTY_CODE_PATTERN of the signalling contract). */
+const COUNTY_CODE = { type: 'string', pattern: '^[0-9]{6}$' } as const;
+
 export const centerConfigSchema = {
   type: 'object',
   properties: {
@@ -20,10 +23,32 @@ export const centerConfigSchema = {
           id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$' },
           token: { type: 'string', minLength: 16, maxLength: 200 },
           name: { type: 'string', minLength: 1, maxLength: 80 },
+          county: {
+            ...COUNTY_CODE,
+            'x-label': '所属县（区）行政区划代码',
+            description:
+              "The county whose consultation queue this terminal's callers join (one of `counties` when those are listed). Absent: the `regionCode` of its last heartbeat, else the first of `counties`.",
+          },
         },
         required: ['id', 'token', 'name'],
         additionalProperties: false,
       },
+    },
+    counties: {
+      'x-label': '服务的县（区）',
+      description:
+        'The counties a province-run centre serves, each with its own consultation queue; names are shown to province staff. The first is the county of a terminal that names none and has sent no heartbeat with a region code. Absent: the centre serves one county.',
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          code: { ...COUNTY_CODE, 'x-label': '行政区划代码' },
+          name: { type: 'string', minLength: 1, maxLength: 40, 'x-label': '县（区）名称' },
+        },
+        required: ['code', 'name'],
+        additionalProperties: false,
+      },
+      maxItems: 500,
     },
     storage: {
       description:
@@ -140,6 +165,13 @@ export interface TerminalEntry {
   id: string;
   token: string;
   name: string;
+  /** 行政区划代码 of its county; absent: its heartbeat's `regionCode`, else the first of `counties`. */
+  county?: string;
+}
+
+export interface CountyEntry {
+  code: string;
+  name: string;
 }
 
 export interface CenterConfig {
@@ -148,6 +180,8 @@ export interface CenterConfig {
   port: number;
   publicHosts?: string[];
   terminals: TerminalEntry[];
+  /** Absent: one county. */
+  counties?: CountyEntry[];
   /** Absent: SQLite. */
   storage?: StorageConfig;
   legalAid?: { decisionDays?: number };

@@ -56,5 +56,13 @@ export function loadCenterConfig(file: string): CenterConfig {
     if (ids.has(t.id)) throw new CenterConfigError(file, `/terminals: duplicate terminal id ${t.id}`);
     ids.add(t.id);
   }
+  const counties = new Set<string>();
+  for (const c of config.counties ?? []) {
+    if (counties.has(c.code)) throw new CenterConfigError(file, `/counties: duplicate county ${c.code}`);
+    counties.add(c.code);
+  }
+  const stray = config.terminals.find((t) => t.county && counties.size && !counties.has(t.county));
+  if (stray)
+    throw new CenterConfigError(file, `/terminals: ${stray.id} names county ${stray.county}, not in /counties`);
   return config;
 }

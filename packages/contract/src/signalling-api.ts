@@ -28,6 +28,13 @@ export type HangupReason =
 
 export type LawyerPresence = 'online' | 'in-call' | 'away';
 
+/**
+ * A county (行政区划代码, 6 digits). A province-run centre keeps one consultation queue per county: a
+ * kiosk queues in its terminal's county, a county lawyer serves that county's queue, and province
+ * staff (an account without a county) see every county and may take from any.
+ */
+export const COUNTY_CODE_PATTERN = '^[0-9]{6}$';
+
 export interface IceServer {
   urls: string[];
   username?: string;
@@ -72,6 +79,11 @@ export interface LeaveQueueMessage {
 }
 export interface TakeNextMessage {
   type: 'take-next';
+  /**
+   * Province staff: the oldest caller of this county (to help an overloaded one); absent: the oldest
+   * of every county. A county lawyer may name only her own county (`error{forbidden}` otherwise).
+   */
+  county?: string;
 }
 /**
  * A kiosk waits for its booked notary interview, named by the receipt number of a notarization request
@@ -150,14 +162,37 @@ export interface QueueEntry {
   terminalName?: string;
   topic: ConsultationTopic;
   waitingS: number;
+  /** Her place in her county's queue. */
   position: number;
   /** `waiting`: offered to take-next; `held`: timed out, place kept; `away`: her socket dropped (grace period). */
   state?: 'waiting' | 'held' | 'away';
+  /** Her terminal's county. */
+  county?: string;
 }
+/** One county's queue at a glance, for province staff. */
+export interface CountyQueueSummary {
+  county: string;
+  /** The county's name from the centre's configuration. */
+  name?: string;
+  /** Callers offered to take-next now. */
+  waiting: number;
+  /** How long the longest-waiting of them has waited (s); 0 when none. */
+  longestWaitS: number;
+  /** The county's own lawyers online or in a call (province staff are not counted here). */
+  lawyersOnline: number;
+}
+/**
+ * To lawyers, on each change and on hello: the callers she may take (her county's; every county's
+ * for province staff) and the lawyers who can take them (her county's own plus province staff).
+ */
 export interface QueueMessage {
   type: 'queue';
   queue: QueueEntry[];
   lawyersOnline: number;
+  /** Her county; absent: province staff. */
+  county?: string;
+  /** Province staff of a centre with more than one county: every county's queue and lawyers. */
+  counties?: CountyQueueSummary[];
 }
 export interface QueueEmptyMessage {
   type: 'queue-empty';

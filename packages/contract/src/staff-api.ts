@@ -280,6 +280,8 @@ export type StatusChangeProblem =
 export interface StaffAccountInfo {
   name: string;
   role: StaffRoleName;
+  /** The county (6-digit code) whose consultation queue the account serves; absent: the province. */
+  county?: string;
   mustChange: boolean;
   createdAt: string;
   updatedAt: string;
@@ -294,6 +296,8 @@ export interface StaffAccountList {
 export interface StaffAccountCreateRequest {
   name: string;
   role: StaffRoleName;
+  /** A county the centre serves (`counties` in its configuration); absent: the province. */
+  county?: string;
 }
 
 /** Answer of POST /accounts: the one-time password, shown once to the administrator. */
@@ -305,6 +309,11 @@ export interface StaffAccountCreated {
 /** PUT /accounts/:name/role; ends that account's logins. */
 export interface StaffRoleChangeRequest {
   role: StaffRoleName;
+}
+
+/** PUT /accounts/:name/county; null: the province. Takes effect at the account's next signalling hello. */
+export interface StaffCountyChangeRequest {
+  county: string | null;
 }
 
 // ---- Fleet health (admin and staff; issue 14 item 3) -----------------------------------------

@@ -1,6 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { QueueEntry } from '@kiosk/contract/signalling-api';
+import type { CountyQueueSummary, QueueEntry } from '@kiosk/contract/signalling-api';
 import { durationText, topicLabel } from './call-format.js';
 import { CenterTakeNextEvent } from './events.js';
 import { t } from './i18n.js';
@@ -8,7 +8,7 @@ import { consoleStyles } from './styles.js';
 
 /**
  * @summary The villagers waiting for a lawyer, oldest first: terminal, topic and how long each has
- * waited (counting on every second between the centre's updates).
+ * waited (counting on every second between the centre's updates); for province staff, the county too.
  * @fires center-take-next - when the lawyer takes the next caller
  */
 @customElement('center-call-queue')
@@ -44,6 +44,8 @@ export class CenterCallQueue extends LitElement {
   @property({ type: Number }) receivedAt = 0;
   /** Taking a caller is possible (online, no call in progress). */
   @property({ type: Boolean, attribute: 'can-take' }) canTake = false;
+  /** Province staff of a centre with several counties: every county (its name); empty otherwise. */
+  @property({ attribute: false }) counties: CountyQueueSummary[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -53,6 +55,11 @@ export class CenterCallQueue extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this._ticker);
+  }
+
+  private _county(entry: QueueEntry): string {
+    const county = this.counties.find((c) => c.county === entry.county);
+    return county?.name ?? entry.county ?? '';
   }
 
   private _waiting(entry: QueueEntry): string {
@@ -68,6 +75,7 @@ export class CenterCallQueue extends LitElement {
             ? html`<table>
                 <thead>
                   <tr>
+                    ${this.counties.length ? html`<th>${t('lawyer.queue.county')}</th>` : ''}
                     <th>${t('lawyer.queue.terminal')}</th>
                     <th>${t('lawyer.queue.topic')}</th>
                     <th>${t('lawyer.queue.waiting')}</th>
@@ -77,6 +85,7 @@ export class CenterCallQueue extends LitElement {
                   ${this.queue.map(
                     (e) =>
                       html`<tr data-ticket=${e.ticket}>
+                        ${this.counties.length ? html`<td>${this._county(e)}</td>` : ''}
                         <td>${e.terminalName ?? e.kioskId}</td>
                         <td>${topicLabel(e.topic)}</td>
                         <td class="waiting">${this._waiting(e)}</td>

@@ -6,7 +6,13 @@ import './center-call-note-form.js';
 import './center-call-queue.js';
 import './center-call-records.js';
 import './center-call-view.js';
-import { CenterSessionLostEvent, type CenterCallActionEvent, type CenterCallNoteSubmitEvent } from './events.js';
+import './center-county-overview.js';
+import {
+  CenterSessionLostEvent,
+  type CenterCallActionEvent,
+  type CenterCallNoteSubmitEvent,
+  type CenterTakeNextEvent,
+} from './events.js';
 import { t, type CenterKey } from './i18n.js';
 import { LawyerCallClient, type DeskNotice } from './lawyer-call.js';
 import { consoleStyles } from './styles.js';
@@ -53,9 +59,9 @@ export class CenterLawyerDesk extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('center-take-next', () => {
+    this.addEventListener('center-take-next', (e: CenterTakeNextEvent) => {
       this._savedNotice = false;
-      this._client.takeNext();
+      this._client.takeNext(e.county);
     });
     this.addEventListener('center-call-action', (e: CenterCallActionEvent) => {
       if (e.action === 'hang-up') this._client.hangUp();
@@ -142,11 +148,18 @@ export class CenterLawyerDesk extends LitElement {
         ?busy=${this._saving}
         .error=${this._saveError}
       ></center-call-note-form>`;
-    return html`<center-call-queue
-      .queue=${c.queue}
-      .receivedAt=${c.queueAt}
-      ?can-take=${c.presence === 'online' && c.link === 'up'}
-    ></center-call-queue>`;
+    const canTake = c.presence === 'online' && c.link === 'up';
+    return html`${
+        c.counties.length
+          ? html`<center-county-overview .counties=${c.counties} ?can-take=${canTake}></center-county-overview>`
+          : ''
+      }
+      <center-call-queue
+        .queue=${c.queue}
+        .counties=${c.counties}
+        .receivedAt=${c.queueAt}
+        ?can-take=${canTake}
+      ></center-call-queue>`;
   }
 
   override render(): TemplateResult {

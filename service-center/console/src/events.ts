@@ -59,8 +59,9 @@ declare global {
 // ---- The lawyer's video consultation desk ----
 
 /** The lawyer takes the next villager from the queue. */
+/** Take the next caller: of her own queue, or (province staff) of this county. */
 export class CenterTakeNextEvent extends Event {
-  constructor() {
+  constructor(readonly county?: string) {
     super('center-take-next', { bubbles: true, composed: true });
   }
 }

@@ -5,6 +5,7 @@ import {
   SIGNALLING_PATH,
   type ClientMessage,
   type ConsultationTopic,
+  type CountyQueueSummary,
   type HangupReason,
   type IceServer,
   type InterviewWaiting,
@@ -91,6 +92,10 @@ export class LawyerCallClient implements ReactiveController {
   link: LinkState = 'down';
   lawyersOnline = 0;
   queue: QueueEntry[] = [];
+  /** Her county (the queue she serves); undefined: province staff, who serve every county. */
+  county: string | undefined;
+  /** Province staff of a centre with several counties: each county's queue at a glance. */
+  counties: CountyQueueSummary[] = [];
   /** A notary's console: kiosks waiting for their booked interview (issue 12). */
   interviews: InterviewWaiting[] = [];
   /** Date.now() when `queue` arrived (waiting times count on from there). */
@@ -267,6 +272,8 @@ export class LawyerCallClient implements ReactiveController {
         break;
       case 'queue':
         this.queue = m.queue;
+        this.county = m.county;
+        this.counties = m.counties ?? [];
         this.queueAt = Date.now();
         this.lawyersOnline = m.lawyersOnline;
         break;
@@ -541,14 +548,16 @@ export class LawyerCallClient implements ReactiveController {
     ws?.close(1000);
     this.link = 'down';
     this.queue = [];
+    this.counties = [];
     this._releaseMedia();
     this._changed();
   }
 
-  takeNext(): void {
+  /** The oldest caller of her queue; province staff may name a county to help. */
+  takeNext(county?: string): void {
     if (this.call) return;
     this.notice = undefined;
-    this._send({ type: 'take-next' });
+    this._send(county ? { type: 'take-next', county } : { type: 'take-next' });
     this._changed();
   }
 

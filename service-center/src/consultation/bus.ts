@@ -6,11 +6,14 @@ import type {
   SignallingRole,
 } from '@kiosk/contract/signalling-api';
 import type { StaffSideRole } from './calls.js';
+import type { StaffCounties } from './county-view.js';
 
 /** One waiting kiosk as every process sees it (the shared queue's row). */
 export interface SharedQueueRow {
   kioskId: string;
   ticket: string;
+  /** Her terminal's county: she is offered to that county's lawyers and to province staff. */
+  county: string;
   topic: ConsultationTopic;
   consent: boolean;
   terminalName?: string;
@@ -32,6 +35,8 @@ export interface CallAnnouncement {
   startedAt: number;
   kioskId: string;
   lawyerId: string;
+  /** The lawyer's county (undefined: province staff), for the lawyers-online counts. */
+  staffCounty?: string;
 }
 
 /** What another process (or the shared state) tells this one. */
@@ -59,16 +64,19 @@ export interface ConsultationBus {
   /** Updates a kiosk's state only if it is still in the queue (a claimed one is not brought back). */
   queueState(kioskId: string, state: SharedQueueRow['state']): void;
   queueRemove(kioskId: string): void;
-  /** Takes the oldest waiting kiosk of any process, atomically; undefined when none waits. */
-  claimNext(): Promise<SharedQueueRow | undefined>;
-  /** This process's staff who are online (replaces what it said before). */
-  presence(staff: ReadonlyArray<{ role: StaffSideRole; id: string }>): void;
+  /**
+   * Takes the oldest waiting kiosk of any process (of these counties; undefined: any), atomically;
+   * undefined when none waits.
+   */
+  claimNext(counties?: readonly string[]): Promise<SharedQueueRow | undefined>;
+  /** This process's staff who are online, with their county (replaces what it said before). */
+  presence(staff: ReadonlyArray<{ role: StaffSideRole; id: string; county: string | undefined }>): void;
   /** Re-reads the queue and presence now (before a decision that depends on them). */
   refresh(): Promise<void>;
   /** The shared queue, oldest first, as of the last `changed`. */
   queue(): readonly SharedQueueRow[];
-  /** Staff online in any live process, as of the last `changed`. */
-  staffOnline(role: StaffSideRole): ReadonlySet<string>;
+  /** Staff online in any live process with their county (undefined: province), as of the last `changed`. */
+  staffOnline(role: StaffSideRole): StaffCounties;
   /** Tells the others (after this process's pending writes); `changed` also comes back here. */
   publish(event: BusEvent): void;
 }

@@ -23,6 +23,8 @@ export interface Call {
   terminalName?: string;
   callerName?: string;
   startedAt: number;
+  /** The staff member's county (undefined: province staff): she counts as online there. */
+  staffCounty?: string;
   kiosk: CallSide;
   lawyer: CallSide;
 }
@@ -60,9 +62,11 @@ export class CallTable {
     return [...this._calls.values()].filter((c) => isParty(c, role, id));
   }
 
-  /** Staff of this role in a call now. */
-  staffInCall(role: StaffSideRole): Set<string> {
-    return new Set([...this._calls.values()].filter((c) => c.staffRole === role).map((c) => c.lawyer.id));
+  /** Staff of this role in a call now, with their county. */
+  staffInCall(role: StaffSideRole): Map<string, string | undefined> {
+    const staff = new Map<string, string | undefined>();
+    for (const c of this._calls.values()) if (c.staffRole === role) staff.set(c.lawyer.id, c.staffCounty);
+    return staff;
   }
 
   all(): Call[] {

@@ -5,8 +5,9 @@ import type { SignallingHealth } from '@kiosk/contract/signalling-api';
 import type { OriginPolicy } from '@kiosk/node-common/guards';
 import type { Logger } from '@kiosk/node-common/logger';
 import type { StaffSessions } from '../auth/staff-sessions.js';
-import type { ConsultationConfig, StorageConfig, TerminalEntry } from '../config-schema.js';
+import type { ConsultationConfig, CountyEntry, StorageConfig, TerminalEntry } from '../config-schema.js';
 import type { CenterRepository } from '../store/repository.js';
+import { CountyDirectory } from './counties.js';
 import { consultationRouter } from './http-routes.js';
 import { SignallingHub } from './hub.js';
 import { notarySlotRouter } from './notary-slot-routes.js';
@@ -19,6 +20,8 @@ export interface ConsultationDeps {
   dataDir: string;
   repo: CenterRepository;
   terminals: () => readonly TerminalEntry[];
+  /** The counties a province-run centre serves (none: one county). */
+  counties?: () => readonly CountyEntry[];
   sessions: StaffSessions;
   policy: OriginPolicy;
   port: () => number;
@@ -46,7 +49,12 @@ export function createConsultation(deps: ConsultationDeps): Consultation {
   const settings = consultationSettings(deps.config, deps.dataDir);
   const log = deps.log.child({ part: 'consultation' });
   const bus = deps.storage?.kind === 'postgres' ? new PgConsultationBus({ url: deps.storage.url, log }) : undefined;
-  const hub = new SignallingHub({ settings, repo: deps.repo, log, ...(bus ? { bus } : {}) });
+  const counties = new CountyDirectory({
+    terminals: deps.terminals,
+    counties: deps.counties ?? (() => []),
+    repo: deps.repo,
+  });
+  const hub = new SignallingHub({ settings, repo: deps.repo, log, counties, ...(bus ? { bus } : {}) });
   const server = new SignallingServer({
     hub,
     policy: deps.policy,

@@ -1,5 +1,6 @@
 import {
   CONSULTATION_TOPICS,
+  COUNTY_CODE_PATTERN,
   type ClientMessage,
   type HangupReason,
   type SignalData,
@@ -20,6 +21,7 @@ const HANGUP_REASONS: readonly HangupReason[] = [
 const ID = /^[\p{L}\p{N}._-]{1,40}$/u;
 const CALL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_SDP = 32_000;
+const COUNTY_CODE = new RegExp(COUNTY_CODE_PATTERN);
 /** Receipt numbers as the intake accepts them (packages/domain/receipt-number). */
 const RECEIPT_NO = /^[A-Z]{2}[0-9A-Z-]{6,30}$/;
 
@@ -112,8 +114,13 @@ export function parseClientMessage(raw: string): ClientMessage | { bad: string }
       };
     }
     case 'leave-queue':
-    case 'take-next':
       return { type };
+    case 'take-next': {
+      const county = own(value, 'county');
+      if (county === undefined || county === null) return { type };
+      if (typeof county !== 'string' || !COUNTY_CODE.test(county)) return { bad: 'county is a 6-digit code' };
+      return { type, county };
+    }
     case 'join-interview': {
       const receiptNo = own(value, 'receiptNo');
       const consent = own(value, 'consent');

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Logger } from '@kiosk/node-common/logger';
 import type { BusEvent, ConsultationBus, SharedQueueRow } from './bus.js';
 import type { StaffSideRole } from './calls.js';
+import type { StaffCounties } from './county-view.js';
 
 export interface PgConsultationBusOptions {
   url: string;
@@ -25,6 +26,7 @@ type Wire = { from: string; event: BusEvent } | { from: string; ref: string };
 interface QueueDbRow {
   kiosk_id: string;
   ticket: string;
+  county: string;
   topic: SharedQueueRow['topic'];
   consent: boolean;
   terminal_name: string | null;
@@ -47,7 +49,7 @@ export class PgConsultationBus implements ConsultationBus {
   private readonly _listen: pg.Client;
   private readonly _liveS: number;
   private _queue: SharedQueueRow[] = [];
-  private _staff = new Map<StaffSideRole, Set<string>>();
+  private _staff = new Map<StaffSideRole, Map<string, string | undefined>>();
   private _incoming: Promise<void> = Promise.resolve();
   private _onEvent: (event: BusEvent) => void = () => undefined;
   private _heartbeat: NodeJS.Timeout | undefined;
@@ -106,10 +108,10 @@ export class PgConsultationBus implements ConsultationBus {
   queuePut(row: SharedQueueRow): void {
     this._run(
       `INSERT INTO consultation_queue
-         (kiosk_id, process_id, ticket, topic, consent, terminal_name, caller_name, enqueued_ms, state)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         (kiosk_id, process_id, ticket, topic, consent, terminal_name, caller_name, enqueued_ms, state, county)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (kiosk_id) DO UPDATE SET process_id = $2, topic = $4, consent = $5, terminal_name = $6,
-         caller_name = $7, state = $9`,
+         caller_name = $7, state = $9, county = $10`,
       [
         row.kioskId,
         this.processId,
@@ -120,6 +122,7 @@ export class PgConsultationBus implements ConsultationBus {
         row.callerName ?? null,
         row.enqueuedAt,
         row.state,
+        row.county,
       ],
     );
   }
@@ -136,30 +139,32 @@ export class PgConsultationBus implements ConsultationBus {
     this._run('DELETE FROM consultation_queue WHERE kiosk_id = $1 AND process_id = $2', [kioskId, this.processId]);
   }
 
-  async claimNext(): Promise<SharedQueueRow | undefined> {
+  async claimNext(counties?: readonly string[]): Promise<SharedQueueRow | undefined> {
     const { rows } = await this._write.query<QueueDbRow>(
       `DELETE FROM consultation_queue WHERE kiosk_id = (
          SELECT q.kiosk_id FROM consultation_queue q
-         WHERE q.state = 'waiting' AND q.process_id IN (${LIVE})
+         WHERE q.state = 'waiting' AND q.process_id IN (${LIVE}) AND ($2::text[] IS NULL OR q.county = ANY($2))
          ORDER BY q.enqueued_ms, q.kiosk_id LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [this._liveS],
+      [this._liveS, counties ?? null],
     );
     return rows[0] ? fromDb(rows[0]) : undefined;
   }
 
-  presence(staff: ReadonlyArray<{ role: StaffSideRole; id: string }>): void {
+  presence(staff: ReadonlyArray<{ role: StaffSideRole; id: string; county: string | undefined }>): void {
     const roles = staff.map((s) => s.role);
     const ids = staff.map((s) => s.id);
+    const counties = staff.map((s) => s.county ?? null);
     this._run(
       `DELETE FROM consultation_presence WHERE process_id = $1
          AND (role, staff_id) NOT IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
       [this.processId, roles, ids],
     );
     this._run(
-      `INSERT INTO consultation_presence (process_id, role, staff_id)
-       SELECT $1, r, i FROM unnest($2::text[], $3::text[]) AS t(r, i) ON CONFLICT DO NOTHING`,
-      [this.processId, roles, ids],
+      `INSERT INTO consultation_presence (process_id, role, staff_id, county)
+       SELECT $1, r, i, c FROM unnest($2::text[], $3::text[], $4::text[]) AS t(r, i, c)
+       ON CONFLICT (process_id, role, staff_id) DO UPDATE SET county = excluded.county`,
+      [this.processId, roles, ids, counties],
     );
   }
 
@@ -169,14 +174,15 @@ export class PgConsultationBus implements ConsultationBus {
         `SELECT * FROM consultation_queue WHERE process_id IN (${LIVE}) ORDER BY enqueued_ms, kiosk_id`,
         [this._liveS],
       ),
-      this._write.query<{ role: StaffSideRole; staff_id: string }>(
-        `SELECT DISTINCT role, staff_id FROM consultation_presence WHERE process_id IN (${LIVE})`,
+      this._write.query<{ role: StaffSideRole; staff_id: string; county: string | null }>(
+        `SELECT DISTINCT role, staff_id, county FROM consultation_presence WHERE process_id IN (${LIVE})`,
         [this._liveS],
       ),
     ]);
     this._queue = queue.rows.map(fromDb);
-    const byRole = new Map<StaffSideRole, Set<string>>();
-    for (const r of staff.rows) byRole.set(r.role, (byRole.get(r.role) ?? new Set()).add(r.staff_id));
+    const byRole = new Map<StaffSideRole, Map<string, string | undefined>>();
+    for (const r of staff.rows)
+      byRole.set(r.role, (byRole.get(r.role) ?? new Map()).set(r.staff_id, r.county ?? undefined));
     this._staff = byRole;
   }
 
@@ -184,8 +190,8 @@ export class PgConsultationBus implements ConsultationBus {
     return this._queue;
   }
 
-  staffOnline(role: StaffSideRole): ReadonlySet<string> {
-    return this._staff.get(role) ?? new Set();
+  staffOnline(role: StaffSideRole): StaffCounties {
+    return this._staff.get(role) ?? new Map();
   }
 
   publish(event: BusEvent): void {
@@ -269,6 +275,7 @@ function fromDb(r: QueueDbRow): SharedQueueRow {
   return {
     kioskId: r.kiosk_id,
     ticket: r.ticket,
+    county: r.county,
     topic: r.topic,
     consent: r.consent,
     ...(r.terminal_name ? { terminalName: r.terminal_name } : {}),

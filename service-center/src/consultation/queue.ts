@@ -1,4 +1,4 @@
-import type { ConsultationTopic, QueueEntry } from '@kiosk/contract/signalling-api';
+import type { ConsultationTopic } from '@kiosk/contract/signalling-api';
 
 /**
  * One waiting kiosk. `waiting`: offered to `take-next`; `held`: timed out, her place kept while she
@@ -8,6 +8,8 @@ import type { ConsultationTopic, QueueEntry } from '@kiosk/contract/signalling-a
 export interface QueueItem {
   ticket: string;
   kioskId: string;
+  /** Her terminal's county: whose lawyers are offered her. */
+  county: string;
   topic: ConsultationTopic;
   terminalName?: string;
   callerName?: string;
@@ -17,7 +19,10 @@ export interface QueueItem {
   timer?: NodeJS.Timeout;
 }
 
-/** The centre's FIFO queue (one per centre), keyed by kiosk: a Map keeps insertion order. */
+/**
+ * The centre's waiting kiosks, keyed by kiosk, in arrival order (a Map keeps insertion order): one FIFO
+ * queue per county, read through each item's county.
+ */
 export class WaitingQueue {
   private readonly _items = new Map<string, QueueItem>();
   private _counter = 0;
@@ -56,30 +61,8 @@ export class WaitingQueue {
     return undefined;
   }
 
-  /** 1-based place among everyone still holding a ticket. */
-  position(kioskId: string): number {
-    let at = 0;
-    for (const id of this._items.keys()) {
-      at += 1;
-      if (id === kioskId) return at;
-    }
-    return 0;
-  }
-
   items(): QueueItem[] {
     return [...this._items.values()];
-  }
-
-  entries(nowMs: number): QueueEntry[] {
-    return this.items().map((item, i) => ({
-      ticket: item.ticket,
-      kioskId: item.kioskId,
-      ...(item.terminalName ? { terminalName: item.terminalName } : {}),
-      topic: item.topic,
-      waitingS: Math.max(0, Math.round((nowMs - item.enqueuedAt) / 1000)),
-      position: i + 1,
-      state: item.state,
-    }));
   }
 
   clear(): void {

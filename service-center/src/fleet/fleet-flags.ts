@@ -37,13 +37,15 @@ export function fleetTerminals(
   silentAfterSec: number,
 ): FleetTerminal[] {
   const byId = new Map(rows.map((r) => [r.terminalId, r]));
-  const out = configured.map(({ id, name }): FleetTerminal => {
+  const out = configured.map(({ id, name, county }): FleetTerminal => {
     const row = byId.get(id);
     const beat = row?.heartbeat;
+    // The configured county is the one its consultation queue uses; the heartbeat's otherwise.
+    const regionCode = county ?? beat?.regionCode;
     return {
       id,
       name,
-      ...(beat?.regionCode ? { regionCode: beat.regionCode } : {}),
+      ...(regionCode ? { regionCode } : {}),
       lastSeenAt: row?.receivedAt ?? null,
       silentSec: row?.receivedAt ? Math.max(0, Math.floor((nowMs - Date.parse(row.receivedAt)) / 1000)) : null,
       flags: fleetFlags(row, nowMs, silentAfterSec),

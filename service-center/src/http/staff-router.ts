@@ -25,6 +25,8 @@ export interface StaffDeps {
   fleet?: { terminals: () => readonly TerminalEntry[]; silentAfterS?: number };
   /** Working days from a notary's acceptance to the certificate (default 15, 公证法 Art. 30). */
   notarizationWorkingDays?: number;
+  /** The counties the centre serves (an account's county must be one of them when any are listed). */
+  counties?: () => readonly string[];
 }
 
 /**
@@ -65,6 +67,7 @@ export function staffRouter(deps: StaffDeps): Router {
       log: deps.log,
       ...(deps.scryptLogN !== undefined ? { scryptLogN: deps.scryptLogN } : {}),
       ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.counties ? { counties: deps.counties } : {}),
     }),
   );
   router.use(satisfactionRouter({ repo: deps.repo, access }));

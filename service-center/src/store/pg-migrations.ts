@@ -239,4 +239,14 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE SEQUENCE consultation_tickets;
     `,
   },
+  {
+    // Queues per county (issue 14 item 2): a staff account belongs to a county (6-digit code) or, with
+    // none, to the province (every county); a waiting kiosk and a present lawyer carry their county.
+    version: 10,
+    sql: `
+      ALTER TABLE staff ADD COLUMN county TEXT;
+      ALTER TABLE consultation_queue ADD COLUMN county TEXT NOT NULL DEFAULT '';
+      ALTER TABLE consultation_presence ADD COLUMN county TEXT;
+    `,
+  },
 ];

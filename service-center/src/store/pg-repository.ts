@@ -95,6 +95,7 @@ interface StaffRow {
   password_hash: string;
   must_change: boolean;
   role: StaffRole;
+  county: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -487,6 +488,14 @@ export class PgRepository implements CenterRepository {
     }));
   }
 
+  async terminalRegion(terminalId: string): Promise<string | undefined> {
+    const { rows } = await this._pool.query<{ region: string | null }>(
+      `SELECT heartbeat_json::jsonb ->> 'regionCode' AS region FROM terminal_health WHERE terminal_id = $1`,
+      [terminalId],
+    );
+    return rows[0]?.region || undefined;
+  }
+
   async requestReadiness(terminalId: string, at: string): Promise<void> {
     await this._pool.query(
       `INSERT INTO terminal_health (terminal_id, readiness_requested_at) VALUES ($1, $2)
@@ -523,6 +532,15 @@ export class PgRepository implements CenterRepository {
 
   async setStaffRole(name: string, role: StaffRole, at: string): Promise<boolean> {
     const res = await this._pool.query('UPDATE staff SET role = $1, updated_at = $2 WHERE name = $3', [role, at, name]);
+    return (res.rowCount ?? 0) > 0;
+  }
+
+  async setStaffCounty(name: string, county: string | null, at: string): Promise<boolean> {
+    const res = await this._pool.query('UPDATE staff SET county = $1, updated_at = $2 WHERE name = $3', [
+      county,
+      at,
+      name,
+    ]);
     return (res.rowCount ?? 0) > 0;
   }
 
@@ -630,11 +648,19 @@ export class PgRepository implements CenterRepository {
     mustChange: boolean;
     at: string;
     role?: StaffRole;
+    county?: string;
   }): Promise<boolean> {
     const res = await this._pool.query(
-      `INSERT INTO staff (name, password_hash, must_change, role, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (name) DO NOTHING`,
-      [account.name, account.passwordHash, account.mustChange, account.role ?? 'staff', account.at],
+      `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (name) DO NOTHING`,
+      [
+        account.name,
+        account.passwordHash,
+        account.mustChange,
+        account.role ?? 'staff',
+        account.county ?? null,
+        account.at,
+      ],
     );
     return (res.rowCount ?? 0) > 0;
   }
@@ -645,13 +671,23 @@ export class PgRepository implements CenterRepository {
     mustChange: boolean;
     at: string;
     role?: StaffRole;
+    county?: string | null;
   }): Promise<void> {
     await this._pool.query(
-      `INSERT INTO staff (name, password_hash, must_change, role, created_at, updated_at)
-       VALUES ($1, $2, $3, coalesce($4, 'staff'), $5, $5)
+      `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
+       VALUES ($1, $2, $3, coalesce($4, 'staff'), $6, $5, $5)
        ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
-         role = coalesce($4, staff.role), updated_at = excluded.updated_at`,
-      [account.name, account.passwordHash, account.mustChange, account.role ?? null, account.at],
+         role = coalesce($4, staff.role), county = CASE WHEN $7 THEN excluded.county ELSE staff.county END,
+         updated_at = excluded.updated_at`,
+      [
+        account.name,
+        account.passwordHash,
+        account.mustChange,
+        account.role ?? null,
+        account.at,
+        account.county ?? null,
+        account.county !== undefined,
+      ],
     );
   }
 
@@ -799,6 +835,7 @@ function staffAccount(row: StaffRow): StaffAccount {
     passwordHash: row.password_hash,
     mustChange: row.must_change,
     role: row.role,
+    ...(row.county ? { county: row.county } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -133,6 +133,8 @@ export interface StaffAccount {
   passwordHash: string;
   mustChange: boolean;
   role: StaffRole;
+  /** The county (6-digit code) whose consultation queue a lawyer serves; absent: the province (all). */
+  county?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -187,6 +189,8 @@ export interface CenterRepository {
   listStaff(): Promise<StaffAccount[]>;
   /** Sets an existing account's role; false when unknown. */
   setStaffRole(name: string, role: StaffRole, at: string): Promise<boolean>;
+  /** Sets an existing account's county (null: the province); false when unknown. */
+  setStaffCounty(name: string, county: string | null, at: string): Promise<boolean>;
 
   /**
    * Staff login limiter, atomically: when every key is under its limits, records one attempt for
@@ -218,14 +222,19 @@ export interface CenterRepository {
     mustChange: boolean;
     at: string;
     role?: StaffRole;
+    county?: string;
   }): Promise<boolean>;
-  /** Creates or replaces the account's password; `role` when given (new accounts default to `staff`). */
+  /**
+   * Creates or replaces the account's password; `role` when given (new accounts default to `staff`),
+   * `county` when given (null: the province; absent: unchanged, and the province for a new account).
+   */
   putStaff(account: {
     name: string;
     passwordHash: string;
     mustChange: boolean;
     at: string;
     role?: StaffRole;
+    county?: string | null;
   }): Promise<void>;
 
   /**
@@ -242,6 +251,8 @@ export interface CenterRepository {
   listTerminalHealth(): Promise<TerminalHealthRow[]>;
   /** A staff member wants this terminal's readiness report: its next heartbeat's answer asks for it. */
   requestReadiness(terminalId: string, at: string): Promise<void>;
+  /** The county code (`regionCode`) of the terminal's last heartbeat, if it sent one with it. */
+  terminalRegion(terminalId: string): Promise<string | undefined>;
   /** Applications with this receipt number (at most a few: numbers are unique per terminal). */
   findByReceiptNo(receiptNo: string): Promise<ApplicationDetail[]>;
 

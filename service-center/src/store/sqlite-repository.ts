@@ -82,6 +82,7 @@ interface StaffRow {
   password_hash: string;
   must_change: number;
   role: StaffRole;
+  county: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -91,6 +92,7 @@ const staffAccount = (row: StaffRow): StaffAccount => ({
   passwordHash: row.password_hash,
   mustChange: row.must_change === 1,
   role: row.role,
+  ...(row.county ? { county: row.county } : {}),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -411,6 +413,14 @@ export class SqliteRepository implements CenterRepository {
     }));
   }
 
+  async terminalRegion(terminalId: string): Promise<string | undefined> {
+    const region = this._db
+      .prepare(`SELECT json_extract(heartbeat_json, '$.regionCode') FROM terminal_health WHERE terminal_id = ?`)
+      .pluck()
+      .get(terminalId);
+    return typeof region === 'string' && region ? region : undefined;
+  }
+
   async requestReadiness(terminalId: string, at: string): Promise<void> {
     this._db
       .prepare(
@@ -448,6 +458,12 @@ export class SqliteRepository implements CenterRepository {
 
   async setStaffRole(name: string, role: StaffRole, at: string): Promise<boolean> {
     return this._db.prepare('UPDATE staff SET role = ?, updated_at = ? WHERE name = ?').run(role, at, name).changes > 0;
+  }
+
+  async setStaffCounty(name: string, county: string | null, at: string): Promise<boolean> {
+    return (
+      this._db.prepare('UPDATE staff SET county = ?, updated_at = ? WHERE name = ?').run(county, at, name).changes > 0
+    );
   }
 
   async reserveLoginAttempt(
@@ -547,17 +563,19 @@ export class SqliteRepository implements CenterRepository {
     mustChange: boolean;
     at: string;
     role?: StaffRole;
+    county?: string;
   }): Promise<boolean> {
     const info = this._db
       .prepare(
-        `INSERT INTO staff (name, password_hash, must_change, role, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+        `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
       )
       .run(
         account.name,
         account.passwordHash,
         account.mustChange ? 1 : 0,
         account.role ?? 'staff',
+        account.county ?? null,
         account.at,
         account.at,
       );
@@ -570,22 +588,26 @@ export class SqliteRepository implements CenterRepository {
     mustChange: boolean;
     at: string;
     role?: StaffRole;
+    county?: string | null;
   }): Promise<void> {
     this._db
       .prepare(
-        `INSERT INTO staff (name, password_hash, must_change, role, created_at, updated_at)
-         VALUES (?, ?, ?, coalesce(?, 'staff'), ?, ?)
+        `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
+         VALUES (?, ?, ?, coalesce(?, 'staff'), ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
-           role = coalesce(?, staff.role), updated_at = excluded.updated_at`,
+           role = coalesce(?, staff.role), county = CASE WHEN ? THEN excluded.county ELSE staff.county END,
+           updated_at = excluded.updated_at`,
       )
       .run(
         account.name,
         account.passwordHash,
         account.mustChange ? 1 : 0,
         account.role ?? null,
+        account.county ?? null,
         account.at,
         account.at,
         account.role ?? null,
+        account.county === undefined ? 0 : 1,
       );
   }
 

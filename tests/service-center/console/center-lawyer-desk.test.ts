@@ -67,6 +67,16 @@ const text = (desk: Element): string =>
     .map((e) => e.shadowRoot?.textContent ?? '')
     .join(' ') + desk.shadowRoot!.textContent;
 
+/** A desk on the page whose lawyer pressed 上线接听, and the socket it opened (hello sent). */
+async function onlineDesk(): Promise<{ desk: HTMLElement; ws: FakeSocket }> {
+  const desk = document.createElement('center-lawyer-desk');
+  document.body.append(desk);
+  await settle(desk);
+  button(desk, '上线接听').click();
+  await expect.poll(() => FakeSocket.all[0]?.of('hello').length, { timeout: 10_000 }).toBe(1);
+  return { desk, ws: FakeSocket.all[0] };
+}
+
 const WELCOME: ServerMessage = {
   type: 'welcome',
   iceServers: [],
@@ -246,12 +256,7 @@ describe('<center-lawyer-desk>', () => {
   });
 
   it('hangs up with resume-rejected when the centre does not know the call any more', async () => {
-    const desk = document.createElement('center-lawyer-desk');
-    document.body.append(desk);
-    await settle(desk);
-    button(desk, '上线接听').click();
-    await expect.poll(() => FakeSocket.all[0]?.of('hello').length, { timeout: 10_000 }).toBe(1);
-    const ws = FakeSocket.all[0];
+    const { desk, ws } = await onlineDesk();
     ws.push(WELCOME);
     ws.push({
       type: 'matched',
@@ -278,12 +283,7 @@ describe('<center-lawyer-desk>', () => {
   });
 
   it('goes away and back: the presence reaches the centre and the desk says so', async () => {
-    const desk = document.createElement('center-lawyer-desk');
-    document.body.append(desk);
-    await settle(desk);
-    button(desk, '上线接听').click();
-    await expect.poll(() => FakeSocket.all[0]?.of('hello').length, { timeout: 10_000 }).toBe(1);
-    const ws = FakeSocket.all[0];
+    const { desk, ws } = await onlineDesk();
     ws.push(WELCOME);
     await settle(desk);
     expect(text(desk)).toContain('在线，可以接听');
@@ -295,5 +295,49 @@ describe('<center-lawyer-desk>', () => {
     await expect.poll(() => ws.of('presence').at(-1)).toEqual({ type: 'presence', presence: 'online' });
     // Still the same socket: going away is not going offline.
     expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  it('province staff see every county’s queue and take the next caller of the county that needs help', async () => {
+    const { desk, ws } = await onlineDesk();
+    ws.push({ ...WELCOME, lawyersOnline: 3 });
+    ws.push({
+      type: 'queue',
+      queue: [
+        { ...QUEUE[0], county: '450122', position: 1 },
+        { ...QUEUE[1], county: '450122', position: 2 },
+        { ticket: 'A3', kioskId: 'k-0003', topic: 'family', waitingS: 5, position: 1, county: '450121' },
+      ],
+      lawyersOnline: 3,
+      counties: [
+        { county: '450121', name: '甲县', waiting: 1, longestWaitS: 5, lawyersOnline: 2 },
+        { county: '450122', name: '乙县', waiting: 2, longestWaitS: 65, lawyersOnline: 0 },
+        { county: '450123', name: '丙县', waiting: 0, longestWaitS: 0, lawyersOnline: 0 },
+      ],
+    });
+    await settle(desk);
+    const rows = deep(desk.shadowRoot!, 'tr[data-county]');
+    const byCounty = new Map(rows.map((r) => [r.dataset['county'], r]));
+    expect(byCounty.size).toBe(3);
+    const cells = (county: string) =>
+      [...byCounty.get(county)!.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent?.trim());
+    expect(cells('450121')).toEqual(['甲县', '1', '5秒', '2']);
+    expect(cells('450122')).toEqual(['乙县', '2', '1分05秒', '0']);
+    expect(cells('450123')).toEqual(['丙县', '0', '—', '0']);
+    // The county column of the queue names each caller's county.
+    const queueRows = deep(desk.shadowRoot!, 'tr[data-ticket]');
+    expect(queueRows.map((r) => r.querySelector('td')?.textContent?.trim())).toEqual(['乙县', '乙县', '甲县']);
+    const take = (name: string) =>
+      deep(desk.shadowRoot!, `button[aria-label="接听${name}的下一位村民"]`)[0] as HTMLButtonElement;
+    expect(take('丙县').disabled).toBe(true);
+    take('乙县').click();
+    expect(ws.of('take-next')).toEqual([{ type: 'take-next', county: '450122' }]);
+    button(desk, '接听下一位').click();
+    expect(ws.of('take-next').at(-1)).toEqual({ type: 'take-next' });
+
+    // A county lawyer's queue has no overview and no county column.
+    ws.push({ type: 'queue', queue: [{ ...QUEUE[0], county: '450121' }], lawyersOnline: 2, county: '450121' });
+    await settle(desk);
+    expect(deep(desk.shadowRoot!, 'center-county-overview')).toHaveLength(0);
+    expect(deep(desk.shadowRoot!, 'tr[data-ticket] td')[0].textContent?.trim()).toBe('龙岗村公共法律服务室');
   });
 });

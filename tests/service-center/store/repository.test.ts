@@ -472,6 +472,63 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
       expect((await repo.getStaff('clerk'))?.role).toBe('staff');
       expect(await repo.countStaff()).toBe(2);
     });
+
+    it('keeps a county on an account (none: the province); a password change keeps it', async () => {
+      const at = '2026-03-01T00:00:00.000Z';
+      expect(
+        await repo.createStaff({
+          name: 'li',
+          passwordHash: 'h',
+          mustChange: true,
+          role: 'lawyer',
+          county: '450121',
+          at,
+        }),
+      ).toBe(true);
+      await repo.putStaff({ name: 'wang', passwordHash: 'h', mustChange: false, role: 'lawyer', at });
+      expect((await repo.getStaff('li'))?.county).toBe('450121');
+      expect(await repo.getStaff('wang')).not.toHaveProperty('county');
+      await repo.putStaff({ name: 'li', passwordHash: 'h2', mustChange: false, at });
+      expect((await repo.getStaff('li'))?.county).toBe('450121');
+      await repo.putStaff({ name: 'wang', passwordHash: 'h2', mustChange: false, county: '450122', at });
+      expect((await repo.getStaff('wang'))?.county).toBe('450122');
+      await repo.putStaff({ name: 'wang', passwordHash: 'h3', mustChange: false, county: null, at });
+      expect(await repo.getStaff('wang')).not.toHaveProperty('county');
+      expect(await repo.setStaffCounty('li', null, '2026-03-02T00:00:00.000Z')).toBe(true);
+      expect(await repo.getStaff('li')).toMatchObject({ updatedAt: '2026-03-02T00:00:00.000Z' });
+      expect(await repo.getStaff('li')).not.toHaveProperty('county');
+      expect(await repo.setStaffCounty('li', '450123', at)).toBe(true);
+      expect(await repo.setStaffCounty('nobody', '450123', at)).toBe(false);
+      expect((await repo.listStaff()).map((s) => [s.name, s.county])).toEqual([
+        ['li', '450123'],
+        ['wang', undefined],
+      ]);
+    });
+  });
+
+  describe('terminal regions', () => {
+    it('answers the region code of a terminal’s last heartbeat, none before one or without it', async () => {
+      const beat = (regionCode?: string) => ({
+        agentVersion: '0.1.0',
+        uptimeSec: 1,
+        sentAt: '2026-03-01T00:00:00.000Z',
+        ...(regionCode ? { regionCode } : {}),
+        devices: {
+          idcard: { device: 'online' as const },
+          printer: { device: 'online' as const, paper: 'full' as const },
+          camera: { device: 'online' as const },
+        },
+        outbox: { depth: 0, oldestAgeSec: null, lastForwardAt: null },
+        diskFreeBytes: null,
+      });
+      expect(await repo.terminalRegion(T1)).toBeUndefined();
+      await repo.recordHeartbeat(T1, '2026-03-01T00:00:00.000Z', beat('450121'));
+      await repo.recordHeartbeat(T2, '2026-03-01T00:00:00.000Z', beat());
+      expect(await repo.terminalRegion(T1)).toBe('450121');
+      expect(await repo.terminalRegion(T2)).toBeUndefined();
+      await repo.recordHeartbeat(T1, '2026-03-01T00:01:00.000Z', beat('450122'));
+      expect(await repo.terminalRegion(T1)).toBe('450122');
+    });
   });
 
   describe('staff logins', () => {
