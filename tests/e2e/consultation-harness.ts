@@ -280,6 +280,61 @@ export function callStats(page: Page): Promise<CallStats | undefined> {
   return page.evaluate<CallStats | undefined>(STATS);
 }
 
+export interface MediaSettings {
+  iceTransportPolicy: string;
+  maxBitrate: number;
+  maxFramerate: number;
+  degradationPreference: string;
+  width: number;
+  height: number;
+  frameRate: number;
+  echoCancellation: boolean;
+  noiseSuppression: boolean;
+  autoGainControl: boolean;
+}
+
+const SETTINGS = `(() => {
+  const pc = (window.__pcs || []).filter((p) => p.connectionState !== 'closed').at(-1);
+  if (!pc) return undefined;
+  const video = pc.getSenders().find((s) => s.track && s.track.kind === 'video');
+  const audio = pc.getSenders().find((s) => s.track && s.track.kind === 'audio');
+  if (!video || !audio) return undefined;
+  const params = video.getParameters();
+  const encoding = params.encodings[0] || {};
+  const v = video.track.getSettings();
+  const a = audio.track.getSettings();
+  return {
+    iceTransportPolicy: pc.getConfiguration().iceTransportPolicy,
+    maxBitrate: encoding.maxBitrate,
+    maxFramerate: encoding.maxFramerate,
+    degradationPreference: params.degradationPreference,
+    width: v.width,
+    height: v.height,
+    frameRate: v.frameRate,
+    echoCancellation: a.echoCancellation,
+    noiseSuppression: a.noiseSuppression,
+    autoGainControl: a.autoGainControl,
+  };
+})()`;
+
+/** What the page's newest open peer connection sends: its video sender's limits and both tracks' settings. */
+export function mediaSettings(page: Page): Promise<MediaSettings | undefined> {
+  return page.evaluate<MediaSettings | undefined>(SETTINGS);
+}
+
+/** Reference §1 and §5: 640×360 at 15 fps, 300 kbps, maintain-framerate, EC/NS/AGC on. */
+export const CALL_MEDIA = {
+  maxBitrate: 300_000,
+  maxFramerate: 15,
+  degradationPreference: 'maintain-framerate',
+  width: 640,
+  height: 360,
+  frameRate: 15,
+  echoCancellation: true,
+  noiseSuppression: true,
+  autoGainControl: true,
+} as const;
+
 // ---- coturn ----
 
 export interface Turn {

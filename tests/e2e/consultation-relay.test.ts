@@ -7,6 +7,7 @@ import type { Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';
 import {
+  CALL_MEDIA,
   LAWYER,
   TERMINAL,
   callStats,
@@ -14,6 +15,7 @@ import {
   freePort,
   instrument,
   launchWebRtcBrowser,
+  mediaSettings,
   startCentre,
   startTurn,
   type CentreProcess,
@@ -106,6 +108,9 @@ describe('video consultation relayed by coturn', () => {
     await lawyer.getByRole('button', { name: '接听下一位' }).click();
     await expect.poll(() => relayedMediaFlows(kiosk), { timeout: 20_000, interval: 200 }).toBe(true);
     await expect.poll(() => relayedMediaFlows(lawyer), { timeout: 20_000, interval: 200 }).toBe(true);
+    // Relay only on both sides (lawyers never see villagers' addresses), with the same media settings.
+    for (const page of [kiosk, lawyer])
+      expect(await mediaSettings(page)).toEqual({ iceTransportPolicy: 'relay', ...CALL_MEDIA });
 
     await lawyer.locator('center-call-view').getByRole('button', { name: '挂断' }).click();
     await flow.locator('kiosk-consultation-rating').waitFor({ timeout: 5000 });

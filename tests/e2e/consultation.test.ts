@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';
 import {
+  CALL_MEDIA,
   LAWYER,
   TERMINAL,
   callStats,
@@ -16,6 +17,7 @@ import {
   freePort,
   instrument,
   launchWebRtcBrowser,
+  mediaSettings,
   sleep,
   startCentre,
   type CallStats,
@@ -183,6 +185,11 @@ describe('video consultation between two browsers', () => {
     const l = await stats(lawyer);
     expect(k.localCandidateType).toBe('host');
     expect(l.remoteCandidateType).not.toBe('relay');
+    // Both sides send with the village-network settings (reference §1, §5).
+    for (const page of [kiosk, lawyer])
+      await expect
+        .poll(() => mediaSettings(page), { timeout: 5000 })
+        .toEqual({ iceTransportPolicy: 'all', ...CALL_MEDIA });
     // The call view: her topic; no name without it.
     const view = lawyer.locator('center-call-view');
     expect(await view.locator('.topic').innerText()).toBe('劳动报酬');
