@@ -29,10 +29,16 @@ export interface ConsultCenter {
   stop(): Promise<void>;
 }
 
-/** A centre on 127.0.0.1 port 0 with a known token secret and short timers when asked. */
+/** A centre on 127.0.0.1 port 0 with a known token secret, short timers and other terminals when asked. */
 export async function startConsultCenter(
   consultation: ConsultationConfig = {},
-  options: { dataDir?: string; storage?: StorageConfig; heartbeatMs?: number } = {},
+  options: {
+    dataDir?: string;
+    storage?: StorageConfig;
+    terminals?: CenterConfig['terminals'];
+    counties?: CenterConfig['counties'];
+    heartbeatMs?: number;
+  } = {},
 ): Promise<ConsultCenter> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-consult-'));
   const lines: string[] = [];
@@ -46,7 +52,8 @@ export async function startConsultCenter(
     configVersion: 1,
     host: '127.0.0.1',
     port: 0,
-    terminals: TEST_TERMINALS,
+    terminals: options.terminals ?? TEST_TERMINALS,
+    ...(options.counties ? { counties: options.counties } : {}),
     consultation: { tokenSecret: TOKEN_SECRET, ...consultation },
     ...(options.storage ? { storage: options.storage } : {}),
   };
