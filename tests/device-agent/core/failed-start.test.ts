@@ -13,7 +13,7 @@ describe('device agent entry point', () => {
   let blocker: Server | undefined;
   afterAll(() => blocker?.close());
 
-  it('exits non-zero when it cannot start (port taken), even with a handle left open, so systemd restarts it', async () => {
+  it('item 15: exits non-zero when it cannot start (port taken), even with a handle left open, so systemd restarts it', async () => {
     blocker = createServer();
     await new Promise<void>((done) => blocker!.listen(0, '127.0.0.1', done));
     const taken = (blocker.address() as { port: number }).port;

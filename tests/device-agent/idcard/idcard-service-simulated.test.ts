@@ -255,7 +255,7 @@ describe('idcard service over the simulator (MemoryLink)', () => {
     expect((await a.read()).completionCode).toBe('success');
   });
 
-  it('after the reader reconnects, the next card is read (no stale "card still there" from before the unplug)', async () => {
+  it('item 13: after the reader reconnects, the next card is read (no stale "card still there" from before the unplug)', async () => {
     const a = await simulated();
     const sim = a.service.simulator!;
     sim.placeCard('resident');
