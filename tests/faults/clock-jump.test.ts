@@ -77,8 +77,10 @@ describe('fault: clock set back an hour while the centre is down', () => {
     const centre = await startTestCenter();
     // A gate in front of the centre: 503 while "down", a plain proxy once it is back.
     let up = false;
+    let refused = 0;
     const gate = createServer((req, res) => {
       if (!up) {
+        refused++;
         res.writeHead(503).end();
         return;
       }
@@ -97,7 +99,8 @@ describe('fault: clock set back an hour while the centre is down', () => {
       const stored = await postJson(`${agent.base}/api/v1/submissions`, submission());
       expect(stored.status).toBe(200);
       const receiptNo = String(stored.body['receiptNo']);
-      await new Promise((r) => setTimeout(r, 1000)); // a few failed rounds: the forwarder is backing off
+      // A few failed rounds: the forwarder is backing off.
+      await waitFor(() => (refused >= 3 ? true : undefined), 10_000);
       vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
       vi.setSystemTime(Date.now() - HOUR);
       up = true;

@@ -38,12 +38,14 @@ describe('fault: ID card reader unplugged during a read', () => {
   });
 
   it('completes the read with a clear code, stays up, and reads again once the reader is back', async () => {
+    const seen = sim.requests.length;
     sim.placeCard('resident');
     const reading = agent.read(30_000);
-    // The card was found and selected; the text reply is on its way (1.5 s).
+    // Pull the cable once the reader has the read-text request (30 01): its reply takes 1.5 s.
     const t0 = Date.now();
-    while (agent.status().media !== 'present' && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 300));
+    while (!sim.requests.slice(seen).includes('30 01') && Date.now() - t0 < 10_000)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(sim.requests.slice(seen), 'the read never reached the reader').toContain('30 01');
     await pair.kill();
     const outcome = await reading;
     expect(outcome.completionCode).not.toBe('success');
