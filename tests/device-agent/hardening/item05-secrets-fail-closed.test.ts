@@ -10,6 +10,7 @@ import {
   startAdminAgent,
   type AdminTestAgent,
 } from '../admin/admin-test-client.js';
+import { RECEIPT_FIELDS } from '../printer/printer-fixtures.js';
 import { startAdminAgentOn } from './restart-harness.js';
 
 // Issue 13 item 5: a corrupt admin-secrets.json read as empty: a new setup token replaced the
@@ -91,5 +92,33 @@ describe('item 5: the admin secrets fail closed', () => {
     running.push(again);
     expect(again.logText()).not.toMatch(/admin setup token/);
     expect(store.read().setupToken).toBeUndefined();
+  });
+
+  it('item 5: the slip goes out once per token: a restart after it was printed prints nothing', async () => {
+    const agent = await startAdminAgent();
+    running.push(agent);
+    const token = setupTokenFromLog(agent);
+    for (const end = Date.now() + 10_000; !agent.logText().includes('admin setup token printed');) {
+      if (Date.now() > end) throw new Error('the setup slip was never printed');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await running.pop()!.stop();
+    const again = await startAdminAgentOn(agent.dir);
+    running.push(again);
+    // A receipt through the same printer queue: a slip queued when the printer came online would come out first.
+    const res = await fetch(`${again.base}/api/v1/services/printer/commands/printForm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ timeoutMs: 20_000, payload: { form: 'receipt', fields: RECEIPT_FIELDS } }),
+    });
+    expect(((await res.json()) as { header: { completionCode?: string } }).header.completionCode).toBe('success');
+    const printer = again.agent.services.get('printer') as unknown as {
+      simulator: { jobs(): Array<{ lines: string[] }> };
+    };
+    const printed = printer.simulator.jobs().map((j) => j.lines.join('\n'));
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain(RECEIPT_FIELDS.receiptNo);
+    expect(printed[0]).not.toContain(token);
+    expect(again.logText()).not.toMatch(/admin setup token printed/);
   });
 });
