@@ -4,8 +4,8 @@
 // (a flat warp does not read as a turn, face-check.md §8); the browser test face-detector.test.ts measures
 // ±36° for the ±0.6 shifts used here. home → 公证预约 → 学历公证 → … → live-person check passes → materials →
 // interview → printed receipt (number, matter, masked ID, 15-working-day clock) → the request in the notary
-// console (real centre) → accepted → approved → certificate issued, 到村领取 → 查询进度 shows it and the
-// delivery. With a still picture the check fails with the spoken reason and after three tries she is sent
+// console (real centre), the card's own photo (the agent's WLT decoder plugin: a stand-in program) beside
+// the face crop → accepted → approved → certificate issued, 到村领取 → 查询进度 shows it and the delivery. With a still picture the check fails with the spoken reason and after three tries she is sent
 // to the office with 12348.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { createLogger } from '@kiosk/node-common/logger';
 import { hashPassword } from '../../service-center/src/auth/password.js';
 import { createCenter, type Center } from '../../service-center/src/center.js';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';
+import { FAKE_CARD_PHOTO, writeFakeWltDecoder } from '../helpers/fake-wlt-decoder.js';
 import { chromiumArgs, executablePath } from '../../vitest.config.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -188,8 +189,15 @@ async function notaryIssues(browser: Browser, center: Center, receiptNo: string)
     await desk.getByRole('heading', { name: new RegExp(`申请详情 ${receiptNo}`) }).waitFor();
     const face = desk.getByRole('img', { name: /现场人像/ });
     await expect.poll(() => face.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    // The card was read: no ID photo came with it, and the notary is told to compare at the interview.
-    await desk.getByText('终端没有提供身份证照片', { exact: false }).waitFor();
+    // The card was read on a terminal with a WLT decoder: its own photo stands beside the face crop.
+    const card = desk.getByRole('img', { name: '身份证照片（读卡器从证件芯片读出）' });
+    await expect
+      .poll(() => card.evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]))
+      .toEqual([FAKE_CARD_PHOTO.width, FAKE_CARD_PHOTO.height]);
+    const [f, c] = [(await face.boundingBox())!, (await card.boundingBox())!];
+    expect(Math.abs(f.y - c.y)).toBeLessThan(2);
+    expect(f.x + f.width).toBeLessThanOrEqual(c.x);
+    expect(await desk.locator('[data-id-photo-missing]').count()).toBe(0);
     expect(await desk.locator('[data-materials]').innerText()).toContain('毕业证书原件');
 
     const decide = async (label: string, state: string) => {
@@ -280,7 +288,11 @@ describe('remote notarization end to end (fake camera from astronaut.png)', () =
     clips = makeClips(dir);
     center = await startCenter(dir);
     process.env['KIOSK_OUTBOX_POLL_MS'] = '300';
-    agent = await startTestAgent({ ...DEMO_CONFIG, center: { url: center.url, token: TOKEN } });
+    agent = await startTestAgent({
+      ...DEMO_CONFIG,
+      devices: { ...DEMO_CONFIG.devices, idCard: { transport: 'simulated', photoDecoder: writeFakeWltDecoder(dir) } },
+      center: { url: center.url, token: TOKEN },
+    });
   });
 
   afterAll(async () => {
@@ -337,6 +349,8 @@ describe('remote notarization end to end (fake camera from astronaut.png)', () =
       expect(text).not.toContain('11010519491231002X');
       expect(text).toMatch(/15\s*个工作日/);
       expect(foreign(s.requests, agent.base)).toEqual([]);
+      // The card photo went to the centre and never into the agent's log.
+      expect(agent.logText()).not.toContain(FAKE_CARD_PHOTO.base64.slice(30, 90));
 
       await notaryIssues(s.browser, center, receiptNo!);
 

@@ -6,7 +6,7 @@ import type { IntakeStatusPage, IntakeSubmission } from '@kiosk/contract/intake-
 import type { ApplicationDetail, ApplicationList } from '@kiosk/contract/staff-api';
 import { hashPassword } from '../../service-center/src/auth/password.js';
 import type { StaffRole } from '../../service-center/src/store/repository.js';
-import { TINY_JPEG_BASE64, legalAidData, postJson, validId } from '../device-agent/outbox/fixtures.js';
+import { TINY_JPEG_BASE64, legalAidData, pngBase64, postJson, validId } from '../device-agent/outbox/fixtures.js';
 import { TEST_TERMINALS, staffLogin, startTestCenter, type TestCenter } from './center-harness.js';
 import { addChinaWorkingDays } from '@kiosk/domain/china-time';
 
@@ -207,5 +207,42 @@ describe('the notary desk at the centre', () => {
     expect(mine[1]).toMatchObject({ state: 'accepted', decisionDueBy: due });
     expect(mine[3]).toMatchObject({ state: 'accepted', decisionDueBy: due });
     expect(mine.at(-1)).toMatchObject({ state: 'certificateIssued', details: { delivery: 'village' } });
+  });
+
+  it('a request with every photo: 9 materials, the face crop and the reader’s card photo (identity.cardPhoto) is taken; a typed identity with a card photo is refused', async () => {
+    const full = notarization('GZ261201-0001-0009');
+    const photo = (index: number, label: string) => ({
+      role: 'photo' as const,
+      index,
+      mime: 'image/jpeg' as const,
+      label,
+      base64: TINY_JPEG_BASE64,
+    });
+    full.documents = [
+      ...Array.from({ length: 9 }, (_, i) => photo(i, `材料${i + 1}`)),
+      photo(9, '现场人像照片'),
+      { ...photo(10, '身份证照片（读卡器读出）'), mime: 'image/png', base64: pngBase64(102, 126) },
+      { role: 'signature', index: 0, mime: 'image/png', base64: pngBase64() },
+    ];
+    full.data = {
+      ...full.data,
+      identity: { source: 'card', cardPhoto: 10 },
+      liveness: { ...(full.data['liveness'] as object), facePhoto: 9 },
+    };
+    const id = await send(c, full);
+    const notary = await login(c, 'notary1');
+    const detail = (await (await notary.call(`/api/v1/staff/applications/${id}`)).json()) as ApplicationDetail;
+    expect(detail.data['identity']).toEqual({ source: 'card', cardPhoto: 10 });
+    expect(detail.documents.filter((d) => d.role === 'photo')).toHaveLength(11);
+    const card = await notary.call(`/api/v1/staff/applications/${id}/documents/photo/10`);
+    expect(card.headers.get('content-type')).toBe('image/png');
+
+    const typed = notarization('GZ261201-0001-0010');
+    typed.data = { ...typed.data, identity: { source: 'typed', cardPhoto: 1 } };
+    const refused = await postJson(`${c.url}/api/v1/intake/submissions`, typed, {
+      authorization: `Bearer ${T1.token}`,
+      'idempotency-key': 'key-typed-card-photo',
+    });
+    expect(refused.status).toBe(400);
   });
 });

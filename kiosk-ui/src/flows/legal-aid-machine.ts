@@ -37,6 +37,11 @@ export interface Identity {
   ethnicity?: string;
   birthDate?: string;
   address?: string;
+  /**
+   * The card's own photo, only where the terminal has a WLT decoder plugin (idcard-reader.md §8). Only
+   * the notarization request sends it (for the notary to compare); it goes with the visit's answers.
+   */
+  cardPhoto?: { mimeType: 'image/bmp' | 'image/png'; base64: string };
 }
 
 export interface Photo {

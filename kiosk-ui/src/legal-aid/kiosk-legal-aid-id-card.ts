@@ -24,6 +24,7 @@ export function identityFromCard(fields: IdCardFields): Identity {
     ...(fields.ethnicity ? { ethnicity: fields.ethnicity } : {}),
     birthDate: fields.birthDate,
     ...(fields.address ? { address: fields.address } : {}),
+    ...(fields.photo?.decoded ? { cardPhoto: fields.photo.decoded } : {}),
   };
 }
 

@@ -34,6 +34,7 @@ import {
   workingDaysFor,
   type NotarizationMatter,
 } from './catalogue.js';
+import { cardPhotoDataUrl } from './card-photo.js';
 import { loadFaceDetector, wipeFaceDetector } from './face-detector.js';
 import type { NotarizationAnswerEvent } from './notarization-answer-event.js';
 import { printNotarizationReceipt, submitNotarization } from './notarization-data.js';
@@ -206,12 +207,21 @@ export class KioskNotarizationFlow extends LitElement {
   private async _submit(): Promise<void> {
     const t = this._t;
     const a = this._flow.answers;
-    const data = toNotarizationData(a, this._materials(), {
-      material: (id) => t(notarizationKey(`material.${id}`)),
-      use: (id) => t(notarizationKey(`use.${id}`)),
-      country: (id) => t(notarizationKey(`country.${id}`)),
-      faceCrop: t('notarization.receiptForm.liveness'),
-    });
+    const photo = a.identity?.source === 'card' ? a.identity.cardPhoto : undefined;
+    const cardPhoto = photo ? await cardPhotoDataUrl(photo) : null;
+    if (this._flow.step !== 'submitting' || this._flow.answers !== a) return;
+    const data = toNotarizationData(
+      a,
+      this._materials(),
+      {
+        material: (id) => t(notarizationKey(`material.${id}`)),
+        use: (id) => t(notarizationKey(`use.${id}`)),
+        country: (id) => t(notarizationKey(`country.${id}`)),
+        faceCrop: t('notarization.receiptForm.liveness'),
+        cardPhoto: t('notarization.receiptForm.cardPhoto'),
+      },
+      cardPhoto,
+    );
     const outcome = await submitNotarization(data, this._clientId, this._abort.signal).catch(() => null);
     if (this._flow.step !== 'submitting') return;
     if (outcome?.kind === 'stored') {

@@ -10,13 +10,19 @@ export interface Labels {
   use(id: string): string;
   country(id: string): string;
   faceCrop: string;
+  cardPhoto: string;
 }
 
-/** The `data` of POST /api/v1/submissions {kind:'notarization'}. The face crop is the last photo. */
+/**
+ * The `data` of POST /api/v1/submissions {kind:'notarization'}. After the material photos come the
+ * face crop and, when the card was read on a terminal with a WLT decoder, the card's own photo
+ * (`cardPhoto`: its PNG data URL), for the notary to compare (`identity.cardPhoto` says which it is).
+ */
 export function toNotarizationData(
   a: NotarizationAnswers,
   materials: string[],
   labels: Labels,
+  cardPhoto: string | null = null,
 ): Record<string, unknown> {
   const id = a.identity;
   if (!id || !a.consentAt || !a.signature || !a.matterId || !a.liveness || !a.use || !a.where || !a.interview)
@@ -30,9 +36,15 @@ export function toNotarizationData(
   }));
   const facePhoto = photos.length;
   photos.push({ dataUrl: a.liveness.faceCrop, label: labels.faceCrop });
+  const identity: Record<string, unknown> = { source: id.source };
+  if (id.source === 'card' && cardPhoto) {
+    identity['cardPhoto'] = photos.length;
+    photos.push({ dataUrl: cardPhoto, label: labels.cardPhoto.slice(0, 40) });
+  }
   const indexOf = (m: string): number => a.photos.findIndex((p) => p.materialId === m);
   const data: Record<string, unknown> = {
     applicant,
+    identity,
     matter: { code: a.matterId },
     purpose: labels.use(a.use).slice(0, 100),
     where: a.where,

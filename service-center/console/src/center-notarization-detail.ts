@@ -12,24 +12,33 @@ const index = (v: unknown): number | undefined =>
   Number.isInteger(v) && (v as number) >= 0 ? (v as number) : undefined;
 
 /**
- * Which photo is which: the face crop is `liveness.facePhoto` (the kiosk appends it last); the ID card
- * photo is the photo of the 本人身份证 material (taken when the card was typed, or by a proxy).
+ * Which photo is which: the face crop is `liveness.facePhoto` (the kiosk appends it after the
+ * materials); the ID card photo is the card's own photo (`identity.cardPhoto`, decoded by the
+ * terminal's WLT plugin) or else the photo of the 本人身份证 material (taken when the card was typed,
+ * or by a proxy). `cardRead`: the card was read on the reader, so its photo is missing only because the
+ * terminal has no decoder.
  */
 export function identityPhotos(
   data: Record<string, unknown>,
   photos: readonly ApplicationDocument[],
-): { face?: ApplicationDocument; idCard?: ApplicationDocument } {
-  const faceIndex = index(obj(data['liveness'])['facePhoto']);
-  const face = faceIndex === undefined ? undefined : photos.find((p) => p.index === faceIndex);
+): { face?: ApplicationDocument; idCard?: ApplicationDocument; fromCard: boolean; cardRead: boolean } {
+  const at = (i: number | undefined): ApplicationDocument | undefined =>
+    i === undefined ? undefined : photos.find((p) => p.index === i);
+  const face = at(index(obj(data['liveness'])['facePhoto']));
+  const identity = obj(data['identity']);
+  const cardRead = identity['source'] === 'card';
+  const card = cardRead ? at(index(identity['cardPhoto'])) : undefined;
+  const fromCard = card !== undefined && card !== face;
   const idLabel = notarizationLabel('material.idCard', 'idCard');
-  const idCard = photos.find((p) => p !== face && p.label === idLabel);
-  return { ...(face ? { face } : {}), ...(idCard ? { idCard } : {}) };
+  const idCard = fromCard ? card : photos.find((p) => p !== face && p.label === idLabel);
+  return { ...(face ? { face } : {}), ...(idCard ? { idCard } : {}), fromCard, cardRead };
 }
 
 /**
  * @summary A notarization request as the notary reads it: the matter from the catalogue, purpose and
  * country of use, the applicant (or the family member applying for her), the interview booking, the
- * face crop of the live-person check beside the ID card photo, the materials list and every photo.
+ * face crop of the live-person check beside the ID card photo (or why there is none), the materials
+ * list and every photo.
  * Everything is text (Lit escapes it).
  */
 @customElement('center-notarization-detail')
@@ -167,12 +176,17 @@ export class CenterNotarizationDetail extends LitElement {
   }
 
   private _identity(photos: ApplicationDocument[]): TemplateResult {
-    const { face, idCard } = identityPhotos(this.data, photos);
+    const { face, idCard, fromCard, cardRead } = identityPhotos(this.data, photos);
+    const missing = cardRead ? 'notary.noCardPhoto' : 'notary.noIdPhoto';
     return html`<section class="card" aria-labelledby="identity">
       <h3 id="identity">${t('notary.identity')}</h3>
       <div class="pair" data-identity>
         ${face ? this._figure(face, t('notary.faceCrop')) : html`<p class="note">${t('notary.noFaceCrop')}</p>`}
-        ${idCard ? this._figure(idCard, t('notary.idPhoto')) : html`<p class="note">${t('notary.noIdPhoto')}</p>`}
+        ${
+          idCard
+            ? this._figure(idCard, t(fromCard ? 'notary.cardPhoto' : 'notary.idPhoto'))
+            : html`<p class="note" data-id-photo-missing=${cardRead ? 'noDecoder' : 'none'}>${t(missing)}</p>`
+        }
       </div>
       <dl>${this._row('notary.liveness', this._liveness())}</dl>
       <p class="note">${t('notary.livenessNote')}</p>
@@ -181,8 +195,9 @@ export class CenterNotarizationDetail extends LitElement {
 
   private _materials(photos: ApplicationDocument[]): TemplateResult {
     const list = (Array.isArray(this.data['materials']) ? (this.data['materials'] as unknown[]) : []).map(obj);
-    const { face } = identityPhotos(this.data, photos);
-    const shown = photos.filter((p) => p !== face);
+    const { face, idCard, fromCard } = identityPhotos(this.data, photos);
+    // The face crop and the card's own photo are shown under 本人核验, not as materials.
+    const shown = photos.filter((p) => p !== face && !(fromCard && p === idCard));
     return html`<section class="card" aria-labelledby="materials">
         <h3 id="materials">${t('notary.materials')}</h3>
         <ul data-materials>

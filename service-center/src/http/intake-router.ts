@@ -32,7 +32,8 @@ const intakeSchema = {
     data: { type: 'object' },
     documents: {
       type: 'array',
-      maxItems: 11,
+      // A notarization's 9 material photos, the face crop and the ID card's photo, then the signature.
+      maxItems: 12,
       items: {
         type: 'object',
         properties: {

@@ -46,6 +46,7 @@ describe('notarization interview (machine)', () => {
       use: (u) => u,
       country: (c) => c,
       faceCrop: '现场照片',
+      cardPhoto: '身份证照片',
     });
     expect(data['booking']).toEqual({ kind: 'slot', slot: '2026-12-09T01:30:00.000Z', holdId: HOLD });
   });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { ApplicationDetail, ApplicationSummary, StatusChangeRequest } from '@kiosk/contract/staff-api';
 import '../../../service-center/console/src/center-app.js';
+import '../../../service-center/console/src/center-notarization-detail.js';
 import '../../../service-center/console/src/center-status-form.js';
 import type { CenterStatusSubmitEvent } from '../../../service-center/console/src/events.js';
 
@@ -154,6 +155,70 @@ describe('the notary desk', () => {
 
     const result = await axe.run(detailEl, { resultTypes: ['violations'] });
     expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+describe('the ID card photo under 本人核验', () => {
+  /** The detail of a request whose card was read on the reader: photos 0 material, 1 face crop, 2 card. */
+  async function open(identity: Record<string, unknown>, withCardPhoto: boolean) {
+    const el = document.createElement('center-notarization-detail');
+    el.centerId = 'c-gz-2';
+    el.data = {
+      ...detail('received', 1).data,
+      identity,
+      materials: [{ id: 'diploma', photographed: true }],
+      liveness: { ...(detail('received', 1).data['liveness'] as object), facePhoto: 1 },
+    };
+    el.documents = [
+      { role: 'photo', index: 0, mime: 'image/jpeg', label: '毕业证书原件', size: 1000 },
+      { role: 'photo', index: 1, mime: 'image/jpeg', label: '现场人像照片', size: 800 },
+      ...(withCardPhoto
+        ? [{ role: 'photo' as const, index: 2, mime: 'image/png', label: '身份证照片（读卡器读出）', size: 300 }]
+        : []),
+      { role: 'signature', index: 0, mime: 'image/png', size: 300 },
+    ];
+    document.body.append(el);
+    await el.updateComplete;
+    return el.shadowRoot!;
+  }
+
+  it('the reader’s decoded card photo stands beside the face crop, not among the materials', async () => {
+    const root = await open({ source: 'card', cardPhoto: 2 }, true);
+    const pair = root.querySelector('[data-identity]')!;
+    const images = [...pair.querySelectorAll('img')];
+    expect(images.map((i) => i.alt)).toEqual(['现场人像（活体检测时截取）', '身份证照片（读卡器从证件芯片读出）']);
+    expect(images[1].getAttribute('src')).toMatch(/applications\/c-gz-2\/documents\/photo\/2$/);
+    const f = images[0].getBoundingClientRect();
+    const c = images[1].getBoundingClientRect();
+    expect(Math.abs(f.top - c.top)).toBeLessThan(2);
+    expect(f.right).toBeLessThanOrEqual(c.left);
+    expect(root.querySelector('[data-id-photo-missing]')).toBeNull();
+    const materials = [...root.querySelectorAll('.photos img')].map((i) => i.getAttribute('alt'));
+    expect(materials).toEqual(['1. 毕业证书原件']);
+    const result = await axe.run(root.host as HTMLElement, { resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('a card read on a terminal without a decoder: the note says why there is no card photo and to compare at the interview', async () => {
+    const root = await open({ source: 'card' }, false);
+    const note = root.querySelector('[data-id-photo-missing]')!;
+    expect(note.getAttribute('data-id-photo-missing')).toBe('noDecoder');
+    expect(note.textContent).toContain('没有证件照片解码程序');
+    expect(note.textContent).toContain('请在视频面谈时核对本人与身份证');
+    expect([...root.querySelectorAll('[data-identity] img')].map((i) => i.getAttribute('alt'))).toEqual([
+      '现场人像（活体检测时截取）',
+    ]);
+  });
+
+  it('a card index that points at the face crop or nowhere is not taken for the card photo', async () => {
+    for (const cardPhoto of [1, 7, -1, 'x']) {
+      const root = await open({ source: 'card', cardPhoto }, false);
+      expect(
+        root.querySelector('[data-id-photo-missing]')?.getAttribute('data-id-photo-missing'),
+        String(cardPhoto),
+      ).toBe('noDecoder');
+      document.body.replaceChildren();
+    }
   });
 });
 
