@@ -83,7 +83,8 @@ describe('fault: disk full while storing a submission', () => {
     const full = await postJson(`${t.base}/api/v1/submissions`, withPhoto('disk-full-0002-bbbb'));
     expect(full.status).toBeGreaterThanOrEqual(500);
     expect(full.body).toMatchObject({ error: 'storageFailed' });
-    expect(typeof full.body['message']).toBe('string');
+    // The kiosk says this in words: nothing was sent, try again or ask the staff.
+    expect(full.body['message']).toMatch(/工作人员/);
     // Nothing half-stored: still one submission, and the database is intact.
     expect(count()).toBe(1);
     rmSync(filler);
