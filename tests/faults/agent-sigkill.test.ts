@@ -15,7 +15,7 @@ import { SocatPair } from '../helpers/socat.js';
 import { postJson, submission, validId, waitFor } from '../device-agent/outbox/fixtures.js';
 import { LEGAL_AID_FIELDS, jobText } from '../device-agent/printer/printer-fixtures.js';
 import { startTestCenter, type TestCenter } from '../service-center/center-harness.js';
-import { startAgentProcess, type AgentProcess } from './agent-process.js';
+import { startAgentProcess, type AgentProcess } from '../helpers/agent-process.js';
 
 // Fault injection: the device agent is SIGKILLed (OOM killer, power cut of the process) while it
 // prints a receipt and while it forwards a submission; systemd starts it again.

@@ -1,52 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage } from '@kiosk/contract/kiosk-api';
 import { DEMO_CONFIG } from '../../helpers/agent-harness.js';
+import { startAgentProcess, type AgentProcess } from '../../helpers/agent-process.js';
 import { AdminClient, PASSWORD, loggedInAgent } from '../admin/admin-test-client.js';
 
 // Issue 13, "Acceptance": the probes of the issue re-run against a started agent process (the real
 // entry point, as systemd starts it) — the message, the cookie, the command names, the config
-// patch without re-authentication, 4 × timeoutMs 0 — and the agent stays up and serving.
+// patch without re-authentication, 4 × timeoutMs 0, 50 voice requests — and the agent stays up and
+// serving. The centre's probes (40 parallel logins, the cookie) are in tests/service-center/hardening.test.ts.
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-
-interface Started {
-  child: ChildProcess;
-  kiosk: string;
-  admin: string;
+interface Started extends AgentProcess {
   dir: string;
-  output: () => string;
 }
 
-async function startAgentProcess(): Promise<Started> {
+async function startProbedAgent(): Promise<Started> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-probes-'));
-  const config = join(dir, 'kiosk.config.json');
-  writeFileSync(config, JSON.stringify({ ...DEMO_CONFIG, agent: { host: '127.0.0.1', port: 0, adminPort: 0 } }));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'device-agent/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, KIOSK_CONFIG: config, KIOSK_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-  const urls = await new Promise<{ kiosk: string; admin: string }>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`agent did not start:\n${output}`)), 60_000);
-    const check = (): void => {
-      const line = output.split('\n').find((l) => l.includes('device agent listening'));
-      if (!line) return;
-      clearTimeout(timer);
-      const parsed = JSON.parse(line) as { kiosk: string; admin: string };
-      done({ kiosk: parsed.kiosk.replace(/\/$/, ''), admin: parsed.admin.replace(/\/$/, '') });
-    };
-    child.stdout.on('data', check);
-    child.on('exit', (code) => fail(new Error(`agent exited (${code}) before listening:\n${output}`)));
-  });
-  return { child, ...urls, dir, output: () => output };
+  writeFileSync(
+    join(dir, 'kiosk.config.json'),
+    JSON.stringify({ ...DEMO_CONFIG, agent: { host: '127.0.0.1', port: 0, adminPort: 0 } }),
+  );
+  return { ...(await startAgentProcess(dir)), dir };
 }
 
 function socket(url: string, origin: string): Promise<{ ws: WebSocket; messages: ServerMessage[] }> {
@@ -91,7 +68,7 @@ async function healthy(base: string, budgetMs = 2_000): Promise<boolean> {
 describe('issue 13 probes against a started agent process', () => {
   let a: Started;
   beforeAll(async () => {
-    a = await startAgentProcess();
+    a = await startProbedAgent();
   }, 90_000);
   afterAll(async () => {
     if (a.child.exitCode === null) {
@@ -187,6 +164,25 @@ describe('issue 13 probes against a started agent process', () => {
     } finally {
       ws.close();
     }
+    await alive();
+  });
+
+  it('probe: 50 parallel POST /api/v1/voice (real espeak-ng); /healthz answers within its budget meanwhile', async () => {
+    const voices = Array.from({ length: 50 }, (_, i) =>
+      fetch(`${a.kiosk}/api/v1/voice`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: `第${i + 1}号，请到窗口办理` }),
+      }).then(async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    expect(await healthy(a.kiosk)).toBe(true);
+    const statuses = await Promise.all(voices);
+    expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(503);
     await alive();
   });
 
