@@ -10,10 +10,9 @@ import { MemoryLink } from '../../device-agent/src/links/memory-link.js';
 import { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
 import { EPSON_STATUS, resolveProfile } from '../../device-agent/src/devices/printer/profiles.js';
 import { PrinterSimulator } from '../../device-agent/src/devices/printer/simulator.js';
-import { CompletionError } from '../../device-agent/src/core/errors.js';
 import { DEMO_CONFIG } from '../helpers/agent-harness.js';
 import { loggedInAgent } from '../device-agent/admin/admin-test-client.js';
-import { FIXED_NOW, LEGAL_AID_FIELDS, printerDeps } from '../device-agent/printer/printer-fixtures.js';
+import { FIXED_NOW, LEGAL_AID_FIELDS, outcomeOf, printerDeps } from '../device-agent/printer/printer-fixtures.js';
 import { postJson, submission, waitFor } from '../device-agent/outbox/fixtures.js';
 import { startOutboxAgent } from '../device-agent/outbox/outbox-harness.js';
 import { startTestCenter } from '../service-center/center-harness.js';
@@ -189,7 +188,7 @@ describe('fault: clock jumps an hour on the terminal (idle timers, the page watc
     expect(afterBack).toBeLessThanOrEqual(10 * 60_000);
   });
 
-  const cloneWithoutEndMarker = async (model: 'standard' | 'clone-no-gsr') => {
+  const simulatedPrinter = async (model: 'standard' | 'clone-no-gsr') => {
     const link = new MemoryLink('simulated printer');
     const sim = new PrinterSimulator(EPSON_STATUS, 576, { model }).attach(link.device);
     const printer = new PrinterService(printerDeps({ transport: 'simulated', paperWidthMm: 80 }), {
@@ -206,17 +205,9 @@ describe('fault: clock jumps an hour on the terminal (idle timers, the page watc
     return { sim, printer };
   };
   const never = new AbortController().signal;
-  const outcomeOf = async (p: Promise<{ completionCode: string; payload: unknown }>) => {
-    try {
-      return await p;
-    } catch (err) {
-      if (err instanceof CompletionError) return { completionCode: err.completionCode, payload: err.payload };
-      throw err;
-    }
-  };
 
   it('a receipt on a printer without GS r 1 completes when the clock is set back an hour while it prints', async () => {
-    const { sim, printer } = await cloneWithoutEndMarker('clone-no-gsr');
+    const { sim, printer } = await simulatedPrinter('clone-no-gsr');
     try {
       const print = () => printer.printForm({ form: 'legal-aid-receipt', fields: LEGAL_AID_FIELDS }, never);
       expect((await print()).completionCode).toBe('success'); // learns that no end marker comes
@@ -247,7 +238,7 @@ describe('fault: clock jumps an hour on the terminal (idle timers, the page watc
   });
 
   it('a receipt kept after paper-out survives the clock jumping forward an hour, and reprints', async () => {
-    const { sim, printer } = await cloneWithoutEndMarker('standard');
+    const { sim, printer } = await simulatedPrinter('standard');
     try {
       sim.setPaper('out');
       await waitFor(() => (printer.status().paper === 'out' ? true : undefined), 5000);

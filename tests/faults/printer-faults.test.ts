@@ -3,8 +3,13 @@ import { MemoryLink } from '../../device-agent/src/links/memory-link.js';
 import { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
 import { resolveProfile } from '../../device-agent/src/devices/printer/profiles.js';
 import { PrinterSimulator } from '../../device-agent/src/devices/printer/simulator.js';
-import { CompletionError } from '../../device-agent/src/core/errors.js';
-import { FIXED_NOW, LEGAL_AID_FIELDS, printerDeps, waitFor } from '../device-agent/printer/printer-fixtures.js';
+import {
+  FIXED_NOW,
+  LEGAL_AID_FIELDS,
+  outcomeOf,
+  printerDeps,
+  waitFor,
+} from '../device-agent/printer/printer-fixtures.js';
 
 // Fault injection: the receipt printer unplugged in the middle of a job, and paper running out in
 // the middle of a job. The kiosk re-requests a kept receipt with `printer.reprint { jobId }`.
@@ -51,14 +56,6 @@ describe('fault: printer unplugged or out of paper mid-job', () => {
   afterAll(async () => printer.stop());
 
   const printReceipt = () => printer.printForm({ form: 'legal-aid-receipt', fields: LEGAL_AID_FIELDS }, never);
-  const outcomeOf = async (p: Promise<{ completionCode: string; payload: unknown }>) => {
-    try {
-      return await p;
-    } catch (err) {
-      if (err instanceof CompletionError) return { completionCode: err.completionCode, payload: err.payload };
-      throw err;
-    }
-  };
 
   it('unplugged mid-job: the receipt is kept, reprinted once after replug, never printed twice', async () => {
     sim.clearJobs();

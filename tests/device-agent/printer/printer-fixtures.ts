@@ -11,6 +11,7 @@ import { createLogger } from '@kiosk/node-common/logger';
 import { Redactor } from '@kiosk/node-common/redact';
 import { createValidator } from '@kiosk/node-common/validator';
 import type { PrintedJob } from '../../../device-agent/src/devices/printer/job.js';
+import { CompletionError } from '../../../device-agent/src/core/errors.js';
 
 export const CONTENT_DIR = resolve(import.meta.dirname, '../../../content');
 export const TERMINAL = { id: 'test-0001', name: '测试村公共法律服务室', publicUrl: 'https://fw.example.gov.cn' };
@@ -95,5 +96,17 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A print command's outcome whether it resolved or threw a CompletionError (paperOut, hardwareError …). */
+export async function outcomeOf(
+  p: Promise<{ completionCode: string; payload: unknown }>,
+): Promise<{ completionCode: string; payload: unknown }> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof CompletionError) return { completionCode: err.completionCode, payload: err.payload };
+    throw err;
   }
 }
