@@ -17,6 +17,8 @@ export default defineConfig({
   base: './',
   resolve: { alias: workspaceAlias },
   plugins: [pinyinDictPlugin(), faceModelPlugin()],
+  // The face check's detector runs in a module worker (notarization/face-detector-worker.ts).
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', fs: { allow: [resolve(here, '..')] } },
   build: {
     outDir: resolve(here, '../dist/kiosk-ui'),

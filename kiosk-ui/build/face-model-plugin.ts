@@ -1,6 +1,7 @@
 // Vite plugin: serves the live-person check's files from the kiosk's own origin (DESIGN §3, §7):
-// the tasks-vision SIMD wasm pair and the BlazeFace short-range model completed with metadata at build
-// time (tflite-metadata.ts). Dev server: middleware under /face-check/; build: emitted as assets at
+// the tasks-vision SIMD wasm pair in its ES-module build (the detector runs in a module worker, where
+// only that build loads) and the BlazeFace short-range model completed with metadata at build time
+// (tflite-metadata.ts). Dev server: middleware under /face-check/; build: emitted as assets at
 // face-check/… beside index.html. Nothing is downloaded; the files come from node_modules.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +11,7 @@ import { addModelMetadata, imageInputMetadata } from './tflite-metadata.js';
 
 export const FACE_CHECK_DIR = 'face-check';
 export const FACE_MODEL_FILE = 'blaze_face_short_range_with_metadata.tflite';
-const WASM_FILES = ['vision_wasm_internal.js', 'vision_wasm_internal.wasm'];
+const WASM_FILES = ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'];
 
 const require = createRequire(import.meta.url);
 

@@ -1,15 +1,112 @@
-// The offline face detector (face-check.md): @mediapipe/tasks-vision FaceDetector, VIDEO mode, CPU, with the
-// wasm and the patched BlazeFace model served from the kiosk's own origin (build/face-model-plugin.ts).
-// Loaded lazily (dynamic import) so the home screen's initial JS is unchanged; created and warmed once
-// when the notarization flow starts, then reused for every check of the visit.
+// The offline face detector (face-check.md) as the page sees it: a module worker
+// (face-detector-worker.ts) that runs @mediapipe/tasks-vision off the main thread. The page wraps the
+// camera frame in a VideoFrame, transfers it, and gets the faces and the same frame back (for the crop).
+// Lazy: this module holds no tasks-vision code, and the worker's chunk is fetched only when the
+// notarization flow starts it (created and warmed then, reused for every check of the visit).
+import type { FaceFrame, FaceWarmUp, FromFaceWorker, ToFaceWorker } from './face-worker-protocol.js';
 import type { FaceBox } from './liveness.js';
 
-export const FACE_CHECK_BASE = '/face-check';
-export const FACE_MODEL_URL = `${FACE_CHECK_BASE}/blaze_face_short_range_with_metadata.tflite`;
+export interface FaceDetection {
+  faces: FaceBox[];
+  /** The analysed frame, handed back: the caller closes it (or crops from it first). */
+  frame: FaceFrame;
+  /** Time the detector spent on the frame (off the main thread). */
+  detectMs: number;
+}
 
 export interface FaceDetectorLike {
-  detect(source: HTMLVideoElement | HTMLCanvasElement, timestampMs: number): FaceBox[];
+  /** Finds the faces in `frame`; the frame passes to the detector and comes back in the answer. */
+  detect(frame: FaceFrame, timestampMs: number): Promise<FaceDetection>;
+  /** One detection on a blank frame, so the last camera frame leaves the detector's memory. */
+  wipe(): Promise<void>;
   close(): void;
+  /** What creation and warm-up cost (the real detector only). */
+  readonly warmUp?: FaceWarmUp;
+}
+
+type Waiter = { resolve: (m: FromFaceWorker) => void; reject: (err: Error) => void };
+
+class WorkerFaceDetector implements FaceDetectorLike {
+  private readonly _waiting = new Map<number, Waiter>();
+  private _nextId = 1;
+  private _broken: Error | null = null;
+
+  private constructor(
+    private readonly _worker: Worker,
+    readonly warmUp: FaceWarmUp,
+  ) {}
+
+  /** Starts the worker; resolves once its detector is created and warmed. */
+  static start(onBroken: () => void): Promise<WorkerFaceDetector> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./face-detector-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'face-check',
+      });
+      let detector: WorkerFaceDetector | undefined;
+      worker.addEventListener('message', (e: MessageEvent<FromFaceWorker>) => {
+        const m = e.data;
+        if (m.type === 'ready') {
+          detector = new WorkerFaceDetector(worker, m);
+          resolve(detector);
+        } else if (m.type === 'failed') {
+          worker.terminate();
+          reject(new Error(m.message));
+        } else detector?._settle(m);
+      });
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        const err = new Error(e.message || 'the face-check worker failed');
+        worker.terminate();
+        if (!detector) reject(err);
+        else detector._break(err);
+        onBroken();
+      });
+    });
+  }
+
+  detect(frame: FaceFrame, timestampMs: number): Promise<FaceDetection> {
+    return this._ask({ type: 'detect', id: this._nextId++, frame, timestampMs }, [frame]).then((m) => {
+      if (m.type !== 'faces') throw new Error(`unexpected answer ${m.type}`);
+      return { faces: m.faces, frame: m.frame, detectMs: m.detectMs };
+    });
+  }
+
+  async wipe(): Promise<void> {
+    await this._ask({ type: 'wipe', id: this._nextId++ });
+  }
+
+  close(): void {
+    this._worker.terminate();
+    this._break(new Error('the face detector was closed'));
+  }
+
+  private _ask(message: ToFaceWorker, transfer: Transferable[] = []): Promise<FromFaceWorker> {
+    if (this._broken) {
+      if (message.type === 'detect') message.frame.close();
+      return Promise.reject(this._broken);
+    }
+    return new Promise((resolve, reject) => {
+      this._waiting.set(message.id, { resolve, reject });
+      this._worker.postMessage(message, transfer);
+    });
+  }
+
+  private _settle(m: FromFaceWorker): void {
+    if (!('id' in m)) return;
+    const waiter = this._waiting.get(m.id);
+    this._waiting.delete(m.id);
+    if (!waiter) {
+      if (m.type === 'faces') m.frame.close();
+    } else if (m.type === 'error') waiter.reject(new Error(m.message));
+    else waiter.resolve(m);
+  }
+
+  private _break(err: Error): void {
+    this._broken = err;
+    for (const waiter of this._waiting.values()) waiter.reject(err);
+    this._waiting.clear();
+  }
 }
 
 let pending: Promise<FaceDetectorLike> | undefined;
@@ -17,82 +114,43 @@ let factory: (() => Promise<FaceDetectorLike>) | undefined;
 
 /**
  * Replaces the detector the flow loads (tests inject a scripted one); `undefined` restores the real
- * MediaPipe detector. Drops any detector already loaded.
+ * worker detector. Drops any detector already loaded.
  */
 export function setFaceDetectorFactory(make: (() => Promise<FaceDetectorLike>) | undefined): void {
   factory = make;
   pending = undefined;
 }
 
-async function create(): Promise<FaceDetectorLike> {
-  const vision = await import('@mediapipe/tasks-vision');
-  const fileset = {
-    wasmLoaderPath: `${FACE_CHECK_BASE}/vision_wasm_internal.js`,
-    wasmBinaryPath: `${FACE_CHECK_BASE}/vision_wasm_internal.wasm`,
-  };
-  const detector = await vision.FaceDetector.createFromOptions(fileset, {
-    baseOptions: { modelAssetPath: FACE_MODEL_URL, delegate: 'CPU' },
-    runningMode: 'VIDEO',
-    minDetectionConfidence: 0.5,
-  });
-  let last = 0;
-  const api: FaceDetectorLike = {
-    detect(source, timestampMs) {
-      // VIDEO mode needs strictly increasing timestamps.
-      last = Math.max(timestampMs, last + 1);
-      return detector.detectForVideo(source, last).detections.map((d) => ({
-        score: d.categories[0]?.score ?? 0,
-        box: {
-          originX: d.boundingBox?.originX ?? 0,
-          originY: d.boundingBox?.originY ?? 0,
-          width: d.boundingBox?.width ?? 0,
-          height: d.boundingBox?.height ?? 0,
-        },
-        keypoints: d.keypoints.map((k) => ({ x: k.x, y: k.y })),
-      }));
-    },
-    close() {
-      detector.close();
-    },
-  };
-  // Warm-up: the first detection costs about 1 s (face-check.md §7); do it on a blank frame now.
-  const blank = document.createElement('canvas');
-  blank.width = 64;
-  blank.height = 48;
-  blank.getContext('2d')?.fillRect(0, 0, 64, 48);
-  api.detect(blank, performance.now());
-  blank.width = blank.height = 0;
-  return api;
-}
-
-/** The shared detector, created on first call (and again after a failed creation). */
+/** The shared detector, created on first call (and again after a failed creation or a crashed worker). */
 export function loadFaceDetector(): Promise<FaceDetectorLike> {
-  pending ??= (factory ?? create)().catch((err: unknown) => {
-    pending = undefined;
-    throw err;
-  });
-  return pending;
+  if (pending) return pending;
+  const forget = (): void => {
+    if (pending === loading) pending = undefined;
+  };
+  const loading: Promise<FaceDetectorLike> = (factory ?? (() => WorkerFaceDetector.start(forget)))().catch(
+    (err: unknown) => {
+      forget();
+      throw err;
+    },
+  );
+  pending = loading;
+  return loading;
 }
 
 /** Clears the detector's last frame from wasm memory at the end of a visit (face-check.md §11.13). */
 export async function wipeFaceDetector(): Promise<void> {
   if (!pending) return;
   try {
-    const d = await pending;
-    const blank = document.createElement('canvas');
-    blank.width = 64;
-    blank.height = 48;
-    blank.getContext('2d')?.fillRect(0, 0, 64, 48);
-    d.detect(blank, performance.now());
+    await (await pending).wipe();
   } catch {
-    // nothing was loaded
+    // nothing was loaded, or the worker is gone (and its memory with it)
   }
 }
 
 /** A JPEG crop of the face (box in pixels, with a margin), the only image of the check that leaves the page. */
-export function cropFace(source: HTMLVideoElement, face: FaceBox): string | null {
-  const w = source.videoWidth;
-  const h = source.videoHeight;
+export function cropFace(frame: FaceFrame, face: FaceBox): string | null {
+  const w = 'displayWidth' in frame ? frame.displayWidth : frame.width;
+  const h = 'displayHeight' in frame ? frame.displayHeight : frame.height;
   if (!w || !h) return null;
   const margin = 0.35;
   const x = Math.max(0, face.box.originX - face.box.width * margin);
@@ -104,7 +162,7 @@ export function cropFace(source: HTMLVideoElement, face: FaceBox): string | null
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(cw * scale);
   canvas.height = Math.round(ch * scale);
-  canvas.getContext('2d')?.drawImage(source, x, y, cw, ch, 0, 0, canvas.width, canvas.height);
+  canvas.getContext('2d')?.drawImage(frame, x, y, cw, ch, 0, 0, canvas.width, canvas.height);
   const url = canvas.toDataURL('image/jpeg', 0.85);
   canvas.width = canvas.height = 0;
   return url;

@@ -4,7 +4,8 @@ import '../components/kiosk-step.js';
 import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
 import { MAX_LIVENESS_ATTEMPTS, type LivenessFailure } from '../flows/notarization-machine.js';
 import { say } from '../i18n/say.js';
-import { cropFace, loadFaceDetector, type FaceDetectorLike } from './face-detector.js';
+import { cropFace, loadFaceDetector, type FaceDetection, type FaceDetectorLike } from './face-detector.js';
+import type { FaceFrame } from './face-worker-protocol.js';
 import {
   DEFAULT_LIVENESS,
   failureReason,
@@ -40,7 +41,9 @@ function hintPicture(hint: LivenessHint) {
  * @summary The live-person check: the camera preview (mirrored for her, analysed unmirrored), one face,
  * centred, facing forward, then turn left and right in a random order, each prompt spoken with a
  * picture. A failure says why and offers 再试一次; the flow sends her to the office after three.
- * Only the result and one face crop leave the page; no video is stored. A presence check, not
+ * Detection runs in a worker: this element only grabs a frame (one in flight; camera frames that
+ * arrive meanwhile are dropped) and feeds the faces to the pure `livenessStep`. Only the result and
+ * one face crop (of the frame that passed) leave the page; no video is stored. A presence check, not
  * certified anti-spoofing (said on screen).
  * @fires kiosk-notarization-answer - livenessPassed | livenessFailed | back
  */
@@ -115,6 +118,8 @@ export class KioskNotarizationLiveness extends NotarizationStepBase {
   private _live: LivenessState = initialLiveness(randomOrder(Math.random()));
   private _frameHandle = 0;
   private _stopped = false;
+  /** Bumped by every start and stop: a detection answering for an older run is dropped. */
+  private _run = 0;
   private _lastSpoken: LivenessHint | null = null;
   private _lastFace: FaceBox | null = null;
 
@@ -139,6 +144,7 @@ export class KioskNotarizationLiveness extends NotarizationStepBase {
 
   private async _start(): Promise<void> {
     this._stopped = false;
+    const run = ++this._run;
     this._phase = 'loading';
     this._visit?.pauseIdle('cameraCapture');
     try {
@@ -146,7 +152,7 @@ export class KioskNotarizationLiveness extends NotarizationStepBase {
         navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480, facingMode: 'user' }, audio: false }),
         loadFaceDetector(),
       ]);
-      if (this._stopped || !this.isConnected) {
+      if (this._stopped || run !== this._run || !this.isConnected) {
         for (const tr of stream.getTracks()) tr.stop();
         return;
       }
@@ -159,37 +165,50 @@ export class KioskNotarizationLiveness extends NotarizationStepBase {
       video.srcObject = stream;
       await video.play().catch(() => undefined);
       this._live = initialLiveness(randomOrder(Math.random()));
-      this._loop();
+      this._loop(run);
     } catch {
-      if (!this._stopped) this._phase = 'noCamera';
+      if (!this._stopped && run === this._run) this._phase = 'noCamera';
       this._visit?.resumeIdle('cameraCapture');
     }
   }
 
-  private _loop(): void {
+  /** Waits for the next camera frame; the next wait starts only when this frame's answer is in. */
+  private _loop(run: number): void {
     const video = this._video;
-    if (!video || this._stopped) return;
-    this._frameHandle = video.requestVideoFrameCallback((now) => {
-      if (this._stopped || !this._detector) return;
-      let faces: FaceBox[] = [];
-      try {
-        faces = video.videoWidth ? this._detector.detect(video, now) : [];
-      } catch {
-        this._fail('camera');
-        return;
-      }
-      if (faces.length === 1) this._lastFace = faces[0] ?? null;
-      this._live = livenessStep(
-        this._live,
-        faces,
-        { width: video.videoWidth || 640, height: video.videoHeight || 480, now },
-        this.params,
-      );
-      this._setHint(this._live.hint);
-      if (this._live.phase === 'passed') this._pass(video, faces[0] ?? this._lastFace);
-      else if (this._live.phase === 'failed') this._fail(failureReason(this._live));
-      else this._loop();
-    });
+    if (!video || this._stopped || run !== this._run) return;
+    this._frameHandle = video.requestVideoFrameCallback((now) => void this._analyse(video, now, run));
+  }
+
+  private async _analyse(video: HTMLVideoElement, now: number, run: number): Promise<void> {
+    const detector = this._detector;
+    if (this._stopped || run !== this._run || !detector) return;
+    let result: FaceDetection | null = null;
+    try {
+      // A VideoFrame wraps the frame on screen without copying it (createImageBitmap(video) would
+      // convert it on this thread); the worker converts and analyses it.
+      if (video.videoWidth)
+        result = await detector.detect(new VideoFrame(video, { timestamp: Math.round(now * 1000) }), now);
+    } catch {
+      if (run === this._run && !this._stopped) this._fail('camera');
+      return;
+    }
+    if (this._stopped || run !== this._run) {
+      result?.frame.close();
+      return;
+    }
+    const faces = result?.faces ?? [];
+    if (faces.length === 1) this._lastFace = faces[0] ?? null;
+    this._live = livenessStep(
+      this._live,
+      faces,
+      { width: video.videoWidth || 640, height: video.videoHeight || 480, now },
+      this.params,
+    );
+    this._setHint(this._live.hint);
+    if (this._live.phase === 'passed') this._pass(result?.frame ?? null, faces[0] ?? this._lastFace);
+    else if (this._live.phase === 'failed') this._fail(failureReason(this._live));
+    else this._loop(run);
+    result?.frame.close();
   }
 
   private _setHint(hint: LivenessHint): void {
@@ -202,8 +221,9 @@ export class KioskNotarizationLiveness extends NotarizationStepBase {
     }
   }
 
-  private _pass(video: HTMLVideoElement, face: FaceBox | null): void {
-    const crop = face ? cropFace(video, face) : null;
+  /** The crop is taken from the very frame whose detection passed the check. */
+  private _pass(frame: FaceFrame | null, face: FaceBox | null): void {
+    const crop = frame && face ? cropFace(frame, face) : null;
     this._stop();
     if (!crop) {
       this._fail('noFace');
@@ -231,6 +251,7 @@ export class KioskNotarizationLiveness extends NotarizationStepBase {
 
   private _stop(): void {
     this._stopped = true;
+    this._run++;
     if (this._video && this._frameHandle) this._video.cancelVideoFrameCallback(this._frameHandle);
     for (const tr of this._stream?.getTracks() ?? []) tr.stop();
     this._stream = null;
