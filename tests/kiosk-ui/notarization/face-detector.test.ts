@@ -1,18 +1,19 @@
-// The real live-person detector in Chromium (face-check.md): @mediapipe/tasks-vision FaceDetector with the
-// BlazeFace short-range model completed with metadata at build time, wasm and model served from the
-// kiosk's own origin by build/face-model-plugin.ts. Frames are made from astronaut.png (public domain,
-// from Debian's python3-skimage 0.19.3-8, sha256 88431cd9…cb5; see fixtures/README.md): one face, no
-// face (the lower half), two faces (two copies side by side), and a head "turn" made by stretching the
-// face piecewise around the nose. Measures creation, first detection and steady frames per second, and
-// watches the main thread with a long-task observer while detecting.
-import { FaceDetector } from '@mediapipe/tasks-vision';
+// The real live-person detector in Chromium (face-check.md), as the kiosk loads it: a module worker
+// running @mediapipe/tasks-vision FaceDetector with the BlazeFace short-range model completed with
+// metadata at build time, wasm and model served from the kiosk's own origin by
+// build/face-model-plugin.ts. Frames are made from astronaut.png (public domain, from Debian's
+// python3-skimage 0.19.3-8, sha256 88431cd9…cb5; see fixtures/README.md): one face, no face (the
+// lower half), two faces (two copies side by side), and a head "turn" made by stretching the face
+// piecewise around the nose. Measures creation, first detection and steady frames per second, and
+// shows with a long-task observer that detection does not run on the main thread.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  FACE_CHECK_BASE,
-  FACE_MODEL_URL,
   loadFaceDetector,
   setFaceDetectorFactory,
+  wipeFaceDetector,
+  type FaceDetectorLike,
 } from '../../../kiosk-ui/src/notarization/face-detector.js';
+import type { FaceBox } from '../../../kiosk-ui/src/notarization/liveness.js';
 import { yawOf } from '../../../kiosk-ui/src/notarization/liveness.js';
 
 const ASTRONAUT = new URL('./fixtures/astronaut.png', import.meta.url).href;
@@ -21,8 +22,8 @@ const ASTRONAUT = new URL('./fixtures/astronaut.png', import.meta.url).href;
 const FACE = { x: 177, y: 82, w: 95, h: 95, noseX: 221 };
 
 let image: ImageBitmap;
-let detector: FaceDetector;
-const timings = { createMs: 0, firstDetectMs: 0 };
+let detector: FaceDetectorLike;
+let loadMs = 0;
 
 function frame(draw: (ctx: CanvasRenderingContext2D) => void): HTMLCanvasElement {
   const c = document.createElement('canvas');
@@ -72,18 +73,10 @@ function turned(shift: number): HTMLCanvasElement {
 beforeAll(async () => {
   const blob = await (await fetch(ASTRONAUT)).blob();
   image = await createImageBitmap(blob);
+  setFaceDetectorFactory(undefined);
   const t0 = performance.now();
-  detector = await FaceDetector.createFromOptions(
-    {
-      wasmLoaderPath: `${FACE_CHECK_BASE}/vision_wasm_internal.js`,
-      wasmBinaryPath: `${FACE_CHECK_BASE}/vision_wasm_internal.wasm`,
-    },
-    { baseOptions: { modelAssetPath: FACE_MODEL_URL, delegate: 'CPU' }, runningMode: 'VIDEO' },
-  );
-  timings.createMs = performance.now() - t0;
-  const t1 = performance.now();
-  detector.detectForVideo(oneFace(), 1);
-  timings.firstDetectMs = performance.now() - t1;
+  detector = await loadFaceDetector();
+  loadMs = performance.now() - t0;
 }, 120_000);
 
 afterAll(() => {
@@ -92,87 +85,120 @@ afterAll(() => {
 });
 
 let ts = 10;
-const detect = (c: HTMLCanvasElement) => detector.detectForVideo(c, (ts += 33)).detections;
+/** One frame through the worker, as the liveness step sends it: a transferred VideoFrame. */
+const videoFrame = (c: HTMLCanvasElement): VideoFrame => new VideoFrame(c, { timestamp: (ts += 33) * 1000 });
+async function detect(c: HTMLCanvasElement): Promise<FaceBox[]> {
+  const { faces, frame } = await detector.detect(videoFrame(c), ts);
+  frame.close();
+  return faces;
+}
 
-describe('face detector (MediaPipe FaceDetector, patched BlazeFace, own origin)', () => {
-  it('createFromOptions resolved with the model and wasm from the kiosk origin only', () => {
-    const resources = performance.getEntriesByType('resource').map((e) => e.name);
-    const faceCheck = resources.filter((u) => u.includes('/face-check/'));
+describe('face detector (MediaPipe FaceDetector in a worker, patched BlazeFace, own origin)', () => {
+  it('the worker created and warmed it with the model and wasm from the kiosk origin only', () => {
+    const warmUp = detector.warmUp!;
+    const faceCheck = warmUp.resources.filter((u) => u.includes('/face-check/'));
     expect(faceCheck.some((u) => u.endsWith('.wasm'))).toBe(true);
     expect(faceCheck.some((u) => u.endsWith('.tflite'))).toBe(true);
-    expect(resources.filter((u) => !u.startsWith(location.origin) && !u.startsWith('data:'))).toEqual([]);
+    const page = performance.getEntriesByType('resource').map((e) => e.name);
+    for (const u of [...warmUp.resources, ...page])
+      expect(u.startsWith(location.origin) || u.startsWith('data:') || u.startsWith('blob:'), u).toBe(true);
     console.info(
-      `face-check: create ${timings.createMs.toFixed(0)} ms, first detection ${timings.firstDetectMs.toFixed(0)} ms`,
+      `face-check: worker ready in ${loadMs.toFixed(0)} ms (create ${warmUp.createMs.toFixed(0)} ms, first detection ${warmUp.firstDetectMs.toFixed(0)} ms)`,
     );
   });
 
-  it('counts 1 / 0 / 2 faces; one face is centred with 6 keypoints and faces forward', () => {
-    const one = detect(oneFace());
+  it('counts 1 / 0 / 2 faces; one face is centred with 6 keypoints and faces forward', async () => {
+    const one = await detect(oneFace());
     expect(one).toHaveLength(1);
     expect(one[0].keypoints).toHaveLength(6);
-    expect(one[0].categories[0].score).toBeGreaterThan(0.7);
-    const box = one[0].boundingBox!;
+    expect(one[0].score).toBeGreaterThan(0.7);
+    const box = one[0].box;
     expect(Math.abs((box.originX + box.width / 2) / 640 - 0.5)).toBeLessThan(0.15);
     expect(Math.abs(yawOf(one[0].keypoints)!)).toBeLessThan(12);
-    expect(detect(noFace())).toHaveLength(0);
-    expect(detect(twoFaces())).toHaveLength(2);
+    expect(await detect(noFace())).toHaveLength(0);
+    expect(await detect(twoFaces())).toHaveLength(2);
   });
 
-  it('a nose moved toward one ear reads as a head turn of the right sign (the e2e clip relies on this)', () => {
-    const yaws = [-0.6, 0, 0.6].map((s) => {
-      const d = detect(turned(s));
-      expect(d, `shift ${s}`).toHaveLength(1);
-      return yawOf(d[0].keypoints)!;
-    });
+  it('a nose moved toward one ear reads as a head turn of the right sign (the e2e clip relies on this)', async () => {
+    const yaws: number[] = [];
+    for (const shift of [-0.6, 0, 0.6]) {
+      const d = await detect(turned(shift));
+      expect(d, `shift ${shift}`).toHaveLength(1);
+      yaws.push(yawOf(d[0].keypoints)!);
+    }
     console.info(`face-check: yaw at nose shift −0.6 / 0 / +0.6: ${yaws.map((y) => y.toFixed(1)).join(' / ')}°`);
     expect(yaws[0]).toBeLessThan(-25);
     expect(Math.abs(yaws[1])).toBeLessThan(12);
     expect(yaws[2]).toBeGreaterThan(25);
   });
 
-  // The detector runs on the main thread (one call per camera frame). Alone on this 2-core machine:
-  // ~41 fps, median 16 ms, p95 43 ms, 1 long task (51 ms) in 60 frames; with other jobs on the cores
-  // (bench/face-check): 27 fps, median 22 ms, p95 97 ms, 29 long tasks in 200 frames. The 20 fps and
-  // 50 ms budgets are reported by `npm run bench face-check`; this gate only catches a detector that is
-  // broken or several times too slow, so it holds while the CI suite loads the cores. Moving detection
-  // to a worker would keep the main thread free (not done).
-  it('steady detection: frames per second, per-frame time and long tasks (observer) within a loaded-CI gate', async () => {
-    const frames = [oneFace(), turned(0.3), turned(-0.3)];
-    const long: number[] = [];
-    // Entries of earlier tasks (the wasm compile) may still be delivered: keep those of this loop only.
-    const t0 = performance.now();
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.startTime >= t0) long.push(e.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const per: number[] = [];
-    const n = 60;
-    for (let i = 0; i < n; i++) {
-      const s = performance.now();
-      detect(frames[i % frames.length]);
-      per.push(performance.now() - s);
-      // One frame per task, as with requestVideoFrameCallback.
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    const fps = n / ((performance.now() - t0) / 1000);
-    await new Promise((r) => setTimeout(r, 50));
-    observer.disconnect();
-    per.sort((a, b) => a - b);
-    const median = per[n >> 1];
-    const p95 = per[Math.ceil(n * 0.95) - 1];
-    console.info(
-      `face-check: steady ${fps.toFixed(1)} fps, detect median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${per[n - 1].toFixed(1)} ms, long tasks ${long.length} (${long.map((d) => d.toFixed(0)).join(', ')} ms)`,
-    );
-    expect(fps).toBeGreaterThanOrEqual(10);
-    expect(median).toBeLessThan(50);
-    expect(long.length).toBeLessThanOrEqual(20);
-    expect(Math.max(0, ...long)).toBeLessThan(300);
+  it('the analysed frame comes back whole (the crop is taken from it) and a wipe leaves the detector working', async () => {
+    const { faces, frame } = await detector.detect(videoFrame(oneFace()), ts);
+    expect(frame instanceof VideoFrame && [frame.displayWidth, frame.displayHeight]).toEqual([640, 480]);
+    expect(faces).toHaveLength(1);
+    frame.close();
+    await wipeFaceDetector();
+    expect(await detect(oneFace())).toHaveLength(1);
   });
 
-  it("the kiosk's own loader (lazy import, created and warmed once) finds the face", async () => {
-    setFaceDetectorFactory(undefined);
-    const d = await loadFaceDetector();
-    expect(await loadFaceDetector()).toBe(d);
-    expect(d.detect(oneFace(), performance.now())).toHaveLength(1);
-  }, 120_000);
+  // Detection used to run on the main thread: loaded by the rest of the suite, one CI run on this
+  // 2-core machine measured 8.3 fps, and main-thread long tasks reached 124 ms. The worker takes the
+  // same CPU, so its frames per second still depend on the load; what it changes is that the main
+  // thread only wraps a frame, posts it and reads the answer. The assertions are about that, not about
+  // absolute speed:
+  // - the main thread's median time per frame is a small part of the worker's median detection time
+  //   (with detection on the main thread the two would be equal); medians, because
+  // - a long task can still hold this loop's code when the kernel runs the woken worker (or another
+  //   process) instead of the main thread on a loaded machine: seen 0–2 times in 200 frames at load
+  //   9–17 on 2 cores, with this thread's own work under 1 ms. So at most one long task that holds
+  //   detection work is allowed in 60 frames; other long tasks (another test's frame, a GC, the
+  //   runner) are reported, not asserted. On an idle machine there are none.
+  // The 20 fps budget is measured by `npm run bench face-check`; the fps gate here only catches a
+  // broken or far too slow detector.
+  it('detection runs in the worker: the main thread only posts frames and reads answers; steady fps within a loaded-CI gate', async () => {
+    const frames = [oneFace(), turned(0.3), turned(-0.3)];
+    const long: PerformanceEntry[] = [];
+    // Entries of earlier tasks may still be delivered: keep those of this loop only.
+    const t0 = performance.now();
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.startTime >= t0) long.push(e);
+    });
+    observer.observe({ type: 'longtask' });
+    /** The main thread's own slices of the check: wrap + post, then reading the answer. */
+    const slices: Array<[number, number]> = [];
+    const main: number[] = [];
+    const worker: number[] = [];
+    const n = 60;
+    let faces = 0;
+    for (let i = 0; i < n; i++) {
+      // One frame in flight, as in the liveness step: the next is sent after the answer.
+      const s0 = performance.now();
+      const pending = detector.detect(videoFrame(frames[i % frames.length]), ts);
+      const s1 = performance.now();
+      const answer = await pending;
+      const s2 = performance.now();
+      faces += answer.faces.length;
+      worker.push(answer.detectMs);
+      answer.frame.close();
+      const s3 = performance.now();
+      slices.push([s0, s1], [s2, s3]);
+      main.push(s1 - s0 + s3 - s2);
+    }
+    const fps = n / ((performance.now() - t0) / 1000);
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    const holding = long.filter((e) => slices.some(([a, b]) => a < e.startTime + e.duration && b > e.startTime));
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    console.info(
+      `face-check (worker): steady ${fps.toFixed(1)} fps, worker detect median ${median(worker).toFixed(1)} ms, max ${Math.max(...worker).toFixed(1)} ms; main thread per frame median ${median(main).toFixed(2)} ms, max ${Math.max(...main).toFixed(1)} ms; long tasks ${long.length} (${long.map((e) => e.duration.toFixed(0)).join(', ')} ms), holding detection work ${holding.length}`,
+    );
+    expect(faces).toBe(n);
+    expect(median(main)).toBeLessThan(median(worker) / 4);
+    expect(holding.length).toBeLessThanOrEqual(1);
+    expect(fps).toBeGreaterThanOrEqual(4);
+  });
+
+  it("the kiosk's loader hands out one detector per page", async () => {
+    expect(await loadFaceDetector()).toBe(detector);
+  });
 });

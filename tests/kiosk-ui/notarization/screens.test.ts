@@ -9,7 +9,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../kiosk-ui/src/notarization/kiosk-notarization-flow.js';
 import type { KioskNotarizationFlow } from '../../../kiosk-ui/src/notarization/kiosk-notarization-flow.js';
 import type { KioskNotarizationLiveness } from '../../../kiosk-ui/src/notarization/kiosk-notarization-liveness.js';
-import { setFaceDetectorFactory, type FaceDetectorLike } from '../../../kiosk-ui/src/notarization/face-detector.js';
+import {
+  setFaceDetectorFactory,
+  type FaceDetection,
+  type FaceDetectorLike,
+} from '../../../kiosk-ui/src/notarization/face-detector.js';
+import type { FaceFrame } from '../../../kiosk-ui/src/notarization/face-worker-protocol.js';
 import { DEFAULT_LIVENESS, type FaceBox } from '../../../kiosk-ui/src/notarization/liveness.js';
 import {
   button,
@@ -88,12 +93,24 @@ function face(yaw: number, dx = 0): FaceBox {
 
 type Scene = 'follow' | 'still' | 'two' | 'none';
 
-/** A scripted detector: `follow` turns the head as the screen asks; the others never turn. */
+/**
+ * A scripted detector: `follow` turns the head as the screen asks; the others never turn. It answers
+ * after `delayMs` (as the worker does) and counts the frames it holds at once.
+ */
 class FakeDetector implements FaceDetectorLike {
   scene: Scene = 'follow';
   frames = 0;
-  detect(): FaceBox[] {
+  delayMs = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  async detect(frame: FaceFrame): Promise<FaceDetection> {
     this.frames++;
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    this.inFlight--;
+    return { faces: this.faces(), frame, detectMs: this.delayMs };
+  }
+  private faces(): FaceBox[] {
     if (this.scene === 'none') return [];
     if (this.scene === 'two') return [face(0, -0.25), face(0, 0.25)];
     if (this.scene === 'still') return [face(2)];
@@ -102,6 +119,7 @@ class FakeDetector implements FaceDetectorLike {
       ?.getAttribute('data-hint');
     return [face(hint === 'turnLeft' ? 35 : hint === 'turnRight' ? -35 : 1)];
   }
+  async wipe(): Promise<void> {}
   close(): void {}
 }
 
@@ -347,5 +365,17 @@ describe('notarization: blocks and the way out', () => {
     expect(allText(flow)).toContain('12348');
     await checkScreen(flow);
     expect(button(flow, '回首页')).toBeTruthy();
+  });
+
+  it('one frame in flight: a detector slower than the camera gets the next frame only after it answers, and the check still passes', async () => {
+    fakeAgent();
+    // 150 ms a frame: four or five camera frames (30 fps) arrive while one is analysed; they are dropped.
+    detector.delayMs = 150;
+    const flow = await mountFlow();
+    await toLiveness(flow);
+    await until(() => shown(flow, 'kiosk-notarization-documents'), 'materials after the check', 20_000);
+    expect(detector.maxInFlight).toBe(1);
+    expect(detector.frames).toBeGreaterThanOrEqual(DEFAULT_LIVENESS.stableFrames + 2 * DEFAULT_LIVENESS.holdFrames);
+    expect(flow.flowState.answers.liveness?.faceCrop.startsWith('data:image/jpeg')).toBe(true);
   });
 });

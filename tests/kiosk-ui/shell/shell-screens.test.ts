@@ -71,7 +71,11 @@ async function checkScreen(name: string, seen: Map<string, DOMRect>): Promise<vo
 
 describe('kiosk shell screens (default elder mode, 1920×1080)', () => {
   beforeEach(() => {
-    setFaceDetectorFactory(async () => ({ detect: () => [], close: () => undefined }));
+    setFaceDetectorFactory(async () => ({
+      detect: async (frame) => ({ faces: [], frame, detectMs: 0 }),
+      wipe: async () => undefined,
+      close: () => undefined,
+    }));
     agent = fakeAgent({
       submission: (receiptNo) =>
         receiptNo === 'FY261129-0001-0001'
