@@ -22,6 +22,19 @@ export interface SharedQueueRow {
   state: 'waiting' | 'held' | 'away';
 }
 
+/** A kiosk waiting for its notary interview as every process sees it (the shared list's row). */
+export interface SharedInterviewRow {
+  kioskId: string;
+  receiptNo: string;
+  matter?: string;
+  bookedAt?: string;
+  terminalName?: string;
+  consent: boolean;
+  /** When she joined (epoch ms). */
+  since: number;
+  state: 'waiting' | 'held' | 'away';
+}
+
 /** A call as announced to the other processes (they keep a copy to relay its signals). */
 export interface CallAnnouncement {
   callId: string;
@@ -37,6 +50,9 @@ export interface CallAnnouncement {
   lawyerId: string;
   /** The lawyer's county (undefined: province staff), for the lawyers-online counts. */
   staffCounty?: string;
+  /** Whether each side's socket is attached somewhere (absent: yes). */
+  kioskConnected?: boolean;
+  staffConnected?: boolean;
 }
 
 /** What another process (or the shared state) tells this one. */
@@ -44,7 +60,18 @@ export type BusEvent =
   /** The shared queue or the staff presence changed: `queue()` and `staffOnline()` are fresh. */
   | { kind: 'changed' }
   | { kind: 'call-started'; call: CallAnnouncement }
-  | { kind: 'call-ended'; callId: string; reason: HangupReason }
+  /** Each process tells the parties it holds, except the one that hung up (`by`). */
+  | { kind: 'call-ended'; callId: string; reason: HangupReason; by?: SignallingRole }
+  /**
+   * A party's socket of a call was lost, or attached (a resume, maybe on another process than the
+   * one that lost it, whose grace timer then stops; or the answer to an announcement of a call this
+   * process holds a party of).
+   */
+  | { kind: 'call-side'; callId: string; role: SignallingRole; connected: boolean }
+  /** A process started: the others announce the calls they know (so it neither ends nor forgets them). */
+  | { kind: 'sync' }
+  /** A client said hello on another process: an older socket of the same identity here is superseded. */
+  | { kind: 'session'; role: SignallingRole; id: string }
   /** A message for a session this process may hold. */
   | { kind: 'deliver'; role: SignallingRole; id: string; message: ServerMessage };
 
@@ -64,6 +91,15 @@ export interface ConsultationBus {
   /** Updates a kiosk's state only if it is still in the queue (a claimed one is not brought back). */
   queueState(kioskId: string, state: SharedQueueRow['state']): void;
   queueRemove(kioskId: string): void;
+  /** Adds or updates this process's kiosk waiting for her notary interview. */
+  interviewPut(row: SharedInterviewRow): void;
+  /** Updates her state only if she is still listed by this process. */
+  interviewState(kioskId: string, state: SharedInterviewRow['state']): void;
+  interviewRemove(kioskId: string): void;
+  /** Takes this kiosk's interview if she still waits with this receipt number, atomically. */
+  claimInterview(kioskId: string, receiptNo: string): Promise<SharedInterviewRow | undefined>;
+  /** Kiosks waiting for an interview on any live process, as of the last `changed`. */
+  interviews(): readonly SharedInterviewRow[];
   /**
    * Takes the oldest waiting kiosk of any process (of these counties; undefined: any), atomically;
    * undefined when none waits.
@@ -73,6 +109,8 @@ export interface ConsultationBus {
   presence(staff: ReadonlyArray<{ role: StaffSideRole; id: string; county: string | undefined }>): void;
   /** Re-reads the queue and presence now (before a decision that depends on them). */
   refresh(): Promise<void>;
+  /** Resolves once the events received so far are handled (before deciding a call is unknown). */
+  settled(): Promise<void>;
   /** The shared queue, oldest first, as of the last `changed`. */
   queue(): readonly SharedQueueRow[];
   /** Staff online in any live process with their county (undefined: province), as of the last `changed`. */

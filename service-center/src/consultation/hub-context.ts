@@ -40,6 +40,8 @@ export interface HubContext {
   sendKiosk(kioskId: string, message: ServerMessage): void;
   /** Records the call and sends `matched` to both parties. */
   startCall(call: Call): void;
+  /** The party's socket is gone: `peer-lost` to the other, and the grace period for a resume. */
+  detach(call: Call, role: SignallingRole): void;
   /** Staff of this role who can take a call now or after their current one, in any process. */
   staffOnline(role: StaffSideRole): StaffCounties;
   /** Lengths (s) of the last consultations, newest first: the queue's estimate. */

@@ -8,7 +8,8 @@ import {
   type SignallingHealth,
   type SignallingRole,
 } from '@kiosk/contract/signalling-api';
-import type { BusEvent, CallAnnouncement } from './bus.js';
+import type { BusEvent } from './bus.js';
+import { CallSync } from './call-sync.js';
 import { CallTable, isParty, otherRole, sideOf, type Call, type StaffSideRole } from './calls.js';
 import { CountyDirectory } from './counties.js';
 import { lawyersFor, type StaffCounties } from './county-view.js';
@@ -53,6 +54,7 @@ export class SignallingHub implements HubContext {
   private readonly _sessions = new Map<string, Session>();
   private readonly _queue = new ConsultationQueueDesk(this);
   private readonly _interviews = new InterviewDesk(this, (kioskId) => this._queue.leave(kioskId));
+  private readonly _sync: CallSync;
   private readonly _recent: number[] = [];
   private readonly _now: () => number;
   private _sweep: NodeJS.Timeout | undefined;
@@ -61,6 +63,19 @@ export class SignallingHub implements HubContext {
     this._now = _deps.now ?? Date.now;
     this.counties =
       _deps.counties ?? new CountyDirectory({ terminals: () => [], counties: () => [], repo: _deps.repo });
+    this._sync = new CallSync({
+      calls: this.calls,
+      bus: _deps.bus,
+      session: (role, id) => this.session(role, id),
+      supersede: (session) => this._supersede(session),
+      ended: (call) => this._ended(call),
+      claimed: (kioskId) => {
+        const queued = this._queue.forget(kioskId);
+        return this._interviews.forget(kioskId) || queued;
+      },
+      detach: (call, role) => this.detach(call, role),
+      sendTo: (role, call, message) => this._sendTo(role, call, message),
+    });
   }
 
   get settings(): HubContext['settings'] {
@@ -97,6 +112,8 @@ export class SignallingHub implements HubContext {
 
   async start(): Promise<void> {
     await this.bus?.start((event) => this._onBus(event));
+    // Calls running on the other processes: known here before the sweep below looks for forgotten ones.
+    this._sync.ask();
     this._recent.push(...(await this.repo.recentCallDurations(RECENT_CALLS)));
     // Calls a previous run left open may be resumed within the grace period; after it, they ended.
     const open = await this.repo.openCalls();
@@ -134,6 +151,7 @@ export class SignallingHub implements HubContext {
       for (const call of this.calls.of(session.role, session.id)) this._endCall(call, 'superseded', session.role);
     this._sessions.set(key(session.role, session.id), session);
     if (older) older.conn.close(CLOSE_SUPERSEDED, 'superseded');
+    this._sync.helloed(session.role, session.id);
     const iceServers = iceServersFor(this.settings.turn, session.id, this._now());
     conn.send({
       type: 'welcome',
@@ -163,13 +181,7 @@ export class SignallingHub implements HubContext {
     const k = key(session.role, session.id);
     if (this._sessions.get(k) !== session) return;
     this._sessions.delete(k);
-    for (const call of this.calls.of(session.role, session.id)) {
-      const side = sideOf(call, session.role);
-      side.connected = false;
-      clearTimeout(side.timer);
-      side.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this.settings.graceS * 1000);
-      this._sendTo(otherRole(call, session.role), call, { type: 'peer-lost', callId: call.callId });
-    }
+    for (const call of this.calls.of(session.role, session.id)) this.detach(call, session.role);
     if (session.role === 'kiosk') {
       this._queue.kioskAway(session.id);
       this._interviews.kioskAway(session.id);
@@ -234,7 +246,7 @@ export class SignallingHub implements HubContext {
   /** Records the call and sends `matched` to both parties (kiosk = offerer). */
   startCall(call: Call): void {
     this.calls.add(call);
-    this.bus?.publish({ kind: 'call-started', call: announce(call) });
+    this._sync.started(call);
     this._record(
       this.repo.startCall({
         callId: call.callId,
@@ -287,6 +299,8 @@ export class SignallingHub implements HubContext {
 
   /** A call this hello may resume: known and a party, or (after a restart) open in the records. */
   private async _resumable(session: Session, callId: string, peerId: string): Promise<Call | undefined> {
+    // Another process may have announced it a moment ago.
+    if (!this.calls.get(callId)) await this.bus?.settled();
     const known = this.calls.get(callId);
     if (known)
       return isParty(known, session.role, session.id) && sideOf(known, otherRole(known, session.role)).id === peerId
@@ -320,8 +334,19 @@ export class SignallingHub implements HubContext {
     const peer = sideOf(call, other);
     peer.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this.settings.graceS * 1000);
     this.calls.add(call);
+    this._sync.started(call);
     this.log.info({ callId }, 'consultation: call re-created from its record after a restart');
     return call;
+  }
+
+  /** The party's socket is gone: `peer-lost` to the other, and the grace period for a resume. */
+  detach(call: Call, role: SignallingRole): void {
+    const side = sideOf(call, role);
+    side.connected = false;
+    clearTimeout(side.timer);
+    side.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this.settings.graceS * 1000);
+    this._sendTo(otherRole(call, role), call, { type: 'peer-lost', callId: call.callId });
+    this._sync.side(call, role, false);
   }
 
   private _attach(call: Call, session: Session): void {
@@ -329,16 +354,21 @@ export class SignallingHub implements HubContext {
     side.connected = true;
     clearTimeout(side.timer);
     delete side.timer;
-    this._sendTo(otherRole(call, session.role), call, { type: 'peer-reconnected', callId: call.callId });
+    this._sync.side(call, session.role, true);
+    // A peer on another process hears it from there, when that process learns she is back.
+    const role = otherRole(call, session.role);
+    const peer = sideOf(call, role);
+    if (peer.connected) this.session(role, peer.id)?.conn.send({ type: 'peer-reconnected', callId: call.callId });
   }
 
   /** Ends a call: the record, and `hangup{reason}` to every attached side except the one that ended it. */
   private _endCall(call: Call, reason: HangupReason, by?: SignallingRole): void {
     if (this.calls.get(call.callId) !== call) return;
     this.calls.delete(call);
-    this.bus?.publish({ kind: 'call-ended', callId: call.callId, reason });
+    this._sync.ended(call, reason, by);
     for (const role of ['kiosk', call.staffRole] as const)
-      if (role !== by) this._sendTo(role, call, { type: 'hangup', callId: call.callId, reason });
+      if (role !== by && sideOf(call, role).connected)
+        this.session(role, sideOf(call, role).id)?.conn.send({ type: 'hangup', callId: call.callId, reason });
     const durationS = this._ended(call);
     this._record(this.repo.endCall(call.callId, new Date(this._now()).toISOString(), reason));
     this.log.info({ callId: call.callId, reason, durationS }, 'consultation: call ended');
@@ -370,11 +400,11 @@ export class SignallingHub implements HubContext {
   private _sendTo(role: SignallingRole, call: Call, message: ServerMessage): void {
     if (role !== 'kiosk' && role !== call.staffRole) return;
     const side = sideOf(call, role);
-    if (!side.connected) return;
     const local = this._sessions.get(key(role, side.id));
-    if (local) local.conn.send(message);
-    // The party's socket may be held by another centre process.
-    else this.bus?.publish({ kind: 'deliver', role, id: side.id, message });
+    if (local) {
+      if (side.connected) local.conn.send(message);
+      // The party's socket may be held by another centre process: that one knows whether it is attached.
+    } else this.bus?.publish({ kind: 'deliver', role, id: side.id, message });
   }
 
   sendKiosk(kioskId: string, message: ServerMessage): void {
@@ -406,73 +436,22 @@ export class SignallingHub implements HubContext {
     bus.presence(staff);
   }
 
-  private _onBus(event: BusEvent): void {
-    switch (event.kind) {
-      case 'changed':
-        this._queue.broadcastShared();
-        return this._interviews.broadcast();
-      case 'call-started': {
-        const a = event.call;
-        // Her place was claimed by another process: her timers stop here.
-        this._queue.forget(a.kioskId);
-        this._interviews.forget(a.kioskId);
-        if (!this.calls.get(a.callId)) this.calls.add(fromAnnouncement(a));
-        return;
-      }
-      case 'call-ended': {
-        // The process that ended it told the parties and wrote the record.
-        const call = this.calls.get(event.callId);
-        if (!call) return;
-        this.calls.delete(call);
-        this._ended(call);
-        return;
-      }
-      case 'deliver': {
-        const session = this._sessions.get(key(event.role, event.id));
-        if (!session) return;
-        // A peer's message reaches a party of a call this process knows, nothing else.
-        if (event.message.type === 'signal' && !this.calls.get(event.message.callId)) return;
-        session.conn.send(event.message);
-        return;
-      }
-      default: {
-        const never: never = event;
-        return never;
-      }
-    }
+  /** A newer socket of the same identity said hello on another process. */
+  private _supersede(session: Session): void {
+    this._sessions.delete(key(session.role, session.id));
+    session.conn.close(CLOSE_SUPERSEDED, 'superseded');
+    if (session.role !== 'kiosk') this._presenceChanged();
   }
-}
 
-function announce(call: Call): CallAnnouncement {
-  return {
-    callId: call.callId,
-    kind: call.kind,
-    staffRole: call.staffRole,
-    ...(call.receiptNo ? { receiptNo: call.receiptNo } : {}),
-    topic: call.topic,
-    consent: call.consent,
-    ...(call.terminalName ? { terminalName: call.terminalName } : {}),
-    ...(call.callerName ? { callerName: call.callerName } : {}),
-    startedAt: call.startedAt,
-    kioskId: call.kiosk.id,
-    lawyerId: call.lawyer.id,
-    ...(call.staffCounty ? { staffCounty: call.staffCounty } : {}),
-  };
-}
-
-function fromAnnouncement(a: CallAnnouncement): Call {
-  return {
-    callId: a.callId,
-    kind: a.kind,
-    staffRole: a.staffRole,
-    ...(a.receiptNo ? { receiptNo: a.receiptNo } : {}),
-    topic: a.topic,
-    consent: a.consent,
-    ...(a.terminalName ? { terminalName: a.terminalName } : {}),
-    ...(a.callerName ? { callerName: a.callerName } : {}),
-    startedAt: a.startedAt,
-    ...(a.staffCounty ? { staffCounty: a.staffCounty } : {}),
-    kiosk: { id: a.kioskId, connected: true },
-    lawyer: { id: a.lawyerId, connected: true },
-  };
+  private _onBus(event: BusEvent): void {
+    if (event.kind === 'changed') {
+      this._queue.broadcastShared();
+      return this._interviews.broadcastShared();
+    }
+    if (event.kind !== 'deliver') return void this._sync.handle(event);
+    // A peer's message reaches a party this process holds, attached to a call it knows, nothing else.
+    const callId = 'callId' in event.message ? event.message.callId : undefined;
+    const call = callId ? this.calls.get(callId) : undefined;
+    if (call && this._sync.holds(call, event.role)) this.session(event.role, event.id)?.conn.send(event.message);
+  }
 }

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { JoinInterviewMessage, TakeInterviewMessage } from '@kiosk/contract/signalling-api';
+import type { Call } from './calls.js';
 import type { HubContext, Session } from './hub-context.js';
-import { InterviewList, type InterviewItem } from './interview-list.js';
+import type { SharedInterviewRow } from './bus.js';
+import { InterviewList, interviewEntries, type InterviewItem } from './interview-list.js';
 
 /**
  * Kiosks waiting for their booked notary interview (issue 12): `join-interview` with the receipt
  * number of a notarization request this terminal sent, held after the queue timeout, `take-interview`
  * by a notary who picks her; `queued` to the kiosk and `interviews` to every notary after a change.
+ * On PostgreSQL the list is the shared table, so a notary on any process sees and takes every kiosk;
+ * this process keeps only its own kiosks' timers.
  */
 export class InterviewDesk {
   private readonly _list = new InterviewList();
@@ -36,17 +40,19 @@ export class InterviewDesk {
     const item = this._list.get(kioskId);
     if (!item) return;
     item.state = 'away';
+    this._hub.bus?.interviewState(kioskId, 'away');
     clearTimeout(item.timer);
     item.timer = setTimeout(() => this.leave(kioskId), this._hub.settings.graceS * 1000);
   }
 
   /** Her interview started (here or on another process): her timers stop. */
-  forget(kioskId: string): void {
-    this._list.remove(kioskId);
+  forget(kioskId: string): boolean {
+    return this._list.remove(kioskId) !== undefined;
   }
 
   leave(kioskId: string): boolean {
     if (!this._list.remove(kioskId)) return false;
+    this._hub.bus?.interviewRemove(kioskId);
     this.broadcast();
     return true;
   }
@@ -74,6 +80,7 @@ export class InterviewDesk {
       state: 'waiting',
     });
     item.timer = setTimeout(() => this._timeout(item), hub.settings.queueTimeoutS * 1000);
+    hub.bus?.interviewPut(item);
     hub.log.info({ kiosk: session.id, receiptNo: msg.receiptNo }, 'interview: waiting');
     this.broadcast();
   }
@@ -92,20 +99,26 @@ export class InterviewDesk {
 
   private _hold(item: InterviewItem): void {
     item.state = 'held';
+    this._hub.bus?.interviewState(item.kioskId, 'held');
     clearTimeout(item.timer);
     item.timer = setTimeout(() => this.leave(item.kioskId), this._hub.settings.queueTimeoutS * 1000);
   }
 
-  take(session: Session, msg: TakeInterviewMessage): void {
+  async take(session: Session, msg: TakeInterviewMessage): Promise<void> {
     const hub = this._hub;
     if (hub.calls.of('notary', session.id).length)
       return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
-    const item = this._list.get(msg.kioskId);
-    if (!item || item.receiptNo !== msg.receiptNo || item.state !== 'waiting' || !hub.session('kiosk', item.kioskId))
-      return session.conn.send({ type: 'queue-empty' });
+    // Across processes she is claimed in the database, so two notaries never get her.
+    const item = hub.bus ? await hub.bus.claimInterview(msg.kioskId, msg.receiptNo) : this._claim(msg);
+    if (!item) return session.conn.send({ type: 'queue-empty' });
+    if (hub.session('notary', session.id) !== session) {
+      // The notary left while the claim ran: the kiosk stays listed.
+      hub.bus?.interviewPut(item);
+      return hub.bus?.publish({ kind: 'changed' });
+    }
     session.presence = 'online';
-    this._list.remove(item.kioskId);
-    hub.startCall({
+    const waitedHere = this._list.remove(item.kioskId) !== undefined;
+    const call: Call = {
       callId: randomUUID(),
       kind: 'interview',
       staffRole: 'notary',
@@ -116,22 +129,47 @@ export class InterviewDesk {
       startedAt: hub.now(),
       kiosk: { id: item.kioskId, connected: true },
       lawyer: { id: session.id, connected: true },
-    });
+    };
+    hub.startCall(call);
+    // Her socket here dropped while the claim ran: the call waits for her as for any lost socket.
+    if (waitedHere && !hub.session('kiosk', item.kioskId)) hub.detach(call, 'kiosk');
   }
 
-  /** `queued` to every kiosk waiting for an interview and `interviews` to every notary. */
+  /** This process's waiting kiosk, if she may be taken now. */
+  private _claim(msg: TakeInterviewMessage): InterviewItem | undefined {
+    const item = this._list.get(msg.kioskId);
+    const free =
+      item?.receiptNo === msg.receiptNo && item.state === 'waiting' && this._hub.session('kiosk', item.kioskId);
+    return free ? item : undefined;
+  }
+
+  /**
+   * `queued` to every kiosk waiting for an interview and `interviews` to every notary, after any
+   * change. With several processes each one tells its own sockets, from the shared list, when the
+   * bus says it changed.
+   */
   broadcast(): void {
+    if (this._hub.bus) return this._hub.bus.publish({ kind: 'changed' });
+    this._send(this._list.items());
+  }
+
+  /** The shared list changed (or this process's view of who is online). */
+  broadcastShared(): void {
+    this._send(this._hub.bus?.interviews() ?? []);
+  }
+
+  private _send(rows: readonly SharedInterviewRow[]): void {
     const hub = this._hub;
     const notariesOnline = hub.staffOnline('notary').size;
-    for (const item of this._list.items())
-      if (item.state === 'waiting')
-        hub.sendKiosk(item.kioskId, {
+    for (const row of rows)
+      if (row.state === 'waiting')
+        hub.sendKiosk(row.kioskId, {
           type: 'queued',
-          ticket: item.receiptNo,
+          ticket: row.receiptNo,
           position: 1,
           lawyersOnline: notariesOnline,
         });
-    const waiting = this._list.entries(hub.now());
+    const waiting = interviewEntries(rows, hub.now());
     for (const s of hub.sessions())
       if (s.role === 'notary') s.conn.send({ type: 'interviews', waiting, notariesOnline });
   }

@@ -1,18 +1,11 @@
 import type { InterviewWaiting } from '@kiosk/contract/signalling-api';
+import type { SharedInterviewRow } from './bus.js';
 
 /**
  * A kiosk waiting for its booked notary interview (issue 12). Not a FIFO queue: the notary picks the
  * applicant by receipt number and booked time. States as in the consultation queue.
  */
-export interface InterviewItem {
-  kioskId: string;
-  receiptNo: string;
-  matter?: string;
-  bookedAt?: string;
-  terminalName?: string;
-  consent: boolean;
-  since: number;
-  state: 'waiting' | 'held' | 'away';
+export interface InterviewItem extends SharedInterviewRow {
   timer?: NodeJS.Timeout;
 }
 
@@ -47,24 +40,24 @@ export class InterviewList {
     return [...this._items.values()];
   }
 
-  /** Booked ones by their slot's start, then the others by arrival. */
-  entries(nowMs: number): InterviewWaiting[] {
-    const order = (i: InterviewItem): string => i.bookedAt ?? '~';
-    return this.items()
-      .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : a.since - b.since))
-      .map((i) => ({
-        kioskId: i.kioskId,
-        ...(i.terminalName ? { terminalName: i.terminalName } : {}),
-        receiptNo: i.receiptNo,
-        ...(i.matter ? { matter: i.matter } : {}),
-        ...(i.bookedAt ? { bookedAt: i.bookedAt } : {}),
-        waitingS: Math.max(0, Math.round((nowMs - i.since) / 1000)),
-        state: i.state,
-      }));
-  }
-
   clear(): void {
     for (const item of this._items.values()) clearTimeout(item.timer);
     this._items.clear();
   }
+}
+
+/** What notaries see: booked ones by their slot's start, then the others by arrival. */
+export function interviewEntries(rows: readonly SharedInterviewRow[], nowMs: number): InterviewWaiting[] {
+  const order = (i: SharedInterviewRow): string => i.bookedAt ?? '~';
+  return [...rows]
+    .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : a.since - b.since))
+    .map((i) => ({
+      kioskId: i.kioskId,
+      ...(i.terminalName ? { terminalName: i.terminalName } : {}),
+      receiptNo: i.receiptNo,
+      ...(i.matter ? { matter: i.matter } : {}),
+      ...(i.bookedAt ? { bookedAt: i.bookedAt } : {}),
+      waitingS: Math.max(0, Math.round((nowMs - i.since) / 1000)),
+      state: i.state,
+    }));
 }

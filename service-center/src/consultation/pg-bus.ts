@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '@kiosk/node-common/logger';
-import type { BusEvent, ConsultationBus, SharedQueueRow } from './bus.js';
+import type { BusEvent, ConsultationBus, SharedInterviewRow, SharedQueueRow } from './bus.js';
 import type { StaffSideRole } from './calls.js';
 import type { StaffCounties } from './county-view.js';
 
@@ -35,11 +35,24 @@ interface QueueDbRow {
   state: SharedQueueRow['state'];
 }
 
-const LIVE = `SELECT process_id FROM consultation_processes WHERE seen_at > now() - make_interval(secs => $1)`;
+interface InterviewDbRow {
+  kiosk_id: string;
+  receipt_no: string;
+  matter: string | null;
+  booked_at: string | null;
+  terminal_name: string | null;
+  consent: boolean;
+  since_ms: string;
+  state: SharedInterviewRow['state'];
+}
+
+/** Processes heard from within the number of seconds in parameter `param`. */
+const live = (param = '$1'): string =>
+  `SELECT process_id FROM consultation_processes WHERE seen_at > now() - make_interval(secs => ${param})`;
 
 /**
  * The consultation bus on PostgreSQL: `LISTEN/NOTIFY` on one channel (a dedicated connection) for
- * events, tables for the queue and presence (migration 9). Writes go through one connection, whose
+ * events, tables for the queue, the interview list and presence (migrations 9–11). Writes go through one connection, whose
  * query queue keeps them in the order the hub made them; each event is one statement, so a NOTIFY
  * never overtakes the write before it.
  */
@@ -49,6 +62,7 @@ export class PgConsultationBus implements ConsultationBus {
   private readonly _listen: pg.Client;
   private readonly _liveS: number;
   private _queue: SharedQueueRow[] = [];
+  private _interviews: SharedInterviewRow[] = [];
   private _staff = new Map<StaffSideRole, Map<string, string | undefined>>();
   private _incoming: Promise<void> = Promise.resolve();
   private _onEvent: (event: BusEvent) => void = () => undefined;
@@ -90,6 +104,7 @@ export class PgConsultationBus implements ConsultationBus {
     clearInterval(this._heartbeat);
     try {
       await this._write.query('DELETE FROM consultation_queue WHERE process_id = $1', [this.processId]);
+      await this._write.query('DELETE FROM consultation_interviews WHERE process_id = $1', [this.processId]);
       await this._write.query('DELETE FROM consultation_presence WHERE process_id = $1', [this.processId]);
       await this._write.query('DELETE FROM consultation_processes WHERE process_id = $1', [this.processId]);
       await this._notify({ from: this.processId, event: { kind: 'changed' } });
@@ -139,11 +154,58 @@ export class PgConsultationBus implements ConsultationBus {
     this._run('DELETE FROM consultation_queue WHERE kiosk_id = $1 AND process_id = $2', [kioskId, this.processId]);
   }
 
+  interviewPut(row: SharedInterviewRow): void {
+    this._run(
+      `INSERT INTO consultation_interviews
+         (kiosk_id, process_id, receipt_no, matter, booked_at, terminal_name, consent, since_ms, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (kiosk_id) DO UPDATE SET process_id = $2, receipt_no = $3, matter = $4, booked_at = $5,
+         terminal_name = $6, consent = $7, since_ms = $8, state = $9`,
+      [
+        row.kioskId,
+        this.processId,
+        row.receiptNo,
+        row.matter ?? null,
+        row.bookedAt ?? null,
+        row.terminalName ?? null,
+        row.consent,
+        row.since,
+        row.state,
+      ],
+    );
+  }
+
+  interviewState(kioskId: string, state: SharedInterviewRow['state']): void {
+    this._run('UPDATE consultation_interviews SET state = $2 WHERE kiosk_id = $1 AND process_id = $3', [
+      kioskId,
+      state,
+      this.processId,
+    ]);
+  }
+
+  interviewRemove(kioskId: string): void {
+    this._run('DELETE FROM consultation_interviews WHERE kiosk_id = $1 AND process_id = $2', [kioskId, this.processId]);
+  }
+
+  async claimInterview(kioskId: string, receiptNo: string): Promise<SharedInterviewRow | undefined> {
+    const { rows } = await this._write.query<InterviewDbRow>(
+      `DELETE FROM consultation_interviews
+       WHERE kiosk_id = $1 AND receipt_no = $2 AND state = 'waiting' AND process_id IN (${live('$3')})
+       RETURNING *`,
+      [kioskId, receiptNo, this._liveS],
+    );
+    return rows[0] ? interviewFromDb(rows[0]) : undefined;
+  }
+
+  interviews(): readonly SharedInterviewRow[] {
+    return this._interviews;
+  }
+
   async claimNext(counties?: readonly string[]): Promise<SharedQueueRow | undefined> {
     const { rows } = await this._write.query<QueueDbRow>(
       `DELETE FROM consultation_queue WHERE kiosk_id = (
          SELECT q.kiosk_id FROM consultation_queue q
-         WHERE q.state = 'waiting' AND q.process_id IN (${LIVE}) AND ($2::text[] IS NULL OR q.county = ANY($2))
+         WHERE q.state = 'waiting' AND q.process_id IN (${live()}) AND ($2::text[] IS NULL OR q.county = ANY($2))
          ORDER BY q.enqueued_ms, q.kiosk_id LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
       [this._liveS, counties ?? null],
@@ -169,21 +231,30 @@ export class PgConsultationBus implements ConsultationBus {
   }
 
   async refresh(): Promise<void> {
-    const [queue, staff] = await Promise.all([
+    const [queue, interviews, staff] = await Promise.all([
       this._write.query<QueueDbRow>(
-        `SELECT * FROM consultation_queue WHERE process_id IN (${LIVE}) ORDER BY enqueued_ms, kiosk_id`,
+        `SELECT * FROM consultation_queue WHERE process_id IN (${live()}) ORDER BY enqueued_ms, kiosk_id`,
+        [this._liveS],
+      ),
+      this._write.query<InterviewDbRow>(
+        `SELECT * FROM consultation_interviews WHERE process_id IN (${live()}) ORDER BY since_ms, kiosk_id`,
         [this._liveS],
       ),
       this._write.query<{ role: StaffSideRole; staff_id: string; county: string | null }>(
-        `SELECT DISTINCT role, staff_id, county FROM consultation_presence WHERE process_id IN (${LIVE})`,
+        `SELECT DISTINCT role, staff_id, county FROM consultation_presence WHERE process_id IN (${live()})`,
         [this._liveS],
       ),
     ]);
     this._queue = queue.rows.map(fromDb);
+    this._interviews = interviews.rows.map(interviewFromDb);
     const byRole = new Map<StaffSideRole, Map<string, string | undefined>>();
     for (const r of staff.rows)
       byRole.set(r.role, (byRole.get(r.role) ?? new Map()).set(r.staff_id, r.county ?? undefined));
     this._staff = byRole;
+  }
+
+  async settled(): Promise<void> {
+    await this._incoming;
   }
 
   queue(): readonly SharedQueueRow[] {
@@ -255,14 +326,19 @@ export class PgConsultationBus implements ConsultationBus {
         'DELETE FROM consultation_queue WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
       );
       await this._write.query(
+        'DELETE FROM consultation_interviews WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
+      );
+      await this._write.query(
         'DELETE FROM consultation_presence WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
       );
       await this._write.query(`DELETE FROM consultation_signals WHERE created_at < now() - make_interval(secs => $1)`, [
         SIGNAL_TTL_S,
       ]);
-      const before = JSON.stringify([this._queue, [...this._staff].map(([r, s]) => [r, [...s]])]);
+      const view = (): string =>
+        JSON.stringify([this._queue, this._interviews, [...this._staff].map(([r, s]) => [r, [...s]])]);
+      const before = view();
       await this.refresh();
-      const after = JSON.stringify([this._queue, [...this._staff].map(([r, s]) => [r, [...s]])]);
+      const after = view();
       // A process that went away without a word: its kiosks and lawyers drop out of everyone's view.
       if (before !== after && !this._stopped) this._onEvent({ kind: 'changed' });
     } catch (err) {
@@ -281,6 +357,19 @@ function fromDb(r: QueueDbRow): SharedQueueRow {
     ...(r.terminal_name ? { terminalName: r.terminal_name } : {}),
     ...(r.caller_name ? { callerName: r.caller_name } : {}),
     enqueuedAt: Number(r.enqueued_ms),
+    state: r.state,
+  };
+}
+
+function interviewFromDb(r: InterviewDbRow): SharedInterviewRow {
+  return {
+    kioskId: r.kiosk_id,
+    receiptNo: r.receipt_no,
+    ...(r.matter ? { matter: r.matter } : {}),
+    ...(r.booked_at ? { bookedAt: r.booked_at } : {}),
+    ...(r.terminal_name ? { terminalName: r.terminal_name } : {}),
+    consent: r.consent,
+    since: Number(r.since_ms),
     state: r.state,
   };
 }

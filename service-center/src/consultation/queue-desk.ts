@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EnqueueMessage, TakeNextMessage } from '@kiosk/contract/signalling-api';
 import { inScope, kioskUpdates, lawyerView, lawyersFor, type QueueRowView } from './county-view.js';
+import type { Call } from './calls.js';
 import type { HubContext, Session } from './hub-context.js';
 import { WaitingQueue, type QueueItem } from './queue.js';
 
@@ -45,8 +46,8 @@ export class ConsultationQueueDesk {
   }
 
   /** Another process took her: her timers stop here. */
-  forget(kioskId: string): void {
-    this._queue.remove(kioskId);
+  forget(kioskId: string): boolean {
+    return this._queue.remove(kioskId) !== undefined;
   }
 
   leave(kioskId: string): boolean {
@@ -140,8 +141,8 @@ export class ConsultationQueueDesk {
       bus.publish({ kind: 'changed' });
       return;
     }
-    this._queue.remove(item.kioskId);
-    hub.startCall({
+    const queuedHere = this._queue.remove(item.kioskId) !== undefined;
+    const call: Call = {
       callId: randomUUID(),
       kind: 'consultation',
       staffRole: 'lawyer',
@@ -153,7 +154,10 @@ export class ConsultationQueueDesk {
       ...(session.county ? { staffCounty: session.county } : {}),
       kiosk: { id: item.kioskId, connected: true },
       lawyer: { id: session.id, connected: true },
-    });
+    };
+    hub.startCall(call);
+    // Her socket here dropped while the claim ran: the call waits for her as for any lost socket.
+    if (queuedHere && !hub.session('kiosk', item.kioskId)) hub.detach(call, 'kiosk');
   }
 
   /**

@@ -250,4 +250,22 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       ALTER TABLE consultation_presence ADD COLUMN county TEXT;
     `,
   },
+  {
+    // The notary interview waiting list across centre processes (issue 14 item 2, issue 12): a notary
+    // on any process sees every kiosk waiting for its interview and takes one atomically.
+    version: 11,
+    sql: `
+      CREATE TABLE consultation_interviews (
+        kiosk_id      TEXT PRIMARY KEY,
+        process_id    TEXT NOT NULL,
+        receipt_no    TEXT NOT NULL,
+        matter        TEXT,
+        booked_at     TEXT,
+        terminal_name TEXT,
+        consent       INTEGER NOT NULL,
+        since_ms      INTEGER NOT NULL,
+        state         TEXT NOT NULL
+      );
+    `,
+  },
 ];
