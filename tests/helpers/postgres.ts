@@ -104,7 +104,8 @@ export class TestPostgres {
       '--auth=scram-sha-256',
       '-E',
       'UTF8',
-      '--locale=C',
+      // A UTF-8 character type, as a Chinese deployment has: pg_trgm indexes Chinese names under it.
+      '--locale=C.UTF-8',
       '--no-sync',
       '--no-instructions',
     ]);

@@ -268,4 +268,13 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
       );
     `,
   },
+  {
+    // Step for step with PostgreSQL's version 12: the applicant's name as a column of its own (SQLite
+    // computes it on read; a substring search scans either way at a county's size).
+    version: 12,
+    sql: `
+      ALTER TABLE submissions ADD COLUMN applicant_name TEXT
+        GENERATED ALWAYS AS (json_extract(data_json, '$.applicant.name')) VIRTUAL;
+    `,
+  },
 ];

@@ -267,4 +267,17 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    // Staff search by name at province scale (issue 14): the applicant's name extracted once into a
+    // stored column (the search parsed every row's JSON) with a trigram index for "a part of the
+    // name". pg_trgm ships with PostgreSQL and is a trusted extension (the database owner may create
+    // it); it sees Chinese characters under a UTF-8 locale (C.UTF-8, zh_CN.UTF-8), not under plain C.
+    version: 12,
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      ALTER TABLE submissions ADD COLUMN applicant_name TEXT
+        GENERATED ALWAYS AS (data_json::json #>> '{applicant,name}') STORED;
+      CREATE INDEX submissions_applicant_name_trgm ON submissions USING gin (applicant_name gin_trgm_ops);
+    `,
+  },
 ];

@@ -272,7 +272,7 @@ export class PgRepository implements CenterRepository {
       params.push(`${text}%`, `%${text}%`);
       where.push(
         `(receipt_no ILIKE $${params.length - 1} ESCAPE '\\'
-          OR (data_json::json #>> '{applicant,name}') ILIKE $${params.length} ESCAPE '\\')`,
+          OR applicant_name ILIKE $${params.length} ESCAPE '\\')`,
       );
     }
     if (filter.submittedOn) {

@@ -211,7 +211,7 @@ export class SqliteRepository implements CenterRepository {
     if (filter.q) {
       // ListFilter.q: receipt number prefix (LIKE is case-insensitive for ASCII) or a part of the name.
       const text = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-      where.push(`(receipt_no LIKE ? ESCAPE '\\' OR json_extract(data_json, '$.applicant.name') LIKE ? ESCAPE '\\')`);
+      where.push(`(receipt_no LIKE ? ESCAPE '\\' OR applicant_name LIKE ? ESCAPE '\\')`);
       params.push(`${text}%`, `%${text}%`);
     }
     if (filter.submittedOn) {

@@ -775,3 +775,38 @@ describe.each(ENGINES)('the centre repository on $engine', ({ open }) => {
     });
   });
 });
+
+describe('staff search by name on PostgreSQL at province scale', () => {
+  it('finds a part of the name through the trigram index on the extracted name, not by parsing every row', async () => {
+    const repo = new PgRepository({ url: await emptied() });
+    try {
+      const applicant = legalAidData({}).applicant;
+      const names = ['王桂兰', '李桂芳', '欧阳秀英', '韦秀兰'];
+      for (let i = 0; i < 40; i++)
+        await created(
+          repo,
+          intake(`name-${i}`, `FY260301-0001-${String(100 + i).padStart(4, '0')}`, {
+            overrides: { applicant: { ...applicant, name: names[i % names.length] } },
+          }),
+        );
+      const found = await repo.listApplications({ q: '阳秀英' });
+      expect(found).toHaveLength(10);
+      expect(new Set(found.map((s) => s.applicantName))).toEqual(new Set(['欧阳秀英']));
+      expect(await repo.listApplications({ q: '桂' })).toHaveLength(20);
+
+      const client = new pg.Client({ connectionString: await migrated! });
+      await client.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT center_id FROM submissions WHERE applicant_name ILIKE '%阳秀英%'`,
+        );
+        expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('submissions_applicant_name_trgm');
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await repo.close();
+    }
+  }, 60_000);
+});
