@@ -59,6 +59,7 @@ const live = (param = '$1'): string =>
 export class PgConsultationBus implements ConsultationBus {
   readonly processId = randomUUID();
   private readonly _write: pg.Client;
+  private _tail: Promise<unknown> = Promise.resolve();
   private readonly _listen: pg.Client;
   private readonly _liveS: number;
   private _queue: SharedQueueRow[] = [];
@@ -81,7 +82,7 @@ export class PgConsultationBus implements ConsultationBus {
     this._onEvent = onEvent;
     await this._write.connect();
     await this._listen.connect();
-    await this._write.query(
+    await this._query(
       'INSERT INTO consultation_processes (process_id) VALUES ($1) ON CONFLICT (process_id) DO UPDATE SET seen_at = now()',
       [this.processId],
     );
@@ -103,10 +104,10 @@ export class PgConsultationBus implements ConsultationBus {
     this._stopped = true;
     clearInterval(this._heartbeat);
     try {
-      await this._write.query('DELETE FROM consultation_queue WHERE process_id = $1', [this.processId]);
-      await this._write.query('DELETE FROM consultation_interviews WHERE process_id = $1', [this.processId]);
-      await this._write.query('DELETE FROM consultation_presence WHERE process_id = $1', [this.processId]);
-      await this._write.query('DELETE FROM consultation_processes WHERE process_id = $1', [this.processId]);
+      await this._query('DELETE FROM consultation_queue WHERE process_id = $1', [this.processId]);
+      await this._query('DELETE FROM consultation_interviews WHERE process_id = $1', [this.processId]);
+      await this._query('DELETE FROM consultation_presence WHERE process_id = $1', [this.processId]);
+      await this._query('DELETE FROM consultation_processes WHERE process_id = $1', [this.processId]);
       await this._notify({ from: this.processId, event: { kind: 'changed' } });
     } catch (err) {
       this._o.log.warn({ err: (err as Error).message }, 'consultation bus: could not leave cleanly');
@@ -116,7 +117,7 @@ export class PgConsultationBus implements ConsultationBus {
   }
 
   async nextTicket(): Promise<string> {
-    const { rows } = await this._write.query<{ n: string }>("SELECT nextval('consultation_tickets') AS n");
+    const { rows } = await this._query<{ n: string }>("SELECT nextval('consultation_tickets') AS n");
     return `Q${String(((Number(rows[0].n) - 1) % 999) + 1).padStart(3, '0')}`;
   }
 
@@ -188,7 +189,7 @@ export class PgConsultationBus implements ConsultationBus {
   }
 
   async claimInterview(kioskId: string, receiptNo: string): Promise<SharedInterviewRow | undefined> {
-    const { rows } = await this._write.query<InterviewDbRow>(
+    const { rows } = await this._query<InterviewDbRow>(
       `DELETE FROM consultation_interviews
        WHERE kiosk_id = $1 AND receipt_no = $2 AND state = 'waiting' AND process_id IN (${live('$3')})
        RETURNING *`,
@@ -202,7 +203,7 @@ export class PgConsultationBus implements ConsultationBus {
   }
 
   async claimNext(counties?: readonly string[]): Promise<SharedQueueRow | undefined> {
-    const { rows } = await this._write.query<QueueDbRow>(
+    const { rows } = await this._query<QueueDbRow>(
       `DELETE FROM consultation_queue WHERE kiosk_id = (
          SELECT q.kiosk_id FROM consultation_queue q
          WHERE q.state = 'waiting' AND q.process_id IN (${live()}) AND ($2::text[] IS NULL OR q.county = ANY($2))
@@ -232,15 +233,15 @@ export class PgConsultationBus implements ConsultationBus {
 
   async refresh(): Promise<void> {
     const [queue, interviews, staff] = await Promise.all([
-      this._write.query<QueueDbRow>(
+      this._query<QueueDbRow>(
         `SELECT * FROM consultation_queue WHERE process_id IN (${live()}) ORDER BY enqueued_ms, kiosk_id`,
         [this._liveS],
       ),
-      this._write.query<InterviewDbRow>(
+      this._query<InterviewDbRow>(
         `SELECT * FROM consultation_interviews WHERE process_id IN (${live()}) ORDER BY since_ms, kiosk_id`,
         [this._liveS],
       ),
-      this._write.query<{ role: StaffSideRole; staff_id: string; county: string | null }>(
+      this._query<{ role: StaffSideRole; staff_id: string; county: string | null }>(
         `SELECT DISTINCT role, staff_id, county FROM consultation_presence WHERE process_id IN (${live()})`,
         [this._liveS],
       ),
@@ -274,21 +275,34 @@ export class PgConsultationBus implements ConsultationBus {
 
   // ---- internals ----
 
+  /**
+   * Every statement on the write connection, one after another in call order: the order of
+   * notifications is the order of events, and pg refuses (from pg@9) a query issued while another runs.
+   */
+  private _query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> {
+    const result = this._tail.then(() => this._write.query<R>(sql, params));
+    this._tail = result.catch(() => undefined);
+    return result;
+  }
+
   private _run(sql: string, params: unknown[]): void {
     if (this._stopped) return;
-    this._write
-      .query(sql, params)
-      .catch((err: unknown) => this._o.log.error({ err }, 'consultation bus: shared state not written'));
+    this._query(sql, params).catch((err: unknown) =>
+      this._o.log.error({ err }, 'consultation bus: shared state not written'),
+    );
   }
 
   /** One statement either way, so it keeps its place in the write connection's queue. */
   private async _notify(wire: Wire): Promise<void> {
     const text = JSON.stringify(wire);
     if (Buffer.byteLength(text) <= INLINE_MAX) {
-      await this._write.query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
+      await this._query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
       return;
     }
-    await this._write.query(
+    await this._query(
       `WITH s AS (INSERT INTO consultation_signals (payload) VALUES ($2) RETURNING id)
        SELECT pg_notify($1, json_build_object('from', $3::text, 'ref', s.id::text)::text) FROM s`,
       [CHANNEL, text, this.processId],
@@ -299,7 +313,7 @@ export class PgConsultationBus implements ConsultationBus {
     let wire = JSON.parse(payload) as Wire;
     if ('ref' in wire) {
       if (wire.from === this.processId) return;
-      const { rows } = await this._write.query<{ payload: string }>(
+      const { rows } = await this._query<{ payload: string }>(
         'SELECT payload FROM consultation_signals WHERE id = $1',
         [wire.ref],
       );
@@ -315,23 +329,23 @@ export class PgConsultationBus implements ConsultationBus {
   /** Alive; the rows of processes silent for long are removed; the view is re-read. */
   private async _beat(): Promise<void> {
     try {
-      await this._write.query(
+      await this._query(
         'INSERT INTO consultation_processes (process_id) VALUES ($1) ON CONFLICT (process_id) DO UPDATE SET seen_at = now()',
         [this.processId],
       );
-      await this._write.query(`DELETE FROM consultation_processes WHERE seen_at < now() - make_interval(secs => $1)`, [
+      await this._query(`DELETE FROM consultation_processes WHERE seen_at < now() - make_interval(secs => $1)`, [
         this._liveS * 10,
       ]);
-      await this._write.query(
+      await this._query(
         'DELETE FROM consultation_queue WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
       );
-      await this._write.query(
+      await this._query(
         'DELETE FROM consultation_interviews WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
       );
-      await this._write.query(
+      await this._query(
         'DELETE FROM consultation_presence WHERE process_id NOT IN (SELECT process_id FROM consultation_processes)',
       );
-      await this._write.query(`DELETE FROM consultation_signals WHERE created_at < now() - make_interval(secs => $1)`, [
+      await this._query(`DELETE FROM consultation_signals WHERE created_at < now() - make_interval(secs => $1)`, [
         SIGNAL_TTL_S,
       ]);
       const view = (): string =>
