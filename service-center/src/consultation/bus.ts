@@ -60,8 +60,11 @@ export type BusEvent =
   /** The shared queue or the staff presence changed: `queue()` and `staffOnline()` are fresh. */
   | { kind: 'changed' }
   | { kind: 'call-started'; call: CallAnnouncement }
-  /** Each process tells the parties it holds, except the one that hung up (`by`). */
-  | { kind: 'call-ended'; callId: string; reason: HangupReason; by?: SignallingRole }
+  /**
+   * Each process tells the parties it holds, except the one that hung up (`by`); `lost`: the side
+   * whose grace period ran out (a lost lawyer puts the kiosk first when she queues again).
+   */
+  | { kind: 'call-ended'; callId: string; reason: HangupReason; by?: SignallingRole; lost?: SignallingRole }
   /**
    * A party's socket of a call was lost, or attached (a resume, maybe on another process than the
    * one that lost it, whose grace timer then stops; or the answer to an announcement of a call this

@@ -9,8 +9,8 @@ export interface CallSyncDeps {
   session(role: SignallingRole, id: string): Session | undefined;
   /** A newer socket of this identity said hello on another process: this one goes (close 4002). */
   supersede(session: Session): void;
-  /** A call another process ended: its length counts for the queue's estimate. */
-  ended(call: Call): void;
+  /** A call another process ended (`lost`: the side whose grace period ran out): the queue hears of it. */
+  ended(call: Call, lost?: SignallingRole): void;
   /** A kiosk another process matched: her queue and interview timers stop here; true if she had any. */
   claimed(kioskId: string): boolean;
   /** The party's socket is gone: the grace period for a resume starts here. */
@@ -34,8 +34,14 @@ export class CallSync {
     this._d.bus?.publish({ kind: 'call-started', call: announce(call) });
   }
 
-  ended(call: Call, reason: HangupReason, by: SignallingRole | undefined): void {
-    this._d.bus?.publish({ kind: 'call-ended', callId: call.callId, reason, ...(by ? { by } : {}) });
+  ended(call: Call, reason: HangupReason, by: SignallingRole | undefined, lost?: SignallingRole): void {
+    this._d.bus?.publish({
+      kind: 'call-ended',
+      callId: call.callId,
+      reason,
+      ...(by ? { by } : {}),
+      ...(lost ? { lost } : {}),
+    });
   }
 
   side(call: Call, role: SignallingRole, connected: boolean): void {
@@ -62,6 +68,9 @@ export class CallSync {
         // The process that ended it wrote the record and told the parties it holds; this one tells its own.
         const call = calls.get(event.callId);
         if (!call) return true;
+        calls.delete(call);
+        // Before she hears the hang-up: her 重新排队 on this process may follow at once.
+        this._d.ended(call, event.lost);
         for (const role of ['kiosk', call.staffRole] as const)
           if (role !== event.by && this._holds(call, role))
             this._d.session(role, sideOf(call, role).id)?.conn.send({
@@ -69,8 +78,6 @@ export class CallSync {
               callId: call.callId,
               reason: event.reason,
             });
-        calls.delete(call);
-        this._d.ended(call);
         return true;
       }
       case 'call-side': {

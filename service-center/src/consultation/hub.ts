@@ -68,7 +68,7 @@ export class SignallingHub implements HubContext {
       bus: _deps.bus,
       session: (role, id) => this.session(role, id),
       supersede: (session) => this._supersede(session),
-      ended: (call) => this._ended(call),
+      ended: (call, lost) => this._ended(call, lost),
       claimed: (kioskId) => {
         const queued = this._queue.forget(kioskId);
         return this._interviews.forget(kioskId) || queued;
@@ -332,7 +332,7 @@ export class SignallingHub implements HubContext {
     };
     // The other side has the grace period to come back too.
     const peer = sideOf(call, other);
-    peer.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this.settings.graceS * 1000);
+    peer.timer = setTimeout(() => this._endCall(call, 'peer-timeout', undefined, other), this.settings.graceS * 1000);
     this.calls.add(call);
     this._sync.started(call);
     this.log.info({ callId }, 'consultation: call re-created from its record after a restart');
@@ -344,7 +344,7 @@ export class SignallingHub implements HubContext {
     const side = sideOf(call, role);
     side.connected = false;
     clearTimeout(side.timer);
-    side.timer = setTimeout(() => this._endCall(call, 'peer-timeout'), this.settings.graceS * 1000);
+    side.timer = setTimeout(() => this._endCall(call, 'peer-timeout', undefined, role), this.settings.graceS * 1000);
     this._sendTo(otherRole(call, role), call, { type: 'peer-lost', callId: call.callId });
     this._sync.side(call, role, false);
   }
@@ -361,25 +361,33 @@ export class SignallingHub implements HubContext {
     if (peer.connected) this.session(role, peer.id)?.conn.send({ type: 'peer-reconnected', callId: call.callId });
   }
 
-  /** Ends a call: the record, and `hangup{reason}` to every attached side except the one that ended it. */
-  private _endCall(call: Call, reason: HangupReason, by?: SignallingRole): void {
+  /**
+   * Ends a call: the record, and `hangup{reason}` to every attached side except the one that ended it
+   * (`by`); `lost`: the side whose grace period ran out.
+   */
+  private _endCall(call: Call, reason: HangupReason, by?: SignallingRole, lost?: SignallingRole): void {
     if (this.calls.get(call.callId) !== call) return;
     this.calls.delete(call);
-    this._sync.ended(call, reason, by);
+    this._sync.ended(call, reason, by, lost);
+    // Before she hears the hang-up: her 重新排队 may follow at once.
+    const durationS = this._ended(call, lost);
     for (const role of ['kiosk', call.staffRole] as const)
       if (role !== by && sideOf(call, role).connected)
         this.session(role, sideOf(call, role).id)?.conn.send({ type: 'hangup', callId: call.callId, reason });
-    const durationS = this._ended(call);
     this._record(this.repo.endCall(call.callId, new Date(this._now()).toISOString(), reason));
     this.log.info({ callId: call.callId, reason, durationS }, 'consultation: call ended');
     this._queue.broadcast();
     this._interviews.broadcast();
   }
 
-  /** Its length (s), kept for the queue's estimate when it was a consultation. */
-  private _ended(call: Call): number {
+  /**
+   * Its length (s), kept for the queue's estimate when it was a consultation; a consultation whose
+   * lawyer was lost puts the kiosk's next enqueue first.
+   */
+  private _ended(call: Call, lost?: SignallingRole): number {
     const durationS = Math.round((this._now() - call.startedAt) / 1000);
     if (call.kind === 'consultation') {
+      if (lost === call.staffRole) this._queue.lawyerLost(call.kiosk.id);
       this._recent.unshift(durationS);
       this._recent.length = Math.min(this._recent.length, RECENT_CALLS);
     }

@@ -5,6 +5,9 @@ import type { Call } from './calls.js';
 import type { HubContext, Session } from './hub-context.js';
 import { WaitingQueue, type QueueItem } from './queue.js';
 
+/** How long after a lost lawyer her 重新排队 still goes to the head of the queue (not abusable later). */
+export const REQUEUE_FIRST_MS = 10 * 60_000;
+
 /**
  * The consultation queue, one per county (reference/video-consultation.md §3, issue 14 item 2): a kiosk
  * queues in her terminal's county; after the queue timeout she is held with her place kept; a county
@@ -14,6 +17,8 @@ import { WaitingQueue, type QueueItem } from './queue.js';
  */
 export class ConsultationQueueDesk {
   private readonly _queue = new WaitingQueue();
+  /** Kiosks whose call ended because the lawyer was lost, and when (ms): her next enqueue goes first. */
+  private readonly _lawyerLost = new Map<string, number>();
 
   constructor(private readonly _hub: HubContext) {}
 
@@ -45,6 +50,29 @@ export class ConsultationQueueDesk {
     item.timer = setTimeout(() => this.leave(kioskId), this._hub.settings.graceS * 1000);
   }
 
+  /**
+   * Her call ended because the lawyer was lost (his side's grace period ran out, on any process): the
+   * kiosk promised 重新排队 puts her first, so her next enqueue within `REQUEUE_FIRST_MS` goes to the
+   * head of her county's queue.
+   */
+  lawyerLost(kioskId: string): void {
+    const now = this._hub.now();
+    for (const [id, at] of this._lawyerLost) if (now - at > REQUEUE_FIRST_MS) this._lawyerLost.delete(id);
+    this._lawyerLost.set(kioskId, now);
+  }
+
+  /** When she arrives: now, or just before the oldest of her county after a lost lawyer (once). */
+  private _arrival(kioskId: string, county: string): number {
+    const now = this._hub.now();
+    const lost = this._lawyerLost.get(kioskId);
+    this._lawyerLost.delete(kioskId);
+    if (lost === undefined || now - lost > REQUEUE_FIRST_MS) return now;
+    // On PostgreSQL the claim orders by this time too, so every process offers her first.
+    const rows = this._hub.bus ? this._hub.bus.queue() : this._queue.items();
+    const oldest = Math.min(...rows.filter((r) => r.county === county).map((r) => r.enqueuedAt));
+    return Math.min(now, oldest - 1);
+  }
+
   /** Another process took her: her timers stop here. */
   forget(kioskId: string): boolean {
     return this._queue.remove(kioskId) !== undefined;
@@ -62,8 +90,9 @@ export class ConsultationQueueDesk {
     if (hub.calls.of('kiosk', session.id).length)
       return session.conn.send({ type: 'error', error: 'forbidden', detail: 'already in a call' });
     const bus = hub.bus;
-    // Lawyers on the other processes count: their presence is read afresh, not as of the last event.
-    if (bus) await bus.refresh();
+    // Lawyers on the other processes count: their presence is read afresh, not as of the last event;
+    // a call another process just ended (her lost lawyer) is known before she is placed.
+    if (bus) await Promise.all([bus.refresh(), bus.settled()]);
     const ticket = bus && !this._queue.get(session.id) ? await bus.nextTicket() : undefined;
     if (hub.session('kiosk', session.id) !== session) return;
     const county = session.county ?? hub.counties.fallback;
@@ -85,7 +114,9 @@ export class ConsultationQueueDesk {
       ...(msg.terminalName ? { terminalName: msg.terminalName } : {}),
       ...(msg.callerName ? { callerName: msg.callerName } : {}),
     };
-    const item = existing ?? this._queue.add({ kioskId: session.id, enqueuedAt: hub.now(), ...fields }, ticket);
+    const item =
+      existing ??
+      this._queue.add({ kioskId: session.id, enqueuedAt: this._arrival(session.id, county), ...fields }, ticket);
     if (existing) {
       // The same kiosk again (after a timeout, a reconnect, or a changed topic): same place, same ticket.
       delete existing.terminalName;

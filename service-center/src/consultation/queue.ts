@@ -20,8 +20,9 @@ export interface QueueItem {
 }
 
 /**
- * The centre's waiting kiosks, keyed by kiosk, in arrival order (a Map keeps insertion order): one FIFO
- * queue per county, read through each item's county.
+ * The centre's waiting kiosks, keyed by kiosk, oldest `enqueuedAt` first (arrival order, except a
+ * caller put back at the head after her lawyer was lost): one FIFO queue per county, read through each
+ * item's county.
  */
 export class WaitingQueue {
   private readonly _items = new Map<string, QueueItem>();
@@ -57,12 +58,11 @@ export class WaitingQueue {
 
   /** The first waiting entry that `available` accepts (FIFO). */
   next(available: (item: QueueItem) => boolean): QueueItem | undefined {
-    for (const item of this._items.values()) if (item.state === 'waiting' && available(item)) return item;
-    return undefined;
+    return this.items().find((item) => item.state === 'waiting' && available(item));
   }
 
   items(): QueueItem[] {
-    return [...this._items.values()];
+    return [...this._items.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt);
   }
 
   clear(): void {
