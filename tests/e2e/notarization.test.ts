@@ -5,14 +5,15 @@
 // ±36° for the ±0.6 shifts used here. home → 公证预约 → 学历公证 → … → live-person check passes → materials →
 // interview → printed receipt (number, matter, masked ID, 15-working-day clock) → the request in the notary
 // console (real centre), the card's own photo (the agent's WLT decoder plugin: a stand-in program) beside
-// the face crop → accepted → approved → certificate issued, 到村领取 → 查询进度 shows it and the delivery. With a still picture the check fails with the spoken reason and after three tries she is sent
-// to the office with 12348.
+// the face crop → accepted → approved → certificate issued, 到村领取 → 查询进度 shows it and the delivery.
+// With a still picture the check fails with the spoken reason and after three tries she is sent to the
+// office with 12348. The clips and the walk to the check are in notarization-walk.ts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { chromium, type Browser, type Locator, type Page } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdCardService } from '../../device-agent/src/devices/idcard/idcard-service.js';
 import type { PrinterService } from '../../device-agent/src/devices/printer/printer-service.js';
@@ -22,83 +23,11 @@ import { createCenter, type Center } from '../../service-center/src/center.js';
 import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';
 import { FAKE_CARD_PHOTO, writeFakeWltDecoder } from '../helpers/fake-wlt-decoder.js';
 import { chromiumArgs, executablePath } from '../../vitest.config.js';
+import { makeClips, tapDigits, toLiveness, toSignature } from './notarization-walk.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ASTRONAUT = join(ROOT, 'tests/kiosk-ui/notarization/fixtures/astronaut.png');
-const CONVERT = '/usr/bin/convert';
-const FPS = 15;
 const TOKEN = 'test-terminal-token';
 const NOTARY = { name: 'notary1', password: 'notary-password-2026' };
-
-/** Face band in the 640×480 frontal frame (crop 340×255+55+3 of the 512² picture, face-check.md §10). */
-const SX = 640 / 340;
-const LEFT = Math.round((177 - 20 - 55) * SX);
-const RIGHT = Math.round((177 + 95 + 20 - 55) * SX);
-const NOSE = Math.round((221 - 55) * SX);
-
-function pose(dir: string, base: string, shift: number): string {
-  const out = join(dir, `pose_${shift.toFixed(2)}.png`);
-  const target = Math.round(NOSE + shift * (RIGHT - NOSE));
-  if (target === NOSE) {
-    execFileSync(CONVERT, [base, out]);
-    return out;
-  }
-  execFileSync(CONVERT, [
-    base,
-    '(',
-    base,
-    '-crop',
-    `${NOSE - LEFT}x480+${LEFT}+0`,
-    '+repage',
-    '-resize',
-    `${target - LEFT}x480!`,
-    ')',
-    '-geometry',
-    `+${LEFT}+0`,
-    '-composite',
-    '(',
-    base,
-    '-crop',
-    `${RIGHT - NOSE}x480+${NOSE}+0`,
-    '+repage',
-    '-resize',
-    `${RIGHT - target}x480!`,
-    ')',
-    '-geometry',
-    `+${target}+0`,
-    '-composite',
-    out,
-  ]);
-  return out;
-}
-
-/** A looping clip: frontal 1.2 s, turn to her left and hold, back, turn to her right and hold, back. */
-function makeClips(dir: string): { turning: string; still: string } {
-  const base = join(dir, 'frontal.png');
-  execFileSync(CONVERT, [ASTRONAUT, '-crop', '340x255+55+3', '+repage', '-resize', '640x480!', base]);
-  const steps = [0.15, 0.3, 0.45, 0.6];
-  const timeline: number[] = [];
-  const hold = (s: number, n: number) => timeline.push(...Array.from({ length: n }, () => s));
-  hold(0, 18);
-  for (const s of steps) hold(s, 2);
-  hold(0.6, 12);
-  for (const s of [...steps].reverse()) hold(s, 2);
-  hold(0, 10);
-  for (const s of steps) hold(-s, 2);
-  hold(-0.6, 12);
-  for (const s of [...steps].reverse()) hold(-s, 2);
-  const poses = new Map<number, string>();
-  for (const s of new Set(timeline)) poses.set(s, pose(dir, base, s));
-  const frames = join(dir, 'frames');
-  mkdirSync(frames);
-  timeline.forEach((s, i) => symlinkSync(poses.get(s)!, join(frames, `f${String(i).padStart(4, '0')}.png`)));
-  const turning = join(dir, 'turning.y4m');
-  const still = join(dir, 'still.y4m');
-  const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-  ffmpeg(['-framerate', String(FPS), '-i', join(frames, 'f%04d.png'), '-pix_fmt', 'yuv420p', turning]);
-  ffmpeg(['-loop', '1', '-i', base, '-frames:v', '15', '-r', String(FPS), '-pix_fmt', 'yuv420p', still]);
-  return { turning, still };
-}
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -220,10 +149,6 @@ async function notaryIssues(browser: Browser, center: Center, receiptNo: string)
   }
 }
 
-async function tapDigits(pad: Locator, digits: string): Promise<void> {
-  for (const d of digits) await pad.getByRole('button', { name: d, exact: true }).click();
-}
-
 interface Session {
   browser: Browser;
   page: Page;
@@ -239,31 +164,6 @@ async function open(clip: string): Promise<Session> {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   return { browser, page, requests };
-}
-
-/** home → 公证预约 → 学历公证 → 国内 / first use → 给我自己办 → 我同意 → card → the live-person check. */
-async function toLiveness(page: Page, base: string, idcard: IdCardService): Promise<Locator> {
-  await page.goto(`${base}/`);
-  const home = page.getByRole('button', { name: /公证预约/ });
-  if (!(await home.isVisible().catch(() => false))) await page.mouse.click(960, 540);
-  await home.click();
-  const flow = page.locator('kiosk-notarization-flow');
-  await flow.getByRole('button', { name: /学历公证/ }).click();
-  const purpose = flow.locator('kiosk-notarization-purpose');
-  await purpose.getByRole('button', { name: '在国内用' }).click();
-  const uses = purpose.getByRole('group', { name: '做什么用' }).getByRole('button');
-  await uses.first().click();
-  await purpose.getByRole('button', { name: '下一步' }).click();
-  const applicant = flow.locator('kiosk-notarization-applicant');
-  await applicant.getByRole('button', { name: /给我自己办/ }).click();
-  await applicant.getByRole('button', { name: '下一步' }).click();
-  await flow.getByRole('button', { name: '我同意' }).click();
-  await flow.getByRole('heading', { name: '请放身份证' }).waitFor();
-  idcard.simulator!.placeCard('resident');
-  await flow.getByRole('heading', { name: '请取走身份证' }).waitFor();
-  idcard.simulator!.removeCard();
-  await flow.locator('kiosk-notarization-liveness').waitFor();
-  return flow;
 }
 
 function foreign(requests: string[], base: string): string[] {
@@ -310,29 +210,7 @@ describe('remote notarization end to end (fake camera from astronaut.png)', () =
       const flow = await toLiveness(s.page, agent.base, idcard);
       const liveness = flow.locator('kiosk-notarization-liveness');
       await liveness.locator('[data-hint="turnLeft"], [data-hint="turnRight"]').first().waitFor({ timeout: 30_000 });
-      const docs = flow.locator('kiosk-notarization-documents');
-      await docs.waitFor({ timeout: 40_000 });
-
-      const shutter = docs.getByRole('button', { name: '拍照' });
-      await expect.poll(() => shutter.isEnabled(), { timeout: 15_000 }).toBe(true);
-      await shutter.click();
-      await docs.getByRole('button', { name: '用这张' }).click();
-      await docs.getByRole('button', { name: '下一步' }).click();
-
-      const phone = flow.locator('kiosk-notarization-phone');
-      await tapDigits(phone.locator('kiosk-digit-pad'), '13800138000');
-      await phone.getByRole('button', { name: '下一步' }).click();
-      const interview = flow.locator('kiosk-notarization-interview');
-      await interview.getByRole('button', { name: /公证处打电话和我约时间/ }).click();
-      await interview.getByRole('button', { name: '下一步' }).click();
-      await flow.locator('kiosk-notarization-review').getByRole('button', { name: '下一步' }).click();
-
-      const canvas = flow.locator('kiosk-signature-pad canvas');
-      const box = (await canvas.boundingBox())!;
-      await s.page.mouse.move(box.x + 40, box.y + 60);
-      await s.page.mouse.down();
-      for (let i = 1; i <= 12; i++) await s.page.mouse.move(box.x + 40 + i * 25, box.y + 60 + (i % 2) * 40);
-      await s.page.mouse.up();
+      await toSignature(s.page, flow, /公证处打电话和我约时间/);
       const before = printer.simulator!.jobs().length;
       await flow.getByRole('button', { name: '提交申请' }).click();
 

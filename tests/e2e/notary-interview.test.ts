@@ -6,39 +6,16 @@
 // joins from home (我预约了公证视频, the receipt digits); the notary goes online, sees her with her booked
 // time and matter, takes the interview; both sides decode video; the notary hangs up; the call record
 // carries the interview kind and the receipt number.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallList } from '@kiosk/contract/signalling-api';
 import type { NotaryInterviewList } from '@kiosk/contract/notary-api';
 import { addChinaWorkingDays } from '@kiosk/domain/china-time';
-import { DEMO_CONFIG, startTestAgent, type TestAgent } from '../helpers/agent-harness.js';
 import { TINY_JPEG_BASE64, pngBase64, validId } from '../device-agent/outbox/fixtures.js';
-import {
-  TERMINAL,
-  addStaff,
-  callStats,
-  ensureUisBuilt,
-  freePort,
-  instrument,
-  launchWebRtcBrowser,
-  startCentre,
-  type CentreProcess,
-  type WebRtcBrowser,
-} from './consultation-harness.js';
+import { TERMINAL, callStats } from './consultation-harness.js';
+import { tapDigits } from './notarization-walk.js';
+import { notaryGoesOnline, notaryLogin, startNotaryScene, videoFlows, type NotaryScene } from './notary-scene.js';
 
 const NOTARY = { name: 'notary-wang', password: 'notary-password-2026' };
-const OUTBOX_ENV = {
-  KIOSK_OUTBOX_POLL_MS: '300',
-  KIOSK_OUTBOX_RETRY_BASE_MS: '200',
-  KIOSK_OUTBOX_RETRY_MAX_MS: '1000',
-};
-
-async function tapDigits(pad: Locator, digits: string): Promise<void> {
-  for (const d of digits) await pad.getByRole('button', { name: d, exact: true }).click();
-}
 
 /** A staff login over HTTP (cookie + CSRF) for reading the centre's answers. */
 async function staffApi(url: string, name: string, password: string) {
@@ -100,68 +77,23 @@ function notarizationData(): Record<string, unknown> {
   };
 }
 
-/** Connected, video decoded at a real resolution. */
-async function videoFlows(page: Page): Promise<boolean> {
-  const s = await callStats(page);
-  return !!s && s.connectionState === 'connected' && s.videoFramesDecoded > 0 && s.frameWidth > 0;
-}
-
 describe('the notary’s video interview between two browsers', () => {
-  let centre: CentreProcess;
-  let agent: TestAgent;
-  let kioskBrowser: WebRtcBrowser;
-  let notaryBrowser: WebRtcBrowser;
-  let kiosk: Page;
-  let notary: Page;
-  const savedEnv: Record<string, string | undefined> = {};
+  let scene: NotaryScene;
 
   beforeAll(async () => {
-    ensureUisBuilt();
-    for (const [k, v] of Object.entries(OUTBOX_ENV)) {
-      savedEnv[k] = process.env[k];
-      process.env[k] = v;
-    }
-    const dataDir = mkdtempSync(join(tmpdir(), 'notary-centre-'));
-    await addStaff(dataDir, NOTARY.name, NOTARY.password, 'notary');
-    centre = await startCentre({ port: await freePort(), dataDir, consultation: { queueTimeoutS: 120 } });
-    agent = await startTestAgent({
-      ...DEMO_CONFIG,
-      terminal: { ...DEMO_CONFIG.terminal, id: TERMINAL.id, name: TERMINAL.name },
-      center: { url: centre.url, token: TERMINAL.token },
-    });
-    kioskBrowser = await launchWebRtcBrowser();
-    notaryBrowser = await launchWebRtcBrowser();
-    kiosk = await kioskBrowser.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    notary = await notaryBrowser.browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await instrument(kiosk);
-    await instrument(notary);
+    scene = await startNotaryScene(NOTARY);
   });
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') {
-      await kiosk?.screenshot({ path: join(tmpdir(), 'notary-interview-kiosk-failure.png') }).catch(() => undefined);
-      await notary?.screenshot({ path: join(tmpdir(), 'notary-interview-notary-failure.png') }).catch(() => undefined);
-    }
+    if (task.result?.state === 'fail') await scene?.screenshots('notary-interview');
   });
 
-  afterAll(async () => {
-    await kioskBrowser?.close();
-    await notaryBrowser?.close();
-    await agent?.stop();
-    await centre?.stop();
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  afterAll(async () => scene?.stop());
 
   it('a booked request: the kiosk joins with the receipt number, the notary takes it, video both ways, the record names the receipt', async () => {
+    const { centre, agent, kiosk, notary } = scene;
     // The notary publishes tomorrow's (next working day's) 9:00 slot in the console.
-    await notary.goto(`${centre.url}/`);
-    await notary.getByLabel('账号').fill(NOTARY.name);
-    await notary.getByLabel('密码').fill(NOTARY.password);
-    await notary.getByRole('button', { name: '登录' }).click();
-    await notary.getByRole('heading', { name: '公证申请' }).waitFor();
+    await notaryLogin(notary, centre.url, NOTARY);
     await notary.getByRole('button', { name: '面谈时段' }).click();
     const day = addChinaWorkingDays(Date.now(), 1);
     await notary.getByLabel('日期', { exact: true }).fill(day);
@@ -194,9 +126,7 @@ describe('the notary’s video interview between two browsers', () => {
       .toContain(receiptNo);
 
     // The notary goes online at her interview desk.
-    await notary.getByRole('button', { name: '公证视频面谈' }).click();
-    await notary.getByRole('button', { name: '上线面谈' }).click();
-    await notary.getByText('在线，可以面谈').waitFor({ timeout: 15_000 });
+    await notaryGoesOnline(notary);
 
     // The villager: home → 我预约了公证视频 → the receipt's digits → waiting.
     const home = kiosk.getByRole('button', { name: /我预约了公证视频/ });

@@ -25,6 +25,8 @@ export const NOTARIZATION_STEPS = [
   'signature',
   'submitting',
   'receipt',
+  /** 现在就和公证员视频: the interview right after the receipt (the consultation call stack). */
+  'notaryCall',
   'done',
   'exited',
 ] as const;
@@ -129,6 +131,8 @@ export type NotarizationEvent =
   | { type: 'printFailed' }
   | { type: 'reprintRequested' }
   | { type: 'finished' }
+  /** The interview chosen for now is over: it took place, or its fallback was read. */
+  | { type: 'interviewOver' }
   | { type: 'back' }
   | { type: 'reset' };
 
@@ -162,7 +166,7 @@ export function initialNotarizationState(): NotarizationState {
 }
 
 /** Steps after which going back would undo something sent or printed, or repeat a failed check. */
-const NO_BACK: readonly NotarizationStep[] = ['receipt', 'done', 'exited', 'livenessOffice'];
+const NO_BACK: readonly NotarizationStep[] = ['receipt', 'notaryCall', 'done', 'exited', 'livenessOffice'];
 
 function go(
   state: NotarizationState,
@@ -337,7 +341,11 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
     case 'reprintRequested':
       return at('receipt') && state.print.kind === 'paperOut' ? { ...state, print: { kind: 'printing' } } : state;
     case 'finished':
-      return at('receipt') && state.print.kind !== 'printing' ? go(state, 'done') : state;
+      if (!at('receipt') || state.print.kind === 'printing') return state;
+      // Chosen 现在就和公证员视频: from the receipt straight into the interview, not home and back.
+      return go(state, a.interview?.kind === 'now' ? 'notaryCall' : 'done');
+    case 'interviewOver':
+      return at('notaryCall') ? go(state, 'done') : state;
     default: {
       const unreachable: never = event;
       return unreachable;
@@ -346,7 +354,7 @@ export function nextNotarization(state: NotarizationState, event: NotarizationEv
 }
 
 /** From the submission on, a held seat travels in the request (`booking.holdId`) and is the centre's to confirm. */
-const SENT: readonly NotarizationStep[] = ['submitting', 'receipt', 'done'];
+const SENT: readonly NotarizationStep[] = ['submitting', 'receipt', 'notaryCall', 'done'];
 
 /** The seat the terminal holds for her that no request carries yet (released when she leaves it), or null. */
 export function unsubmittedHold(s: NotarizationState): string | null {

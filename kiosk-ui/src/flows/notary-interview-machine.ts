@@ -1,16 +1,29 @@
-// Joining a booked notary video interview (我预约了公证视频, issue 12) as a pure state machine (style
-// R3): next(state, event) → state. No DOM, no I/O, no timers. The call client's reports arrive as
-// events, translated by the owner. An event that does not belong to the current step returns the
-// same object.
+// The notary's video interview (issue 12) as a pure state machine (style R3): next(state, event) →
+// state. No DOM, no I/O, no timers. Either she joins a booked interview from home (我预约了公证视频, the
+// receipt digits), or she chose 现在就和公证员视频 and the notarization flow starts it right after her
+// receipt (`nowInterviewState`: the receipt number is known; nobody online means the fallback at once).
+// The call client's reports arrive as events, translated by the owner. An event that does not belong
+// to the current step returns the same object.
 
 export const NOTARY_INTERVIEW_STEPS = ['receipt', 'waiting', 'call', 'ended', 'fallback', 'done', 'exited'] as const;
 export type NotaryInterviewStep = (typeof NOTARY_INTERVIEW_STEPS)[number];
 
-export type NotaryFallback = 'unknownReceipt' | 'unreachable' | 'timeout' | 'devices' | 'mediaLost';
+export type NotaryFallback =
+  | 'unknownReceipt'
+  /** "Now": her request did not reach the centre in time (the outbox still holds it). */
+  | 'notArrived'
+  /** "Now": no notary online any more when she got there. */
+  | 'noNotary'
+  | 'unreachable'
+  | 'timeout'
+  | 'devices'
+  | 'mediaLost';
 export type NotaryCallLink = 'connecting' | 'live' | 'reconnecting' | 'peerLost';
 
 export interface NotaryInterviewState {
   step: NotaryInterviewStep;
+  /** Started from the notarization flow's receipt (现在就和公证员视频), not from home. */
+  now: boolean;
   receiptNo: string | null;
   notariesOnline: number | null;
   call: { callId: string; startedAt: string; link: NotaryCallLink; audioOnly: boolean } | null;
@@ -35,7 +48,12 @@ export type NotaryInterviewEvent =
   | { type: 'reset' };
 
 export function initialNotaryInterviewState(): NotaryInterviewState {
-  return { step: 'receipt', receiptNo: null, notariesOnline: null, call: null, fallback: null };
+  return { step: 'receipt', now: false, receiptNo: null, notariesOnline: null, call: null, fallback: null };
+}
+
+/** 现在就和公证员视频: straight into the waiting room with the request just submitted. */
+export function nowInterviewState(receiptNo: string): NotaryInterviewState {
+  return { ...initialNotaryInterviewState(), step: 'waiting', now: true, receiptNo };
 }
 
 export function nextNotaryInterview(s: NotaryInterviewState, e: NotaryInterviewEvent): NotaryInterviewState {
@@ -45,9 +63,10 @@ export function nextNotaryInterview(s: NotaryInterviewState, e: NotaryInterviewE
     case 'receiptEntered':
       return s.step === 'receipt' ? { ...s, step: 'waiting', receiptNo: e.receiptNo, notariesOnline: null } : s;
     case 'waiting':
-      return s.step === 'waiting' && s.notariesOnline !== e.notariesOnline
-        ? { ...s, notariesOnline: e.notariesOnline }
-        : s;
+      if (s.step !== 'waiting') return s;
+      // She came for a notary online now: nobody there is the fallback, not a wait for a booked time.
+      if (s.now && e.notariesOnline === 0) return { ...s, step: 'fallback', fallback: 'noNotary' };
+      return s.notariesOnline !== e.notariesOnline ? { ...s, notariesOnline: e.notariesOnline } : s;
     case 'matched':
       return s.step === 'waiting'
         ? { ...s, step: 'call', call: { callId: e.callId, startedAt: e.at, link: 'connecting', audioOnly: false } }

@@ -6,6 +6,7 @@ import { localizeContext, uiConfigContext, visitContext, type VisitApi } from '.
 import { DEFAULT_UI_CONFIG, type UiConfig } from '../data/ui-config.js';
 import type { KioskBackRequestEvent } from '../events/kiosk-back-request.js';
 import { KioskFlowExitEvent } from '../events/kiosk-flow-exit.js';
+import type { CallClientOptions } from '../consultation/call-client.js';
 import {
   COUNTED_NOTARIZATION_STEPS,
   droppedHold,
@@ -43,6 +44,7 @@ import { interviewLabel } from './notary-slot-label.js';
 import { releaseNotarySlotHold } from './notary-slots-data.js';
 import { toNotarizationData, toNotarizationReceipt } from './notarization-submission.js';
 import './notarization-steps.js';
+import './kiosk-notary-interview-flow.js';
 
 /** Legal-aid steps reused here report these events, which mean the same in this flow. */
 const SHARED_EVENTS = new Set(['cardRead', 'typeIdInstead', 'identityTyped', 'signed', 'retrySubmit', 'back']);
@@ -52,7 +54,9 @@ const newClientId = (): string => crypto.randomUUID().replaceAll('-', '');
 /**
  * @summary The remote-notarization request (远程公证): the one owner of the flow state (style R3). Feeds
  * the steps' events into the pure `nextNotarization`, warms the face detector when the flow starts,
- * submits through the outbox (kind notarization) and prints the notarization-receipt. A seat held at
+ * submits through the outbox (kind notarization) and prints the notarization-receipt; with 现在就和公证员
+ * 视频 the receipt leads straight into the notary's interview (`kiosk-notary-interview-flow` with the
+ * receipt number: waiting room, call, or the fallback ladder), then 办好了. A seat held at
  * the interview step and given up before the request is sent (another slot, now or the phone, 首页,
  * the end of the visit) is released at the centre.
  * @fires kiosk-flow-exit - home | done
@@ -96,6 +100,8 @@ export class KioskNotarizationFlow extends LitElement {
 
   /** Test seam: the state the flow opens in (a later step without walking the ones before it). */
   @property({ attribute: false }) startState: NotarizationState | null = null;
+  /** Test seam: options for the interview's call client (现在就和公证员视频). */
+  @property({ attribute: false }) callOptions: Partial<CallClientOptions> = {};
 
   /** The current state (read-only; tests and the shell's screen walk read the step). */
   get flowState(): NotarizationState {
@@ -172,6 +178,12 @@ export class KioskNotarizationFlow extends LitElement {
   private readonly _onSharedAnswer = (e: LegalAidAnswerEvent): void => {
     e.stopPropagation();
     if (SHARED_EVENTS.has(e.detail.type)) this._dispatch(e.detail as NotarizationEvent);
+  };
+
+  /** The interview's own exit (完成, 不等了, 知道了) ends that step here, not the whole flow. */
+  private readonly _onInterviewExit = (e: KioskFlowExitEvent): void => {
+    e.stopPropagation();
+    this._dispatch({ type: 'interviewOver' });
   };
 
   private readonly _onBackRequest = (e: KioskBackRequestEvent): void => {
@@ -386,6 +398,12 @@ export class KioskNotarizationFlow extends LitElement {
           .reason=${f.submitReason}
           .hotline=${hotline}
         ></kiosk-legal-aid-submitting>`;
+      case 'notaryCall':
+        return html`<kiosk-notary-interview-flow
+          receipt-no=${f.submission?.receiptNo ?? ''}
+          .callOptions=${this.callOptions}
+          @kiosk-flow-exit=${this._onInterviewExit}
+        ></kiosk-notary-interview-flow>`;
       case 'receipt':
       case 'done':
         return html`<kiosk-notarization-receipt

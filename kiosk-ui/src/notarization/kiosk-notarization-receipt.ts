@@ -9,7 +9,8 @@ import { slotLabel } from './notary-slot-label.js';
 
 /**
  * @summary 申请已提交: the 受理编号 large and read digit by digit, the upload state, the 15-working-day
- * rule, the printing state with 重新打印 after a paper-out. With `done`: 办好了, take the card and receipt.
+ * rule, the printing state with 重新打印 after a paper-out. With 现在就和公证员视频 the next step is the
+ * interview (开始视频面谈), said after the number. With `done`: 办好了, take the card and receipt.
  * @fires kiosk-notarization-answer - reprintRequested | finished
  */
 @customElement('kiosk-notarization-receipt')
@@ -36,19 +37,23 @@ export class KioskNotarizationReceipt extends NotarizationStepBase {
     else this._speakNumber();
   }
 
+  private _now(): boolean {
+    return this.answers.interview?.kind === 'now';
+  }
+
   private _speakNumber(): void {
     const s = this.submission;
     if (!s) return;
     const t = this._t;
-    this._visit?.speakText(
-      t('notarization.steps.receipt.spoken', {
-        digits: digitByDigit(
-          s.receiptNo,
-          t('notarization.steps.receipt.digits'),
-          t('notarization.steps.receipt.separator'),
-        ),
-      }),
-    );
+    const number = t('notarization.steps.receipt.spoken', {
+      digits: digitByDigit(
+        s.receiptNo,
+        t('notarization.steps.receipt.digits'),
+        t('notarization.steps.receipt.separator'),
+      ),
+    });
+    // One piece of speech stays under 20 s: the number, then only what to tap next.
+    this._visit?.speakText(this._now() ? `${number}${t('notarization.steps.receipt.interviewNowSpoken')}` : number);
   }
 
   protected _next(): void {
@@ -90,7 +95,7 @@ export class KioskNotarizationReceipt extends NotarizationStepBase {
     return html`<kiosk-step
       heading-key="notarization.steps.receipt.title"
       without-previous
-      next-key="notarization.steps.receipt.done"
+      next-key=${this._now() ? 'notarization.steps.receipt.startInterview' : 'notarization.steps.receipt.done'}
       ?next-disabled=${this.print.kind === 'printing' || this.print.kind === 'idle'}
       @kiosk-step-done=${this._onStepDone}
     >
@@ -103,7 +108,9 @@ export class KioskNotarizationReceipt extends NotarizationStepBase {
           ? html`<p data-interview>
               ${say(t, 'notarization.steps.receipt.interviewSlot', { when: slotLabel(t, this.answers.interview.slot) })}
             </p>`
-          : null
+          : this._now()
+            ? html`<p data-interview="now">${say(t, 'notarization.steps.receipt.interviewNow')}</p>`
+            : null
       }
       ${this._printLine()}
       ${

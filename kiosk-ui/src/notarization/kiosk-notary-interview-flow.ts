@@ -10,6 +10,7 @@ import type { CallInfo } from '../flows/consultation-machine.js';
 import {
   initialNotaryInterviewState,
   nextNotaryInterview,
+  nowInterviewState,
   type NotaryInterviewEvent,
   type NotaryInterviewState,
 } from '../flows/notary-interview-machine.js';
@@ -24,11 +25,13 @@ import './kiosk-notary-interview-receipt.js';
 import './kiosk-notary-interview-status.js';
 
 /**
- * @summary 我预约了公证视频 (issue 12): the one owner of joining a booked notary interview. She types the
- * receipt number; the kiosk opens camera and microphone, waits for the notary with `join-interview`
- * on the consultation call stack, and the call runs in the same call screen as a consultation (with
- * 公证员 in its words) and the same reconnects; fallbacks name the hotline. At the end of the visit the
- * call is hung up and every track stopped.
+ * @summary The notary's video interview (issue 12), the one owner of joining it: from home with 我预约了
+ * 公证视频 she types the receipt number; from the notarization flow (现在就和公证员视频) `receipt-no` is
+ * given and she starts in the waiting room. The kiosk opens camera and microphone, waits for the notary
+ * with `join-interview` on the consultation call stack, and the call runs in the same call screen as a
+ * consultation (with 公证员 in its words) and the same reconnects; fallbacks name the hotline large with
+ * a `tel:` QR. "Now" waits a minute for a request still on its way through the outbox, and nobody online
+ * is a fallback at once. At the end of the visit the call is hung up and every track stopped.
  * @fires kiosk-flow-exit - home | done
  */
 @customElement('kiosk-notary-interview-flow')
@@ -65,8 +68,14 @@ export class KioskNotaryInterviewFlow extends LitElement {
 
   /** Test seam: options for the call client. */
   @property({ attribute: false }) callOptions: Partial<CallClientOptions> = {};
+  /** The request just submitted with 现在就和公证员视频: no receipt step, straight into the waiting room. */
+  @property({ attribute: 'receipt-no' }) receiptNo = '';
+  /** Test seam: how often and how long "now" asks again while her request is on its way to the centre. */
+  @property({ attribute: false }) arrival = { retryMs: 3000, waitMs: 60_000 };
 
   private _round = 0;
+  private _arrivalUntil = 0;
+  private _arrivalTimer: ReturnType<typeof setTimeout> | undefined;
   private _client: CallClient | null = null;
   private _unsubscribe: (() => void) | undefined;
   private _unsubscribeVisitEnd: (() => void) | undefined;
@@ -82,6 +91,7 @@ export class KioskNotaryInterviewFlow extends LitElement {
     this.addEventListener('kiosk-notary-interview-answer', this._onAnswer);
     this.addEventListener('kiosk-consultation-answer', this._onCallAnswer);
     this.addEventListener('kiosk-back-request', this._onBackRequest);
+    if (this.receiptNo && this._flow.step === 'receipt') this._flow = nowInterviewState(this.receiptNo);
   }
 
   override disconnectedCallback(): void {
@@ -149,6 +159,7 @@ export class KioskNotaryInterviewFlow extends LitElement {
   }
 
   private _stopAll(): void {
+    clearTimeout(this._arrivalTimer);
     this._unsubscribe?.();
     this._unsubscribe = undefined;
     this._client?.close();
@@ -172,8 +183,26 @@ export class KioskNotaryInterviewFlow extends LitElement {
       return;
     }
     if (client !== this._client || this._flow.step !== 'waiting') return;
+    this._arrivalUntil = Date.now() + this.arrival.waitMs;
+    client.connect(this._request(receiptNo));
+  }
+
+  private _request(receiptNo: string): { receiptNo: string; consent: boolean; terminalName?: string } {
     const name = this._config.terminal.name;
-    client.connect({ receiptNo, consent: true, ...(name ? { terminalName: name } : {}) });
+    return { receiptNo, consent: true, ...(name ? { terminalName: name } : {}) };
+  }
+
+  /** The centre does not know the receipt: "now" asks again while the outbox may still be sending it. */
+  private _unknownReceipt(client: CallClient): void {
+    const f = this._flow;
+    if (!f.now || !f.receiptNo) return this._dispatch({ type: 'failed', reason: 'unknownReceipt' });
+    if (Date.now() + this.arrival.retryMs > this._arrivalUntil)
+      return this._dispatch({ type: 'failed', reason: 'notArrived' });
+    const request = this._request(f.receiptNo);
+    clearTimeout(this._arrivalTimer);
+    this._arrivalTimer = setTimeout(() => {
+      if (client === this._client && this._flow.step === 'waiting') client.connect(request);
+    }, this.arrival.retryMs);
   }
 
   private _onClientEvent(client: CallClient, e: CallClientEvent): void {
@@ -183,7 +212,7 @@ export class KioskNotaryInterviewFlow extends LitElement {
       case 'queued':
         return d({ type: 'waiting', notariesOnline: e.lawyersOnline });
       case 'unknown-receipt':
-        return d({ type: 'failed', reason: 'unknownReceipt' });
+        return this._unknownReceipt(client);
       case 'no-answer':
         return d({ type: 'failed', reason: 'timeout' });
       case 'unreachable':
@@ -259,6 +288,7 @@ export class KioskNotaryInterviewFlow extends LitElement {
       case 'fallback':
         return html`<kiosk-notary-interview-status
           mode="fallback"
+          ?now=${f.now}
           reason=${f.fallback ?? 'unreachable'}
           hotline=${hotline}
         ></kiosk-notary-interview-status>`;

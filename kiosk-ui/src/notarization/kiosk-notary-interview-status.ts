@@ -6,16 +6,18 @@ import type { KioskStepDoneEvent } from '../events/kiosk-step-done.js';
 import type { NotaryFallback } from '../flows/notary-interview-machine.js';
 import { createLocalize } from '../i18n/localize.js';
 import type { Localize, MessageKey } from '../i18n/message-types.js';
-import { say } from '../i18n/say.js';
+import { say, sayText } from '../i18n/say.js';
 import '../components/kiosk-step.js';
+import '../consultation/kiosk-tel-qr.js';
 import { tokens } from '../styles/tokens.js';
 import { NotaryInterviewAnswerEvent } from './notary-interview-answer-event.js';
 import './notary-interview-messages.js';
 
 /**
- * @summary 我预约了公证视频 while not in the call: waiting for the notary (receipt number, whether a notary
- * is online, 不等了), the end of the interview (完成), or why it cannot go on, with the hotline (回首页).
- * Each state is spoken once.
+ * @summary The notary's interview while not in the call: waiting for the notary (receipt number, whether
+ * a notary is online, 不等了), the end of the interview (完成), or why it cannot go on — the fallback
+ * ladder: the reason (the office phones her to arrange another time), the hotline large with a `tel:`
+ * QR, then 回首页 (知道了 when she came straight from her receipt, `now`). Each state is spoken once.
  * @fires kiosk-notary-interview-answer - cancel | finished
  */
 @customElement('kiosk-notary-interview-status')
@@ -29,6 +31,38 @@ export class KioskNotaryInterviewStatus extends LitElement {
       }
       .status {
         font-weight: 700;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 2rem;
+        align-items: start;
+      }
+      @media (orientation: portrait) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      .number {
+        font-size: 6rem;
+        font-weight: 700;
+        line-height: 1.1;
+        color: var(--kiosk-primary);
+        margin: 0 0 0.5rem;
+      }
+      .qr {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        max-width: 16rem;
+        text-align: center;
+      }
+      .qr p {
+        margin: 0;
+      }
+      kiosk-tel-qr {
+        --kiosk-qr-size: 10rem;
+        margin-bottom: 0.5rem;
       }
     `,
   ];
@@ -46,6 +80,8 @@ export class KioskNotaryInterviewStatus extends LitElement {
   @property({ type: Number, attribute: 'notaries-online' }) notariesOnline = -1;
   @property() reason: NotaryFallback = 'unreachable';
   @property() hotline = '';
+  /** She came straight from her receipt (现在就和公证员视频): the fallback ends with 知道了, not 回首页. */
+  @property({ type: Boolean }) now = false;
 
   override firstUpdated(): void {
     if (this.mode === 'waiting') this._visit?.speak('notaryInterview.waiting.voice');
@@ -95,10 +131,23 @@ export class KioskNotaryInterviewStatus extends LitElement {
     return html`<kiosk-step
       heading-key="notaryInterview.fallback.title"
       without-previous
-      next-key="notaryInterview.fallback.home"
+      next-key=${this.now ? 'notaryInterview.fallback.ok' : 'notaryInterview.fallback.home'}
       @kiosk-step-done=${this._onStepDone}
     >
-      <p role="alert">${say(t, this._reasonKey(), { hotline: this.hotline })}</p>
+      <div class="layout">
+        <div>
+          <p role="alert" data-reason=${this.reason}>${say(t, this._reasonKey(), { hotline: this.hotline })}</p>
+          <p>${say(t, 'notaryInterview.fallback.hotline')}</p>
+          <p class="number" data-hotline>${sayText(this.hotline)}</p>
+        </div>
+        <div class="qr">
+          <kiosk-tel-qr
+            number=${this.hotline}
+            label=${t('notaryInterview.fallback.qr', { hotline: this.hotline })}
+          ></kiosk-tel-qr>
+          <p>${say(t, 'notaryInterview.fallback.qr', { hotline: this.hotline })}</p>
+        </div>
+      </div>
     </kiosk-step>`;
   }
 }

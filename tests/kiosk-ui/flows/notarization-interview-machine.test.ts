@@ -1,6 +1,6 @@
 // The interview step's pure parts: a held slot through the notarization machine (into the review, the
-// submission's booking.holdId, the receipt's 视频面谈 line), 改一下 back to the interview, and the slot
-// time in China time with its weekday.
+// submission's booking.holdId, the receipt's 视频面谈 line), 改一下 back to the interview, the slot
+// time in China time with its weekday, and 现在就和公证员视频 from the receipt into the interview.
 import { describe, expect, it } from 'vitest';
 import {
   initialNotarizationState,
@@ -8,6 +8,11 @@ import {
   type NotarizationEvent,
   type NotarizationState,
 } from '../../../kiosk-ui/src/flows/notarization-machine.js';
+import {
+  initialNotaryInterviewState,
+  nextNotaryInterview,
+  nowInterviewState,
+} from '../../../kiosk-ui/src/flows/notary-interview-machine.js';
 import { createLocalize } from '../../../kiosk-ui/src/i18n/localize.js';
 import { interviewLabel, slotLabel } from '../../../kiosk-ui/src/notarization/notary-slot-label.js';
 import { toNotarizationData } from '../../../kiosk-ui/src/notarization/notarization-submission.js';
@@ -77,5 +82,59 @@ describe('notarization interview (machine)', () => {
     expect(interviewLabel(t, { kind: 'now' })).toBe('现在视频面谈');
     expect(interviewLabel(t, { kind: 'phone' })).toBe('公证处电话预约');
     expect(interviewLabel(t, null)).toBe('公证处电话预约');
+  });
+});
+
+describe('现在就和公证员视频 (machines)', () => {
+  const submitted = (interview: NotarizationEvent & { type: 'interviewChosen' }): NotarizationState =>
+    run([
+      ...toInterview,
+      interview,
+      { type: 'reviewConfirmed' },
+      { type: 'signed', signature: 'data:image/png;base64,AAAA' },
+      {
+        type: 'submitSucceeded',
+        result: { receiptNo: 'GZ261202-0001-0009', storedAt: '2026-12-02T02:05:00Z', uploaded: true },
+      },
+      { type: 'printStarted' },
+      { type: 'printSucceeded' },
+    ]);
+
+  it('from the receipt into the interview (返回 does not leave it), then 办好了; a slot or the phone goes to 办好了', () => {
+    const receipt = submitted({ type: 'interviewChosen', choice: { kind: 'now' } });
+    expect(receipt.step).toBe('receipt');
+    const call = nextNotarization(receipt, { type: 'finished' });
+    expect(call.step).toBe('notaryCall');
+    expect(nextNotarization(call, { type: 'back' })).toBe(call);
+    expect(nextNotarization(call, { type: 'finished' })).toBe(call);
+    expect(nextNotarization(call, { type: 'interviewOver' }).step).toBe('done');
+    expect(nextNotarization(receipt, { type: 'interviewOver' })).toBe(receipt);
+    const phone = submitted({ type: 'interviewChosen', choice: { kind: 'phone' } });
+    expect(nextNotarization(phone, { type: 'finished' }).step).toBe('done');
+  });
+
+  it('the interview opens in the waiting room with the receipt; nobody online is the fallback at once, unlike a booked one', () => {
+    const now = nowInterviewState('GZ261202-0001-0009');
+    expect(now).toMatchObject({ step: 'waiting', now: true, receiptNo: 'GZ261202-0001-0009' });
+    expect(nextNotaryInterview(now, { type: 'waiting', notariesOnline: 0 })).toMatchObject({
+      step: 'fallback',
+      fallback: 'noNotary',
+    });
+    expect(nextNotaryInterview(now, { type: 'waiting', notariesOnline: 1 })).toMatchObject({
+      step: 'waiting',
+      notariesOnline: 1,
+    });
+    const booked = nextNotaryInterview(initialNotaryInterviewState(), {
+      type: 'receiptEntered',
+      receiptNo: 'GZ261202-0001-0009',
+    });
+    expect(booked.now).toBe(false);
+    expect(nextNotaryInterview(booked, { type: 'waiting', notariesOnline: 0 })).toMatchObject({
+      step: 'waiting',
+      notariesOnline: 0,
+    });
+    // 知道了 on the fallback leaves the interview (the notarization flow then says 办好了).
+    const fallback = nextNotaryInterview(now, { type: 'waiting', notariesOnline: 0 });
+    expect(nextNotaryInterview(fallback, { type: 'cancel' }).step).toBe('exited');
   });
 });

@@ -9,15 +9,11 @@ import { customElement } from 'lit/decorators.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { visitContext, type VisitApi } from '../../../kiosk-ui/src/context/contexts.js';
-import {
-  initialNotarizationState,
-  type InterviewChoice,
-  type NotarizationState,
-  type NotarizationStep,
-} from '../../../kiosk-ui/src/flows/notarization-machine.js';
+import type { InterviewChoice, NotarizationState } from '../../../kiosk-ui/src/flows/notarization-machine.js';
 import '../../../kiosk-ui/src/notarization/kiosk-notarization-flow.js';
 import type { KioskNotarizationFlow } from '../../../kiosk-ui/src/notarization/kiosk-notarization-flow.js';
 import { RecordingVisit } from '../legal-aid/recording-visit.js';
+import { answeredState } from './answered-state.js';
 import { button, deepElements, mount, settle } from '../legal-aid/step-helpers.js';
 
 /** A visit whose end the test triggers (the idle timeout, 完成). */
@@ -111,35 +107,6 @@ const held = (slotId: string): InterviewChoice => ({
   lengthMin: 30,
 });
 
-/** Every answer up to the interview, the interview itself as given, at `step`. */
-function stateAt(step: NotarizationStep, interview: InterviewChoice | null): NotarizationState {
-  const s = initialNotarizationState();
-  const order: NotarizationStep[] = ['matter', 'purpose', 'applicant', 'consent', 'idCard', 'liveness', 'documents'];
-  return {
-    ...s,
-    step,
-    history: [...order, 'phone', ...(step === 'review' || step === 'submitting' ? ['interview' as const] : [])],
-    answers: {
-      ...s.answers,
-      matterId: 'education',
-      where: 'domestic',
-      use: 'job',
-      role: 'self',
-      consentAt: '2026-12-02T02:00:00.000Z',
-      identity: { source: 'card', name: '张三', idNumber: '11010519491231002X' },
-      liveness: {
-        passedAt: '2026-12-02T02:01:00.000Z',
-        attempts: 1,
-        faceCrop: 'data:image/jpeg;base64,/9j/2wBDAAEBAQ==',
-        order: ['left', 'right'],
-      },
-      phone: '13800138000',
-      interview,
-      ...(step === 'submitting' ? { signature: 'data:image/png;base64,iVBORw0KGgo=' } : {}),
-    },
-  };
-}
-
 async function mountFlow(start: NotarizationState): Promise<KioskNotarizationFlow> {
   visit = new EndableVisit();
   await page.viewport(1920, 1080);
@@ -177,7 +144,7 @@ afterEach(() => {
 describe('a held interview seat is released when she gives it up', () => {
   it('back at the interview she picks another slot: the new one is held, the old one released; then the phone: that one too', async () => {
     const agent = fakeAgent();
-    const flow = await mountFlow(stateAt('interview', held(SLOT_A)));
+    const flow = await mountFlow(answeredState('interview', held(SLOT_A)));
     await tapSlot(flow, SLOT_B);
     await tap(flow, '下一步');
     await until(() => flow.flowState.step === 'review', 'review with slot B');
@@ -201,7 +168,7 @@ describe('a held interview seat is released when she gives it up', () => {
 
   it('the same slot again keeps the seat (no new hold, no release)', async () => {
     const agent = fakeAgent();
-    const flow = await mountFlow(stateAt('interview', held(SLOT_A)));
+    const flow = await mountFlow(answeredState('interview', held(SLOT_A)));
     await tapSlot(flow, SLOT_A);
     await tap(flow, '下一步');
     await until(() => flow.flowState.step === 'review', 'review');
@@ -211,7 +178,7 @@ describe('a held interview seat is released when she gives it up', () => {
 
   it('首页 drops the flow at the review: the seat is released', async () => {
     const agent = fakeAgent();
-    const flow = await mountFlow(stateAt('review', held(SLOT_A)));
+    const flow = await mountFlow(answeredState('review', held(SLOT_A)));
     expect(agent.released).toEqual([]);
     flow.remove();
     await until(() => agent.released.length === 1, 'released');
@@ -220,7 +187,7 @@ describe('a held interview seat is released when she gives it up', () => {
 
   it('the visit ends (idle) at the review: released once, and the flow starts over', async () => {
     const agent = fakeAgent();
-    const flow = await mountFlow(stateAt('review', held(SLOT_A)));
+    const flow = await mountFlow(answeredState('review', held(SLOT_A)));
     visit.end();
     await until(() => flow.flowState.step === 'matter', 'reset');
     await until(() => agent.released.length === 1, 'released');
@@ -233,7 +200,7 @@ describe('a held interview seat is released when she gives it up', () => {
     const agent = fakeAgent();
     let open!: () => void;
     agent.gate = new Promise<void>((resolve) => (open = resolve));
-    const flow = await mountFlow(stateAt('interview', null));
+    const flow = await mountFlow(answeredState('interview', null));
     await tapSlot(flow, SLOT_B);
     await tap(flow, '下一步');
     await until(() => agent.holds.length === 1, 'hold asked');
@@ -247,7 +214,7 @@ describe('a held interview seat is released when she gives it up', () => {
 
   it('once the request is sent the hold travels in it: neither the receipt, the visit end nor 首页 releases it', async () => {
     const agent = fakeAgent();
-    const flow = await mountFlow(stateAt('submitting', held(SLOT_A)));
+    const flow = await mountFlow(answeredState('submitting', held(SLOT_A)));
     await until(() => flow.flowState.step === 'receipt', 'receipt');
     expect(agent.submitted).toBe(1);
     visit.end();
