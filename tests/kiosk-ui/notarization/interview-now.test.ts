@@ -173,7 +173,7 @@ async function toWaiting({ flow, sockets }: Mounted): Promise<FakeSignallingSock
   await until(() => deepText(flow).includes('回执打好了'), 'printed');
   expect(deepText(flow)).toContain('接下来和公证员视频');
   expect(visit.texts.at(-1)).toContain('开始视频面谈');
-  await checkScreen(flow, 1080 - 2 * 96);
+  await checkEverySize(flow);
   await tap(flow, '开始视频面谈');
   await until(() => flow.flowState.step === 'notaryCall', 'interview step');
   await until(() => sockets.length === 1 && sockets[0].sent.length === 1, 'hello');
