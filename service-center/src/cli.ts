@@ -8,16 +8,18 @@ import { createRepository } from './store/create-repository.js';
 import { STAFF_ROLES, type StaffRole } from './store/repository.js';
 import { COUNTY_CODE_PATTERN } from '@kiosk/contract/signalling-api';
 
-// `node dist/node/service-center/src/cli.js add-staff <name> [--role <role>] [--county <code>|province]`:
-// creates a staff account (or sets a new password, and the role and county when given, for an existing
-// one). Lawyers (and admins) take video consultations; a lawyer with a county (6-digit 行政区划代码)
-// serves that county's queue, one without (or `--county province`) every county's. The password is
-// read from stdin: typed at a prompt on a terminal, or the first line of piped input. The centre's
+// `node dist/node/service-center/src/cli.js add-staff <name> [--role <role>] [--county <code>|province]
+// [--display-name <name>]`: creates a staff account (or sets a new password, and the role, county and
+// display name when given, for an existing one). The display name is what villagers see and hear
+// (王芳律师已接通, her slip); without one, the login name. Lawyers (and admins) take video consultations;
+// a lawyer with a county (6-digit 行政区划代码) serves that county's queue, one without (or
+// `--county province`) every county's. The password is read from stdin: typed at a prompt on a terminal, or the first line of piped input. The centre's
 // configuration (CENTER_CONFIG) chooses the storage, as for the server: PostgreSQL at `storage.url`,
 // else SQLite in CENTER_DATA_DIR; when it lists `counties`, the county must be one of them.
 
 const USAGE =
   'usage: cli.js add-staff <name> [--role staff|lawyer|notary|mediator|admin] [--county <6-digit code>|province]\n' +
+  '       [--display-name <name shown to villagers, up to 20 characters>]\n' +
   '       (password on stdin; at least 10 characters)\n';
 
 interface AddStaffArgs {
@@ -25,7 +27,10 @@ interface AddStaffArgs {
   role?: StaffRole;
   /** null: the province. */
   county?: string | null;
+  displayName?: string;
 }
+
+const DISPLAY_NAME = /^[\p{L}\p{N}·](?:[\p{L}\p{N}· ]{0,18}[\p{L}\p{N}·])?$/u;
 
 /** The arguments after `add-staff`, or undefined when they are not a valid command line. */
 function parseArgs(argv: readonly string[]): AddStaffArgs | undefined {
@@ -41,6 +46,9 @@ function parseArgs(argv: readonly string[]): AddStaffArgs | undefined {
     } else if (flag === '--county' && args.county === undefined) {
       if (value !== 'province' && !new RegExp(COUNTY_CODE_PATTERN).test(value)) return undefined;
       args.county = value === 'province' ? null : value;
+    } else if (flag === '--display-name' && args.displayName === undefined) {
+      if (!DISPLAY_NAME.test(value)) return undefined;
+      args.displayName = value;
     } else return undefined;
   }
   return args;
@@ -62,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const { name, role, county } = args;
+  const { name, role, county, displayName } = args;
   const password = await readPassword();
   if (password.length < MIN_PASSWORD_LENGTH) {
     process.stderr.write(`password too short: at least ${MIN_PASSWORD_LENGTH} characters\n`);
@@ -89,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
       at: new Date().toISOString(),
       ...(role ? { role } : {}),
       ...(county !== undefined ? { county } : {}),
+      ...(displayName ? { displayName } : {}),
     });
     const set = [role, county === null ? 'province' : county && `county ${county}`].filter(Boolean).join(', ');
     process.stdout.write(

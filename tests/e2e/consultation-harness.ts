@@ -21,7 +21,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const WEBRTC_CHROMIUM = process.env['CHROMIUM_WEBRTC_PATH'] ?? '/usr/lib/chromium/chromium';
 export const WEBRTC_ARGS = [...chromiumArgs, '--allow-loopback-in-peer-connection'];
 export const TERMINAL = { id: 'test-0001', token: 'test-terminal-token', name: '测试村公共法律服务室' };
-export const LAWYER = { name: 'lawyer-li', password: 'lawyer-password-2026' };
+export const LAWYER = { name: 'lawyer-li', password: 'lawyer-password-2026', displayName: '李明' };
 export const TOKEN_SECRET = 'consultation-e2e-secret-0123456789abcdef';
 
 export function freePort(): Promise<number> {
@@ -77,6 +77,7 @@ export async function addStaff(
   password: string,
   role: StaffRole,
   storage?: StorageConfig,
+  displayName?: string,
 ): Promise<void> {
   const repo =
     storage?.kind === 'postgres'
@@ -89,6 +90,7 @@ export async function addStaff(
     mustChange: false,
     at: new Date().toISOString(),
     role,
+    ...(displayName ? { displayName } : {}),
   });
   await repo.close();
 }
@@ -113,7 +115,7 @@ export async function startCentre(options: {
   };
   const configFile = join(dataDir, 'center.config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  await addStaff(dataDir, LAWYER.name, LAWYER.password, 'lawyer', options.storage);
+  await addStaff(dataDir, LAWYER.name, LAWYER.password, 'lawyer', options.storage, LAWYER.displayName);
   const url = `http://127.0.0.1:${options.port}`;
   let child: ChildProcess | undefined;
   let log = '';

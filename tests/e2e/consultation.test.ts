@@ -190,6 +190,8 @@ describe('video consultation between two browsers', () => {
       await expect
         .poll(() => mediaSettings(page), { timeout: 5000 })
         .toEqual({ iceTransportPolicy: 'all', ...CALL_MEDIA });
+    // She sees (and heard) her lawyer's name, not 值班律师.
+    await flow.locator('kiosk-consultation-call').getByText(`正在和${LAWYER.displayName}律师通话`).waitFor();
     // The call view: her topic; no name without it.
     const view = lawyer.locator('center-call-view');
     expect(await view.locator('.topic').innerText()).toBe('劳动报酬');
@@ -209,6 +211,8 @@ describe('video consultation between two browsers', () => {
     expect(slip).toContain('劳动报酬');
     expect(slip).toContain('12348');
     expect(slip).toContain(TERMINAL.name);
+    expect(slip).toContain(LAWYER.displayName);
+    expect(slip).not.toContain('值班律师');
 
     // The lawyer writes her note; the call record shows in the console.
     const note = lawyer.locator('center-call-note-form');

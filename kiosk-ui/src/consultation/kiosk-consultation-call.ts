@@ -193,7 +193,8 @@ export class KioskConsultationCall extends ConsultationStepBase {
 
   override render() {
     const t = this._t;
-    return html`<h1>${say(t, this._k('title'))}</h1>
+    const name = this.withNotary ? null : (this.call?.lawyerName ?? null);
+    return html`<h1>${name ? say(t, 'consultation.call.titleNamed', { name }) : say(t, this._k('title'))}</h1>
       <div class="layout">
         <div class="stage">
           <video class="remote" playsinline aria-label=${t(this._k('lawyer'))}></video>

@@ -282,6 +282,8 @@ export interface StaffAccountInfo {
   role: StaffRoleName;
   /** The county (6-digit code) whose consultation queue the account serves; absent: the province. */
   county?: string;
+  /** The name the villager sees and hears for this lawyer (the login name when none was set). */
+  displayName: string;
   mustChange: boolean;
   createdAt: string;
   updatedAt: string;
@@ -298,6 +300,8 @@ export interface StaffAccountCreateRequest {
   role: StaffRoleName;
   /** A county the centre serves (`counties` in its configuration); absent: the province. */
   county?: string;
+  /** The name shown to villagers (1–20 characters, e.g. 王芳); absent: the login name. */
+  displayName?: string;
 }
 
 /** Answer of POST /accounts: the one-time password, shown once to the administrator. */

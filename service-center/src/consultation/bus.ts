@@ -45,6 +45,7 @@ export interface CallAnnouncement {
   consent: boolean;
   terminalName?: string;
   callerName?: string;
+  lawyerName?: string;
   startedAt: number;
   kioskId: string;
   lawyerId: string;

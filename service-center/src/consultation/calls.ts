@@ -22,6 +22,8 @@ export interface Call {
   consent: boolean;
   terminalName?: string;
   callerName?: string;
+  /** The lawyer's display name, for the kiosk (王芳律师已接通, her slip). */
+  lawyerName?: string;
   startedAt: number;
   /** The staff member's county (undefined: province staff): she counts as online there. */
   staffCounty?: string;

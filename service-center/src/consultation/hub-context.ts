@@ -21,6 +21,8 @@ export interface Session {
   presence: Exclude<LawyerPresence, 'in-call'>;
   /** A kiosk's county; a staff member's, or undefined for province staff. */
   readonly county: string | undefined;
+  /** Staff: the name villagers see and hear (the account's display name, else its login name). */
+  readonly displayName?: string;
 }
 
 /** What the hub lends the desks (the consultation queue, the interview list) that work beside it. */

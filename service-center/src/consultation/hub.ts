@@ -143,8 +143,16 @@ export class SignallingHub implements HubContext {
       this.log.warn({ role: msg.role }, 'signalling: hello with a bad token');
       return undefined;
     }
-    const county = msg.role === 'kiosk' ? await this.counties.ofKiosk(msg.id) : await this.counties.ofStaff(msg.id);
-    const session: Session = { role: msg.role, id: msg.id, conn, presence: 'online', county };
+    const account = msg.role === 'kiosk' ? undefined : await this.repo.getStaff(msg.id);
+    const county = msg.role === 'kiosk' ? await this.counties.ofKiosk(msg.id) : account?.county;
+    const session: Session = {
+      role: msg.role,
+      id: msg.id,
+      conn,
+      presence: 'online',
+      county,
+      ...(msg.role === 'kiosk' ? {} : { displayName: account?.displayName ?? msg.id }),
+    };
     const older = this._sessions.get(key(msg.role, msg.id));
     const resumed = msg.resume ? await this._resumable(session, msg.resume.callId, msg.resume.peerId) : undefined;
     if (!resumed)
@@ -265,7 +273,7 @@ export class SignallingHub implements HubContext {
       type: 'matched',
       callId: call.callId,
       role: 'offerer',
-      peer: { lawyerId: call.lawyer.id },
+      peer: { lawyerId: call.lawyer.id, ...(call.lawyerName ? { lawyerName: call.lawyerName } : {}) },
       iceServers: iceServersFor(this.settings.turn, call.kiosk.id, this._now()),
       iceTransportPolicy: policy,
     });

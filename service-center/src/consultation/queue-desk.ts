@@ -181,6 +181,7 @@ export class ConsultationQueueDesk {
       consent: item.consent,
       ...(item.terminalName ? { terminalName: item.terminalName } : {}),
       ...(item.callerName ? { callerName: item.callerName } : {}),
+      ...(session.displayName ? { lawyerName: session.displayName } : {}),
       startedAt: hub.now(),
       ...(session.county ? { staffCounty: session.county } : {}),
       kiosk: { id: item.kioskId, connected: true },

@@ -28,10 +28,15 @@ export interface AccountsDeps {
 const NAME = { type: 'string', pattern: '^[\\p{L}\\p{N}._-]{1,40}$' } as const;
 const ROLE = { enum: [...STAFF_ROLE_NAMES] } as const;
 const COUNTY = { type: 'string', pattern: COUNTY_CODE_PATTERN } as const;
+/** Shown to villagers: letters, digits, the middle dot and spaces inside, 1–20 characters. */
+const DISPLAY_NAME = {
+  type: 'string',
+  pattern: '^[\\p{L}\\p{N}·](?:[\\p{L}\\p{N}· ]{0,18}[\\p{L}\\p{N}·])?$',
+} as const;
 
 const createSchema = {
   type: 'object',
-  properties: { name: NAME, role: ROLE, county: COUNTY },
+  properties: { name: NAME, role: ROLE, county: COUNTY, displayName: DISPLAY_NAME },
   required: ['name', 'role'],
   additionalProperties: false,
 } as const;
@@ -54,6 +59,7 @@ const info = (a: StaffAccount): StaffAccountInfo => ({
   name: a.name,
   role: a.role,
   ...(a.county ? { county: a.county } : {}),
+  displayName: a.displayName ?? a.name,
   mustChange: a.mustChange,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
@@ -81,7 +87,7 @@ export function accountsRouter(deps: AccountsDeps): Router {
   router.post('/accounts', ...admin, async (req: StaffRequest, res) => {
     const detail = invalidBody(createSchema, req.body);
     if (detail) return refuse(res, 400, { error: 'invalidRequest', detail });
-    const { name, role, county } = req.body as StaffAccountCreateRequest;
+    const { name, role, county, displayName } = req.body as StaffAccountCreateRequest;
     if (unknownCounty(county)) return refuse(res, 400, { error: 'invalidRequest', detail: 'unknown county' });
     if (await repo.getStaff(name)) return refuse(res, 409, { error: 'exists' });
     const oneTimePassword = randomPassword();
@@ -92,6 +98,7 @@ export function accountsRouter(deps: AccountsDeps): Router {
       mustChange: true,
       at: now().toISOString(),
       ...(county ? { county } : {}),
+      ...(displayName ? { displayName } : {}),
     });
     log.info({ staff: req.staff!.name, account: name, role, county }, 'staff account created');
     const account = await repo.getStaff(name);

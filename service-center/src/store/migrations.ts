@@ -277,4 +277,9 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> 
         GENERATED ALWAYS AS (json_extract(data_json, '$.applicant.name')) VIRTUAL;
     `,
   },
+  {
+    // Step for step with PostgreSQL's version 13: the name a lawyer is shown by to the villager (issue 11).
+    version: 13,
+    sql: `ALTER TABLE staff ADD COLUMN display_name TEXT;`,
+  },
 ];

@@ -280,4 +280,10 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX submissions_applicant_name_trgm ON submissions USING gin (applicant_name gin_trgm_ops);
     `,
   },
+  {
+    // The name a lawyer is shown by to the villager (on the kiosk's screen and her slip; issue 11);
+    // absent: the login name.
+    version: 13,
+    sql: `ALTER TABLE staff ADD COLUMN display_name TEXT;`,
+  },
 ];

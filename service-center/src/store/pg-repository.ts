@@ -96,6 +96,7 @@ interface StaffRow {
   must_change: boolean;
   role: StaffRole;
   county: string | null;
+  display_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -649,10 +650,11 @@ export class PgRepository implements CenterRepository {
     at: string;
     role?: StaffRole;
     county?: string;
+    displayName?: string;
   }): Promise<boolean> {
     const res = await this._pool.query(
-      `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (name) DO NOTHING`,
+      `INSERT INTO staff (name, password_hash, must_change, role, county, display_name, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $7, $6, $6) ON CONFLICT (name) DO NOTHING`,
       [
         account.name,
         account.passwordHash,
@@ -660,6 +662,7 @@ export class PgRepository implements CenterRepository {
         account.role ?? 'staff',
         account.county ?? null,
         account.at,
+        account.displayName ?? null,
       ],
     );
     return (res.rowCount ?? 0) > 0;
@@ -672,13 +675,14 @@ export class PgRepository implements CenterRepository {
     at: string;
     role?: StaffRole;
     county?: string | null;
+    displayName?: string;
   }): Promise<void> {
     await this._pool.query(
-      `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
-       VALUES ($1, $2, $3, coalesce($4, 'staff'), $6, $5, $5)
+      `INSERT INTO staff (name, password_hash, must_change, role, county, display_name, created_at, updated_at)
+       VALUES ($1, $2, $3, coalesce($4, 'staff'), $6, $8, $5, $5)
        ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
          role = coalesce($4, staff.role), county = CASE WHEN $7 THEN excluded.county ELSE staff.county END,
-         updated_at = excluded.updated_at`,
+         display_name = coalesce(excluded.display_name, staff.display_name), updated_at = excluded.updated_at`,
       [
         account.name,
         account.passwordHash,
@@ -687,6 +691,7 @@ export class PgRepository implements CenterRepository {
         account.at,
         account.county ?? null,
         account.county !== undefined,
+        account.displayName ?? null,
       ],
     );
   }
@@ -836,6 +841,7 @@ function staffAccount(row: StaffRow): StaffAccount {
     mustChange: row.must_change,
     role: row.role,
     ...(row.county ? { county: row.county } : {}),
+    ...(row.display_name ? { displayName: row.display_name } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

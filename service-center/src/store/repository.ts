@@ -135,6 +135,8 @@ export interface StaffAccount {
   role: StaffRole;
   /** The county (6-digit code) whose consultation queue a lawyer serves; absent: the province (all). */
   county?: string;
+  /** The name the villager sees and hears (e.g. 王芳); absent: the login name. */
+  displayName?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -223,10 +225,12 @@ export interface CenterRepository {
     at: string;
     role?: StaffRole;
     county?: string;
+    displayName?: string;
   }): Promise<boolean>;
   /**
    * Creates or replaces the account's password; `role` when given (new accounts default to `staff`),
-   * `county` when given (null: the province; absent: unchanged, and the province for a new account).
+   * `county` when given (null: the province; absent: unchanged, and the province for a new account),
+   * `displayName` when given (absent: unchanged).
    */
   putStaff(account: {
     name: string;
@@ -235,6 +239,7 @@ export interface CenterRepository {
     at: string;
     role?: StaffRole;
     county?: string | null;
+    displayName?: string;
   }): Promise<void>;
 
   /**

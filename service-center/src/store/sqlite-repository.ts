@@ -83,6 +83,7 @@ interface StaffRow {
   must_change: number;
   role: StaffRole;
   county: string | null;
+  display_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -93,6 +94,7 @@ const staffAccount = (row: StaffRow): StaffAccount => ({
   mustChange: row.must_change === 1,
   role: row.role,
   ...(row.county ? { county: row.county } : {}),
+  ...(row.display_name ? { displayName: row.display_name } : {}),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -564,11 +566,12 @@ export class SqliteRepository implements CenterRepository {
     at: string;
     role?: StaffRole;
     county?: string;
+    displayName?: string;
   }): Promise<boolean> {
     const info = this._db
       .prepare(
-        `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+        `INSERT INTO staff (name, password_hash, must_change, role, county, display_name, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
       )
       .run(
         account.name,
@@ -576,6 +579,7 @@ export class SqliteRepository implements CenterRepository {
         account.mustChange ? 1 : 0,
         account.role ?? 'staff',
         account.county ?? null,
+        account.displayName ?? null,
         account.at,
         account.at,
       );
@@ -589,14 +593,15 @@ export class SqliteRepository implements CenterRepository {
     at: string;
     role?: StaffRole;
     county?: string | null;
+    displayName?: string;
   }): Promise<void> {
     this._db
       .prepare(
-        `INSERT INTO staff (name, password_hash, must_change, role, county, created_at, updated_at)
-         VALUES (?, ?, ?, coalesce(?, 'staff'), ?, ?, ?)
+        `INSERT INTO staff (name, password_hash, must_change, role, county, display_name, created_at, updated_at)
+         VALUES (?, ?, ?, coalesce(?, 'staff'), ?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
            role = coalesce(?, staff.role), county = CASE WHEN ? THEN excluded.county ELSE staff.county END,
-           updated_at = excluded.updated_at`,
+           display_name = coalesce(excluded.display_name, staff.display_name), updated_at = excluded.updated_at`,
       )
       .run(
         account.name,
@@ -604,6 +609,7 @@ export class SqliteRepository implements CenterRepository {
         account.mustChange ? 1 : 0,
         account.role ?? null,
         account.county ?? null,
+        account.displayName ?? null,
         account.at,
         account.at,
         account.role ?? null,

@@ -12,6 +12,7 @@ import type { ServerMessage } from '@kiosk/contract/signalling-api';
 import { uiConfigContext, visitContext, type VisitApi } from '../../../kiosk-ui/src/context/contexts.js';
 import { DEFAULT_UI_CONFIG, type UiConfig } from '../../../kiosk-ui/src/data/ui-config.js';
 import type { CallInfo } from '../../../kiosk-ui/src/flows/consultation-machine.js';
+import type { MessageParams } from '../../../kiosk-ui/src/i18n/message-types.js';
 import '../../../kiosk-ui/src/consultation/kiosk-consultation-call.js';
 import '../../../kiosk-ui/src/consultation/kiosk-consultation-flow.js';
 import type { KioskConsultationFlow } from '../../../kiosk-ui/src/consultation/kiosk-consultation-flow.js';
@@ -29,9 +30,14 @@ import { FakeLawyer, FakeSignallingSocket, TOKEN, welcome } from './fake-signall
 
 const HOTLINE = '0971-12348';
 
-/** A visit that also records which idle pauses are in force. */
+/** A visit that also records which idle pauses are in force, and the words of each spoken key. */
 class IdleVisit extends RecordingVisit {
   readonly paused = new Set<string>();
+  readonly said: Array<[string, MessageParams | undefined]> = [];
+  override speak(key: string, params?: MessageParams): void {
+    super.speak(key);
+    this.said.push([key, params]);
+  }
   override pauseIdle(reason?: string): void {
     if (reason) this.paused.add(reason);
   }
@@ -226,6 +232,29 @@ describe('consultation call screens', () => {
     expect(deepText(flow)).toContain(HOTLINE);
     const slip = printed.find((p) => p.form === 'consultation-summary');
     expect(slip?.fields).toMatchObject({ hotline: HOTLINE, topic: '婚姻家庭' });
+  });
+
+  it('the lawyer’s name from the centre: spoken when she joins, in the title, on the summary and its slip', async () => {
+    const printed = fakeAgent();
+    const sockets: FakeSignallingSocket[] = [];
+    const lawyer = await newLawyer();
+    const flow = await mountFlow(sockets, lawyer);
+    const ws = await toQueue(flow, sockets);
+    ws.receive({ ...MATCHED, peer: { lawyerId: 'wangf', lawyerName: '王芳' } });
+    await until(() => flow.flowState.call?.link === 'live', 'media flows', 20_000);
+    await until(() => spoken().includes('consultation.call.joinedNamed'), 'joined spoken with her name');
+    expect(visit.said).toContainEqual(['consultation.call.joinedNamed', { name: '王芳' }]);
+    expect(spoken()).not.toContain('consultation.call.joined');
+    expect(deepText(flow)).toContain('正在和王芳律师通话');
+    await checkScreen(flow, 1080 - 2 * 96);
+
+    ws.receive({ type: 'hangup', callId: 'call-1', reason: 'hangup' });
+    await until(() => flow.flowState.step === 'rating', 'rating');
+    await tap(flow, '满意');
+    await until(() => flow.flowState.print.kind === 'printed', 'slip printed');
+    expect(deepText(flow)).toContain('接待律师：王芳');
+    expect(deepText(flow)).not.toContain('值班律师');
+    expect(printed.find((p) => p.form === 'consultation-summary')?.fields).toMatchObject({ lawyerName: '王芳' });
   });
 
   it('the lawyer lost for good, then the media lost: both rungs spoken with the configured hotline, 重新排队 queues again', async () => {
