@@ -780,7 +780,7 @@ describe('staff search by name on PostgreSQL at province scale', () => {
   it('finds a part of the name through the trigram index on the extracted name, not by parsing every row', async () => {
     const repo = new PgRepository({ url: await emptied() });
     try {
-      const applicant = legalAidData({}).applicant;
+      const applicant = legalAidData({}).applicant as Record<string, unknown>;
       const names = ['王桂兰', '李桂芳', '欧阳秀英', '韦秀兰'];
       for (let i = 0; i < 40; i++)
         await created(
