@@ -51,7 +51,13 @@ describe('现在就和公证员视频: from the receipt straight into the notary
     await receipt.getByText('回执打好了，请取走').waitFor({ timeout: 30_000 });
     const receiptNo = (await receipt.locator('[data-receipt-no]').innerText()).trim();
     expect(receiptNo).toMatch(/^GZ\d{6}-\d{4}-\d{4}$/);
-    const printed = printer.simulator!.jobs().slice(before).at(-1)!.lines.join('\n');
+    // Found by its number: the agent's admin setup slip may come out during the test too.
+    const job = printer
+      .simulator!.jobs()
+      .slice(before)
+      .find((j) => j.lines.some((l) => l.includes(receiptNo)));
+    expect(job, 'receipt job').toBeDefined();
+    const printed = job!.lines.join('\n');
     expect(printed).toContain(receiptNo);
     expect(printed).toContain('现在视频面谈');
     await receipt.getByText('接下来和公证员视频').waitFor();
