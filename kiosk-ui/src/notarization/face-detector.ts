@@ -1,8 +1,8 @@
 // The offline face detector (face-check.md) as the page sees it: a module worker
 // (face-detector-worker.ts) that runs @mediapipe/tasks-vision off the main thread. The page wraps the
 // camera frame in a VideoFrame, transfers it, and gets the faces and the same frame back (for the crop).
-// Lazy: this module holds no tasks-vision code, and the worker's chunk is fetched only when the
-// notarization flow starts it (created and warmed then, reused for every check of the visit).
+// Lazy: this module holds no tasks-vision code; the worker is started on the idle start screen
+// (shell/face-warm-up.ts) or when the notarization flow opens, and reused for every check.
 import type { FaceFrame, FaceWarmUp, FromFaceWorker, ToFaceWorker } from './face-worker-protocol.js';
 import type { FaceBox } from './liveness.js';
 

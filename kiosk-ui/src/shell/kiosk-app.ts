@@ -17,6 +17,7 @@ import { FlowController } from './flow-controller.js';
 import { screenId } from './nav-machine.js';
 import { NavigationController } from './navigation-controller.js';
 import { rootFontPx, textScale } from './root-size.js';
+import { FaceWarmUp } from './face-warm-up.js';
 import { promptKeyOf, renderScreen } from './screen-view.js';
 import { VisitController } from './visit-controller.js';
 import { VoiceController } from './voice-controller.js';
@@ -69,6 +70,7 @@ export class KioskApp extends LitElement {
   private readonly _voice = new VoiceController(this, this._t, (playing) =>
     playing ? this._visit.pauseIdle('speech') : this._visit.resumeIdle('speech'),
   );
+  private readonly _faceWarmUp = new FaceWarmUp();
   private readonly _nav = new NavigationController(this, () => this._onScreenShown());
   private readonly _flow = new FlowController(this, {
     onUnavailable: (service) => {
@@ -128,6 +130,7 @@ export class KioskApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('kiosk-chrome-action', this._onChrome);
+    this._faceWarmUp.cancel();
   }
 
   protected override updated(): void {
@@ -136,6 +139,11 @@ export class KioskApp extends LitElement {
     if (root.fontSize !== size) root.fontSize = size;
     const scale = String(textScale(this._a11y.largeText));
     if (root.getPropertyValue('--kiosk-text-scale') !== scale) root.setProperty('--kiosk-text-scale', scale);
+    // Every render (a new screen, the agent's status): armed only while the idle start screen shows.
+    this._faceWarmUp.screen(
+      this._nav.state.screen.kind === 'attract',
+      this._agent.status.services.camera?.presence === 'present',
+    );
   }
 
   private _onConfig(config: UiConfig, voiceAvailable: boolean): void {
