@@ -197,11 +197,22 @@ describe('video consultation between two browsers', () => {
     expect(await view.locator('.topic').innerText()).toBe('劳动报酬');
     await lawyer.getByText('通话中').waitFor();
 
-    // The villager hangs up, rates, and takes her slip.
+    // The villager hangs up and rates; her slip waits for the lawyer's note.
     await flow.locator('kiosk-consultation-call').getByRole('button', { name: '挂断' }).click();
     const before = printer.simulator!.jobs().length;
     await flow.locator('kiosk-consultation-rating').getByRole('button', { name: '满意', exact: true }).click();
-    await flow.locator('kiosk-consultation-summary').getByText('小票已打印，请取走').waitFor({ timeout: 20_000 });
+    const summary = flow.locator('kiosk-consultation-summary');
+    await summary.getByText('律师正在写给您的建议').waitFor({ timeout: 5000 });
+
+    // The lawyer writes her note, with a line for the villager; the slip prints with it.
+    const note = lawyer.locator('center-call-note-form');
+    await note.getByRole('status').getByText('通话已结束').waitFor({ timeout: 5000 });
+    await note.getByLabel('给出的建议').fill('先找劳动监察大队投诉，保留考勤记录和工资条。');
+    await note.getByLabel('写给村民的话').fill('保留考勤记录和工资条，到县劳动监察大队投诉。');
+    await note.getByLabel('转法律援助').check();
+    await note.getByRole('button', { name: '保存记录' }).click();
+    await summary.getByText('小票已打印，请取走').waitFor({ timeout: 20_000 });
+    await summary.getByText('保留考勤记录和工资条，到县劳动监察大队投诉。').waitFor();
     const job = printer
       .simulator!.jobs()
       .slice(before)
@@ -213,13 +224,12 @@ describe('video consultation between two browsers', () => {
     expect(slip).toContain(TERMINAL.name);
     expect(slip).toContain(LAWYER.displayName);
     expect(slip).not.toContain('值班律师');
+    expect(slip).toContain('律师给您的话');
+    expect(slip).toContain('到县劳动监察大队投诉');
+    // The advice for the record stays in the record.
+    expect(slip).not.toContain('先找劳动监察大队投诉');
 
-    // The lawyer writes her note; the call record shows in the console.
-    const note = lawyer.locator('center-call-note-form');
-    await note.getByRole('status').getByText('通话已结束').waitFor({ timeout: 5000 });
-    await note.getByLabel('给出的建议').fill('先找劳动监察大队投诉，保留考勤记录和工资条。');
-    await note.getByLabel('转法律援助').check();
-    await note.getByRole('button', { name: '保存记录' }).click();
+    // The call record shows in the console.
     await lawyer.getByText('记录已保存。').waitFor();
     const record = lawyer.locator('center-call-records tbody tr').first();
     await expect.poll(() => record.innerText(), { timeout: 10_000 }).toContain('先找劳动监察大队投诉');

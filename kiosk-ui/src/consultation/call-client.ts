@@ -44,6 +44,12 @@ export type CallClientEvent =
   | { type: 'call-failed'; callId: string }
   | { type: 'audio-only' };
 
+/** The lawyer saved her note after the call (`forCaller`: the text she wrote for the villager, if any). */
+export interface CallerNoteReport {
+  callId: string;
+  forCaller?: string;
+}
+
 /** A consultation (`topic`) or a booked notary interview (`receiptNo`, issue 12). */
 export type QueueRequest =
   | { topic: ConsultationTopic; consent: boolean; terminalName?: string }
@@ -109,6 +115,7 @@ function toRtcIceServers(servers: IceServer[]): RTCIceServer[] {
 
 export class CallClient {
   private readonly _listeners = new Set<Listener>();
+  private readonly _noteListeners = new Set<(note: CallerNoteReport) => void>();
   private readonly _opts: Required<Omit<CallClientOptions, 'network' | 'timing'>> & { network: EventTarget | null };
   private readonly _timing: CallTiming;
 
@@ -190,6 +197,12 @@ export class CallClient {
     return () => this._listeners.delete(listener);
   }
 
+  /** The lawyer's notes after a call (a consultation's kiosk waits for one on the summary screen). */
+  subscribeNotes(listener: (note: CallerNoteReport) => void): () => void {
+    this._noteListeners.add(listener);
+    return () => this._noteListeners.delete(listener);
+  }
+
   private _emit(event: CallClientEvent): void {
     for (const l of [...this._listeners]) l(event);
   }
@@ -242,6 +255,16 @@ export class CallClient {
     if (!callId) return;
     this._send({ type: 'hangup', callId, reason });
     this._teardownCall();
+  }
+
+  /**
+   * After the call: the camera and microphone off and no call or queue left, but the socket stays
+   * open for the lawyer's note (`note-for-caller`) until `close()`.
+   */
+  releaseMedia(): void {
+    this.leaveQueue();
+    this._teardownCall();
+    this._stopLocal();
   }
 
   /** End of the visit (DESIGN §7): hang up, leave the queue, close everything, stop every track. */
@@ -430,6 +453,11 @@ export class CallClient {
           this._emit({ type: 'unknown-receipt' });
         }
         return;
+      case 'note-for-caller': {
+        const note: CallerNoteReport = { callId: m.callId, ...(m.forCaller ? { forCaller: m.forCaller } : {}) };
+        for (const listener of this._noteListeners) listener(note);
+        return;
+      }
       case 'queue':
       case 'queue-empty':
       case 'interviews':

@@ -32,6 +32,9 @@ export interface ConsultationEffectsDeps {
   clientOptions(): Partial<CallClientOptions>;
 }
 
+/** How long the rating and summary wait for the lawyer's note before the slip prints without it. */
+export const NOTE_WAIT_MS = 60_000;
+
 function newClientId(): string {
   return crypto.randomUUID().replaceAll('-', '');
 }
@@ -44,6 +47,8 @@ function newClientId(): string {
 export class ConsultationEffects implements ReactiveController {
   private _client: CallClient | null = null;
   private _unsubscribe: (() => void) | undefined;
+  private _unsubscribeNotes: (() => void) | undefined;
+  private _noteTimer: ReturnType<typeof setTimeout> | undefined;
   private _callbackId = newClientId();
   private _paused = false;
 
@@ -119,8 +124,12 @@ export class ConsultationEffects implements ReactiveController {
 
   /** Hangs up, leaves the queue, closes the socket and the peer connection, stops every track. */
   stopAll(): void {
+    clearTimeout(this._noteTimer);
+    this._noteTimer = undefined;
     this._unsubscribe?.();
     this._unsubscribe = undefined;
+    this._unsubscribeNotes?.();
+    this._unsubscribeNotes = undefined;
     this._client?.close();
     this._client = null;
     this._deps.streams(null, null);
@@ -132,6 +141,14 @@ export class ConsultationEffects implements ReactiveController {
     const client = new CallClient({ requestToken: requestSignallingToken, ...this._deps.clientOptions() });
     this._client = client;
     this._unsubscribe = client.subscribe((e) => this._onClientEvent(client, e));
+    this._unsubscribeNotes = client.subscribeNotes((note) => {
+      if (client !== this._client) return;
+      this._deps.dispatch({
+        type: 'noteForCaller',
+        callId: note.callId,
+        ...(note.forCaller ? { text: note.forCaller } : {}),
+      });
+    });
     return client;
   }
 
@@ -253,6 +270,8 @@ export class ConsultationEffects implements ReactiveController {
       ...(minutes > 0 ? { durationMin: minutes } : {}),
       topic: t(topicKey(s.topic ?? 'other', 'label')),
       hotline: config.hotline.number,
+      // The slip's form takes up to 500 characters of it.
+      ...(s.callerNote.kind === 'written' ? { forCaller: s.callerNote.text.slice(0, 500) } : {}),
     };
   }
 
@@ -277,19 +296,31 @@ export class ConsultationEffects implements ReactiveController {
     if (entered('connecting')) this._connect();
     // 继续等待: the centre kept her ticket; enqueue again at the same place.
     if (entered('queue') && previous?.step === 'fallback') this._connect();
+    // The call is over: camera and microphone off, the socket kept for the lawyer's note (bounded).
+    if (entered('rating')) this._awaitNote();
+    const noteSettled = previous?.callerNote.kind === 'waiting' && next.callerNote.kind !== 'waiting';
     const closes =
       entered('exited') ||
       entered('done') ||
-      entered('rating') ||
+      noteSettled ||
       entered('callbackDone') ||
       (entered('consent') && previous?.step === 'deviceCheck') ||
       (entered('fallback') && next.fallback !== 'timeout');
     if (closes) this.stopAll();
-    if (entered('summary') || entered('callbackDone')) this._deps.dispatch({ type: 'printStarted' });
+    if ((entered('summary') && next.callerNote.kind !== 'waiting') || entered('callbackDone'))
+      this._deps.dispatch({ type: 'printStarted' });
+    if (noteSettled && next.step === 'summary') this._deps.dispatch({ type: 'printStarted' });
     if (entered('summary') && next.rating !== null) void this._sendRating(next);
     if (next.print.kind === 'printing' && previous?.print.kind !== 'printing') void this._print.run([next.step]);
     if (next.step === 'callback' && next.callbackStatus === 'saving' && previous?.callbackStatus !== 'saving')
       void this._callback.run([]);
+  }
+
+  private _awaitNote(): void {
+    this._client?.releaseMedia();
+    this._deps.streams(null, null);
+    clearTimeout(this._noteTimer);
+    this._noteTimer = setTimeout(() => this._deps.dispatch({ type: 'noteWaitEnded' }), NOTE_WAIT_MS);
   }
 
   private async _sendRating(s: ConsultationFlowState): Promise<void> {

@@ -166,6 +166,7 @@ export class KioskConsultationFlow extends LitElement {
           .ended=${f.ended}
           .topic=${f.topic}
           .print=${f.print}
+          .note=${f.callerNote}
         ></kiosk-consultation-summary>`;
       case 'fallback':
         return html`<kiosk-consultation-fallback

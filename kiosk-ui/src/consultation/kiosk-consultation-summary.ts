@@ -1,7 +1,8 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ConsultationTopic } from '@kiosk/contract/signalling-api';
-import type { EndedCall, SlipPrint } from '../flows/consultation-machine.js';
+import type { PropertyValues } from 'lit';
+import type { CallerNote, EndedCall, SlipPrint } from '../flows/consultation-machine.js';
 import type { KioskStepDoneEvent } from '../events/kiosk-step-done.js';
 import { say, sayText } from '../i18n/say.js';
 import '../components/kiosk-step.js';
@@ -15,15 +16,19 @@ export function chinaDateTime(iso: string): string {
 }
 
 /**
- * @summary 咨询结束: who she talked to, when, about what, and 12348 for later; the summary slip's
- * printing state with 再打一张; 完成 ends the visit (everything wiped).
- * @fires kiosk-consultation-answer - printStarted | finished
+ * @summary 咨询结束: who she talked to, when, about what, and 12348 for later; while the lawyer is
+ * still writing her note, "律师正在写给您的建议…" with 不等了，打印; then what the lawyer wrote for her
+ * and the summary slip's printing state with 再打一张; 完成 ends the visit (everything wiped).
+ * @fires kiosk-consultation-answer - noteWaitEnded | printStarted | finished
  */
 @customElement('kiosk-consultation-summary')
 export class KioskConsultationSummary extends ConsultationStepBase {
   static override styles = [
     ...ConsultationStepBase.styles,
     css`
+      .note {
+        white-space: pre-wrap;
+      }
       .hotline {
         font-size: calc(2.25rem * var(--kiosk-text-scale, 1));
         font-weight: 700;
@@ -35,9 +40,18 @@ export class KioskConsultationSummary extends ConsultationStepBase {
   @property({ attribute: false }) ended: EndedCall | null = null;
   @property({ attribute: false }) topic: ConsultationTopic | null = null;
   @property({ attribute: false }) print: SlipPrint = { kind: 'idle' };
+  @property({ attribute: false }) note: CallerNote = { kind: 'none' };
 
   override firstUpdated(): void {
-    this._visit?.speak('consultation.summary.voice', { hotline: this.hotline });
+    if (this.note.kind === 'waiting') this._visit?.speak('consultation.summary.noteVoice');
+    else this._visit?.speak('consultation.summary.voice', { hotline: this.hotline });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const before = changed.get('note');
+    // The note came (or the wait ended) while she was on this screen: now the slip prints.
+    if (before?.kind === 'waiting' && this.note.kind !== 'waiting')
+      this._visit?.speak('consultation.summary.voice', { hotline: this.hotline });
   }
 
   override render() {
@@ -70,8 +84,26 @@ export class KioskConsultationSummary extends ConsultationStepBase {
           ? html`<p>${say(t, 'consultation.summary.topic', { topic: t(topicKey(this.topic, 'label')) })}</p>`
           : null
       }
+      ${
+        this.note.kind === 'written'
+          ? html`<p>${say(t, 'consultation.summary.forCaller')}</p>
+              <p class="note">${this.note.text}</p>`
+          : null
+      }
       <p class="hotline">${say(t, 'consultation.summary.hotline', { hotline: this.hotline })}</p>
-      ${this._printLine(this.print)}
+      ${
+        this.note.kind === 'waiting'
+          ? html`<p role="status" data-note="waiting">${say(t, 'consultation.summary.noteWaiting')}</p>`
+          : this._printLine(this.print)
+      }
+      <button
+        slot="actions"
+        type="button"
+        ?hidden=${this.note.kind !== 'waiting'}
+        @click=${() => this._emit({ type: 'noteWaitEnded' })}
+      >
+        ${t('consultation.summary.stopWaiting')}
+      </button>
       <button
         slot="actions"
         type="button"

@@ -72,6 +72,12 @@ export interface EndedCall {
   endedAt: string;
 }
 
+/**
+ * The lawyer's note for the villager, written after the call: awaited (bounded, on the rating and
+ * summary screens) before the slip prints; `written` puts her text on it, `none` prints without.
+ */
+export type CallerNote = { kind: 'waiting' } | { kind: 'none' } | { kind: 'written'; text: string };
+
 export type SlipPrint = { kind: 'idle' } | { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed' };
 
 export type CallbackStatus = 'editing' | 'saving' | 'failed';
@@ -95,6 +101,7 @@ export interface ConsultationFlowState {
   callbackStatus: CallbackStatus;
   callbackReceipt: string | null;
   rating: RatingScore | null;
+  callerNote: CallerNote;
   print: SlipPrint;
 }
 
@@ -120,6 +127,10 @@ export type ConsultationEvent =
   | { type: 'hangup'; at: string }
   | { type: 'remoteHangup'; callId: string; reason: HangupReason; at: string }
   | { type: 'callFailed'; at: string }
+  /** The centre relayed the lawyer's saved note for this call (`text`: what she wrote for the villager). */
+  | { type: 'noteForCaller'; callId: string; text?: string }
+  /** The wait for the note is over (its time ran out, or 不等了，打印). */
+  | { type: 'noteWaitEnded' }
   | { type: 'callbackRequested' }
   | { type: 'callbackSaving'; booking: CallbackBooking }
   | { type: 'callbackStored'; receiptNo: string }
@@ -134,6 +145,9 @@ export type ConsultationEvent =
   | { type: 'reset' };
 
 export type ConsultationEventType = ConsultationEvent['type'];
+
+const NO_NOTE: CallerNote = { kind: 'none' };
+const NOTE_AWAITED: CallerNote = { kind: 'waiting' };
 
 export const EMPTY_QUEUE: QueueInfo = { ticket: null, position: null, estimatedWaitS: null, lawyersOnline: null };
 
@@ -150,6 +164,7 @@ export function initialConsultationState(): ConsultationFlowState {
     callbackStatus: 'editing',
     callbackReceipt: null,
     rating: null,
+    callerNote: NO_NOTE,
     print: { kind: 'idle' },
   };
 }
@@ -216,7 +231,9 @@ function afterRemoteHangup(state: ConsultationFlowState, reason: HangupReason, a
   switch (reason) {
     case 'hangup':
     case 'visit-ended':
-      return connected ? go(state, 'rating', { call: null, ended }) : toFallback(state, 'lawyerLost', { call: null });
+      return connected
+        ? go(state, 'rating', { call: null, ended, callerNote: NOTE_AWAITED })
+        : toFallback(state, 'lawyerLost', { call: null });
     case 'peer-timeout':
       return toFallback(state, 'lawyerLost', { call: null, ended });
     case 'network':
@@ -312,12 +329,18 @@ export function nextFlow(state: ConsultationFlowState, event: ConsultationEvent)
     case 'hangup':
       if (!at('call')) return state;
       return state.call?.connectedOnce
-        ? go(state, 'rating', { call: null, ended: endCall(state, event.at) })
+        ? go(state, 'rating', { call: null, ended: endCall(state, event.at), callerNote: NOTE_AWAITED })
         : go(state, 'exited', { call: null });
     case 'remoteHangup':
       return inCall(event.callId) ? afterRemoteHangup(state, event.reason, event.at) : state;
     case 'callFailed':
       return at('call') ? toFallback(state, 'mediaLost', { call: null, ended: endCall(state, event.at) }) : state;
+    case 'noteForCaller':
+      return at('rating', 'summary') && state.callerNote.kind === 'waiting' && state.ended?.callId === event.callId
+        ? { ...state, callerNote: event.text ? { kind: 'written', text: event.text } : NO_NOTE }
+        : state;
+    case 'noteWaitEnded':
+      return at('rating', 'summary') && state.callerNote.kind === 'waiting' ? { ...state, callerNote: NO_NOTE } : state;
     case 'callbackRequested':
       return at('fallback') ? go(state, 'callback', { callbackStatus: 'editing' }) : state;
     case 'callbackSaving':
@@ -335,7 +358,10 @@ export function nextFlow(state: ConsultationFlowState, event: ConsultationEvent)
     case 'ratingSkipped':
       return at('rating') ? go(state, 'summary') : state;
     case 'printStarted':
-      return PRINT_STEPS.includes(state.step) && state.print.kind !== 'printing'
+      // The summary slip waits for the lawyer's note (or the end of that wait).
+      return PRINT_STEPS.includes(state.step) &&
+        state.print.kind !== 'printing' &&
+        !(state.step === 'summary' && state.callerNote.kind === 'waiting')
         ? { ...state, print: { kind: 'printing' } }
         : state;
     case 'printSucceeded':

@@ -240,6 +240,16 @@ export interface PeerReconnectedMessage {
   type: 'peer-reconnected';
   callId: string;
 }
+/**
+ * To the kiosk of a consultation that ended, when its lawyer saves the note (`POST …/calls/:callId/note`):
+ * `forCaller` is the text she wrote for the villager, printed on her summary slip; absent: none was
+ * written (the kiosk stops waiting for one). Only that call's kiosk gets it.
+ */
+export interface NoteForCallerMessage {
+  type: 'note-for-caller';
+  callId: string;
+  forCaller?: string;
+}
 export interface ErrorMessage {
   type: 'error';
   error: 'unauthorized' | 'forbidden' | 'badMessage' | 'notInQueue';
@@ -258,6 +268,7 @@ export type ServerMessage =
   | HangupMessage
   | PeerLostMessage
   | PeerReconnectedMessage
+  | NoteForCallerMessage
   | ErrorMessage;
 
 /** WebSocket close codes the centre uses. */

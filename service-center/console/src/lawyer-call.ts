@@ -308,6 +308,7 @@ export class LawyerCallClient implements ReactiveController {
         break;
       case 'queued':
       case 'no-answer':
+      case 'note-for-caller':
         break; // kiosk messages
       default: {
         const never: never = m;

@@ -69,6 +69,7 @@ export function createConsultation(deps: ConsultationDeps): Consultation {
     sessions: deps.sessions,
     port: deps.port,
     log,
+    noteSaved: (call, forCaller) => hub.noteForCaller(call.kioskId, call.callId, forCaller),
   });
   // The notary office's interview slots (issue 12): staff and terminal routes beside the call routes.
   router.use(

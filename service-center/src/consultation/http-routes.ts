@@ -27,6 +27,8 @@ export interface ConsultationRouteDeps {
   port: () => number;
   log: Logger;
   now?: () => number;
+  /** A consultation's note was saved: its kiosk hears whether the lawyer wrote something for her. */
+  noteSaved?: (call: { callId: string; kioskId: string }, forCaller: string | undefined) => void;
 }
 
 const CALL_ROLES: readonly StaffRole[] = ['lawyer', 'notary', 'admin'];
@@ -118,6 +120,7 @@ export function consultationRouter(deps: ConsultationRouteDeps): Router {
     if (!note) return refuse(res, 400, { error: 'invalidRequest', detail: 'topic, advice, referral, forCaller?' });
     await repo.setCallNote(call.callId, note, new Date(now()).toISOString());
     log.info({ callId: call.callId }, 'consultation: note saved');
+    if (call.kind !== 'interview') deps.noteSaved?.(call, note.forCaller);
     res.json(await repo.getCall(call.callId));
   });
 

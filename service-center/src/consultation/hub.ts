@@ -423,6 +423,16 @@ export class SignallingHub implements HubContext {
     } else this.bus?.publish({ kind: 'deliver', role, id: side.id, message });
   }
 
+  /**
+   * The lawyer saved her note after the call: the kiosk of that call (on whichever process holds its
+   * socket) prints the text for the villager on her slip, or stops waiting when there is none.
+   */
+  noteForCaller(kioskId: string, callId: string, forCaller: string | undefined): void {
+    const message: ServerMessage = { type: 'note-for-caller', callId, ...(forCaller ? { forCaller } : {}) };
+    if (this.session('kiosk', kioskId)) this.sendKiosk(kioskId, message);
+    else this.bus?.publish({ kind: 'deliver', role: 'kiosk', id: kioskId, message });
+  }
+
   sendKiosk(kioskId: string, message: ServerMessage): void {
     this._sessions.get(key('kiosk', kioskId))?.conn.send(message);
   }
@@ -465,6 +475,9 @@ export class SignallingHub implements HubContext {
       return this._interviews.broadcastShared();
     }
     if (event.kind !== 'deliver') return void this._sync.handle(event);
+    // The call is over (no process knows it any more); the message names it for the kiosk to check.
+    if (event.message.type === 'note-for-caller' && event.role === 'kiosk')
+      return this.sendKiosk(event.id, event.message);
     // A peer's message reaches a party this process holds, attached to a call it knows, nothing else.
     const callId = 'callId' in event.message ? event.message.callId : undefined;
     const call = callId ? this.calls.get(callId) : undefined;

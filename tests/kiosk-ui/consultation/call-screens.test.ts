@@ -226,12 +226,32 @@ describe('consultation call screens', () => {
     expect(spoken()).toContain('satisfaction.voice');
     await checkScreen(flow, 1080 - 2 * 96);
     await tap(flow, '很满意');
+    // The lawyer is still writing her note: said and shown, the slip waits; the camera is off.
+    await until(() => flow.flowState.step === 'summary', 'summary');
+    expect(spoken()).toContain('consultation.summary.noteVoice');
+    expect(deepText(flow)).toContain('律师正在写给您的建议');
+    expect(button(flow, '不等了，打印')).toBeTruthy();
+    expect(deepElements(flow).some((e) => e.tagName === 'VIDEO')).toBe(false);
+    await checkScreen(flow, 1080 - 2 * 96);
+    // Another call's note is not hers.
+    ws.receive({ type: 'note-for-caller', callId: 'call-0', forCaller: '别人的话' });
+    await settle();
+    expect(flow.flowState.callerNote).toEqual({ kind: 'waiting' });
+    expect(printed.some((p) => p.form === 'consultation-summary')).toBe(false);
+    ws.receive({ type: 'note-for-caller', callId: 'call-1', forCaller: '带上户口本和结婚证，到县法律援助中心申请。' });
     await until(() => flow.flowState.print.kind === 'printed', 'slip printed');
     expect(spoken()).toContain('consultation.summary.voice');
     await checkScreen(flow, 1080 - 2 * 96);
     expect(deepText(flow)).toContain(HOTLINE);
+    expect(deepText(flow)).toContain('律师给您的话');
+    expect(deepText(flow)).toContain('带上户口本和结婚证');
+    expect(deepText(flow)).not.toContain('律师正在写给您的建议');
     const slip = printed.find((p) => p.form === 'consultation-summary');
-    expect(slip?.fields).toMatchObject({ hotline: HOTLINE, topic: '婚姻家庭' });
+    expect(slip?.fields).toMatchObject({
+      hotline: HOTLINE,
+      topic: '婚姻家庭',
+      forCaller: '带上户口本和结婚证，到县法律援助中心申请。',
+    });
   });
 
   it('the lawyer’s name from the centre: spoken when she joins, in the title, on the summary and its slip', async () => {
@@ -251,10 +271,14 @@ describe('consultation call screens', () => {
     ws.receive({ type: 'hangup', callId: 'call-1', reason: 'hangup' });
     await until(() => flow.flowState.step === 'rating', 'rating');
     await tap(flow, '满意');
+    // She does not wait for the lawyer's note: the slip prints without advice.
+    await tap(flow, '不等了，打印');
     await until(() => flow.flowState.print.kind === 'printed', 'slip printed');
     expect(deepText(flow)).toContain('接待律师：王芳');
     expect(deepText(flow)).not.toContain('值班律师');
-    expect(printed.find((p) => p.form === 'consultation-summary')?.fields).toMatchObject({ lawyerName: '王芳' });
+    const slip = printed.find((p) => p.form === 'consultation-summary');
+    expect(slip?.fields).toMatchObject({ lawyerName: '王芳' });
+    expect(slip?.fields).not.toHaveProperty('forCaller');
   });
 
   it('the lawyer lost for good, then the media lost: both rungs spoken with the configured hotline, 重新排队 queues again', async () => {

@@ -37,6 +37,8 @@ const EVENTS: ConsultationEvent[] = [
   { type: 'hangup', at: LATER },
   { type: 'remoteHangup', callId: 'call-1', reason: 'hangup', at: LATER },
   { type: 'callFailed', at: LATER },
+  { type: 'noteForCaller', callId: 'call-1', text: '带上户口本' },
+  { type: 'noteWaitEnded' },
   { type: 'callbackRequested' },
   { type: 'callbackSaving', booking: { phone: '13912345678', window: 'tomorrowMorning' } },
   { type: 'callbackStored', receiptNo: 'HD261129-0001-0001' },
@@ -232,8 +234,30 @@ describe('consultation machine: the fallback ladder (§4)', () => {
     expect(run(callbackDone, { type: 'finished' }).step).toBe('done');
   });
 
+  it('the summary slip waits for the lawyer’s note for this call, or the end of that wait', () => {
+    expect(rating.callerNote).toEqual({ kind: 'waiting' });
+    expect(summary.callerNote).toEqual({ kind: 'waiting' });
+    expect(run(summary, { type: 'printStarted' })).toBe(summary);
+    expect(run(summary, { type: 'noteForCaller', callId: 'call-0', text: '别人的' })).toBe(summary);
+    const written = run(summary, { type: 'noteForCaller', callId: 'call-1', text: '带上户口本' });
+    expect(written.callerNote).toEqual({ kind: 'written', text: '带上户口本' });
+    expect(run(written, { type: 'noteForCaller', callId: 'call-1', text: '改了' })).toBe(written);
+    expect(run(written, { type: 'noteWaitEnded' })).toBe(written);
+    expect(run(written, { type: 'printStarted' }).print.kind).toBe('printing');
+    // Saved without a text for her, or she stops waiting (also already on the rating screen).
+    expect(run(summary, { type: 'noteForCaller', callId: 'call-1' }).callerNote).toEqual({ kind: 'none' });
+    expect(run(rating, { type: 'noteWaitEnded' }).callerNote).toEqual({ kind: 'none' });
+    expect(
+      run(run(rating, { type: 'noteForCaller', callId: 'call-1', text: '带上户口本' }), { type: 'rated', score: 5 }),
+    ).toMatchObject({
+      step: 'summary',
+      callerNote: { kind: 'written', text: '带上户口本' },
+    });
+    expect(run(live, { type: 'noteWaitEnded' })).toBe(live);
+  });
+
   it('printing on the slip screens: started, printed or failed, again; 完成 waits for the printer', () => {
-    for (const s of [fallback('noLawyer'), summary, callbackDone]) {
+    for (const s of [fallback('noLawyer'), run(summary, { type: 'noteWaitEnded' }), callbackDone]) {
       const printing = run(s, { type: 'printStarted' });
       expect(printing.print.kind).toBe('printing');
       expect(run(printing, { type: 'printStarted' })).toBe(printing);
@@ -283,8 +307,9 @@ describe('consultation machine: events that do not belong return the same state'
     connecting: ['presence', 'queued', 'noAnswer', 'unreachable', 'leaveQueue', 'matched', 'back'],
     queue: ['presence', 'queued', 'noAnswer', 'unreachable', 'leaveQueue', 'matched', 'back'],
     call: ['mediaInterrupted', 'peerLost', 'audioOnly', 'hangup', 'remoteHangup', 'callFailed'],
-    rating: ['rated', 'ratingSkipped'],
-    summary: ['printStarted', 'finished'],
+    rating: ['rated', 'ratingSkipped', 'noteForCaller', 'noteWaitEnded'],
+    // Its slip prints once the lawyer's note came or the wait for it ended.
+    summary: ['noteForCaller', 'noteWaitEnded', 'finished'],
     fallback: ['keepWaiting', 'callbackRequested', 'printStarted', 'finished', 'back'],
     callback: ['callbackSaving', 'back'],
     callbackDone: ['printStarted', 'finished'],
