@@ -80,6 +80,7 @@ async function queueAtKiosk(page: Page, base: string): Promise<void> {
   await flow.locator('button[data-topic="wages"]').click();
   await flow.locator('kiosk-consultation-topic').getByRole('button', { name: '下一步' }).click();
   await flow.getByRole('button', { name: '同意', exact: true }).click();
+  await flow.getByRole('button', { name: '不用了', exact: true }).click();
   const start = flow.getByRole('button', { name: '都正常，开始排队' });
   while ((await start.getAttribute('aria-disabled')) !== 'false') await sleep(100);
   await start.click();

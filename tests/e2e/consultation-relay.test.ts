@@ -100,6 +100,7 @@ describe('video consultation relayed by coturn', () => {
     await flow.locator('button[data-topic="land"]').click();
     await flow.locator('kiosk-consultation-topic').getByRole('button', { name: '下一步' }).click();
     await flow.getByRole('button', { name: '同意', exact: true }).click();
+    await flow.getByRole('button', { name: '不用了', exact: true }).click();
     const start = flow.getByRole('button', { name: '都正常，开始排队' });
     await expect.poll(() => start.getAttribute('aria-disabled'), { timeout: 15_000 }).toBe('false');
     await start.click();

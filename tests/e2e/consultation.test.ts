@@ -45,6 +45,7 @@ async function walkToDeviceCheck(page: Page, base: string): Promise<{ flow: Loca
   await flow.locator('button[data-topic="wages"]').click();
   await flow.locator('kiosk-consultation-topic').getByRole('button', { name: '下一步' }).click();
   await flow.getByRole('button', { name: '同意', exact: true }).click();
+  await flow.getByRole('button', { name: '不用了', exact: true }).click();
   const start = flow.getByRole('button', { name: '都正常，开始排队' });
   // Issue 15: a disabled 下一步 stays tappable (it says what is missing), so wait on aria-disabled.
   await expect.poll(() => start.getAttribute('aria-disabled'), { timeout: 15_000 }).toBe('false');

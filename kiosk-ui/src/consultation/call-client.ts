@@ -52,7 +52,7 @@ export interface CallerNoteReport {
 
 /** A consultation (`topic`) or a booked notary interview (`receiptNo`, issue 12). */
 export type QueueRequest =
-  | { topic: ConsultationTopic; consent: boolean; terminalName?: string }
+  | { topic: ConsultationTopic; consent: boolean; terminalName?: string; callerName?: string }
   | { receiptNo: string; consent: boolean; terminalName?: string };
 
 export interface CallClientOptions {
@@ -397,7 +397,14 @@ export class CallClient {
     const terminalName = r.terminalName ? { terminalName: r.terminalName } : {};
     if ('receiptNo' in r)
       this._send({ type: 'join-interview', receiptNo: r.receiptNo, consent: r.consent, ...terminalName });
-    else this._send({ type: 'enqueue', topic: r.topic, consent: r.consent, ...terminalName });
+    else
+      this._send({
+        type: 'enqueue',
+        topic: r.topic,
+        consent: r.consent,
+        ...terminalName,
+        ...(r.callerName ? { callerName: r.callerName } : {}),
+      });
   }
 
   private _onMessage(m: ServerMessage): void {

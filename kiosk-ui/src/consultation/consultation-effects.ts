@@ -249,6 +249,7 @@ export class ConsultationEffects implements ReactiveController {
       topic: s.topic,
       consent: s.consentAt !== null,
       ...(config.terminal.name ? { terminalName: config.terminal.name } : {}),
+      ...(s.callerName ? { callerName: s.callerName } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
 // Defines every consultation screen element (imported once by the owner).
 import './kiosk-consultation-topic.js';
 import './kiosk-consultation-consent.js';
+import './kiosk-consultation-caller-name.js';
 import './kiosk-consultation-device-check.js';
 import './kiosk-consultation-queue.js';
 import './kiosk-consultation-call.js';

@@ -143,6 +143,8 @@ export class KioskConsultationFlow extends LitElement {
         return html`<kiosk-consultation-topic hotline=${hotline}></kiosk-consultation-topic>`;
       case 'consent':
         return html`<kiosk-consultation-consent hotline=${hotline}></kiosk-consultation-consent>`;
+      case 'callerName':
+        return html`<kiosk-consultation-caller-name hotline=${hotline}></kiosk-consultation-caller-name>`;
       case 'deviceCheck':
         return html`<kiosk-consultation-device-check
           hotline=${hotline}

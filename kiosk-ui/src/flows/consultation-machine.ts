@@ -7,6 +7,7 @@ import type { ConsultationTopic, HangupReason } from '@kiosk/contract/signalling
 export const CONSULTATION_STEPS = [
   'topic',
   'consent',
+  'callerName',
   'deviceCheck',
   'connecting',
   'queue',
@@ -92,6 +93,8 @@ export interface ConsultationFlowState {
   topic: ConsultationTopic | null;
   /** When she agreed to the video call (spoken consent), ISO time. */
   consentAt: string | null;
+  /** Her name from the ID card, only when she chose to tell the lawyer (wiped with the visit). */
+  callerName: string | null;
   queue: QueueInfo;
   call: CallInfo | null;
   /** The call that just ended, for the rating and the summary slip. */
@@ -109,6 +112,8 @@ export type ConsultationEvent =
   | { type: 'topicChosen'; topic: ConsultationTopic }
   | { type: 'consentGiven'; at: string }
   | { type: 'consentDeclined' }
+  | { type: 'callerNameGiven'; name: string }
+  | { type: 'callerNameSkipped' }
   | { type: 'devicesReady' }
   | { type: 'devicesFailed' }
   | { type: 'presence'; lawyersOnline: number }
@@ -156,6 +161,7 @@ export function initialConsultationState(): ConsultationFlowState {
     step: 'topic',
     topic: null,
     consentAt: null,
+    callerName: null,
     queue: EMPTY_QUEUE,
     call: null,
     ended: null,
@@ -198,8 +204,10 @@ function back(state: ConsultationFlowState): ConsultationFlowState {
       return go(state, 'exited');
     case 'consent':
       return go(state, 'topic');
+    case 'callerName':
+      return go(state, 'consent', { callerName: null });
     case 'deviceCheck':
-      return go(state, 'consent');
+      return go(state, 'callerName', { callerName: null });
     case 'connecting':
     case 'queue':
       return go(state, 'exited', { queue: EMPTY_QUEUE });
@@ -259,9 +267,15 @@ export function nextFlow(state: ConsultationFlowState, event: ConsultationEvent)
     case 'topicChosen':
       return at('topic') ? go(state, 'consent', { topic: event.topic }) : state;
     case 'consentGiven':
-      return at('consent') ? go(state, 'deviceCheck', { consentAt: event.at }) : state;
+      return at('consent') ? go(state, 'callerName', { consentAt: event.at }) : state;
     case 'consentDeclined':
       return at('consent') ? toFallback(state, 'declined', { consentAt: null }) : state;
+    case 'callerNameGiven':
+      return at('callerName') && event.name.trim()
+        ? go(state, 'deviceCheck', { callerName: event.name.trim() })
+        : state;
+    case 'callerNameSkipped':
+      return at('callerName') ? go(state, 'deviceCheck', { callerName: null }) : state;
     case 'devicesReady':
       return at('deviceCheck') ? go(state, 'connecting', { queue: EMPTY_QUEUE }) : state;
     case 'devicesFailed':

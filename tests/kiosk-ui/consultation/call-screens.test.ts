@@ -70,6 +70,17 @@ afterEach(async () => {
   await page.viewport(1920, 1080);
 });
 
+const CARD = {
+  cardType: 'resident',
+  name: '王五',
+  gender: '男',
+  genderCode: '1',
+  birthDate: '1968-03-02',
+  address: '某县某村3号',
+  idNumber: '450121196803020013',
+  idNumberValid: true,
+};
+
 interface Printed {
   form: string;
   fields: Record<string, unknown>;
@@ -85,6 +96,11 @@ function fakeAgent(): Printed[] {
     if (url.pathname === '/api/v1/consultation/token') return json(TOKEN);
     if (url.pathname === '/api/v1/submissions')
       return json({ receiptNo: 'PJ261129-0001-0001', storedAt: new Date().toISOString(), uploaded: false });
+    if (url.pathname === '/api/v1/services/idcard/commands/read')
+      return json({
+        header: { type: 'completion', name: 'idcard.read', requestId: 2, completionCode: 'success' },
+        payload: CARD,
+      });
     if (url.pathname === '/api/v1/services/printer/commands/printForm') {
       if (body?.payload) printed.push(body.payload);
       return json({
@@ -152,6 +168,7 @@ async function toQueue(flow: KioskConsultationFlow, sockets: FakeSignallingSocke
   await tap(flow, '婚姻家庭');
   await tap(flow, '下一步');
   await tap(flow, '同意');
+  await tap(flow, '不用了');
   await until(() => !button(flow, '开始排队').disabled, 'camera ready');
   await tap(flow, '开始排队');
   await until(() => sockets.length === 1 && sockets[0].sent.length === 1, 'hello');
@@ -252,6 +269,49 @@ describe('consultation call screens', () => {
       topic: '婚姻家庭',
       forCaller: '带上户口本和结婚证，到县法律援助中心申请。',
     });
+  });
+
+  it('her name for the lawyer, only if she wants: asked and spoken, 不用了 by default, 刷身份证 sends only the name', async () => {
+    fakeAgent();
+    const sockets: FakeSignallingSocket[] = [];
+    const lawyer = await newLawyer();
+    const flow = await mountFlow(sockets, lawyer);
+    await tap(flow, '婚姻家庭');
+    await tap(flow, '下一步');
+    await tap(flow, '同意');
+    await until(() => flow.flowState.step === 'callerName', 'asked for her name');
+    expect(deepText(flow)).toContain('让律师知道您的姓名吗？');
+    expect(spoken()).toContain('consultation.callerName.voice');
+    await checkScreen(flow, 1080 - 2 * 96);
+    await page.viewport(1080, 1920);
+    flow.style.height = `${1920 - 2 * 96}px`;
+    await settle();
+    await checkScreen(flow, 1920 - 2 * 96);
+    await page.viewport(1920, 1080);
+    flow.style.height = `${1080 - 2 * 96}px`;
+    await settle();
+    // 不用了 comes first and is as big as 刷身份证.
+    const skip = button(flow, '不用了').getBoundingClientRect();
+    const swipe = button(flow, '刷身份证').getBoundingClientRect();
+    expect(skip.height).toBeGreaterThanOrEqual(64);
+    expect(swipe.height).toBeGreaterThanOrEqual(64);
+    expect(skip.x < swipe.x || skip.y < swipe.y).toBe(true);
+
+    await tap(flow, '刷身份证');
+    expect(spoken()).toContain('consultation.callerName.place');
+    await until(() => flow.flowState.step === 'deviceCheck', 'card read');
+    expect(flow.flowState.callerName).toBe('王五');
+    // Nothing else of the card is kept.
+    expect(JSON.stringify(flow.flowState)).not.toContain(CARD.idNumber);
+    expect(JSON.stringify(flow.flowState)).not.toContain(CARD.address);
+    await until(() => !button(flow, '开始排队').disabled, 'camera ready');
+    await tap(flow, '开始排队');
+    await until(() => sockets.length === 1 && sockets[0].sent.length === 1, 'hello');
+    sockets[0].receive(welcome(false, 2));
+    expect(sockets[0].ofType('enqueue')).toEqual([
+      { type: 'enqueue', topic: 'family', consent: true, terminalName: '测试村公共法律服务室', callerName: '王五' },
+    ]);
+    expect(JSON.stringify(sockets[0].sent)).not.toContain(CARD.idNumber);
   });
 
   it('the lawyer’s name from the centre: spoken when she joins, in the title, on the summary and its slip', async () => {

@@ -17,6 +17,8 @@ const LATER = '2026-11-29T02:12:00.000Z';
 const EVENTS: ConsultationEvent[] = [
   { type: 'topicChosen', topic: 'wages' },
   { type: 'consentGiven', at: AT },
+  { type: 'callerNameGiven', name: '王五' },
+  { type: 'callerNameSkipped' },
   { type: 'consentDeclined' },
   { type: 'devicesReady' },
   { type: 'devicesFailed' },
@@ -59,7 +61,8 @@ function run(state: ConsultationFlowState, ...events: ConsultationEvent[]): Cons
 
 const s0 = initialConsultationState();
 const atConsent = run(s0, { type: 'topicChosen', topic: 'land' });
-const atCheck = run(atConsent, { type: 'consentGiven', at: AT });
+const atCallerName = run(atConsent, { type: 'consentGiven', at: AT });
+const atCheck = run(atCallerName, { type: 'callerNameSkipped' });
 const connecting = run(atCheck, { type: 'devicesReady' });
 const queued = run(connecting, { type: 'queued', ticket: 't-1', position: 3, lawyersOnline: 2 });
 const inCall = run(queued, { type: 'matched', callId: 'call-1', lawyerName: '王律师', at: AT });
@@ -101,6 +104,7 @@ const exited = run(s0, { type: 'back' });
 const AT_STEP: Record<ConsultationStep, ConsultationFlowState> = {
   topic: s0,
   consent: atConsent,
+  callerName: atCallerName,
   deviceCheck: atCheck,
   connecting,
   queue: queued,
@@ -114,10 +118,23 @@ const AT_STEP: Record<ConsultationStep, ConsultationFlowState> = {
   exited,
 };
 
+describe('consultation machine: her name for the lawyer', () => {
+  it('only with her choice: the name from the card, trimmed; 不用了 or 返回 leaves none; reset wipes it', () => {
+    const named = run(atCallerName, { type: 'callerNameGiven', name: ' 王五 ' });
+    expect(named).toMatchObject({ step: 'deviceCheck', callerName: '王五' });
+    expect(run(atCallerName, { type: 'callerNameGiven', name: '  ' })).toBe(atCallerName);
+    expect(run(named, { type: 'back' })).toMatchObject({ step: 'callerName', callerName: null });
+    expect(run(named, { type: 'devicesReady' })).toMatchObject({ step: 'connecting', callerName: '王五' });
+    expect(run(named, { type: 'reset' }).callerName).toBeNull();
+    expect(run(atCheck, { type: 'callerNameGiven', name: '王五' })).toBe(atCheck);
+  });
+});
+
 describe('consultation machine: the happy path', () => {
   it('topic → consent → device check → connecting → queue → call → rating → summary → done', () => {
     expect(atConsent).toMatchObject({ step: 'consent', topic: 'land' });
-    expect(atCheck).toMatchObject({ step: 'deviceCheck', consentAt: AT });
+    expect(atCallerName).toMatchObject({ step: 'callerName', consentAt: AT, callerName: null });
+    expect(atCheck).toMatchObject({ step: 'deviceCheck', consentAt: AT, callerName: null });
     expect(connecting.step).toBe('connecting');
     expect(queued).toMatchObject({ step: 'queue', queue: { ticket: 't-1', position: 3, estimatedWaitS: null } });
     expect(inCall).toMatchObject({
@@ -279,7 +296,8 @@ describe('consultation machine: 返回', () => {
   it('walks back before the queue, leaves from the queue, does nothing in and after the call', () => {
     expect(exited.step).toBe('exited');
     expect(run(atConsent, { type: 'back' }).step).toBe('topic');
-    expect(run(atCheck, { type: 'back' }).step).toBe('consent');
+    expect(run(atCheck, { type: 'back' }).step).toBe('callerName');
+    expect(run(atCallerName, { type: 'back' }).step).toBe('consent');
     expect(run(queued, { type: 'back' })).toMatchObject({ step: 'exited', queue: { ticket: null } });
     expect(run(connecting, { type: 'back' }).step).toBe('exited');
     expect(run(fallback('declined'), { type: 'back' }).step).toBe('consent');
@@ -303,6 +321,7 @@ describe('consultation machine: events that do not belong return the same state'
   const ACCEPTS: Record<ConsultationStep, ConsultationEvent['type'][]> = {
     topic: ['topicChosen', 'back'],
     consent: ['consentGiven', 'consentDeclined', 'back'],
+    callerName: ['callerNameGiven', 'callerNameSkipped', 'back'],
     deviceCheck: ['devicesReady', 'devicesFailed', 'back'],
     connecting: ['presence', 'queued', 'noAnswer', 'unreachable', 'leaveQueue', 'matched', 'back'],
     queue: ['presence', 'queued', 'noAnswer', 'unreachable', 'leaveQueue', 'matched', 'back'],

@@ -100,6 +100,7 @@ async function toQueue(flow: KioskConsultationFlow, sockets: FakeSignallingSocke
   expect(flow.flowState).toMatchObject({ step: 'consent', topic: 'land' });
   await checkScreen(flow);
   await tap(flow, '同意');
+  await tap(flow, '不用了');
   await until(
     () => deepElements(flow).some((e) => e.tagName === 'VIDEO' && (e as HTMLVideoElement).srcObject !== null),
     'self view',
@@ -184,6 +185,7 @@ describe('consultation screens', () => {
     await tap(flow, '借款');
     await tap(flow, '下一步');
     await tap(flow, '同意');
+    await tap(flow, '不用了');
     await until(() => !button(flow, '开始排队').disabled, 'camera ready');
     await tap(flow, '开始排队');
     await until(() => flow.flowState.step === 'fallback', 'fallback');
