@@ -136,6 +136,18 @@ async function checkScreen(root: HTMLElement, height: number): Promise<void> {
   await expectAxeClean(root);
 }
 
+/** Checked in landscape, then in portrait, and back to landscape. */
+async function checkBothOrientations(flow: HTMLElement): Promise<void> {
+  await checkScreen(flow, 1080 - 2 * 96);
+  await page.viewport(1080, 1920);
+  flow.style.height = `${1920 - 2 * 96}px`;
+  await settle();
+  await checkScreen(flow, 1920 - 2 * 96);
+  await page.viewport(1920, 1080);
+  flow.style.height = `${1080 - 2 * 96}px`;
+  await settle();
+}
+
 /** The flow in the area the shell leaves it (its two bars are 96 px each). */
 async function mountFlow(
   sockets: FakeSignallingSocket[],
@@ -219,14 +231,7 @@ describe('consultation call screens', () => {
     const remote = deepElements(flow).find((e) => e.matches('video.remote')) as HTMLVideoElement;
     await until(() => remote.readyState >= 2 && !remote.paused, 'remote video plays');
     expect(visit.paused.has('call')).toBe(true);
-    await checkScreen(flow, 1080 - 2 * 96);
-    await page.viewport(1080, 1920);
-    flow.style.height = `${1920 - 2 * 96}px`;
-    await settle();
-    await checkScreen(flow, 1920 - 2 * 96);
-    await page.viewport(1920, 1080);
-    flow.style.height = `${1080 - 2 * 96}px`;
-    await settle();
+    await checkBothOrientations(flow);
 
     // The lawyer's socket is lost: said and shown at once; she comes back.
     ws.receive({ type: 'peer-lost', callId: 'call-1' });
@@ -282,14 +287,7 @@ describe('consultation call screens', () => {
     await until(() => flow.flowState.step === 'callerName', 'asked for her name');
     expect(deepText(flow)).toContain('让律师知道您的姓名吗？');
     expect(spoken()).toContain('consultation.callerName.voice');
-    await checkScreen(flow, 1080 - 2 * 96);
-    await page.viewport(1080, 1920);
-    flow.style.height = `${1920 - 2 * 96}px`;
-    await settle();
-    await checkScreen(flow, 1920 - 2 * 96);
-    await page.viewport(1920, 1080);
-    flow.style.height = `${1080 - 2 * 96}px`;
-    await settle();
+    await checkBothOrientations(flow);
     // 不用了 comes first and is as big as 刷身份证.
     const skip = button(flow, '不用了').getBoundingClientRect();
     const swipe = button(flow, '刷身份证').getBoundingClientRect();
