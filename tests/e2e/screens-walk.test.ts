@@ -519,6 +519,8 @@ describe('every kiosk screen fits, at both orientations, with and without 大字
         await consult.getByRole('button', { name: '同意', exact: true }).waitFor();
         await check('vc-consent', 'consult');
         await consult.getByRole('button', { name: '同意', exact: true }).click();
+        await consult.getByRole('button', { name: '不用了', exact: true }).waitFor();
+        await check('vc-caller-name', 'consult');
         await consult.getByRole('button', { name: '不用了', exact: true }).click();
         const deviceCheck = consult.locator('kiosk-consultation-device-check');
         await deviceCheck.waitFor();
